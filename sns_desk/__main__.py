@@ -1,0 +1,3 @@
+from sns_desk.cli import main
+
+raise SystemExit(main())

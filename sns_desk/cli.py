@@ -1,0 +1,184 @@
+"""The command line: ``sns-desk`` starts the GUI; subcommands do the same work headless, as the OS user.
+
+Exit codes: 0 done; 1 the check found a problem (``verify``); 2 the command could not be carried out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sns_desk import __version__, audit, identity, logging_setup
+from sns_desk import db as dbmod
+from sns_desk.errors import SnsDeskError
+from sns_desk.services.common import Actor
+from sns_desk.settings import Settings
+
+log = logging.getLogger("sns_desk.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sns-desk",
+        description="SNS Desk: 公式SNSアカウントの運用（下書き・承認・報告）。引数なしで画面を起動します。",
+    )
+    parser.add_argument("--version", action="version", version=f"SNS Desk {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="データベースのファイルまたは PostgreSQL の URL")
+    parser.add_argument("--verbose", action="store_true", help="詳しいログを出す")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="データベースを作成し、このOSユーザーを最初のシステム管理者にする")
+    init.add_argument("--shared", action="store_true", help="共有フォルダ用（複数のPCで共用）に作成する")
+    init.add_argument("--name", help="氏名（省略時は OS の登録名）")
+    init.add_argument("--bureau", default="", help="局")
+    init.add_argument("--section", default="", help="課")
+    init.add_argument("--email", default="", help="メールアドレス")
+
+    sub.add_parser("verify", help="データベースと監査ログを検査する（異常があれば 1 で終了）")
+
+    backup = sub.add_parser("backup", help="データベースをバックアップする（SQLite のバックアップ API）")
+    backup.add_argument("dest", nargs="?", help="保存先のファイルまたはフォルダ")
+
+    users = sub.add_parser("users", help="利用者の管理")
+    users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    imp = users_sub.add_parser("import", help="CSV から利用者を登録・更新する（全件成功したときだけ反映）")
+    imp.add_argument("file", type=Path)
+    users_sub.add_parser("list", help="利用者の一覧")
+    users_sub.add_parser("template", help="取り込み用 CSV の見出し行を出力する")
+    return parser
+
+
+def _location(args: argparse.Namespace) -> dbmod.Location:
+    return dbmod.Location.parse(args.db if args.db else Settings.load().database)
+
+
+def _os_display_name(login: str) -> str:
+    try:
+        import pwd
+
+        gecos = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
+        return gecos or login
+    except (ImportError, KeyError):
+        return login
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from sns_desk.services import users
+
+    login = identity.current_login()
+    db = dbmod.open_database(_location(args), create=True, shared=args.shared)
+    try:
+        if users.has_users(db):
+            print(f"このデータベースは既に初期化されています: {db.location.display()}", file=sys.stderr)
+            return 2
+        actor = users.bootstrap_first_admin(
+            db, login, args.name or _os_display_name(login), args.bureau, args.section, args.email
+        )
+        print(f"データベースを作成しました: {db.location.display()}（{db.mode.label}）")
+        print(f"{actor.display_name}（{actor.login}）をシステム管理者として登録しました。")
+        return 0
+    finally:
+        db.dispose()
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    db = dbmod.open_database(_location(args))
+    try:
+        integrity = dbmod.integrity_check(db)
+        if integrity != "ok":
+            print(f"データベースファイルに異常があります: {integrity}", file=sys.stderr)
+            return 1
+        with db.read() as session:
+            result = audit.verify(session, db.database_id)
+        if not result.ok:
+            print(result.summary(), file=sys.stderr)
+            print(f"first bad seq: {result.first_bad_seq}", file=sys.stderr)
+            return 1
+        if result.warnings:
+            print(result.summary(), file=sys.stderr)
+            return 1
+        print(f"データベース: 正常（{db.location.display()}）")
+        print(result.summary())
+        return 0
+    finally:
+        db.dispose()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from sns_desk.services import backup
+
+    db = dbmod.open_database(_location(args))
+    try:
+        actor = _actor(db)
+        dest = Path(args.dest) if args.dest else None
+        if dest is not None and dest.is_dir():
+            dest = dest / backup.default_backup_name(db)
+        done = backup.backup_now(db, actor, dest)
+        print(f"バックアップを作成しました: {done}")
+        return 0
+    finally:
+        db.dispose()
+
+
+def _actor(db: dbmod.Database) -> Actor:
+    from sns_desk.services import users
+
+    return users.resolve_actor(db, identity.current_login())
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from sns_desk.services import users
+
+    if args.users_command == "template":
+        sys.stdout.write(users.users_csv_template())
+        return 0
+    db = dbmod.open_database(_location(args))
+    try:
+        if args.users_command == "list":
+            for row in users.list_users(db):
+                state = "" if row.active else "（無効）"
+                print(f"{row.login}\t{row.display_name}{state}\t{row.department}\t{row.roles_text()}")
+            return 0
+        actor = _actor(db)
+        result = users.import_users_csv(db, actor, args.file)
+        print(
+            f"取り込みました: 新規 {len(result.created)} 件、更新 {len(result.updated)} 件、"
+            f"変更なし {len(result.unchanged)} 件"
+        )
+        return 0
+    finally:
+        db.dispose()
+
+
+COMMANDS = {"init": cmd_init, "verify": cmd_verify, "backup": cmd_backup, "users": cmd_users}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log_file = logging_setup.configure(verbose=args.verbose, console=args.command is not None)
+    if args.command is None:
+        from sns_desk.gui.app import run_gui
+
+        return int(run_gui(db_override=args.db))
+    started = datetime.now()
+    log.info("command %s started (db=%s)", args.command, args.db or "settings")
+    try:
+        return COMMANDS[args.command](args)
+    except SnsDeskError as error:
+        log.error("command %s failed: %s", args.command, error.log_message)
+        print(error.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("中断しました。", file=sys.stderr)
+        return 2
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(f"予期しないエラーが発生しました。詳細はログを確認してください: {log_file}", file=sys.stderr)
+        return 2
+    finally:
+        log.info("command %s ended after %s", args.command, datetime.now() - started)

@@ -1,0 +1,152 @@
+"""Shared GUI helpers: messages, errors and background work with progress."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from sns_desk import paths
+from sns_desk.errors import SnsDeskError
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "SNS Desk"
+
+
+def inform(parent: QWidget | None, text: str, title: str = APP_TITLE) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, text: str, title: str = APP_TITLE) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget | None, text: str, title: str = APP_TITLE) -> bool:
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, error: BaseException, context: str = "") -> None:
+    """A Japanese message for the person, an English line (or traceback) for the log."""
+    if isinstance(error, SnsDeskError):
+        log.warning("%s%s", f"{context}: " if context else "", error.log_message)
+        QMessageBox.warning(parent, APP_TITLE, error.message)
+        return
+    log.error("unexpected error%s", f" in {context}" if context else "", exc_info=error)
+    QMessageBox.critical(
+        parent,
+        APP_TITLE,
+        "予期しないエラーが発生しました。作業内容は保存されていない可能性があります。\n"
+        f"お手数ですが、次のフォルダのログをシステム管理者に送ってください:\n{paths.log_dir()}",
+    )
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object, object)  # result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[..., Any], cancel: threading.Event) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.work = work
+        self.cancel = cancel
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress, self.cancel.is_set)
+        except BaseException as error:  # reported to the GUI thread, never swallowed
+            self.signals.done.emit(None, error)
+        else:
+            self.signals.done.emit(result, None)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.signals.progress.emit(done, total, text)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class _Receiver(QObject):
+    """Lives in the GUI thread, so the worker's signals arrive queued, through the event loop."""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.loop = loop
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.finished = False
+
+    @Slot(int, int, str)
+    def on_progress(self, done: int, total: int, text: str) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    @Slot(object, object)
+    def on_done(self, result: Any, error: BaseException | None) -> None:
+        self.result = result
+        self.error = error
+        self.finished = True
+        self.loop.quit()
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any],
+    *,
+    cancellable: bool = True,
+    delay_ms: int = 400,
+) -> Any:
+    """Run ``work(progress, cancelled)`` on a worker thread while the window stays responsive.
+
+    A progress dialog appears if the work takes longer than ``delay_ms``.  Returns the result, or raises the
+    work's error (or :class:`Cancelled`) in the GUI thread.  ``work`` never touches widgets.
+    """
+    cancel = threading.Event()
+    job = _Job(work, cancel)
+    loop = QEventLoop()
+    dialog = QProgressDialog(title, "キャンセル" if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(APP_TITLE)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.hide()
+    receiver = _Receiver(dialog, loop)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(dialog.show)
+    job.signals.progress.connect(receiver.on_progress)
+    job.signals.done.connect(receiver.on_done)
+    dialog.canceled.connect(cancel.set)
+    QThreadPool.globalInstance().start(job)
+    timer.start(delay_ms)
+    while not receiver.finished:
+        loop.exec()
+    timer.stop()
+    dialog.canceled.disconnect()
+    dialog.close()
+    dialog.deleteLater()
+    if receiver.error is not None:
+        if cancel.is_set() and isinstance(receiver.error, InterruptedError):
+            raise Cancelled() from receiver.error
+        raise receiver.error
+    if cancel.is_set():
+        raise Cancelled()
+    return receiver.result

@@ -1,0 +1,203 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settingspage.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+class Ui_SettingsPage(object):
+    def setupUi(self, SettingsPage):
+        if not SettingsPage.objectName():
+            SettingsPage.setObjectName(u"SettingsPage")
+        self.pageLayout = QVBoxLayout(SettingsPage)
+        self.pageLayout.setObjectName(u"pageLayout")
+        self.titleLabel = QLabel(SettingsPage)
+        self.titleLabel.setObjectName(u"titleLabel")
+
+        self.pageLayout.addWidget(self.titleLabel)
+
+        self.databaseGroup = QGroupBox(SettingsPage)
+        self.databaseGroup.setObjectName(u"databaseGroup")
+        self.databaseForm = QFormLayout(self.databaseGroup)
+        self.databaseForm.setObjectName(u"databaseForm")
+        self.locationLabel = QLabel(self.databaseGroup)
+        self.locationLabel.setObjectName(u"locationLabel")
+
+        self.databaseForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.locationLabel)
+
+        self.locationValue = QLabel(self.databaseGroup)
+        self.locationValue.setObjectName(u"locationValue")
+        self.locationValue.setWordWrap(True)
+        self.locationValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.databaseForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.locationValue)
+
+        self.modeLabel = QLabel(self.databaseGroup)
+        self.modeLabel.setObjectName(u"modeLabel")
+
+        self.databaseForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.modeLabel)
+
+        self.modeValue = QLabel(self.databaseGroup)
+        self.modeValue.setObjectName(u"modeValue")
+        self.modeValue.setWordWrap(True)
+
+        self.databaseForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.modeValue)
+
+        self.modeHelpLabel = QLabel(self.databaseGroup)
+        self.modeHelpLabel.setObjectName(u"modeHelpLabel")
+
+        self.databaseForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.modeHelpLabel)
+
+        self.modeHelpValue = QLabel(self.databaseGroup)
+        self.modeHelpValue.setObjectName(u"modeHelpValue")
+        self.modeHelpValue.setWordWrap(True)
+
+        self.databaseForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.modeHelpValue)
+
+        self.idLabel = QLabel(self.databaseGroup)
+        self.idLabel.setObjectName(u"idLabel")
+
+        self.databaseForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.idLabel)
+
+        self.idValue = QLabel(self.databaseGroup)
+        self.idValue.setObjectName(u"idValue")
+        self.idValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.databaseForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.idValue)
+
+        self.warningsValue = QLabel(self.databaseGroup)
+        self.warningsValue.setObjectName(u"warningsValue")
+        self.warningsValue.setWordWrap(True)
+
+        self.databaseForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.warningsValue)
+
+        self.databaseButtons = QHBoxLayout()
+        self.databaseButtons.setObjectName(u"databaseButtons")
+        self.changeLocationButton = QPushButton(self.databaseGroup)
+        self.changeLocationButton.setObjectName(u"changeLocationButton")
+
+        self.databaseButtons.addWidget(self.changeLocationButton)
+
+        self.backupButton = QPushButton(self.databaseGroup)
+        self.backupButton.setObjectName(u"backupButton")
+
+        self.databaseButtons.addWidget(self.backupButton)
+
+        self.openFolderButton = QPushButton(self.databaseGroup)
+        self.openFolderButton.setObjectName(u"openFolderButton")
+
+        self.databaseButtons.addWidget(self.openFolderButton)
+
+        self.buttonsSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.databaseButtons.addItem(self.buttonsSpacer)
+
+
+        self.databaseForm.setLayout(5, QFormLayout.ItemRole.FieldRole, self.databaseButtons)
+
+
+        self.pageLayout.addWidget(self.databaseGroup)
+
+        self.pcGroup = QGroupBox(SettingsPage)
+        self.pcGroup.setObjectName(u"pcGroup")
+        self.pcForm = QFormLayout(self.pcGroup)
+        self.pcForm.setObjectName(u"pcForm")
+        self.userLabel = QLabel(self.pcGroup)
+        self.userLabel.setObjectName(u"userLabel")
+
+        self.pcForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.userLabel)
+
+        self.userValue = QLabel(self.pcGroup)
+        self.userValue.setObjectName(u"userValue")
+
+        self.pcForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.userValue)
+
+        self.configLabel = QLabel(self.pcGroup)
+        self.configLabel.setObjectName(u"configLabel")
+
+        self.pcForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.configLabel)
+
+        self.configValue = QLabel(self.pcGroup)
+        self.configValue.setObjectName(u"configValue")
+        self.configValue.setWordWrap(True)
+        self.configValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pcForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.configValue)
+
+        self.logLabel = QLabel(self.pcGroup)
+        self.logLabel.setObjectName(u"logLabel")
+
+        self.pcForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.logLabel)
+
+        self.logValue = QLabel(self.pcGroup)
+        self.logValue.setObjectName(u"logValue")
+        self.logValue.setWordWrap(True)
+        self.logValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pcForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.logValue)
+
+        self.anchorLabel = QLabel(self.pcGroup)
+        self.anchorLabel.setObjectName(u"anchorLabel")
+
+        self.pcForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.anchorLabel)
+
+        self.anchorValue = QLabel(self.pcGroup)
+        self.anchorValue.setObjectName(u"anchorValue")
+        self.anchorValue.setWordWrap(True)
+
+        self.pcForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.anchorValue)
+
+
+        self.pageLayout.addWidget(self.pcGroup)
+
+        self.bottomSpacer = QSpacerItem(20, 40, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.pageLayout.addItem(self.bottomSpacer)
+
+
+        self.retranslateUi(SettingsPage)
+
+        QMetaObject.connectSlotsByName(SettingsPage)
+    # setupUi
+
+    def retranslateUi(self, SettingsPage):
+        SettingsPage.setWindowTitle(QCoreApplication.translate("SettingsPage", u"\u8a2d\u5b9a", None))
+        self.titleLabel.setText(QCoreApplication.translate("SettingsPage", u"\u8a2d\u5b9a", None))
+        self.databaseGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\uff08\u3059\u3079\u3066\u306e PC \u3067\u5171\u901a\u306e\u30c7\u30fc\u30bf\uff09", None))
+        self.locationLabel.setText(QCoreApplication.translate("SettingsPage", u"\u5834\u6240:", None))
+#if QT_CONFIG(accessibility)
+        self.locationValue.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u306e\u5834\u6240", None))
+#endif // QT_CONFIG(accessibility)
+        self.modeLabel.setText(QCoreApplication.translate("SettingsPage", u"\u4fdd\u5b58\u65b9\u5f0f:", None))
+#if QT_CONFIG(accessibility)
+        self.modeValue.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u4fdd\u5b58\u65b9\u5f0f", None))
+#endif // QT_CONFIG(accessibility)
+        self.modeHelpLabel.setText(QCoreApplication.translate("SettingsPage", u"\u8aac\u660e:", None))
+        self.idLabel.setText(QCoreApplication.translate("SettingsPage", u"\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9 ID:", None))
+#if QT_CONFIG(accessibility)
+        self.warningsValue.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u306e\u5834\u6240\u306b\u3064\u3044\u3066\u306e\u6ce8\u610f", None))
+#endif // QT_CONFIG(accessibility)
+        self.changeLocationButton.setText(QCoreApplication.translate("SettingsPage", u"\u5225\u306e\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u3092\u4f7f\u3046(&O)\u2026", None))
+        self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"\u4eca\u3059\u3050\u30d0\u30c3\u30af\u30a2\u30c3\u30d7(&B)\u2026", None))
+        self.openFolderButton.setText(QCoreApplication.translate("SettingsPage", u"\u30d5\u30a9\u30eb\u30c0\u3092\u958b\u304f", None))
+        self.pcGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u3053\u306e PC \u3060\u3051\u306e\u8a2d\u5b9a", None))
+        self.userLabel.setText(QCoreApplication.translate("SettingsPage", u"\u30ed\u30b0\u30a4\u30f3\u540d:", None))
+        self.configLabel.setText(QCoreApplication.translate("SettingsPage", u"\u8a2d\u5b9a\u30d5\u30a1\u30a4\u30eb:", None))
+        self.logLabel.setText(QCoreApplication.translate("SettingsPage", u"\u30ed\u30b0:", None))
+        self.anchorLabel.setText(QCoreApplication.translate("SettingsPage", u"\u76e3\u67fb\u30ed\u30b0\u306e\u78ba\u8a8d\u4f4d\u7f6e:", None))
+    # retranslateUi
+

@@ -1,0 +1,114 @@
+"""The main window: navigation on the left, one page at a time, who is working in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QStyle, QWidget
+
+from sns_desk import __version__, paths
+from sns_desk.db import Database
+from sns_desk.gui.audit_page import AuditLogPage
+from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
+from sns_desk.gui.settings_page import SettingsPage
+from sns_desk.gui.users_page import UsersPage
+from sns_desk.permissions import Permission
+from sns_desk.services import users
+from sns_desk.services.common import Actor
+
+
+class MainWindow(QMainWindow):
+    switch_database = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"SNS Desk - {db.location.display()}")
+        self.ui.navList.setStyleSheet(
+            "QListWidget { background: #f3f5f8; font-size: 11pt; padding-top: 8px; }"
+            "QListWidget::item { padding: 8px 10px; }"
+            "QListWidget::item:selected { background: #1f5fa8; color: white; }"
+        )
+        self.pages: dict[str, QWidget] = {}
+        style = self.style()
+        if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
+            self._add_page(
+                "audit",
+                "監査ログ",
+                AuditLogPage(db, actor),
+                style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            )
+        if users.may(db, actor, Permission.MANAGE_USERS):
+            self._add_page(
+                "users",
+                "ユーザー管理",
+                UsersPage(db, actor),
+                style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
+            )
+        self.settings_page = SettingsPage(db, actor)
+        self.settings_page.switch_database.connect(self.switch_database)
+        self._add_page(
+            "settings",
+            "設定",
+            self.settings_page,
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+        )
+        self.ui.navList.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
+        self.ui.navList.setCurrentRow(0)
+
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName("ログイン中の利用者と役割")
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName("データベース")
+        self.ui.statusbar.addWidget(self.user_label, 1)
+        self.ui.statusbar.addPermanentWidget(self.db_label)
+        self.refresh_status()
+
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionBackup.triggered.connect(self._backup)
+        self.ui.actionBackup.setEnabled(self.settings_page.ui.backupButton.isEnabled())
+        self.ui.actionOpenLogFolder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+        )
+        self.ui.actionAbout.triggered.connect(self._about)
+
+    def _add_page(self, key: str, title: str, page: QWidget, icon: QIcon) -> None:
+        self.pages[key] = page
+        self.ui.pages.addWidget(page)
+        item = QListWidgetItem(icon, title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.ui.navList.addItem(item)
+
+    def nav_titles(self) -> list[str]:
+        return [self.ui.navList.item(i).text() for i in range(self.ui.navList.count())]
+
+    def show_page(self, key: str) -> QWidget:
+        keys = list(self.pages)
+        self.ui.navList.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def refresh_status(self) -> None:
+        summary = users.roles_summary(self.db, self.actor)
+        self.user_label.setText(
+            f"ログイン中: {self.actor.display_name}（{self.actor.login}）　役割: {summary}"
+        )
+        mode = {"local": "この PC", "shared": "共有フォルダ", "server": "サーバー"}[self.db.mode.value]
+        self.db_label.setText(f"データ: {mode}　{self.db.location.display()}")
+
+    def _backup(self) -> None:
+        self.show_page("settings")
+        self.settings_page.backup()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "SNS Desk について",
+            f"SNS Desk {__version__}\n\n公式ソーシャルメディアアカウントを、市のソーシャルメディア運用"
+            "ガイドラインに沿って運用するためのアプリです。",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)

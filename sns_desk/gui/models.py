@@ -1,0 +1,132 @@
+"""Qt item models over the core's read functions (never a widget per row)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from sns_desk.services.auditlog import AuditRow
+from sns_desk.services.users import UserRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditTableModel(QAbstractTableModel):
+    """The audit log, newest first, fetched a page at a time as the view scrolls."""
+
+    HEADERS = ("番号", "日時", "操作者", "操作", "対象", "ID", "内容")
+    PAGE = 500
+
+    def __init__(self, fetch: Callable[[str, int | None, int], list[AuditRow]]) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self._rows: list[AuditRow] = []
+        self._filter = ""
+        self._exhausted = True
+
+    def reload(self, text: str | None = None) -> None:
+        if text is not None:
+            self._filter = text
+        self.beginResetModel()
+        self._rows = self._fetch(self._filter, None, self.PAGE)
+        self._exhausted = len(self._rows) < self.PAGE
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or not self._rows:
+            return
+        more = self._fetch(self._filter, self._rows[-1].seq, self.PAGE)
+        self._exhausted = len(more) < self.PAGE
+        if more:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(row.seq),
+                row.at.strftime("%Y-%m-%d %H:%M:%S"),
+                row.actor,
+                row.action_label,
+                row.entity,
+                row.entity_id,
+                row.payload_text,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+            return row.payload_text
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+
+class UsersTableModel(QAbstractTableModel):
+    HEADERS = ("ログイン名", "氏名", "部署", "メール", "電話", "役割", "状態")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[UserRow] = []
+
+    def set_rows(self, rows: Sequence[UserRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (
+                row.login,
+                row.display_name,
+                row.department,
+                row.email,
+                row.phone,
+                row.roles_text(),
+                "有効" if row.active else "無効",
+            )[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def row_at(self, row: int) -> UserRow:
+        return self._rows[row]

@@ -1,0 +1,107 @@
+"""設定: where the data lives and how it is stored, shown plainly; backups; this PC's own files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from sns_desk import paths, settings
+from sns_desk.db import Database, StorageMode
+from sns_desk.gui.common import Cancelled, inform, run_with_progress, show_error
+from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
+from sns_desk.permissions import Permission
+from sns_desk.services import backup, users
+from sns_desk.services.common import Actor
+
+MODE_HELP = {
+    StorageMode.LOCAL: "この PC の中だけにデータがあります。ほかの PC からは見えません。",
+    StorageMode.SHARED: (
+        "共有フォルダのファイルを複数の PC で使います。同時に保存しようとした場合は順番に処理され、"
+        "同じ下書きを二人が同時に変更したときは後の人に知らせます。"
+    ),
+    StorageMode.SERVER: "データベースサーバーに保存します。全庁で使う場合の方式です。",
+}
+
+
+class SettingsPage(QWidget):
+    switch_database = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.ui = Ui_SettingsPage()
+        self.ui.setupUi(self)
+        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.ui.warningsValue.setStyleSheet("color: #b71c1c;")
+        self.ui.changeLocationButton.clicked.connect(self.choose_database)
+        self.ui.backupButton.clicked.connect(self.backup)
+        self.ui.openFolderButton.clicked.connect(self.open_folder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        db = self.db
+        self.ui.locationValue.setText(db.location.display())
+        self.ui.modeValue.setText(db.mode.label)
+        self.ui.modeHelpValue.setText(MODE_HELP[db.mode])
+        self.ui.idValue.setText(db.database_id)
+        warnings = db.warnings()
+        self.ui.warningsValue.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.ui.warningsValue.setVisible(bool(warnings))
+        is_file = db.location.path is not None
+        may_backup = is_file and users.may(db, self.actor, Permission.MANAGE_DATABASE)
+        self.ui.backupButton.setEnabled(may_backup)
+        if not may_backup:
+            self.ui.backupButton.setToolTip("バックアップはシステム管理者が行います。")
+        self.ui.openFolderButton.setEnabled(is_file)
+        self.ui.userValue.setText(self.actor.login)
+        self.ui.configValue.setText(str(settings.settings_path()))
+        self.ui.logValue.setText(str(paths.log_dir()))
+        anchor = settings.load_anchor(db.database_id)
+        self.ui.anchorValue.setText(
+            f"番号 {anchor[0]} まで確認済み（ハッシュ {anchor[1][:12]}…）"
+            if anchor
+            else "まだ確認していません"
+        )
+
+    def choose_database(self) -> None:
+        start = str(self.db.location.path.parent) if self.db.location.path else ""
+        name, _f = QFileDialog.getOpenFileName(
+            self, "使うデータベースを選ぶ", start, "SNS Desk データベース (*.sqlite3 *.db);;すべて (*)"
+        )
+        if name:
+            self.switch_database.emit(name)
+
+    def backup(self) -> None:
+        assert self.db.location.path is not None
+        default = backup.default_backup_dir(self.db) / backup.default_backup_name(self.db)
+        name, _f = QFileDialog.getSaveFileName(
+            self, "バックアップの保存先", str(default), "SQLite (*.sqlite3)"
+        )
+        if name:
+            self.backup_to(Path(name))
+
+    def backup_to(self, dest: Path) -> Path | None:
+        try:
+            done: Path = run_with_progress(
+                self,
+                "バックアップしています…",
+                lambda progress, cancelled: backup.backup_now(
+                    self.db, self.actor, dest, progress=progress, cancelled=cancelled
+                ),
+            )
+        except Cancelled:
+            inform(self, "バックアップを中止しました。")
+            return None
+        except Exception as error:
+            show_error(self, error, "backup")
+            return None
+        inform(self, f"バックアップを作成しました:\n{done}")
+        return done
+
+    def open_folder(self) -> None:
+        if self.db.location.path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db.location.path.parent)))

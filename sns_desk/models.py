@@ -1,0 +1,272 @@
+"""SQLAlchemy 2 typed models.  The schema itself is created and upgraded only by the Alembic migrations in
+:mod:`sns_desk.migrations`; a test checks that the migrations and these models agree.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC, always handed out as an aware UTC datetime."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Role(enum.StrEnum):
+    """Roles of PRODUCT.md §1 (guideline §4, §9).  The first four are given per account."""
+
+    RESPONSIBLE = "responsible"  # アカウント責任者 (§4(1)ア)
+    MANAGER = "manager"  # アカウント管理者 (§4(1)イ)
+    STAFF = "staff"  # アカウント担当者 (§4(1)ウ)
+    CONTRACTOR = "contractor"  # 委託業者 (§9(1))
+    PR = "pr"  # 広報課 (§3(2), §3(3)イ)
+    SYSTEM_ADMIN = "system_admin"  # システム管理者
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+    @property
+    def per_account(self) -> bool:
+        return self in ACCOUNT_ROLES
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.RESPONSIBLE: "アカウント責任者",
+    Role.MANAGER: "アカウント管理者",
+    Role.STAFF: "アカウント担当者",
+    Role.CONTRACTOR: "委託業者",
+    Role.PR: "広報課",
+    Role.SYSTEM_ADMIN: "システム管理者",
+}
+ACCOUNT_ROLES: frozenset[Role] = frozenset({Role.RESPONSIBLE, Role.MANAGER, Role.STAFF, Role.CONTRACTOR})
+
+
+class Platform(enum.StrEnum):
+    X = "x"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    LINE = "line"
+    YOUTUBE = "youtube"
+    THREADS = "threads"
+    TIKTOK = "tiktok"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            Platform.X: "X",
+            Platform.FACEBOOK: "Facebook",
+            Platform.INSTAGRAM: "Instagram",
+            Platform.LINE: "LINE",
+            Platform.YOUTUBE: "YouTube",
+            Platform.THREADS: "Threads",
+            Platform.TIKTOK: "TikTok",
+            Platform.OTHER: "その他",
+        }[self]
+
+
+class AccountStatus(enum.StrEnum):
+    REQUESTED = "requested"  # 申請中
+    PREPARING = "preparing"  # 開設準備
+    ACTIVE = "active"  # 運用中
+    SUSPENDED = "suspended"  # 一時停止
+    CLOSED = "closed"  # 閉鎖
+
+    @property
+    def label(self) -> str:
+        return {
+            AccountStatus.REQUESTED: "申請中",
+            AccountStatus.PREPARING: "開設準備",
+            AccountStatus.ACTIVE: "運用中",
+            AccountStatus.SUSPENDED: "一時停止",
+            AccountStatus.CLOSED: "閉鎖",
+        }[self]
+
+
+class AppMeta(Base):
+    """Key/value facts about the database itself: its id and its SQLite storage mode."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Department(Base):
+    """局 (parent is None) or 課 (parent is its 局)."""
+
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_departments_parent_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    parent: Mapped[Department | None] = relationship(remote_side=[id])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.parent.name} {self.name}" if self.parent else self.name
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(150), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    is_pr: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    is_contractor: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    contractor_ack_on: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    contractor_ack_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    def global_roles(self) -> set[Role]:
+        roles: set[Role] = set()
+        if self.is_admin:
+            roles.add(Role.SYSTEM_ADMIN)
+        if self.is_pr:
+            roles.add(Role.PR)
+        return roles
+
+
+class Account(Base):
+    """公式アカウント (§3).  Minimal for now; the accounts work grows it."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[Platform] = mapped_column(_enum(Platform, "platform"))
+    name: Mapped[str] = mapped_column(String(200))
+    handle: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
+    status: Mapped[AccountStatus] = mapped_column(
+        _enum(AccountStatus, "account_status"), default=AccountStatus.REQUESTED
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    department: Mapped[Department] = relationship()
+    members: Mapped[list[AccountMember]] = relationship(
+        back_populates="account", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class AccountMember(Base):
+    """A role a user holds on one account (PRODUCT.md §1: roles are given per account)."""
+
+    __tablename__ = "account_members"
+    __table_args__ = (
+        UniqueConstraint("account_id", "user_id", "role", name="uq_account_members_assignment"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+
+    account: Mapped[Account] = relationship(back_populates="members")
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class AuditEvent(Base):
+    """One change, hash-chained to the one before it (see :mod:`sns_desk.audit`)."""
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ts: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC, exactly as hashed
+    actor: Mapped[str] = mapped_column(String(150), index=True)
+    action: Mapped[str] = mapped_column(String(80), index=True)
+    entity: Mapped[str] = mapped_column(String(80))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "ts": self.ts,
+            "actor": self.actor,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "payload": self.payload,
+            "prev_hash": self.prev_hash,
+        }

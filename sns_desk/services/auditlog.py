@@ -1,0 +1,102 @@
+"""Reading and verifying the audit log (the 監査ログ screen and ``sns-desk verify``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+
+from sns_desk import audit
+from sns_desk.db import Database
+from sns_desk.models import AuditEvent
+from sns_desk.permissions import Permission, require
+from sns_desk.services.common import Actor, load_user
+
+ACTION_LABELS: dict[str, str] = {
+    "system.bootstrap": "初期設定（最初のシステム管理者）",
+    "user.create": "利用者の登録",
+    "user.update": "利用者の変更",
+    "user.contractor_acknowledged": "委託業者の遵守確認",
+    "users.import": "利用者の CSV 取り込み",
+    "department.create": "部署の登録",
+    "account.member_assigned": "担当の割り当て",
+    "account.member_removed": "担当の解除",
+    "database.backup": "バックアップ",
+}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime  # local time of this PC
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    payload: str
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def payload_text(self) -> str:
+        try:
+            data = json.loads(self.payload)
+        except ValueError:
+            return self.payload
+        if not data:
+            return ""
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _row(event: AuditEvent) -> AuditRow:
+    return AuditRow(
+        event.seq,
+        datetime.fromisoformat(event.ts).astimezone(),
+        event.actor,
+        event.action,
+        event.entity,
+        event.entity_id,
+        event.payload,
+    )
+
+
+def list_events(
+    db: Database, actor: Actor, text: str = "", *, before_seq: int | None = None, limit: int = 500
+) -> list[AuditRow]:
+    """Newest first, ``limit`` at a time (the GUI fetches more as the person scrolls)."""
+    with db.read() as session:
+        require(session, load_user(session, actor), Permission.VIEW_AUDIT_LOG)
+        stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        if before_seq is not None:
+            stmt = stmt.where(AuditEvent.seq < before_seq)
+        text = text.strip()
+        if text:
+            like = "%" + escape_like(text) + "%"
+            matching_actions = [k for k, v in ACTION_LABELS.items() if text in v]
+            stmt = stmt.where(
+                or_(
+                    AuditEvent.actor.ilike(like, escape="\\"),
+                    AuditEvent.action.ilike(like, escape="\\"),
+                    AuditEvent.action.in_(matching_actions),
+                    AuditEvent.entity.ilike(like, escape="\\"),
+                    AuditEvent.entity_id.ilike(like, escape="\\"),
+                    AuditEvent.payload.ilike(like, escape="\\"),
+                )
+            )
+        return [_row(e) for e in session.scalars(stmt)]
+
+
+def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = True) -> audit.VerifyResult:
+    """Recompute the chain; anyone registered may verify (it changes nothing but this PC's anchor)."""
+    with db.read() as session:
+        if actor is not None:
+            load_user(session, actor)
+        return audit.verify(session, db.database_id, remember=remember)

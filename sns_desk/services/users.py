@@ -1,0 +1,668 @@
+"""Users, departments and the first administrator (PRODUCT.md §1, §2, §6)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from sns_desk import audit
+from sns_desk.db import Database
+from sns_desk.errors import ConflictError, NotFoundError, ValidationError
+from sns_desk.models import Account, AccountMember, Department, Role, User
+from sns_desk.permissions import Permission, require
+from sns_desk.services.common import Actor, actor_for_login, load_user
+
+LOGIN_RE = re.compile(r"^[A-Za-z0-9._@\\$-]{1,150}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE_RE = re.compile(r"^[0-9０-９()（）+\-－ ]{6,30}$")
+
+
+def _clean(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def validate_person(login: str, display_name: str, email: str, phone: str) -> None:
+    if not LOGIN_RE.match(login):
+        raise ValidationError(
+            f"ログイン名「{login}」が正しくありません。Windows や OS のログイン名（英数字と . _ - @ \\）を入力してください。"
+        )
+    if not display_name:
+        raise ValidationError("氏名を入力してください。")
+    if len(display_name) > 100:
+        raise ValidationError("氏名は100文字以内で入力してください。")
+    if email and not EMAIL_RE.match(email):
+        raise ValidationError(f"メールアドレス「{email}」の形式が正しくありません。")
+    if phone and not PHONE_RE.match(phone):
+        raise ValidationError(f"電話番号「{phone}」の形式が正しくありません。")
+
+
+def _get_or_create_department(session: Session, bureau: str, section: str) -> Department | None:
+    bureau, section = _clean(bureau), _clean(section)
+    if not bureau and not section:
+        return None
+    if not bureau:
+        raise ValidationError("課を指定するときは局も入力してください。")
+    top = session.scalars(
+        select(Department).where(Department.parent_id.is_(None), Department.name == bureau)
+    ).first()
+    if top is None:
+        top = Department(name=bureau)
+        session.add(top)
+        session.flush()
+    if not section:
+        return top
+    sub = session.scalars(
+        select(Department).where(Department.parent_id == top.id, Department.name == section)
+    ).first()
+    if sub is None:
+        sub = Department(name=section, parent_id=top.id)
+        session.add(sub)
+        session.flush()
+    return sub
+
+
+# --- first run ------------------------------------------------------------------------------------------------
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def bootstrap_first_admin(
+    db: Database,
+    login: str,
+    display_name: str,
+    bureau: str = "",
+    section: str = "",
+    email: str = "",
+    phone: str = "",
+) -> Actor:
+    """Make the person at the keyboard the first システム管理者 of an empty database."""
+    login, display_name, email, phone = _clean(login), _clean(display_name), _clean(email), _clean(phone)
+    validate_person(login, display_name, email, phone)
+
+    def work(session: Session) -> Actor:
+        if session.scalar(select(func.count()).select_from(User)):
+            raise ConflictError(
+                "このデータベースには既に利用者が登録されています。システム管理者に登録を依頼してください。",
+                "bootstrap refused: users exist",
+            )
+        dept = _get_or_create_department(session, bureau, section)
+        user = User(
+            login=login,
+            display_name=display_name,
+            department_id=dept.id if dept else None,
+            email=email,
+            phone=phone,
+            is_admin=True,
+        )
+        session.add(user)
+        session.flush()
+        audit.append(
+            session,
+            login,
+            "system.bootstrap",
+            "user",
+            user.id,
+            {"login": login, "display_name": display_name, "department": dept.full_name if dept else ""},
+        )
+        return Actor(user.id, user.login, user.display_name)
+
+    return db.write(work, what="bootstrap_first_admin")
+
+
+def resolve_actor(db: Database, login: str) -> Actor:
+    with db.read() as session:
+        return actor_for_login(session, login)
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    login: str
+    display_name: str
+    department: str
+    department_id: int | None
+    email: str
+    phone: str
+    is_admin: bool
+    is_pr: bool
+    is_contractor: bool
+    contractor_ack_on: datetime | None
+    active: bool
+    version: int
+    account_roles: tuple[str, ...]
+
+    def roles_text(self) -> str:
+        parts = []
+        if self.is_admin:
+            parts.append(Role.SYSTEM_ADMIN.label)
+        if self.is_pr:
+            parts.append(Role.PR.label)
+        if self.is_contractor:
+            parts.append("委託業者" + ("" if self.contractor_ack_on else "（遵守確認なし）"))
+        parts.extend(self.account_roles)
+        return "、".join(parts)
+
+
+def list_users(db: Database) -> list[UserRow]:
+    with db.read() as session:
+        users = session.scalars(
+            select(User)
+            .options(selectinload(User.department).selectinload(Department.parent))
+            .order_by(User.id)
+        ).all()
+        members = session.execute(
+            select(AccountMember.user_id, AccountMember.role, Account.name)
+            .join(Account, Account.id == AccountMember.account_id)
+            .order_by(Account.name)
+        ).all()
+        by_user: dict[int, list[str]] = {}
+        for user_id, role, account_name in members:
+            by_user.setdefault(user_id, []).append(f"{Role(role).label}（{account_name}）")
+        return [
+            UserRow(
+                u.id,
+                u.login,
+                u.display_name,
+                u.department.full_name if u.department else "",
+                u.department_id,
+                u.email,
+                u.phone,
+                u.is_admin,
+                u.is_pr,
+                u.is_contractor,
+                u.contractor_ack_on,
+                u.active,
+                u.version,
+                tuple(by_user.get(u.id, [])),
+            )
+            for u in users
+        ]
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    id: int
+    name: str
+    full_name: str
+    parent_id: int | None
+
+
+def list_departments(db: Database) -> list[DepartmentRow]:
+    with db.read() as session:
+        depts = session.scalars(select(Department).options(selectinload(Department.parent))).all()
+        rows = [DepartmentRow(d.id, d.name, d.full_name, d.parent_id) for d in depts]
+    return sorted(rows, key=lambda r: r.full_name)
+
+
+def roles_summary(db: Database, actor: Actor) -> str:
+    """The actor's roles in words, for the status bar."""
+    with db.read() as session:
+        user = load_user(session, actor)
+        names = [r.label for r in Role if r in user.global_roles()]
+        rows = session.execute(
+            select(AccountMember.role, Account.name)
+            .join(Account, Account.id == AccountMember.account_id)
+            .where(AccountMember.user_id == user.id)
+            .order_by(Account.name)
+        ).all()
+        names.extend(f"{Role(role).label}（{name}）" for role, name in rows)
+    return "、".join(names) if names else "役割なし"
+
+
+def actor_roles(db: Database, actor: Actor) -> set[Role]:
+    from sns_desk.permissions import roles_of
+
+    with db.read() as session:
+        return roles_of(session, load_user(session, actor))
+
+
+def may(db: Database, actor: Actor, permission: Permission, account_id: int | None = None) -> bool:
+    """Whether the actor may do something now: for enabling buttons (the services check again)."""
+    from sns_desk.permissions import is_allowed
+
+    with db.read() as session:
+        return is_allowed(session, load_user(session, actor), permission, account_id)
+
+
+# --- changing -----------------------------------------------------------------------------------------------------
+
+
+def create_department(db: Database, actor: Actor, name: str, parent_id: int | None = None) -> int:
+    name = _clean(name)
+    if not name:
+        raise ValidationError("部署名を入力してください。")
+
+    def work(session: Session) -> int:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_USERS)
+        if parent_id is not None:
+            parent = session.get(Department, parent_id)
+            if parent is None:
+                raise NotFoundError("上位の局が見つかりません。")
+            if parent.parent_id is not None:
+                raise ValidationError("課の下に部署は作れません（局と課の2階層です）。")
+        exists = session.scalars(
+            select(Department).where(
+                Department.name == name,
+                Department.parent_id.is_(None) if parent_id is None else Department.parent_id == parent_id,
+            )
+        ).first()
+        if exists:
+            raise ValidationError(f"部署「{name}」は既に登録されています。")
+        dept = Department(name=name, parent_id=parent_id)
+        session.add(dept)
+        session.flush()
+        audit.append(session, me.login, "department.create", "department", dept.id, {"name": dept.full_name})
+        return dept.id
+
+    return db.write(work, what="create_department")
+
+
+@dataclass
+class UserInput:
+    login: str
+    display_name: str
+    department_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    is_admin: bool = False
+    is_pr: bool = False
+    is_contractor: bool = False
+    active: bool = True
+
+    def cleaned(self) -> UserInput:
+        result = UserInput(
+            _clean(self.login),
+            _clean(self.display_name),
+            self.department_id,
+            _clean(self.email),
+            _clean(self.phone),
+            self.is_admin,
+            self.is_pr,
+            self.is_contractor,
+            self.active,
+        )
+        validate_person(result.login, result.display_name, result.email, result.phone)
+        return result
+
+
+def _user_fields(user: User) -> dict[str, Any]:
+    return {
+        "login": user.login,
+        "display_name": user.display_name,
+        "department_id": user.department_id,
+        "email": user.email,
+        "phone": user.phone,
+        "is_admin": user.is_admin,
+        "is_pr": user.is_pr,
+        "is_contractor": user.is_contractor,
+        "active": user.active,
+    }
+
+
+def _check_department(session: Session, department_id: int | None) -> None:
+    if department_id is not None and session.get(Department, department_id) is None:
+        raise NotFoundError("指定された部署が見つかりません。")
+
+
+def create_user(db: Database, actor: Actor, data: UserInput) -> int:
+    data = data.cleaned()
+
+    def work(session: Session) -> int:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_USERS)
+        _check_department(session, data.department_id)
+        if session.scalars(select(User).where(User.login == data.login)).first():
+            raise ValidationError(f"ログイン名「{data.login}」は既に登録されています。")
+        user = User(**_user_fields_from_input(data))
+        session.add(user)
+        session.flush()
+        audit.append(session, me.login, "user.create", "user", user.id, _user_fields(user))
+        return user.id
+
+    return db.write(work, what="create_user")
+
+
+def _user_fields_from_input(data: UserInput) -> dict[str, Any]:
+    return {
+        "login": data.login,
+        "display_name": data.display_name,
+        "department_id": data.department_id,
+        "email": data.email,
+        "phone": data.phone,
+        "is_admin": data.is_admin,
+        "is_pr": data.is_pr,
+        "is_contractor": data.is_contractor,
+        "active": data.active,
+    }
+
+
+def _guard_last_admin(session: Session, user: User, becomes_admin: bool, becomes_active: bool) -> None:
+    if user.is_admin and user.active and not (becomes_admin and becomes_active):
+        others = session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.is_admin.is_(True), User.active.is_(True), User.id != user.id)
+        )
+        if not others:
+            raise ValidationError(
+                "最後のシステム管理者は外せません。先に別の人をシステム管理者にしてください。",
+                "refused to remove the last administrator",
+            )
+
+
+def update_user(db: Database, actor: Actor, user_id: int, expected_version: int, data: UserInput) -> None:
+    """Change a user; ``expected_version`` is the version the editor showed (optimistic check)."""
+    data = data.cleaned()
+
+    def work(session: Session) -> None:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_USERS)
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFoundError("利用者が見つかりません。")
+        if user.version != expected_version:
+            raise ConflictError(
+                f"「{user.display_name}」は他の人が先に変更しました。最新の内容を確認してからもう一度変更してください。",
+                f"user {user_id} version {user.version} != {expected_version}",
+            )
+        if data.login != user.login and session.scalars(select(User).where(User.login == data.login)).first():
+            raise ValidationError(f"ログイン名「{data.login}」は既に登録されています。")
+        _check_department(session, data.department_id)
+        _guard_last_admin(session, user, data.is_admin, data.active)
+        before = _user_fields(user)
+        for key, value in _user_fields_from_input(data).items():
+            setattr(user, key, value)
+        if not user.is_contractor:
+            user.contractor_ack_on = None
+            user.contractor_ack_by_id = None
+        after = _user_fields(user)
+        changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+        if not changes:
+            return
+        session.flush()
+        audit.append(session, me.login, "user.update", "user", user.id, {"changes": changes})
+
+    db.write(work, what="update_user")
+
+
+def record_contractor_acknowledgement(
+    db: Database, actor: Actor, user_id: int, acknowledged_on: date, note: str = ""
+) -> None:
+    """§9(1): a contractor may work on its accounts only after its acknowledgement of the guideline is recorded."""
+
+    def work(session: Session) -> None:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_USERS)
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFoundError("利用者が見つかりません。")
+        if not user.is_contractor:
+            raise ValidationError(f"「{user.display_name}」は委託業者として登録されていません。")
+        user.contractor_ack_on = datetime(
+            acknowledged_on.year, acknowledged_on.month, acknowledged_on.day, tzinfo=UTC
+        )
+        user.contractor_ack_by_id = me.id
+        session.flush()
+        audit.append(
+            session,
+            me.login,
+            "user.contractor_acknowledged",
+            "user",
+            user.id,
+            {"acknowledged_on": acknowledged_on.isoformat(), "note": note},
+        )
+
+    db.write(work, what="record_contractor_acknowledgement")
+
+
+def assign_account_role(db: Database, actor: Actor, account_id: int, user_id: int, role: Role) -> None:
+    if not role.per_account:
+        raise ValidationError(f"{role.label}はアカウントごとの役割ではありません。")
+
+    def work(session: Session) -> None:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_ACCOUNT_MEMBERS, account_id)
+        account = session.get(Account, account_id)
+        user = session.get(User, user_id)
+        if account is None or user is None:
+            raise NotFoundError("アカウントまたは利用者が見つかりません。")
+        if role is Role.CONTRACTOR and not user.is_contractor:
+            raise ValidationError(f"「{user.display_name}」は委託業者として登録されていません。")
+        exists = session.scalars(
+            select(AccountMember).where(
+                AccountMember.account_id == account_id,
+                AccountMember.user_id == user_id,
+                AccountMember.role == role,
+            )
+        ).first()
+        if exists:
+            return
+        session.add(AccountMember(account_id=account_id, user_id=user_id, role=role, assigned_by_id=me.id))
+        session.flush()
+        audit.append(
+            session,
+            me.login,
+            "account.member_assigned",
+            "account",
+            account_id,
+            {"user": user.login, "role": role},
+        )
+
+    db.write(work, what="assign_account_role")
+
+
+def remove_account_role(db: Database, actor: Actor, account_id: int, user_id: int, role: Role) -> None:
+    def work(session: Session) -> None:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_ACCOUNT_MEMBERS, account_id)
+        member = session.scalars(
+            select(AccountMember).where(
+                AccountMember.account_id == account_id,
+                AccountMember.user_id == user_id,
+                AccountMember.role == role,
+            )
+        ).first()
+        if member is None:
+            raise NotFoundError("その役割の割り当ては見つかりません。")
+        login = member.user.login
+        session.delete(member)
+        session.flush()
+        audit.append(
+            session, me.login, "account.member_removed", "account", account_id, {"user": login, "role": role}
+        )
+
+    db.write(work, what="remove_account_role")
+
+
+# --- CSV import -----------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "login": ("ログイン名", "login"),
+    "display_name": ("氏名", "name", "display_name"),
+    "bureau": ("局", "bureau"),
+    "section": ("課", "section"),
+    "email": ("メール", "メールアドレス", "email"),
+    "phone": ("電話", "電話番号", "phone"),
+    "is_admin": ("システム管理者", "admin"),
+    "is_pr": ("広報課", "pr"),
+    "is_contractor": ("委託業者", "contractor"),
+}
+CSV_HEADER = ["ログイン名", "氏名", "局", "課", "メール", "電話", "システム管理者", "広報課", "委託業者"]
+TRUE_WORDS = {"1", "true", "yes", "y", "はい", "○", "〇", "◯", "✓", "x", "有"}
+FALSE_WORDS = {"", "0", "false", "no", "n", "いいえ", "×", "-", "無"}
+
+
+@dataclass
+class ImportResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _CsvRow:
+    line: int
+    data: UserInput
+    bureau: str
+    section: str
+    columns_given: set[str]
+
+
+def decode_csv_bytes(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or Shift_JIS (cp932), as Excel writes Japanese CSV."""
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("CSV の文字コードを判別できません。UTF-8 または Shift_JIS で保存してください。")
+
+
+def _parse_flag(value: str, column: str, line: int) -> bool:
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValidationError(f"{line} 行目:「{column}」の値「{value}」は はい/いいえ（1/0）で入力してください。")
+
+
+def parse_users_csv(text: str) -> list[_CsvRow]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError(
+            "CSV が空です。1 行目に見出し（ログイン名,氏名,局,課,…）を入れてください。"
+        ) from None
+    index: dict[str, int] = {}
+    for pos, title in enumerate(header):
+        title = title.strip().lower()
+        for key, names in CSV_COLUMNS.items():
+            if title in {n.lower() for n in names}:
+                index[key] = pos
+    missing = [CSV_COLUMNS[k][0] for k in ("login", "display_name") if k not in index]
+    if missing:
+        raise ValidationError(
+            f"CSV の見出しに「{'」「'.join(missing)}」がありません。1 行目は {','.join(CSV_HEADER)} としてください。"
+        )
+    rows: list[_CsvRow] = []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for line, record in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+
+        def cell(key: str, record: Sequence[str] = record) -> str:
+            pos = index.get(key)
+            return record[pos].strip() if pos is not None and pos < len(record) else ""
+
+        try:
+            flags = {
+                k: _parse_flag(cell(k), CSV_COLUMNS[k][0], line)
+                for k in ("is_admin", "is_pr", "is_contractor")
+            }
+            data = UserInput(
+                cell("login"), cell("display_name"), None, cell("email"), cell("phone"), **flags
+            ).cleaned()
+            if data.login in seen:
+                raise ValidationError(
+                    f"ログイン名「{data.login}」が {seen[data.login]} 行目と重複しています。"
+                )
+            if cell("section") and not cell("bureau"):
+                raise ValidationError("課を指定するときは局も入力してください。")
+            seen[data.login] = line
+            optional = ("email", "phone", "is_admin", "is_pr", "is_contractor")
+            given: set[str] = {k for k in optional if k in index}
+            if "bureau" in index or "section" in index:
+                given.add("department_id")
+            rows.append(_CsvRow(line, data, cell("bureau"), cell("section"), given))
+        except ValidationError as error:
+            message = (
+                error.message
+                if error.message.endswith("行目") or "行目:" in error.message
+                else (f"{line} 行目: {error.message}")
+            )
+            errors.append(message)
+    if errors:
+        shown = errors[:20] + ([f"ほか {len(errors) - 20} 件"] if len(errors) > 20 else [])
+        raise ValidationError(
+            "CSV に誤りがあるため、取り込みませんでした（1 件も登録していません）。\n" + "\n".join(shown),
+            f"users CSV rejected with {len(errors)} error(s)",
+        )
+    return rows
+
+
+def import_users_csv(db: Database, actor: Actor, source: Path | str | bytes) -> ImportResult:
+    """All-or-nothing import: new logins are created, existing ones updated (only the columns present)."""
+    raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+    rows = parse_users_csv(decode_csv_bytes(raw))
+
+    def work(session: Session) -> ImportResult:
+        me = load_user(session, actor)
+        require(session, me, Permission.MANAGE_USERS)
+        result = ImportResult()
+        for row in rows:
+            dept = _get_or_create_department(session, row.bureau, row.section)
+            user = session.scalars(select(User).where(User.login == row.data.login)).first()
+            complete = {
+                "display_name": row.data.display_name,
+                "department_id": dept.id if dept else None,
+                "email": row.data.email,
+                "phone": row.data.phone,
+                "is_admin": row.data.is_admin,
+                "is_pr": row.data.is_pr,
+                "is_contractor": row.data.is_contractor,
+            }
+            # a column absent from the file leaves that field as it is
+            values = {k: v for k, v in complete.items() if k == "display_name" or k in row.columns_given}
+            if user is None:
+                session.add(User(login=row.data.login, **values))
+                result.created.append(row.data.login)
+                continue
+            if user.is_admin and user.active and not values.get("is_admin", True):
+                _guard_last_admin(session, user, False, True)
+            changed = {k: v for k, v in values.items() if getattr(user, k) != v}
+            if not changed:
+                result.unchanged.append(row.data.login)
+                continue
+            for key, value in changed.items():
+                setattr(user, key, value)
+            result.updated.append(row.data.login)
+        session.flush()
+        audit.append(
+            session,
+            me.login,
+            "users.import",
+            "user",
+            "*",
+            {"created": result.created, "updated": result.updated, "rows": len(rows)},
+        )
+        return result
+
+    return db.write(work, what="import_users_csv")
+
+
+def users_csv_template() -> str:
+    return ",".join(CSV_HEADER) + "\r\n"
+
+
+def iter_user_logins(db: Database) -> Iterable[str]:
+    with db.read() as session:
+        return list(session.scalars(select(User.login).order_by(User.login)))

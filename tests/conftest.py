@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sns_desk.db import Database, open_database  # noqa: E402
+from sns_desk.models import Account, AccountMember, Department, Platform, Role, User  # noqa: E402
+from sns_desk.services import users  # noqa: E402
+from sns_desk.services.common import Actor  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own per-user folders (settings, logs, default database)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SNS_DESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "sns-desk.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path, create=True, retry_seconds=5)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return users.bootstrap_first_admin(db, "admin", "管理 太郎", "総務局", "情報政策課")
+
+
+def make_user(db: Database, login: str, **flags: bool) -> Actor:
+    """Insert a user directly (not through a service: for arranging a test's world)."""
+    with db.write_session() as session:
+        user = User(login=login, display_name=login.upper(), **flags)
+        session.add(user)
+        session.flush()
+        return Actor(user.id, user.login, user.display_name)
+
+
+def make_account(db: Database, name: str = "鹿児島市公式X") -> int:
+    with db.write_session() as session:
+        dept = Department(name=f"局-{name}")
+        session.add(dept)
+        session.flush()
+        account = Account(platform=Platform.X, name=name, department_id=dept.id)
+        session.add(account)
+        session.flush()
+        return account.id
+
+
+def give_role(db: Database, actor: Actor, account_id: int, role: Role) -> None:
+    with db.write_session() as session:
+        session.add(AccountMember(account_id=account_id, user_id=actor.user_id, role=role))

@@ -1,0 +1,142 @@
+"""Every row of the permission table, allowed and denied (PRODUCT.md §1)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from sns_desk.db import Database
+from sns_desk.errors import PermissionDeniedError
+from sns_desk.models import Role, User
+from sns_desk.permissions import TABLE, Permission, check_four_eyes, is_allowed, require
+from sns_desk.services.common import Actor
+from tests.conftest import give_role, make_account, make_user
+
+RES, MAN, STA, CON, PR, ADM = (
+    Role.RESPONSIBLE,
+    Role.MANAGER,
+    Role.STAFF,
+    Role.CONTRACTOR,
+    Role.PR,
+    Role.SYSTEM_ADMIN,
+)
+
+# Written from PRODUCT.md §1 on its own, so that a slip in the table shows up here.
+EXPECTED: dict[Permission, set[Role]] = {
+    Permission.MANAGE_USERS: {ADM},
+    Permission.MANAGE_DATABASE: {ADM},
+    Permission.VIEW_AUDIT_LOG: {ADM, PR, RES, MAN},
+    Permission.VIEW_CITY_WIDE: {PR, ADM},
+    Permission.APPROVE_ACCOUNT_OPENING: {RES},
+    Permission.CLOSE_ACCOUNT: {RES},
+    Permission.APPROVE_POLICY: {RES},
+    Permission.SUSPEND_ACCOUNT: {RES},
+    Permission.RECEIVE_ESCALATION: {RES},
+    Permission.APPROVE_POST: {MAN, RES},
+    Permission.APPROVE_SCOPE: {MAN},
+    Permission.EDIT_ACCOUNT_SETTINGS: {MAN},
+    Permission.MANAGE_CREDENTIALS: {MAN},
+    Permission.EDIT_CHECKLIST: {MAN},
+    Permission.REPORT_ACCOUNT: {MAN},
+    Permission.LEAD_INCIDENT: {MAN},
+    Permission.RECORD_MONITORING: {MAN},
+    Permission.MANAGE_ACCOUNT_MEMBERS: {MAN, RES, ADM},
+    Permission.WRITE_POST: {STA, CON, MAN, RES},
+    Permission.RECORD_PUBLICATION: {STA, CON, MAN, RES},
+    Permission.LOG_INQUIRY: {STA, CON, MAN, RES},
+    Permission.OPEN_INCIDENT: {STA, CON, MAN, RES},
+    Permission.USE_CREDENTIALS: {STA, CON, MAN},
+}
+
+
+def test_the_table_covers_every_permission() -> None:
+    assert set(TABLE) == set(Permission) == set(EXPECTED)
+
+
+@pytest.fixture
+def world(db: Database) -> tuple[Database, int, int, dict[Role, Actor]]:
+    """One person per role on account A (or city-wide), nobody on account B."""
+    account_a = make_account(db, "鹿児島市公式X")
+    account_b = make_account(db, "鹿児島市観光Instagram")
+    people: dict[Role, Actor] = {}
+    for role in Role:
+        flags = {"is_admin": role is ADM, "is_pr": role is PR, "is_contractor": role is CON}
+        people[role] = make_user(db, f"user-{role.value}", **flags)
+        if role.per_account:
+            give_role(db, people[role], account_a, role)
+    with db.write_session() as session:
+        contractor = session.get(User, people[CON].user_id)
+        assert contractor is not None
+        contractor.contractor_ack_on = datetime(2026, 4, 1, tzinfo=UTC)
+    return db, account_a, account_b, people
+
+
+def _check(db: Database, actor: Actor, permission: Permission, account_id: int | None) -> None:
+    with db.read() as session:
+        user = session.get(User, actor.user_id)
+        assert user is not None
+        require(session, user, permission, account_id)
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_is_allowed_or_denied_as_the_table_says(
+    world: tuple[Database, int, int, dict[Role, Actor]], permission: Permission, role: Role
+) -> None:
+    db, account_a, _account_b, people = world
+    scoped = TABLE[permission].account_scoped
+    target = account_a if scoped else None
+    if role in EXPECTED[permission]:
+        _check(db, people[role], permission, target)
+    else:
+        with pytest.raises(PermissionDeniedError) as info:
+            _check(db, people[role], permission, target)
+        needed = [r.label for r in EXPECTED[permission]]
+        assert any(label in info.value.message for label in needed), "the message names the role needed"
+
+
+@pytest.mark.parametrize("permission", [p for p in Permission if TABLE[p].account_scoped])
+def test_a_role_on_another_account_does_not_count(
+    world: tuple[Database, int, int, dict[Role, Actor]], permission: Permission
+) -> None:
+    db, _account_a, account_b, people = world
+    for role in EXPECTED[permission] - {ADM, PR}:
+        with pytest.raises(PermissionDeniedError, match="このアカウントの"):
+            _check(db, people[role], permission, account_b)
+
+
+def test_a_contractor_without_acknowledgement_may_do_nothing(db: Database) -> None:
+    account = make_account(db)
+    contractor = make_user(db, "agency", is_contractor=True)
+    give_role(db, contractor, account, CON)
+    with pytest.raises(PermissionDeniedError, match=r"§9\(1\)"):
+        _check(db, contractor, Permission.WRITE_POST, account)
+    with db.write_session() as session:
+        user = session.get(User, contractor.user_id)
+        assert user is not None
+        user.contractor_ack_on = datetime(2026, 4, 1, tzinfo=UTC)
+    _check(db, contractor, Permission.WRITE_POST, account)
+
+
+def test_an_inactive_user_holds_no_role(db: Database) -> None:
+    account = make_account(db)
+    manager = make_user(db, "former-manager", active=False)
+    give_role(db, manager, account, MAN)
+    with db.read() as session:
+        user = session.get(User, manager.user_id)
+        assert user is not None
+        assert not is_allowed(session, user, Permission.APPROVE_POST, account)
+
+
+def test_four_eyes_is_the_default() -> None:
+    with pytest.raises(PermissionDeniedError, match="自分が作成した投稿は承認できません"):
+        check_four_eyes(7, 7)
+    check_four_eyes(7, 8)
+    check_four_eyes(7, 7, allow_self_approval=True)
+
+
+def test_account_scoped_permission_needs_an_account(world: tuple[Database, int, int, dict[Role, Actor]]) -> None:
+    db, _a, _b, people = world
+    with pytest.raises(ValueError, match="account_id"):
+        _check(db, people[MAN], Permission.APPROVE_POST, None)

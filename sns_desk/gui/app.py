@@ -7,9 +7,9 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from sns_desk import __version__, identity, paths
 from sns_desk.db import Database, Location, open_database
@@ -54,7 +54,13 @@ def app_icon() -> QIcon:
 
 
 class Launcher(QObject):
-    """Takes the person from start-up to the main window, and back when they switch databases."""
+    """Takes the person from start-up to the main window, and back when they switch databases.
+
+    Windows are shown without blocking (no nested ``exec``); ``gave_up`` is emitted when the person closes the
+    first-run wizard or the not-registered screen without going on.
+    """
+
+    gave_up = Signal()
 
     def __init__(self, db_override: str | None = None, login: str | None = None) -> None:
         super().__init__()
@@ -68,11 +74,15 @@ class Launcher(QObject):
 
     def start(self) -> bool:
         """Show the right first window; False when there is nothing to show (the person gave up)."""
-        location = self.location()
-        first_run = location.path is not None and not location.path.exists()
-        if first_run and (self.db_override is None) and Settings.load().database is None:
-            return self._run_wizard(None)
-        if first_run:
+        try:
+            location = self.location()
+        except DatabaseError as error:
+            return self._database_problem(error)
+        missing = location.path is not None and not location.path.exists()
+        if missing and self.db_override is None and Settings.load().database is None:
+            self._show_wizard(None)
+            return True
+        if missing:
             answer = QMessageBox.question(
                 None,
                 APP_TITLE,
@@ -83,7 +93,8 @@ class Launcher(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-            return self._run_wizard(location)
+            self._show_wizard(location)
+            return True
         try:
             db = run_with_progress(
                 None,
@@ -97,7 +108,8 @@ class Launcher(QObject):
             return self._database_problem(error)
         if not users.has_users(db):
             db.dispose()
-            return self._run_wizard(location)
+            self._show_wizard(location)
+            return True
         return self._enter(db)
 
     def _database_problem(self, error: DatabaseError) -> bool:
@@ -106,8 +118,6 @@ class Launcher(QObject):
         box.addButton("終了", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is choose:
-            from PySide6.QtWidgets import QFileDialog
-
             name, _f = QFileDialog.getOpenFileName(
                 None, "使うデータベースを選ぶ", "", "SNS Desk (*.sqlite3 *.db);;すべて (*)"
             )
@@ -115,17 +125,25 @@ class Launcher(QObject):
                 return self.switch_to(name)
         return False
 
-    def _run_wizard(self, fixed: Location | None) -> bool:
+    def _show_wizard(self, fixed: Location | None) -> None:
         wizard = FirstRunWizard(self.login, fixed)
         wizard.setWindowIcon(app_icon())
+        wizard.accepted.connect(lambda: self._wizard_done(wizard, fixed))
+        wizard.rejected.connect(self.gave_up)
         self.window = wizard
-        if wizard.exec() != FirstRunWizard.DialogCode.Accepted or wizard.database is None:
-            return False
+        wizard.show()
+
+    def _wizard_done(self, wizard: FirstRunWizard, fixed: Location | None) -> None:
+        wizard.deleteLater()
+        if wizard.database is None:
+            self.gave_up.emit()
+            return
         if fixed is not None and self.db_override is None:
             current = Settings.load()
             current.database = str(fixed.path) if fixed.path else fixed.url
             current.save()
-        return self._enter(wizard.database)
+        if not self._enter(wizard.database):
+            self.gave_up.emit()
 
     def _enter(self, db: Database) -> bool:
         try:
@@ -134,12 +152,10 @@ class Launcher(QObject):
             log.warning("login %s not registered in %s", self.login, db.location.display())
             dialog = NotRegisteredDialog(error, db.location.display())
             dialog.setWindowIcon(app_icon())
+            dialog.finished.connect(lambda _code: self._not_registered_done(dialog, db))
             self.window = dialog
-            dialog.exec()
-            db.dispose()
-            if dialog.chosen_database:
-                return self.switch_to(dialog.chosen_database)
-            return False
+            dialog.show()
+            return True
         self.db = db
         window = MainWindow(db, actor)
         window.setWindowIcon(app_icon())
@@ -149,6 +165,12 @@ class Launcher(QObject):
         log.info("main window shown for %s on %s (%s)", actor.login, db.location.display(), db.mode.value)
         return True
 
+    def _not_registered_done(self, dialog: NotRegisteredDialog, db: Database) -> None:
+        db.dispose()
+        dialog.deleteLater()
+        if not (dialog.chosen_database and self.switch_to(dialog.chosen_database)):
+            self.gave_up.emit()
+
     def switch_to(self, location: str) -> bool:
         """Use another database from now on (remembered on this PC)."""
         old_window, old_db = self.window, self.db
@@ -156,8 +178,10 @@ class Launcher(QObject):
         current.database = location
         current.save()
         self.db_override = None
+        self.window = None
+        if old_window is not None and old_window.isVisible():
+            old_window.hide()
         if old_window is not None:
-            old_window.close()
             old_window.deleteLater()
         if old_db is not None:
             old_db.dispose()
@@ -175,6 +199,7 @@ def run_gui(db_override: str | None = None) -> int:
     qInstallMessageHandler(_qt_message)
     sys.excepthook = _excepthook
     launcher = Launcher(db_override)
+    launcher.gave_up.connect(app.quit)
     if not launcher.start():
         return 0
     return app.exec()

@@ -118,6 +118,8 @@ class FirstRunWizard(QWizard):
             self._set_status(error.message, False)
             return False
         finally:
+            # An existing database ends the wizard here: "完了" instead of "次へ".
+            page.setFinalPage(self._existing)
             page.completeChanged.emit()
 
     def nextId(self) -> int:

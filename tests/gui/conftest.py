@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+
+class MessageBoxes:
+    """Records what QMessageBox would have shown, and answers for the person (Vorta's habit)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answer = QMessageBox.StandardButton.Yes
+
+    def texts(self) -> str:
+        return "\n".join(text for _kind, text in self.shown)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
+    boxes = MessageBoxes()
+
+    def static(kind: str) -> Any:
+        def show(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            boxes.shown.append((kind, text))
+            return boxes.answer if kind == "question" else QMessageBox.StandardButton.Ok
+
+        return staticmethod(show)
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, static(kind))
+
+    def exec_(self: QMessageBox) -> int:
+        boxes.shown.append(("box", self.text()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    yield boxes

@@ -1,0 +1,165 @@
+"""The main window's screens: 監査ログ, ユーザー管理, 設定."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from sns_desk.db import Database
+from sns_desk.gui.audit_page import AuditLogPage
+from sns_desk.gui.main_window import MainWindow
+from sns_desk.gui.models import AuditTableModel, UsersTableModel
+from sns_desk.gui.settings_page import SettingsPage
+from sns_desk.gui.users_page import UserDialog, UsersPage
+from sns_desk.services import auditlog, users
+from sns_desk.services.common import Actor
+from tests.gui.conftest import MessageBoxes
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, admin: Actor) -> MainWindow:
+    win = MainWindow(db, admin)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_status_bar_shows_the_person_their_roles_and_the_database(window: MainWindow, db: Database) -> None:
+    assert window.user_label.text() == "ログイン中: 管理 太郎（admin）　役割: システム管理者"
+    assert "この PC" in window.db_label.text() and str(db.location.path) in window.db_label.text()
+
+
+def test_navigation_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
+    for row, key in enumerate(["audit", "users", "settings"]):
+        window.ui.navList.setCurrentRow(row)
+        assert window.ui.pages.currentWidget() is window.pages[key]
+
+
+def test_audit_page_lists_filters_and_verifies(qtbot: QtBot, window: MainWindow, db: Database, admin: Actor) -> None:
+    users.create_department(db, admin, "市民局")
+    users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
+    page = window.show_page("audit")
+    assert isinstance(page, AuditLogPage)
+    page.refresh()
+    assert page.model.rowCount() == 3
+    assert page.model.index(0, 3).data() == "利用者の登録"
+    qtbot.keyClicks(page.ui.filterEdit, "t-suzuki")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.ui.filterEdit.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+
+    qtbot.mouseClick(page.ui.verifyButton, Qt.MouseButton.LeftButton)
+    assert page.ui.verifyResult.text() == "監査ログは正常です（3 件、最終番号 3）。"
+
+    assert db.location.path is not None
+    with sqlite3.connect(db.location.path) as conn:
+        conn.execute("UPDATE audit_events SET actor = 'someone-else' WHERE seq = 2")
+    conn.close()
+    qtbot.mouseClick(page.ui.verifyButton, Qt.MouseButton.LeftButton)
+    assert "異常があります（番号 2）" in page.ui.verifyResult.text()
+    assert "b71c1c" in page.ui.verifyResult.styleSheet()
+
+
+def test_audit_model_fetches_more_as_the_view_scrolls(qtbot: QtBot, qtmodeltester, db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+    for i in range(12):
+        users.create_department(db, admin, f"局{i}")
+    model = AuditTableModel(lambda text, before, limit: auditlog.list_events(db, admin, text, before_seq=before, limit=5))
+    model.PAGE = 5
+    model.reload("")
+    assert model.rowCount() == 5
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 13 and not model.canFetchMore()
+    assert [model.index(r, 0).data() for r in (0, 12)] == ["13", "1"]
+    qtmodeltester.check(model)
+
+
+def test_users_model_passes_the_model_tester(qtmodeltester, db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+    model = UsersTableModel()
+    model.set_rows(users.list_users(db))
+    qtmodeltester.check(model)
+
+
+def test_adding_a_user_through_the_dialog(qtbot: QtBot, window: MainWindow, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    users.create_department(db, admin, "市民局")
+    page = window.show_page("users")
+    assert isinstance(page, UsersPage)
+    page.refresh()
+
+    def fill_and_save(dialog: UserDialog) -> int:
+        qtbot.addWidget(dialog)
+        ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.keyClicks(dialog.ui.loginEdit, "t suzuki")  # a space: refused
+        dialog.ui.nameEdit.setText("鈴木 隆")
+        dialog.ui.departmentCombo.setCurrentIndex(dialog.ui.departmentCombo.findText("市民局"))
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert "ログイン名「t suzuki」が正しくありません" in dialog.ui.errorLabel.text()
+        assert dialog.ui.nameEdit.text() == "鈴木 隆", "nothing typed is lost"
+        dialog.ui.loginEdit.setText("t-suzuki")
+        dialog.ui.prCheck.setChecked(True)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        return int(dialog.result())
+
+    monkeypatch.setattr(UserDialog, "exec", fill_and_save)
+    qtbot.mouseClick(page.ui.addUserButton, Qt.MouseButton.LeftButton)
+    logins = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert logins == ["admin", "t-suzuki"]
+    selected = page.selected_user()
+    assert selected is not None and selected.login == "t-suzuki"
+    assert selected.department == "市民局" and selected.is_pr
+    assert page.ui.editUserButton.isEnabled() and not page.ui.ackButton.isEnabled()
+
+    page.ui.userFilterEdit.setText("鈴木")
+    assert page.proxy.rowCount() == 1
+
+
+def test_csv_import_from_the_users_screen(qtbot: QtBot, window: MainWindow, tmp_path: Path, message_boxes: MessageBoxes) -> None:
+    page = window.show_page("users")
+    assert isinstance(page, UsersPage)
+    csv_file = tmp_path / "職員.csv"
+    csv_file.write_bytes("ログイン名,氏名,局,課\nm-ito,伊藤 美咲,市民局,市民協働課\n".encode("cp932"))
+    result = page.import_file(csv_file)
+    assert result is not None and result.created == ["m-ito"]
+    assert "新規 1 人" in message_boxes.texts()
+    assert page.model.rowCount() == 2
+    tree = page.ui.departmentsTree
+    assert tree.topLevelItemCount() == 2
+    bureau = next(tree.topLevelItem(i) for i in range(2) if tree.topLevelItem(i).text(0) == "市民局")
+    assert bureau.child(0).text(0) == "市民協働課" and bureau.child(0).text(1) == "1"
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ログイン名,氏名\nbad login,x\n", encoding="utf-8")
+    assert page.import_file(bad) is None
+    assert "2 行目" in message_boxes.texts()
+
+
+def test_settings_show_the_mode_plainly_and_back_up_with_progress(
+    qtbot: QtBot, window: MainWindow, db: Database, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    assert page.ui.locationValue.text() == str(db.location.path)
+    assert "このPCのみ" in page.ui.modeValue.text() and "WAL" in page.ui.modeValue.text()
+    assert page.ui.backupButton.isEnabled()
+    done = page.backup_to(tmp_path / "backup.sqlite3")
+    assert done == tmp_path / "backup.sqlite3" and done.exists()
+    assert "バックアップを作成しました" in message_boxes.texts()
+    with sqlite3.connect(done) as conn:
+        assert conn.execute("SELECT login FROM users").fetchall() == [("admin",)]
+    conn.close()
+
+
+def test_a_person_without_the_role_cannot_back_up(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
+    staff = users.resolve_actor(db, "t-suzuki")
+    page = SettingsPage(db, staff)
+    qtbot.addWidget(page)
+    assert not page.ui.backupButton.isEnabled()
+    assert "システム管理者" in page.ui.backupButton.toolTip()

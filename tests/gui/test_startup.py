@@ -1,0 +1,184 @@
+"""From an empty machine to the main window: the first-run wizard, a second PC, an unknown login."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from sns_desk import paths
+from sns_desk.db import open_database
+from sns_desk.gui.app import Launcher
+from sns_desk.gui.main_window import MainWindow
+from sns_desk.gui.not_registered import NotRegisteredDialog
+from sns_desk.gui.wizard import FirstRunWizard
+from sns_desk.services import users
+from sns_desk.settings import Settings
+from tests.gui.conftest import MessageBoxes
+
+
+def _click(qtbot: QtBot, wizard: FirstRunWizard, which: QWizard.WizardButton) -> None:
+    button = wizard.button(which)
+    assert button.isVisible() and button.isEnabled(), f"{which} is not clickable"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _fill_person(qtbot: QtBot, wizard: FirstRunWizard) -> None:
+    # Japanese arrives through the input method, as committed text; QTest can type only ASCII keys.
+    wizard.ui.nameEdit.setText("田中 恵子")
+    wizard.ui.bureauEdit.setText("総務局")
+    wizard.ui.sectionEdit.setText("広報課")
+    qtbot.keyClicks(wizard.ui.emailEdit, "koho@city.example.lg.jp")
+
+
+def test_first_run_wizard_on_a_shared_folder_ends_in_the_main_window_as_administrator(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    share = tmp_path / "fileserver" / "koho"
+    share.mkdir(parents=True)
+    launcher = Launcher(login="k-tanaka")
+    assert launcher.start()
+    wizard = launcher.window
+    assert isinstance(wizard, FirstRunWizard)
+    qtbot.addWidget(wizard)
+    assert wizard.isVisible() and wizard.currentId() == FirstRunWizard.LOCATION_PAGE
+
+    wizard.ui.sharedRadio.click()
+    assert wizard.ui.folderEdit.isEnabled()
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == FirstRunWizard.LOCATION_PAGE, "no folder yet: the wizard stays"
+    assert "共有フォルダを指定してください" in wizard.ui.locationStatus.text()
+    qtbot.keyClicks(wizard.ui.folderEdit, str(share))
+    assert "新しいデータベースを作成します" in wizard.ui.locationStatus.text()
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    assert wizard.currentId() == FirstRunWizard.PERSON_PAGE
+    assert wizard.ui.loginValue.text() == "k-tanaka"
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == FirstRunWizard.PERSON_PAGE
+    assert "氏名を入力してください" in wizard.ui.personError.text()
+    _fill_person(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    assert wizard.currentId() == FirstRunWizard.CONFIRM_PAGE
+    summary = wizard.ui.summaryLabel.text()
+    assert "共有フォルダ" in summary and str(share) in summary and "田中 恵子" in summary
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+
+    qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow))
+    window = launcher.window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert "田中 恵子（k-tanaka）" in window.user_label.text()
+    assert "役割: システム管理者" in window.user_label.text()
+    assert window.nav_titles() == ["監査ログ", "ユーザー管理", "設定"]
+    assert "共有フォルダ" in window.db_label.text()
+    settings_page = window.show_page("settings")
+    assert "共有フォルダ" in settings_page.ui.modeValue.text()  # type: ignore[attr-defined]
+
+    db_file = share / "sns-desk.sqlite3"
+    assert Settings.load().database == str(db_file)
+    with sqlite3.connect(db_file) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        assert conn.execute("SELECT login, display_name, is_admin FROM users").fetchall() == [
+            ("k-tanaka", "田中 恵子", 1)
+        ]
+    conn.close()
+    launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_first_run_on_this_pc_uses_the_default_local_file(qtbot: QtBot) -> None:
+    launcher = Launcher(login="k-tanaka")
+    assert launcher.start()
+    wizard = launcher.window
+    assert isinstance(wizard, FirstRunWizard)
+    qtbot.addWidget(wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    _fill_person(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: isinstance(launcher.window, MainWindow))
+    qtbot.addWidget(launcher.window)
+    assert paths.default_database_path().exists()
+    assert Settings.load().database is None
+    assert launcher.db is not None and launcher.db.pragma("journal_mode") == "wal"
+    launcher.db.dispose()
+
+
+def test_cancelling_the_wizard_gives_up_and_creates_nothing(qtbot: QtBot) -> None:
+    launcher = Launcher(login="k-tanaka")
+    assert launcher.start()
+    wizard = launcher.window
+    assert isinstance(wizard, FirstRunWizard)
+    qtbot.addWidget(wizard)
+    with qtbot.waitSignal(launcher.gave_up):
+        _click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert not paths.default_database_path().exists()
+
+
+def test_a_second_pc_joins_the_existing_shared_folder_and_is_told_whom_to_ask(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    db = open_database(share / "sns-desk.sqlite3", create=True, shared=True)
+    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    db.dispose()
+
+    launcher = Launcher(login="t-suzuki")
+    assert launcher.start()
+    wizard = launcher.window
+    assert isinstance(wizard, FirstRunWizard)
+    qtbot.addWidget(wizard)
+    wizard.ui.sharedRadio.click()
+    qtbot.keyClicks(wizard.ui.folderEdit, str(share))
+    assert "既に SNS Desk のデータがあります" in wizard.ui.locationStatus.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isVisible(), "nothing more to ask"
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+
+    qtbot.waitUntil(lambda: isinstance(launcher.window, NotRegisteredDialog))
+    dialog = launcher.window
+    assert isinstance(dialog, NotRegisteredDialog)
+    qtbot.addWidget(dialog)
+    text = dialog.ui.messageLabel.text()
+    assert "「t-suzuki」は SNS Desk に登録されていません" in text and "田中 恵子" in text
+    assert Settings.load().database == str(share / "sns-desk.sqlite3")
+    with qtbot.waitSignal(launcher.gave_up):
+        qtbot.mouseClick(dialog.ui.closeButton, Qt.MouseButton.LeftButton)
+
+
+def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
+    db.dispose()
+    launcher = Launcher(db_override=str(path), login="t-suzuki")
+    assert launcher.start()
+    window = launcher.window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert "鈴木 隆（t-suzuki）" in window.user_label.text() and "役割なし" in window.user_label.text()
+    assert window.nav_titles() == ["設定"], "a person with no role sees only what exists for them"
+    launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_a_database_from_a_newer_version_is_explained_and_left_alone(
+    qtbot: QtBot, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0999_future'")
+    conn.close()
+    before = path.read_bytes()
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    assert not launcher.start()
+    assert "新しいバージョンの SNS Desk" in message_boxes.texts()
+    assert path.read_bytes() == before

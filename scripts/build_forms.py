@@ -1,7 +1,7 @@
 """Compile the Qt Designer forms in ui/ into sns_desk/gui/forms/ (committed; a test checks they are current).
 
-    python scripts/build_forms.py          # write the generated modules
-    python scripts/build_forms.py --check  # exit 1 if any is out of date
+python scripts/build_forms.py          # write the generated modules
+python scripts/build_forms.py --check  # exit 1 if any is out of date
 """
 
 from __future__ import annotations
@@ -22,15 +22,14 @@ def target_for(ui_file: Path) -> Path:
 def normalise(text: str) -> str:
     """Drop the lines uic stamps with its own version, so that a newer PySide6 does not count as a change."""
     return "\n".join(
-        line for line in text.splitlines() if not line.startswith("##") and "Qt User Interface Compiler" not in line
+        line
+        for line in text.splitlines()
+        if not line.startswith("##") and "Qt User Interface Compiler" not in line
     ).strip()
 
 
 def compile_form(ui_file: Path) -> str:
-    code = (
-        "import sys; from PySide6.scripts.pyside_tool import uic; "
-        "sys.argv = ['uic'] + sys.argv[1:]; uic()"
-    )
+    code = "import sys; from PySide6.scripts.pyside_tool import uic; sys.argv = ['uic'] + sys.argv[1:]; uic()"
     result = subprocess.run(
         [sys.executable, "-c", code, "--from-imports", str(ui_file)],
         check=True,
@@ -44,7 +43,9 @@ def compile_form(ui_file: Path) -> str:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     FORMS_DIR.mkdir(parents=True, exist_ok=True)
-    (FORMS_DIR / "__init__.py").write_text('"""Generated from ui/*.ui by scripts/build_forms.py; do not edit."""\n')
+    (FORMS_DIR / "__init__.py").write_text(
+        '"""Generated from ui/*.ui by scripts/build_forms.py; do not edit."""\n'
+    )
     stale = []
     for ui_file in sorted(UI_DIR.glob("*.ui")):
         generated = compile_form(ui_file)

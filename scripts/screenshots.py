@@ -61,7 +61,9 @@ def main() -> int:
     ).encode()
     users.import_users_csv(db, actor, csv_text)
     rows = {r.login: r for r in users.list_users(db)}
-    users.record_contractor_acknowledgement(db, actor, rows["pr-agency"].id, __import__("datetime").date(2026, 4, 1))
+    users.record_contractor_acknowledgement(
+        db, actor, rows["pr-agency"].id, __import__("datetime").date(2026, 4, 1)
+    )
     auditlog.verify_log(db, actor)
 
     window = MainWindow(db, actor)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sns_desk import settings
@@ -122,17 +122,22 @@ def verify_chain(session: Session, *, batch: int = 2000) -> VerifyResult:
     return VerifyResult(True, count, None, "", expected_seq - 1, prev_hash)
 
 
-def check_anchor(session: Session, database_id: str, result: VerifyResult) -> list[str]:
-    """Compare the chain with what this PC verified last time; warnings in Japanese."""
+def check_anchor(session: Session, database_id: str, last_seq: int | None = None) -> list[str]:
+    """Compare the chain with what this PC verified last time; warnings in Japanese.
+
+    Cheap (two look-ups) unless ``last_seq`` is given by a full verification; the app runs it at every start.
+    """
     anchor = settings.load_anchor(database_id)
     if anchor is None:
         return []
     seq, digest = anchor
     if seq == 0:
         return []
-    if result.last_seq < seq:
+    if last_seq is None:
+        last_seq = session.scalar(select(func.max(AuditEvent.seq))) or 0
+    if last_seq < seq:
         return [
-            f"このPCが前回確認した番号 {seq} までの記録のうち、{result.last_seq + 1} 以降が見つかりません"
+            f"このPCが前回確認した番号 {seq} までの記録のうち、{last_seq + 1} 以降が見つかりません"
             "（記録の末尾が削除されたおそれがあります）。"
         ]
     row = session.get(AuditEvent, seq)
@@ -146,7 +151,7 @@ def check_anchor(session: Session, database_id: str, result: VerifyResult) -> li
 def verify(session: Session, database_id: str, *, remember: bool = True) -> VerifyResult:
     """Verify the chain and this PC's anchor; remember the new end of the chain when all is well."""
     result = verify_chain(session)
-    result.warnings = check_anchor(session, database_id, result)
+    result.warnings = check_anchor(session, database_id, result.last_seq)
     if result.ok and not result.warnings and remember:
         settings.save_anchor(database_id, result.last_seq, result.last_hash)
     return result

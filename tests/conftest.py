@@ -8,10 +8,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sns_desk.db import Database, open_database  # noqa: E402
-from sns_desk.models import Account, AccountMember, Department, Platform, Role, User  # noqa: E402
-from sns_desk.services import users  # noqa: E402
-from sns_desk.services.common import Actor  # noqa: E402
+from sns_desk.db import Database, open_database
+from sns_desk.models import Account, AccountMember, Department, Platform, Role, User
+from sns_desk.services import users
+from sns_desk.services.common import Actor
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,9 @@ def _imports(path: Path) -> set[str]:
 def test_nothing_outside_gui_imports_qt() -> None:
     core = [p for p in PACKAGE.rglob("*.py") if "gui" not in p.relative_to(PACKAGE).parts]
     assert len(core) > 10
-    offenders = [str(p.relative_to(ROOT)) for p in core if _imports(p) & {"PySide6", "shiboken6", "PyQt5", "PyQt6"}]
+    offenders = [
+        str(p.relative_to(ROOT)) for p in core if _imports(p) & {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
+    ]
     assert offenders == []
 
 
@@ -36,7 +38,9 @@ def test_the_core_imports_without_qt_loaded() -> None:
         "    if not any(p in m.name for p in ('.gui', '.migrations', '__main__')): importlib.import_module(m.name)\n"
         "print(sorted(k for k in sys.modules if k.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert result.stdout.strip() == "[]"
 
 

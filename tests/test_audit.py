@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def chain(db: Database, admin: Actor) -> Database:
     for i in range(3):
         users.create_user(db, admin, users.UserInput(f"user{i}", f"職員 {i}", bureau))
     row = next(r for r in users.list_users(db) if r.login == "user0")
-    users.update_user(db, admin, row.id, row.version, users.UserInput("user0", "職員 零", bureau, email="a@b.jp"))
+    users.update_user(
+        db, admin, row.id, row.version, users.UserInput("user0", "職員 零", bureau, email="a@b.jp")
+    )
     users.import_users_csv(db, admin, "ログイン名,氏名\nuser9,職員 九\n".encode())
     return db
 
@@ -56,7 +59,7 @@ def test_every_change_appends_one_event_with_gap_free_seq(chain: Database) -> No
     ]
     assert all(e.actor == "admin" for e in events)
     assert events[0].prev_hash == audit.GENESIS_HASH
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(events, events[1:], strict=False))
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(events))
     assert '"display_name":["職員 0","職員 零"]' in events[6].payload
 
 
@@ -84,10 +87,16 @@ def test_changing_any_field_of_a_row_is_detected(chain: Database, column: str) -
 
 def test_rewriting_a_row_and_its_hash_is_detected_at_the_next_row(chain: Database) -> None:
     conn = _raw(chain)
-    row = conn.execute("SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash FROM audit_events WHERE seq=4").fetchone()
-    fields = dict(zip(["seq", "ts", "actor", "action", "entity", "entity_id", "payload", "prev_hash"], row, strict=True))
+    row = conn.execute(
+        "SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash FROM audit_events WHERE seq=4"
+    ).fetchone()
+    fields = dict(
+        zip(["seq", "ts", "actor", "action", "entity", "entity_id", "payload", "prev_hash"], row, strict=True)
+    )
     fields["payload"] = '{"login":"intruder"}'
-    conn.execute("UPDATE audit_events SET payload=?, hash=? WHERE seq=4", (fields["payload"], audit.event_hash(fields)))
+    conn.execute(
+        "UPDATE audit_events SET payload=?, hash=? WHERE seq=4", (fields["payload"], audit.event_hash(fields))
+    )
     conn.close()
     result = _verify(chain)
     assert not result.ok and result.first_bad_seq == 5
@@ -127,16 +136,28 @@ def test_cutting_the_tail_is_detected_by_this_pcs_anchor(chain: Database) -> Non
 def test_history_rewritten_from_scratch_is_detected_by_the_anchor(chain: Database) -> None:
     assert _verify(chain).ok
     conn = _raw(chain)
-    rows = conn.execute("SELECT seq, ts, actor, action, entity, entity_id, payload FROM audit_events ORDER BY seq").fetchall()
+    rows = conn.execute(
+        "SELECT seq, ts, actor, action, entity, entity_id, payload FROM audit_events ORDER BY seq"
+    ).fetchall()
     prev = audit.GENESIS_HASH
     for seq, ts, actor, action, entity, entity_id, payload in rows:  # a forger re-hashes the whole chain
         if seq == 2:
             payload = '{"name":"偽の局"}'
-        fields = {"seq": seq, "ts": ts, "actor": actor, "action": action, "entity": entity,
-                  "entity_id": entity_id, "payload": payload, "prev_hash": prev}
+        fields = {
+            "seq": seq,
+            "ts": ts,
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "payload": payload,
+            "prev_hash": prev,
+        }
         prev = audit.event_hash(fields)
-        conn.execute("UPDATE audit_events SET payload=?, prev_hash=?, hash=? WHERE seq=?",
-                     (payload, fields["prev_hash"], prev, seq))
+        conn.execute(
+            "UPDATE audit_events SET payload=?, prev_hash=?, hash=? WHERE seq=?",
+            (payload, fields["prev_hash"], prev, seq),
+        )
     conn.close()
     result = _verify(chain)
     assert result.ok

@@ -21,7 +21,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_version_from_the_installed_entry_point() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "sns_desk", "--version"], capture_output=True, text=True, check=False, timeout=60
+        [sys.executable, "-m", "sns_desk", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"SNS Desk {__version__}"
@@ -29,7 +33,9 @@ def test_version_from_the_installed_entry_point() -> None:
 
 def test_init_makes_the_os_user_administrator(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = tmp_path / "shared" / "sns-desk.sqlite3"
-    code, out, _err = run(capsys, "--db", str(db), "init", "--shared", "--name", "情報 太郎", "--bureau", "総務局")
+    code, out, _err = run(
+        capsys, "--db", str(db), "init", "--shared", "--name", "情報 太郎", "--bureau", "総務局"
+    )
     assert code == 0
     assert "共有フォルダ" in out and f"（{identity.current_login()}）をシステム管理者" in out
     code, out, _err = run(capsys, "--db", str(db), "users", "list")
@@ -39,13 +45,17 @@ def test_init_makes_the_os_user_administrator(capsys: pytest.CaptureFixture[str]
     assert code == 2 and "既に初期化されています" in err
 
 
-def test_init_without_db_uses_the_default_local_file(capsys: pytest.CaptureFixture[str], isolated_home: Path) -> None:
+def test_init_without_db_uses_the_default_local_file(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
     code, out, _err = run(capsys, "init")
     assert code == 0 and "WAL" in out
     assert (isolated_home / "data" / "sns-desk.sqlite3").exists()
 
 
-def test_verify_passes_then_names_the_first_bad_seq(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_verify_passes_then_names_the_first_bad_seq(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     db = tmp_path / "sns-desk.sqlite3"
     assert run(capsys, "--db", str(db), "init")[0] == 0
     csv_file = tmp_path / "users.csv"
@@ -70,7 +80,9 @@ def test_verify_refuses_a_non_database(capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 2 and "データベースではありません" in err
 
 
-def test_backup_to_a_folder_makes_a_consistent_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_backup_to_a_folder_makes_a_consistent_copy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     db = tmp_path / "sns-desk.sqlite3"
     assert run(capsys, "--db", str(db), "init")[0] == 0
     dest = tmp_path / "usb"

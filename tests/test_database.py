@@ -140,7 +140,9 @@ def test_upgrade_from_an_older_schema_backs_up_first(tmp_path: Path) -> None:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_foundation")
         conn.exec_driver_sql("INSERT INTO app_meta (key, value) VALUES ('storage_mode', 'shared')")
-        conn.exec_driver_sql("INSERT INTO departments (name, created_at) VALUES ('総務局', '2026-01-01 00:00:00')")
+        conn.exec_driver_sql(
+            "INSERT INTO departments (name, created_at) VALUES ('総務局', '2026-01-01 00:00:00')"
+        )
     engine.dispose()
     old_bytes = path.read_bytes()
 

@@ -15,7 +15,9 @@ def test_login_is_the_process_owner() -> None:
 
 
 @pytest.mark.parametrize("variable", ["USER", "LOGNAME", "USERNAME", "LNAME"])
-def test_environment_variables_do_not_change_who_you_are(monkeypatch: pytest.MonkeyPatch, variable: str) -> None:
+def test_environment_variables_do_not_change_who_you_are(
+    monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
     real = identity.current_login()
     monkeypatch.setenv(variable, "kacho-the-approver")
     assert identity.current_login() == real

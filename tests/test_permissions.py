@@ -136,7 +136,9 @@ def test_four_eyes_is_the_default() -> None:
     check_four_eyes(7, 7, allow_self_approval=True)
 
 
-def test_account_scoped_permission_needs_an_account(world: tuple[Database, int, int, dict[Role, Actor]]) -> None:
+def test_account_scoped_permission_needs_an_account(
+    world: tuple[Database, int, int, dict[Role, Actor]],
+) -> None:
     db, _a, _b, people = world
     with pytest.raises(ValueError, match="account_id"):
         _check(db, people[MAN], Permission.APPROVE_POST, None)

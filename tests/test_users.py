@@ -18,7 +18,9 @@ from tests.conftest import make_account
 
 def test_first_run_makes_the_person_the_first_administrator(db: Database) -> None:
     assert not users.has_users(db)
-    actor = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課", "koho@city.example.lg.jp")
+    actor = users.bootstrap_first_admin(
+        db, "k-tanaka", "田中 恵子", "総務局", "広報課", "koho@city.example.lg.jp"
+    )
     rows = users.list_users(db)
     assert [(r.login, r.display_name, r.department, r.is_admin) for r in rows] == [
         ("k-tanaka", "田中 恵子", "総務局 広報課", True)
@@ -82,7 +84,9 @@ def test_duplicate_login_is_refused(db: Database, admin: Actor) -> None:
 def test_the_last_administrator_cannot_be_removed(db: Database, admin: Actor) -> None:
     row = users.list_users(db)[0]
     with pytest.raises(ValidationError, match="最後のシステム管理者"):
-        users.update_user(db, admin, row.id, row.version, users.UserInput("admin", "管理 太郎", is_admin=False))
+        users.update_user(
+            db, admin, row.id, row.version, users.UserInput("admin", "管理 太郎", is_admin=False)
+        )
     users.create_user(db, admin, users.UserInput("admin2", "管理 次郎", is_admin=True))
     users.update_user(db, admin, row.id, row.version, users.UserInput("admin", "管理 太郎", is_admin=False))
 
@@ -151,7 +155,10 @@ def test_csv_import_in_the_encodings_excel_writes(db: Database, admin: Actor, en
 def test_csv_import_updates_existing_users(db: Database, admin: Actor, tmp_path: Path) -> None:
     users.import_users_csv(db, admin, CSV_OK.encode())
     path = tmp_path / "users.csv"
-    path.write_text("ログイン名,氏名,局,課\nm-ito,伊藤 美咲,市民局,地域福祉課\ns-yamada,山田 翔太,総務局,広報課\n", "utf-8")
+    path.write_text(
+        "ログイン名,氏名,局,課\nm-ito,伊藤 美咲,市民局,地域福祉課\ns-yamada,山田 翔太,総務局,広報課\n",
+        "utf-8",
+    )
     result = users.import_users_csv(db, admin, path)
     assert result.created == [] and result.updated == ["m-ito"] and result.unchanged == ["s-yamada"]
     rows = {r.login: r for r in users.list_users(db)}

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QStyle, QWidget
 
 from sns_desk import __version__, paths
 from sns_desk.db import Database
 from sns_desk.gui.audit_page import AuditLogPage
+from sns_desk.gui.common import show_error, warn
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
 from sns_desk.gui.settings_page import SettingsPage
 from sns_desk.gui.users_page import UsersPage
 from sns_desk.permissions import Permission
-from sns_desk.services import users
+from sns_desk.services import auditlog, users
 from sns_desk.services.common import Actor
 
 
@@ -74,6 +75,22 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
         )
         self.ui.actionAbout.triggered.connect(self._about)
+        QTimer.singleShot(0, self.check_audit_anchor)
+
+    def check_audit_anchor(self) -> list[str]:
+        """Warn at once if the audit log lost what this PC verified before (tail cut, history rewritten)."""
+        try:
+            warnings = auditlog.anchor_warnings(self.db)
+        except Exception as error:
+            show_error(self, error, "checking the audit anchor")
+            return []
+        if warnings:
+            text = (
+                "監査ログに注意が必要です。\n" + "\n".join(warnings) + "\nシステム管理者に連絡してください。"
+            )
+            self.ui.statusbar.showMessage("⚠ 監査ログに注意が必要です（監査ログ画面で検査してください）")
+            warn(self, text)
+        return warnings
 
     def _add_page(self, key: str, title: str, page: QWidget, icon: QIcon) -> None:
         self.pages[key] = page

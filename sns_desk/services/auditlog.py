@@ -100,3 +100,9 @@ def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = Tru
         if actor is not None:
             load_user(session, actor)
         return audit.verify(session, db.database_id, remember=remember)
+
+
+def anchor_warnings(db: Database) -> list[str]:
+    """What this PC notices at start-up: has the chain lost what it verified before?"""
+    with db.read() as session:
+        return audit.check_anchor(session, db.database_id)

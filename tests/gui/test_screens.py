@@ -40,7 +40,9 @@ def test_navigation_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
         assert window.ui.pages.currentWidget() is window.pages[key]
 
 
-def test_audit_page_lists_filters_and_verifies(qtbot: QtBot, window: MainWindow, db: Database, admin: Actor) -> None:
+def test_audit_page_lists_filters_and_verifies(
+    qtbot: QtBot, window: MainWindow, db: Database, admin: Actor
+) -> None:
     users.create_department(db, admin, "市民局")
     users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
     page = window.show_page("audit")
@@ -65,10 +67,14 @@ def test_audit_page_lists_filters_and_verifies(qtbot: QtBot, window: MainWindow,
     assert "b71c1c" in page.ui.verifyResult.styleSheet()
 
 
-def test_audit_model_fetches_more_as_the_view_scrolls(qtbot: QtBot, qtmodeltester, db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
+def test_audit_model_fetches_more_as_the_view_scrolls(
+    qtbot: QtBot, qtmodeltester, db: Database, admin: Actor
+) -> None:  # type: ignore[no-untyped-def]
     for i in range(12):
         users.create_department(db, admin, f"局{i}")
-    model = AuditTableModel(lambda text, before, limit: auditlog.list_events(db, admin, text, before_seq=before, limit=5))
+    model = AuditTableModel(
+        lambda text, before, limit: auditlog.list_events(db, admin, text, before_seq=before, limit=5)
+    )
     model.PAGE = 5
     model.reload("")
     assert model.rowCount() == 5
@@ -86,7 +92,9 @@ def test_users_model_passes_the_model_tester(qtmodeltester, db: Database, admin:
     qtmodeltester.check(model)
 
 
-def test_adding_a_user_through_the_dialog(qtbot: QtBot, window: MainWindow, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_adding_a_user_through_the_dialog(
+    qtbot: QtBot, window: MainWindow, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
     users.create_department(db, admin, "市民局")
     page = window.show_page("users")
     assert isinstance(page, UsersPage)
@@ -120,7 +128,9 @@ def test_adding_a_user_through_the_dialog(qtbot: QtBot, window: MainWindow, db: 
     assert page.proxy.rowCount() == 1
 
 
-def test_csv_import_from_the_users_screen(qtbot: QtBot, window: MainWindow, tmp_path: Path, message_boxes: MessageBoxes) -> None:
+def test_csv_import_from_the_users_screen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
     page = window.show_page("users")
     assert isinstance(page, UsersPage)
     csv_file = tmp_path / "職員.csv"
@@ -163,3 +173,20 @@ def test_a_person_without_the_role_cannot_back_up(qtbot: QtBot, db: Database, ad
     qtbot.addWidget(page)
     assert not page.ui.backupButton.isEnabled()
     assert "システム管理者" in page.ui.backupButton.toolTip()
+
+
+def test_main_window_warns_at_start_when_the_log_lost_what_this_pc_verified(
+    qtbot: QtBot, db: Database, admin: Actor, message_boxes: MessageBoxes
+) -> None:
+    for name in ("市民局", "環境局", "観光交流局"):
+        users.create_department(db, admin, name)
+    assert auditlog.verify_log(db, admin).ok  # this PC now remembers seq 4
+    assert db.location.path is not None
+    with sqlite3.connect(db.location.path) as conn:
+        conn.execute("DELETE FROM audit_events WHERE seq >= 3")
+    conn.close()
+    win = MainWindow(db, admin)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown))
+    assert "末尾が削除されたおそれ" in message_boxes.texts()
+    assert "監査ログに注意" in win.ui.statusbar.currentMessage()

@@ -16,19 +16,21 @@ def configure(*, verbose: bool = False, console: bool = False) -> Path:
     log_file = paths.log_dir() / "sns-desk.log"
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    if not any(getattr(h, "_sns_desk", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
-        handler.setFormatter(logging.Formatter(FORMAT))
-        handler._sns_desk = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
-        if console:
-            stream = logging.StreamHandler()
-            stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-            stream.setLevel(logging.WARNING)
-            stream._sns_desk = True  # type: ignore[attr-defined]
-            root.addHandler(stream)
+    for old in [h for h in root.handlers if getattr(h, "_sns_desk", False)]:
+        root.removeHandler(old)  # configuring again (another log folder, or console on/off) replaces ours
+        old.close()
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler._sns_desk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if console:
+        stream = logging.StreamHandler()
+        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        stream.setLevel(logging.WARNING)
+        stream._sns_desk = True  # type: ignore[attr-defined]
+        root.addHandler(stream)
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.INFO)
     return log_file

@@ -79,6 +79,7 @@ class Role(enum.StrEnum):
     CONTRACTOR = "contractor"  # 委託業者 (§9(1))
     PR = "pr"  # 広報課 (§3(2), §3(3)イ)
     SYSTEM_ADMIN = "system_admin"  # システム管理者
+    EMPLOYEE = "employee"  # any active registered member of staff (not a contractor): may request an account
 
     @property
     def label(self) -> str:
@@ -96,6 +97,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.CONTRACTOR: "委託業者",
     Role.PR: "広報課",
     Role.SYSTEM_ADMIN: "システム管理者",
+    Role.EMPLOYEE: "市の職員",
 }
 ACCOUNT_ROLES: frozenset[Role] = frozenset({Role.RESPONSIBLE, Role.MANAGER, Role.STAFF, Role.CONTRACTOR})
 
@@ -126,6 +128,7 @@ class Platform(enum.StrEnum):
 
 class AccountStatus(enum.StrEnum):
     REQUESTED = "requested"  # 申請中
+    REJECTED = "rejected"  # 却下
     PREPARING = "preparing"  # 開設準備
     ACTIVE = "active"  # 運用中
     SUSPENDED = "suspended"  # 一時停止
@@ -135,6 +138,7 @@ class AccountStatus(enum.StrEnum):
     def label(self) -> str:
         return {
             AccountStatus.REQUESTED: "申請中",
+            AccountStatus.REJECTED: "却下",
             AccountStatus.PREPARING: "開設準備",
             AccountStatus.ACTIVE: "運用中",
             AccountStatus.SUSPENDED: "一時停止",
@@ -197,6 +201,8 @@ class User(Base):
             roles.add(Role.SYSTEM_ADMIN)
         if self.is_pr:
             roles.add(Role.PR)
+        if not self.is_contractor:
+            roles.add(Role.EMPLOYEE)
         return roles
 
 
@@ -216,8 +222,17 @@ class Account(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # 責任者 approved the opening
+    activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # first became 運用中
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    activation_override: Mapped[str] = mapped_column(Text, default="", server_default="")
+    activation_override_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    allow_self_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     department: Mapped[Department] = relationship()
+    requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
     members: Mapped[list[AccountMember]] = relationship(
         back_populates="account", cascade="all, delete-orphan"
     )
@@ -270,3 +285,88 @@ class AuditEvent(Base):
             "payload": self.payload,
             "prev_hash": self.prev_hash,
         }
+
+
+class PolicyStatus(enum.StrEnum):
+    DRAFT = "draft"  # 作成中
+    APPROVED = "approved"  # 承認済（現行）
+    SUPERSEDED = "superseded"  # 旧版
+
+    @property
+    def label(self) -> str:
+        return {
+            PolicyStatus.DRAFT: "作成中",
+            PolicyStatus.APPROVED: "現行（承認済）",
+            PolicyStatus.SUPERSEDED: "旧版",
+        }[self]
+
+
+class AccountPolicy(Base):
+    """One version of an account's 運用ポリシー (§3(1)); the content is :class:`sns_desk.policy.PolicyData` JSON."""
+
+    __tablename__ = "account_policies"
+    __table_args__ = (UniqueConstraint("account_id", "number", name="uq_account_policies_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[PolicyStatus] = mapped_column(
+        _enum(PolicyStatus, "policy_status"), default=PolicyStatus.DRAFT
+    )
+    data: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class ChecklistKey(enum.StrEnum):
+    """The anti-impersonation measures of §3(3); the keyring item is derived from the credential record."""
+
+    VERIFIED = "verified"  # §3(3)ア
+    HOMEPAGE = "homepage"  # §3(3)イ: listed on the city homepage
+    PROFILE_LINK = "profile_link"  # §3(3)イ: homepage URL shown on the SNS profile
+    PASSWORD = "password"  # §3(3)ウ
+
+
+class ChecklistState(enum.StrEnum):
+    OPEN = "open"  # 未対応
+    DONE = "done"  # 対応済
+    NOT_OFFERED = "not_offered"  # 運営者が認証を提供していない (§3(3)ア)
+
+
+class ChecklistItem(Base):
+    __tablename__ = "checklist_items"
+    __table_args__ = (UniqueConstraint("account_id", "item", name="uq_checklist_items_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    item: Mapped[ChecklistKey] = mapped_column(_enum(ChecklistKey, "checklist_key"))
+    state: Mapped[ChecklistState] = mapped_column(_enum(ChecklistState, "checklist_state"))
+    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    updated_by: Mapped[User] = relationship()
+
+
+class CredentialRecord(Base):
+    """That an account's login is in the OS keyring: who set it and when.  Never the secret itself (§3(3)ウ)."""
+
+    __tablename__ = "credential_records"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    set_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rotated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    backend: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    set_by: Mapped[User] = relationship()

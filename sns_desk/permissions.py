@@ -1,7 +1,7 @@
 """The one permission table every service consults (PRODUCT.md §1; guideline §4, §5, §8, §9).
 
 Roles are given per account (:class:`~sns_desk.models.AccountMember`) or city-wide (システム管理者, 広報課 as user
-flags).  For an account-scoped permission the actor's roles on that account count; for a city-wide one any role the
+flags; every active member of staff who is not a contractor also holds 市の職員, which lets them request an account).  For an account-scoped permission the actor's roles on that account count; for a city-wide one any role the
 actor holds anywhere counts.  A 委託業者 holds its role only once its acknowledgement of the guideline is recorded
 (§9(1)); an inactive user holds none.  A denied call raises :class:`PermissionDeniedError` naming the role needed.
 """
@@ -26,14 +26,17 @@ class Permission(enum.StrEnum):
     MANAGE_DATABASE = "manage_database"
     VIEW_AUDIT_LOG = "view_audit_log"
     VIEW_CITY_WIDE = "view_city_wide"
+    REQUEST_ACCOUNT = "request_account"
     # decisions of the アカウント責任者 (§4(1)ア, §8(4))
     APPROVE_ACCOUNT_OPENING = "approve_account_opening"
     CLOSE_ACCOUNT = "close_account"
     APPROVE_POLICY = "approve_policy"
     SUSPEND_ACCOUNT = "suspend_account"
     RECEIVE_ESCALATION = "receive_escalation"
+    OVERRIDE_CHECKLIST = "override_checklist"
     # the アカウント管理者 (§4(1)イ, §5(1)(2), §3(2), §9(2))
     APPROVE_POST = "approve_post"
+    ACTIVATE_ACCOUNT = "activate_account"
     APPROVE_SCOPE = "approve_scope"
     EDIT_ACCOUNT_SETTINGS = "edit_account_settings"
     MANAGE_CREDENTIALS = "manage_credentials"
@@ -73,6 +76,7 @@ TABLE: dict[Permission, Rule] = {
         {R.SYSTEM_ADMIN, R.PR, R.RESPONSIBLE, R.MANAGER}, False, "監査ログの閲覧", "§9(2)"
     ),
     Permission.VIEW_CITY_WIDE: _rule({R.PR, R.SYSTEM_ADMIN}, False, "全庁の情報の閲覧", "§3(3)イ"),
+    Permission.REQUEST_ACCOUNT: _rule({R.EMPLOYEE}, False, "アカウント開設の申請", "§3(1)"),
     Permission.APPROVE_ACCOUNT_OPENING: _rule(
         {R.RESPONSIBLE}, True, "アカウント開設の承認", "§3(1), §4(1)ア"
     ),
@@ -80,6 +84,12 @@ TABLE: dict[Permission, Rule] = {
     Permission.APPROVE_POLICY: _rule({R.RESPONSIBLE}, True, "運用ポリシーの承認", "§3(1), §4(1)ア"),
     Permission.SUSPEND_ACCOUNT: _rule({R.RESPONSIBLE}, True, "アカウントの一時停止", "§8(4)"),
     Permission.RECEIVE_ESCALATION: _rule({R.RESPONSIBLE}, True, "重大なトラブルの報告の受理", "§4(1)イ"),
+    Permission.OVERRIDE_CHECKLIST: _rule(
+        {R.RESPONSIBLE}, True, "成りすまし防止措置が未完了のままの運用開始", "§3(3), §4(1)ア"
+    ),
+    Permission.ACTIVATE_ACCOUNT: _rule(
+        {R.MANAGER, R.RESPONSIBLE}, True, "アカウントの運用開始", "§3, §4(1)イ"
+    ),
     Permission.APPROVE_POST: _rule({R.MANAGER, R.RESPONSIBLE}, True, "投稿の承認・差戻し", "§5(1)"),
     Permission.APPROVE_SCOPE: _rule({R.MANAGER}, True, "事前承認の適用範囲の承認", "§5(2)"),
     Permission.EDIT_ACCOUNT_SETTINGS: _rule({R.MANAGER}, True, "アカウント設定の変更", "§4(1)イ"),

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.errors
 import pytest
+from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,11 +31,50 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "sns-desk.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated empty database, copied for each test (migrating once keeps the suite quick)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path, create=True).dispose()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path, create=True, retry_seconds=5)
+def db(db_path: Path, template_db: Path) -> Iterator[Database]:
+    shutil.copyfile(template_db, db_path)
+    database = open_database(db_path, retry_seconds=5)
     yield database
     database.dispose()
+
+
+class MemoryKeyring(KeyringBackend):
+    """The OS keyring replaced by memory in unit tests (the credential tests also use a real Secret Service)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not found")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """No test ever touches the developer's real keyring."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

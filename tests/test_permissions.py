@@ -13,13 +13,14 @@ from sns_desk.permissions import TABLE, Permission, check_four_eyes, is_allowed,
 from sns_desk.services.common import Actor
 from tests.conftest import give_role, make_account, make_user
 
-RES, MAN, STA, CON, PR, ADM = (
+RES, MAN, STA, CON, PR, ADM, EMP = (
     Role.RESPONSIBLE,
     Role.MANAGER,
     Role.STAFF,
     Role.CONTRACTOR,
     Role.PR,
     Role.SYSTEM_ADMIN,
+    Role.EMPLOYEE,
 )
 
 # Written from PRODUCT.md §1 on its own, so that a slip in the table shows up here.
@@ -28,11 +29,14 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.MANAGE_DATABASE: {ADM},
     Permission.VIEW_AUDIT_LOG: {ADM, PR, RES, MAN},
     Permission.VIEW_CITY_WIDE: {PR, ADM},
+    Permission.REQUEST_ACCOUNT: {EMP},
     Permission.APPROVE_ACCOUNT_OPENING: {RES},
     Permission.CLOSE_ACCOUNT: {RES},
     Permission.APPROVE_POLICY: {RES},
     Permission.SUSPEND_ACCOUNT: {RES},
     Permission.RECEIVE_ESCALATION: {RES},
+    Permission.OVERRIDE_CHECKLIST: {RES},
+    Permission.ACTIVATE_ACCOUNT: {MAN, RES},
     Permission.APPROVE_POST: {MAN, RES},
     Permission.APPROVE_SCOPE: {MAN},
     Permission.EDIT_ACCOUNT_SETTINGS: {MAN},
@@ -87,7 +91,9 @@ def test_each_role_is_allowed_or_denied_as_the_table_says(
     db, account_a, _account_b, people = world
     scoped = TABLE[permission].account_scoped
     target = account_a if scoped else None
-    if role in EXPECTED[permission]:
+    # every person who is not a contractor is also a member of staff (市の職員)
+    held = {role} | ({EMP} if role is not CON else set())
+    if held & EXPECTED[permission]:
         _check(db, people[role], permission, target)
     else:
         with pytest.raises(PermissionDeniedError) as info:
@@ -101,7 +107,7 @@ def test_a_role_on_another_account_does_not_count(
     world: tuple[Database, int, int, dict[Role, Actor]], permission: Permission
 ) -> None:
     db, _account_a, account_b, people = world
-    for role in EXPECTED[permission] - {ADM, PR}:
+    for role in EXPECTED[permission] - {ADM, PR, EMP}:
         with pytest.raises(PermissionDeniedError, match="このアカウントの"):
             _check(db, people[role], permission, account_b)
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk import audit
 from sns_desk.db import Database
 from sns_desk.errors import ConflictError, NotFoundError, ValidationError
-from sns_desk.models import Account, AccountMember, Department, Role, User
+from sns_desk.models import Account, AccountMember, AccountStatus, Department, Role, User
 from sns_desk.permissions import Permission, require
 from sns_desk.services.common import Actor, actor_for_login, load_user
 
@@ -213,7 +213,7 @@ def roles_summary(db: Database, actor: Actor) -> str:
     """The actor's roles in words, for the status bar."""
     with db.read() as session:
         user = load_user(session, actor)
-        names = [r.label for r in Role if r in user.global_roles()]
+        names = [r.label for r in Role if r in user.global_roles() and r is not Role.EMPLOYEE]
         rows = session.execute(
             select(AccountMember.role, Account.name)
             .join(Account, Account.id == AccountMember.account_id)
@@ -442,8 +442,19 @@ def assign_account_role(db: Database, actor: Actor, account_id: int, user_id: in
         user = session.get(User, user_id)
         if account is None or user is None:
             raise NotFoundError("アカウントまたは利用者が見つかりません。")
+        if not user.active:
+            raise ValidationError(f"「{user.display_name}」は無効になっている利用者です。")
         if role is Role.CONTRACTOR and not user.is_contractor:
             raise ValidationError(f"「{user.display_name}」は委託業者として登録されていません。")
+        if role is Role.CONTRACTOR and user.contractor_ack_on is None:
+            raise ValidationError(
+                f"「{user.display_name}」のガイドライン遵守の確認が記録されていないため、担当にできません（§9(1)）。"
+                "ユーザー管理で遵守確認を記録してください。"
+            )
+        if role is not Role.CONTRACTOR and user.is_contractor:
+            raise ValidationError(
+                f"委託業者「{user.display_name}」は「委託業者」の役割でだけ担当にできます（§9(1)）。"
+            )
         exists = session.scalars(
             select(AccountMember).where(
                 AccountMember.account_id == account_id,
@@ -480,6 +491,23 @@ def remove_account_role(db: Database, actor: Actor, account_id: int, user_id: in
         ).first()
         if member is None:
             raise NotFoundError("その役割の割り当ては見つかりません。")
+        if role in (Role.RESPONSIBLE, Role.MANAGER) and member.account.status not in (
+            AccountStatus.CLOSED,
+            AccountStatus.REJECTED,
+        ):
+            others = session.scalar(
+                select(func.count())
+                .select_from(AccountMember)
+                .where(
+                    AccountMember.account_id == account_id,
+                    AccountMember.role == role,
+                    AccountMember.id != member.id,
+                )
+            )
+            if not others:
+                raise ValidationError(
+                    f"このアカウントの最後の{role.label}は外せません。先に別の人を{role.label}にしてください（§4(1)）。"
+                )
         login = member.user.login
         session.delete(member)
         session.flush()

@@ -1,0 +1,180 @@
+"""Credentials in the OS keyring only (§3(3)ウ): a real Secret Service, the fail backend, plain-text backends."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import keyring.backends.null
+import pytest
+from sqlalchemy import select
+
+from sns_desk import credentials, logging_setup, paths
+from sns_desk.credentials import KeyringUnavailableError
+from sns_desk.db import Database
+from sns_desk.errors import NotFoundError, PermissionDeniedError
+from sns_desk.models import AuditEvent, Role
+from sns_desk.services import accounts, auditlog, backup, users
+from sns_desk.services.common import Actor
+from tests.conftest import MemoryKeyring
+from tests.secret_service import running_secret_service
+from tests.test_accounts import People, in_state, people  # noqa: F401  (fixture)
+
+S = accounts.S
+SECRET = "Kagoshima-Sakurajima-2026!secret"
+
+
+def test_set_use_and_delete_with_the_permitted_roles(db: Database, people: People, memory_keyring: MemoryKeyring) -> None:  # noqa: F811
+    account_id = in_state(db, people, S.PREPARING)
+    with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
+        credentials.set_credential(db, people.tanto, account_id, "kanko", SECRET)
+    credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+    info = credentials.info(db, account_id)
+    assert info.exists and info.set_by == "観光 課長" and info.rotated_at is not None
+    assert SECRET in next(iter(memory_keyring.store.values()))
+
+    used = credentials.use_credential(db, people.tanto, account_id)  # 担当者 may use it
+    assert (used.login_id, used.password) == ("kanko", SECRET)
+    assert SECRET not in repr(used)
+    assert credentials.use_credential(db, people.agency, account_id).password == SECRET  # acknowledged contractor
+    for outsider in (people.koho, people.outsider, people.admin):
+        with pytest.raises(PermissionDeniedError):
+            credentials.use_credential(db, outsider, account_id)
+    with pytest.raises(PermissionDeniedError):
+        credentials.delete_credential(db, people.tanto, account_id)
+    credentials.delete_credential(db, people.kacho, account_id)
+    assert not credentials.info(db, account_id).exists and memory_keyring.store == {}
+    with pytest.raises(NotFoundError):
+        credentials.use_credential(db, people.tanto, account_id)
+    with db.read() as session:
+        actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.action.like("credential.%")))]
+    assert actions == ["credential.set", "credential.use", "credential.use", "credential.delete"]
+
+
+def test_replacing_rotates(db: Database, people: People) -> None:  # noqa: F811
+    account_id = in_state(db, people, S.PREPARING)
+    credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+    first = credentials.info(db, account_id).rotated_at
+    credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET + "-new")
+    assert credentials.info(db, account_id).rotated_at > first  # type: ignore[operator]
+    assert credentials.use_credential(db, people.kacho, account_id).password == SECRET + "-new"
+
+
+def test_short_passwords_and_empty_ids_are_refused(db: Database, people: People) -> None:  # noqa: F811
+    account_id = in_state(db, people, S.PREPARING)
+    with pytest.raises(users.ValidationError, match="8 文字以上"):
+        credentials.set_credential(db, people.kacho, account_id, "kanko", "short")
+    with pytest.raises(users.ValidationError, match="ログイン ID"):
+        credentials.set_credential(db, people.kacho, account_id, " ", SECRET)
+
+
+@pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring(), keyring.backends.null.Keyring()])
+def test_fail_and_null_backends_disable_the_feature(db: Database, people: People, backend: keyring.backend.KeyringBackend) -> None:  # noqa: F811
+    account_id = in_state(db, people, S.PREPARING)
+    keyring.set_keyring(backend)
+    status = credentials.keyring_status()
+    assert not status.usable and "認証情報の機能は使えません" in status.message
+    with pytest.raises(KeyringUnavailableError, match="ファイルやデータベースに保存することはありません"):
+        credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+    assert not credentials.info(db, account_id).exists
+    _assert_secret_nowhere(db, SECRET)
+
+
+def test_a_plain_text_backend_is_refused(db: Database, people: People) -> None:  # noqa: F811
+    PlaintextKeyring = type("PlaintextKeyring", (MemoryKeyring,), {"__module__": "keyrings.alt.file"})
+    keyring.set_keyring(PlaintextKeyring())
+    assert not credentials.keyring_status().usable
+    account_id = in_state(db, people, S.PREPARING)
+    with pytest.raises(KeyringUnavailableError):
+        credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+
+
+def _assert_secret_nowhere(db: Database, secret: str, extra_files: list[Path] | None = None) -> None:
+    """The secret appears in no database file, audit event, log file or exported file."""
+    needle = secret.encode("utf-8")
+    assert db.location.path is not None
+    files = [p for p in db.location.path.parent.glob(db.location.path.name + "*")]
+    files += list(paths.log_dir().glob("*"))
+    files += extra_files or []
+    assert files
+    for path in files:
+        if path.is_file():
+            assert needle not in path.read_bytes(), f"secret found in {path}"
+    with db.read() as session:
+        for event in session.scalars(select(AuditEvent)):
+            assert secret not in event.payload
+
+
+@pytest.fixture(scope="module")
+def secret_service_env() -> Iterator[dict[str, str]]:
+    with running_secret_service() as env:
+        yield env
+
+
+@pytest.fixture
+def secret_service(secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> keyring.backend.KeyringBackend:
+    from keyring.backends import SecretService
+
+    for key, value in secret_service_env.items():
+        monkeypatch.setenv(key, value)
+    backend = SecretService.Keyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
+    db: Database, people: People, secret_service: keyring.backend.KeyringBackend, tmp_path: Path  # noqa: F811
+) -> None:
+    logging_setup.configure(verbose=True)
+    logging.getLogger("sns_desk").debug("credential test starting")
+    status = credentials.keyring_status()
+    assert status.usable and "SecretService" in status.name
+    account_id = in_state(db, people, S.PREPARING)
+    credentials.set_credential(db, people.kacho, account_id, "kagoshima_kanko", SECRET)
+
+    # another process's view: read straight from the Secret Service
+    stored = secret_service.get_password(f"SNS Desk ({db.database_id})", f"account-{account_id}")
+    assert stored is not None and SECRET in stored
+    assert credentials.use_credential(db, people.tanto, account_id).password == SECRET
+    accounts.activate(db, people.kyokucho, account_id, accounts.get_account(db, people.kyokucho, account_id).version, "テスト")
+    backup_file = backup.backup_now(db, people.admin, tmp_path / "backup.sqlite3")
+    published = tmp_path / "policy.html"
+    published.write_text(accounts.published_policy(db, account_id, as_html=True), encoding="utf-8")
+    assert auditlog.verify_log(db, people.admin).ok
+
+    _assert_secret_nowhere(db, SECRET, [backup_file, published])
+
+    credentials.delete_credential(db, people.kacho, account_id)
+    assert secret_service.get_password(f"SNS Desk ({db.database_id})", f"account-{account_id}") is None
+
+
+def test_a_locked_keyring_says_so(
+    db: Database, people: People, secret_service: keyring.backend.KeyringBackend  # noqa: F811
+) -> None:
+    import secretstorage
+
+    account_id = in_state(db, people, S.PREPARING)
+    connection = secretstorage.dbus_init()
+    collection = secretstorage.get_default_collection(connection)
+    collection.lock()
+    try:
+        with pytest.raises(KeyringUnavailableError, match="ロックされています"):
+            credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+        assert not credentials.info(db, account_id).exists, "nothing recorded when the keyring refused"
+    finally:
+        collection.unlock()
+        connection.close()
+
+
+def test_contractor_role_needs_acknowledgement_before_using_credentials(db: Database, people: People, admin: Actor) -> None:  # noqa: F811
+    account_id = in_state(db, people, S.PREPARING)
+    credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+    uid = users.create_user(db, admin, users.UserInput("newagency", "新規業者", is_contractor=True))
+    users.record_contractor_acknowledgement(db, admin, uid, date(2026, 11, 1))
+    users.assign_account_role(db, people.kacho, account_id, uid, Role.CONTRACTOR)
+    contractor = users.resolve_actor(db, "newagency")
+    assert credentials.use_credential(db, contractor, account_id).login_id == "kanko"

@@ -8,7 +8,7 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import pytest
 
@@ -32,7 +32,11 @@ def running_secret_service() -> Iterator[dict[str, str]]:
         env[name] = path
     out = subprocess.run(
         ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
-        capture_output=True, text=True, check=True, env=env, timeout=30,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=30,
     ).stdout.split()
     address, dbus_pid = out[0], int(out[1])
     env["DBUS_SESSION_BUS_ADDRESS"] = address
@@ -40,7 +44,12 @@ def running_secret_service() -> Iterator[dict[str, str]]:
     try:
         started = subprocess.run(
             ["gnome-keyring-daemon", "--unlock", "--components=secrets", "--daemonize"],
-            input=UNLOCK_PASSWORD, capture_output=True, text=True, check=True, env=env, timeout=30,
+            input=UNLOCK_PASSWORD,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            timeout=30,
         )
         for line in started.stdout.splitlines():
             if line.startswith("GNOME_KEYRING_PID="):
@@ -49,8 +58,6 @@ def running_secret_service() -> Iterator[dict[str, str]]:
     finally:
         for pid in (keyring_pid, dbus_pid):
             if pid:
-                try:
+                with suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
         shutil.rmtree(root, ignore_errors=True)

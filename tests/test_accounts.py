@@ -8,10 +8,20 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from sns_desk import credentials, policy as pol
+from sns_desk import credentials
+from sns_desk import policy as pol
 from sns_desk.db import Database
 from sns_desk.errors import ConflictError, PermissionDeniedError, ValidationError
-from sns_desk.models import AccountStatus, AuditEvent, ChecklistKey, ChecklistState, CredentialRecord, Platform, PolicyStatus, Role
+from sns_desk.models import (
+    AccountStatus,
+    AuditEvent,
+    ChecklistKey,
+    ChecklistState,
+    CredentialRecord,
+    Platform,
+    PolicyStatus,
+    Role,
+)
 from sns_desk.services import accounts, users
 from sns_desk.services.accounts import AccountAction, AccountInput
 from sns_desk.services.common import Actor
@@ -72,7 +82,11 @@ def valid_policy(**overrides: object) -> pol.PolicyData:
 
 def request(db: Database, p: People, name: str = "鹿児島市観光公式X") -> int:
     return accounts.request_account(
-        db, p.kacho, AccountInput(Platform.X, name, p.section_id, "@kagoshima_kanko"), p.kyokucho.user_id, valid_policy()
+        db,
+        p.kacho,
+        AccountInput(Platform.X, name, p.section_id, "@kagoshima_kanko"),
+        p.kyokucho.user_id,
+        valid_policy(),
     )
 
 
@@ -90,9 +104,21 @@ def staff_up(db: Database, p: People, account_id: int) -> None:
 
 
 def complete_checklist(db: Database, p: People, account_id: int) -> None:
-    accounts.set_checklist_item(db, p.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED, note="X は自治体の認証を提供していない")
     accounts.set_checklist_item(
-        db, p.kacho, account_id, ChecklistKey.HOMEPAGE, ChecklistState.DONE, "https://www.city.example.lg.jp/sns/kanko.html"
+        db,
+        p.kacho,
+        account_id,
+        ChecklistKey.VERIFIED,
+        ChecklistState.NOT_OFFERED,
+        note="X は自治体の認証を提供していない",
+    )
+    accounts.set_checklist_item(
+        db,
+        p.kacho,
+        account_id,
+        ChecklistKey.HOMEPAGE,
+        ChecklistState.DONE,
+        "https://www.city.example.lg.jp/sns/kanko.html",
     )
     accounts.set_checklist_item(db, p.kacho, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.DONE)
     credentials.set_credential(db, p.kacho, account_id, "kagoshima_kanko", "correct horse battery staple")
@@ -126,7 +152,9 @@ def in_state(db: Database, p: People, target: AccountStatus) -> int:
 # --- the request -------------------------------------------------------------------------------------------------
 
 
-def test_request_makes_a_requested_account_with_its_people_and_first_policy(db: Database, people: People) -> None:
+def test_request_makes_a_requested_account_with_its_people_and_first_policy(
+    db: Database, people: People
+) -> None:
     account_id = request(db, people)
     row = accounts.get_account(db, people.kacho, account_id)
     assert row.status is S.REQUESTED and row.name == "鹿児島市観光公式X"
@@ -140,22 +168,38 @@ def test_request_makes_a_requested_account_with_its_people_and_first_policy(db: 
 
 def test_any_member_of_staff_may_request_but_not_a_contractor(db: Database, people: People) -> None:
     accounts.request_account(
-        db, people.outsider, AccountInput(Platform.INSTAGRAM, "観光インスタ", people.section_id), people.kyokucho.user_id, valid_policy()
+        db,
+        people.outsider,
+        AccountInput(Platform.INSTAGRAM, "観光インスタ", people.section_id),
+        people.kyokucho.user_id,
+        valid_policy(),
     )
     with pytest.raises(PermissionDeniedError, match="市の職員"):
         accounts.request_account(
-            db, people.agency, AccountInput(Platform.X, "業者の申請", people.section_id), people.kyokucho.user_id, valid_policy()
+            db,
+            people.agency,
+            AccountInput(Platform.X, "業者の申請", people.section_id),
+            people.kyokucho.user_id,
+            valid_policy(),
         )
 
 
 def test_the_requester_cannot_be_the_responsible_person(db: Database, people: People) -> None:
     with pytest.raises(ValidationError, match="申請者自身をアカウント責任者にはできません"):
         accounts.request_account(
-            db, people.kacho, AccountInput(Platform.X, "自作自演", people.section_id), people.kacho.user_id, valid_policy()
+            db,
+            people.kacho,
+            AccountInput(Platform.X, "自作自演", people.section_id),
+            people.kacho.user_id,
+            valid_policy(),
         )
     with pytest.raises(ValidationError, match="有効な市の職員"):
         accounts.request_account(
-            db, people.kacho, AccountInput(Platform.X, "業者が責任者", people.section_id), people.agency.user_id, valid_policy()
+            db,
+            people.kacho,
+            AccountInput(Platform.X, "業者が責任者", people.section_id),
+            people.agency.user_id,
+            valid_policy(),
         )
 
 
@@ -175,7 +219,9 @@ def test_a_request_needs_a_complete_policy(db: Database, people: People) -> None
     ("field", "value", "message"),
     [("name", "", "アカウント名を入力"), ("url", "x.com/kagoshima", "https://")],
 )
-def test_account_fields_are_validated(db: Database, people: People, field: str, value: str, message: str) -> None:
+def test_account_fields_are_validated(
+    db: Database, people: People, field: str, value: str, message: str
+) -> None:
     data = AccountInput(Platform.X, "鹿児島市", people.section_id)
     setattr(data, field, value)
     with pytest.raises(ValidationError, match=message):
@@ -195,7 +241,13 @@ def test_the_whole_lifecycle(db: Database, people: People) -> None:
     assert accounts.get_account(db, people.kacho, account_id).open_items == ()
     accounts.activate(db, people.kacho, account_id, version(db, people.kacho, account_id))
     assert status(db, people, account_id) is S.ACTIVE
-    accounts.suspend(db, people.kyokucho, account_id, version(db, people.kyokucho, account_id), "炎上のため一時停止（§8(4)）")
+    accounts.suspend(
+        db,
+        people.kyokucho,
+        account_id,
+        version(db, people.kyokucho, account_id),
+        "炎上のため一時停止（§8(4)）",
+    )
     row = accounts.get_account(db, people.kyokucho, account_id)
     assert row.status is S.SUSPENDED and "炎上" in row.status_reason
     accounts.resume(db, people.kyokucho, account_id, version(db, people.kyokucho, account_id))
@@ -203,9 +255,19 @@ def test_the_whole_lifecycle(db: Database, people: People) -> None:
     row = accounts.get_account(db, people.kyokucho, account_id)
     assert row.status is S.CLOSED and row.closed_at is not None
     with db.read() as session:
-        actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "account"))]
-    for expected in ("account.request", "account.approve_opening", "checklist.set", "credential.set",
-                     "account.activate", "account.suspend", "account.resume", "account.close"):
+        actions = [
+            e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "account"))
+        ]
+    for expected in (
+        "account.request",
+        "account.approve_opening",
+        "checklist.set",
+        "credential.set",
+        "account.activate",
+        "account.suspend",
+        "account.resume",
+        "account.close",
+    ):
         assert expected in actions
 
 
@@ -285,7 +347,13 @@ def test_a_transition_from_the_wrong_state_is_refused(
 def test_a_decision_on_a_stale_screen_is_a_conflict(db: Database, people: People) -> None:
     account_id = request(db, people)
     stale = version(db, people.kyokucho, account_id)
-    accounts.edit_account(db, people.kacho, account_id, stale, AccountInput(Platform.X, "鹿児島市観光公式X（改）", people.section_id))
+    accounts.edit_account(
+        db,
+        people.kacho,
+        account_id,
+        stale,
+        AccountInput(Platform.X, "鹿児島市観光公式X（改）", people.section_id),
+    )
     with pytest.raises(ConflictError, match="他の人が先に変更しました"):
         accounts.approve_opening(db, people.kyokucho, account_id, stale)
     assert status(db, people, account_id) is S.REQUESTED
@@ -297,22 +365,31 @@ def test_reasons_are_required_where_the_guideline_expects_them(db: Database, peo
         accounts.suspend(db, people.kyokucho, account_id, version(db, people.kyokucho, account_id), "  ")
 
 
-def test_open_checklist_items_block_activation_unless_the_responsible_records_why(db: Database, people: People) -> None:
+def test_open_checklist_items_block_activation_unless_the_responsible_records_why(
+    db: Database, people: People
+) -> None:
     account_id = in_state(db, people, S.PREPARING)
-    accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED)
+    accounts.set_checklist_item(
+        db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED
+    )
     with pytest.raises(ValidationError) as info:
         accounts.activate(db, people.kacho, account_id, version(db, people.kacho, account_id))
     assert "市公式ホームページへの掲載" in info.value.message and "パスワード" in info.value.message
     with pytest.raises(PermissionDeniedError, match="アカウント責任者"):
         accounts.activate(db, people.kacho, account_id, version(db, people.kacho, account_id), "急ぎのため")
-    accounts.activate(db, people.kyokucho, account_id, version(db, people.kyokucho, account_id), "災害情報の発信を急ぐため")
+    accounts.activate(
+        db, people.kyokucho, account_id, version(db, people.kyokucho, account_id), "災害情報の発信を急ぐため"
+    )
     row = accounts.get_account(db, people.kyokucho, account_id)
     assert row.status is S.ACTIVE and row.activation_override == "災害情報の発信を急ぐため"
 
 
 def test_available_actions_follow_the_table(db: Database, people: People) -> None:
     account_id = request(db, people)
-    assert accounts.available_actions(db, people.kyokucho, account_id) == [AccountAction.APPROVE_OPENING, AccountAction.REJECT]
+    assert accounts.available_actions(db, people.kyokucho, account_id) == [
+        AccountAction.APPROVE_OPENING,
+        AccountAction.REJECT,
+    ]
     assert accounts.available_actions(db, people.kacho, account_id) == []
 
 
@@ -331,14 +408,23 @@ def test_checklist_rules(db: Database, people: People) -> None:
     with pytest.raises(ValidationError, match="URL"):
         accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.HOMEPAGE, ChecklistState.DONE)
     with pytest.raises(ValidationError, match="認証アカウントの項目だけ"):
-        accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.NOT_OFFERED)
+        accounts.set_checklist_item(
+            db, people.kacho, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.NOT_OFFERED
+        )
     with pytest.raises(ValidationError, match="自動的に記録"):
         accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.PASSWORD, ChecklistState.DONE)
     with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
-        accounts.set_checklist_item(db, people.tanto, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.DONE)
-    accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.DONE, note="認証バッジ取得")
+        accounts.set_checklist_item(
+            db, people.tanto, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.DONE
+        )
+    accounts.set_checklist_item(
+        db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.DONE, note="認証バッジ取得"
+    )
     rows = {r.key: r for r in accounts.checklist(db, account_id)}
-    assert rows[ChecklistKey.VERIFIED].state is ChecklistState.DONE and rows[ChecklistKey.VERIFIED].by == "観光 課長"
+    assert (
+        rows[ChecklistKey.VERIFIED].state is ChecklistState.DONE
+        and rows[ChecklistKey.VERIFIED].by == "観光 課長"
+    )
     assert rows[ChecklistKey.PASSWORD].is_open
 
 
@@ -352,7 +438,9 @@ def test_password_item_follows_the_credential_and_its_rotation(db: Database, peo
         assert record is not None
         record.rotated_at = record.rotated_at - timedelta(days=91)
     rows = {r.key: r for r in accounts.checklist(db, account_id)}
-    assert rows[ChecklistKey.PASSWORD].is_open and "変更時期を過ぎています" in rows[ChecklistKey.PASSWORD].note
+    assert (
+        rows[ChecklistKey.PASSWORD].is_open and "変更時期を過ぎています" in rows[ChecklistKey.PASSWORD].note
+    )
     assert accounts.get_account(db, people.kacho, account_id).credential_due
     accounts.set_rotation_days(db, people.admin, 180)
     assert not accounts.get_account(db, people.kacho, account_id).credential_due
@@ -363,12 +451,20 @@ def test_password_item_follows_the_credential_and_its_rotation(db: Database, peo
 
 def test_policy_versions_edit_approve_and_diff(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
-    number = accounts.save_policy_draft(db, people.kacho, account_id, valid_policy(hours={d: [("09:00", "17:00")] for d in range(5)}))
+    number = accounts.save_policy_draft(
+        db, people.kacho, account_id, valid_policy(hours={d: [("09:00", "17:00")] for d in range(5)})
+    )
     assert number == 2
     [v2, v1] = accounts.list_policies(db, account_id)
     assert (v2.status, v1.status) == (PolicyStatus.DRAFT, PolicyStatus.APPROVED)
     # a second edit changes the open draft (with the version the editor started from)
-    accounts.save_policy_draft(db, people.kacho, account_id, valid_policy(hours={d: [("09:00", "18:00")] for d in range(6)}), v2.version)
+    accounts.save_policy_draft(
+        db,
+        people.kacho,
+        account_id,
+        valid_policy(hours={d: [("09:00", "18:00")] for d in range(6)}),
+        v2.version,
+    )
     with pytest.raises(ConflictError, match="他の人が先に変更しました"):
         accounts.save_policy_draft(db, people.kacho, account_id, valid_policy(), v2.version)
     [v2, v1] = accounts.list_policies(db, account_id)
@@ -396,8 +492,15 @@ def test_an_incomplete_draft_can_be_saved_but_not_approved(db: Database, people:
 def test_published_policy_has_the_a_to_ki_headings(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
     text = accounts.published_policy(db, account_id)
-    headings = ["ア 運用するソーシャルメディアの種類", "イ アカウント名、URL及びアカウント運用部署等名",
-                "ウ 情報発信の目的及び掲載内容", "エ 運用方法", "オ 禁止事項", "カ 知的財産権の帰属", "キ 免責事項"]
+    headings = [
+        "ア 運用するソーシャルメディアの種類",
+        "イ アカウント名、URL及びアカウント運用部署等名",
+        "ウ 情報発信の目的及び掲載内容",
+        "エ 運用方法",
+        "オ 禁止事項",
+        "カ 知的財産権の帰属",
+        "キ 免責事項",
+    ]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "運用時間: 月〜金 8:30〜17:15（祝日・年末年始（12月29日〜1月3日）を除く）" in text
@@ -418,7 +521,9 @@ def test_policy_html_escapes_what_people_type(db: Database, people: People) -> N
 
 def test_contractor_only_after_acknowledgement(db: Database, people: People, admin: Actor) -> None:
     account_id = request(db, people)
-    uid = users.create_user(db, admin, users.UserInput("agency2", "第二広告", people.section_id, is_contractor=True))
+    uid = users.create_user(
+        db, admin, users.UserInput("agency2", "第二広告", people.section_id, is_contractor=True)
+    )
     with pytest.raises(ValidationError, match=r"遵守の確認が記録されていない.*§9\(1\)"):
         users.assign_account_role(db, people.kacho, account_id, uid, Role.CONTRACTOR)
     users.record_contractor_acknowledgement(db, admin, uid, date(2026, 11, 1))

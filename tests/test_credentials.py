@@ -28,7 +28,9 @@ S = accounts.S
 SECRET = "Kagoshima-Sakurajima-2026!secret"
 
 
-def test_set_use_and_delete_with_the_permitted_roles(db: Database, people: People, memory_keyring: MemoryKeyring) -> None:  # noqa: F811
+def test_set_use_and_delete_with_the_permitted_roles(
+    db: Database, people: People, memory_keyring: MemoryKeyring
+) -> None:  # noqa: F811
     account_id = in_state(db, people, S.PREPARING)
     with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
         credentials.set_credential(db, people.tanto, account_id, "kanko", SECRET)
@@ -40,7 +42,9 @@ def test_set_use_and_delete_with_the_permitted_roles(db: Database, people: Peopl
     used = credentials.use_credential(db, people.tanto, account_id)  # 担当者 may use it
     assert (used.login_id, used.password) == ("kanko", SECRET)
     assert SECRET not in repr(used)
-    assert credentials.use_credential(db, people.agency, account_id).password == SECRET  # acknowledged contractor
+    assert (
+        credentials.use_credential(db, people.agency, account_id).password == SECRET
+    )  # acknowledged contractor
     for outsider in (people.koho, people.outsider, people.admin):
         with pytest.raises(PermissionDeniedError):
             credentials.use_credential(db, outsider, account_id)
@@ -51,7 +55,10 @@ def test_set_use_and_delete_with_the_permitted_roles(db: Database, people: Peopl
     with pytest.raises(NotFoundError):
         credentials.use_credential(db, people.tanto, account_id)
     with db.read() as session:
-        actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.action.like("credential.%")))]
+        actions = [
+            e.action
+            for e in session.scalars(select(AuditEvent).where(AuditEvent.action.like("credential.%")))
+        ]
     assert actions == ["credential.set", "credential.use", "credential.use", "credential.delete"]
 
 
@@ -73,7 +80,9 @@ def test_short_passwords_and_empty_ids_are_refused(db: Database, people: People)
 
 
 @pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring(), keyring.backends.null.Keyring()])
-def test_fail_and_null_backends_disable_the_feature(db: Database, people: People, backend: keyring.backend.KeyringBackend) -> None:  # noqa: F811
+def test_fail_and_null_backends_disable_the_feature(
+    db: Database, people: People, backend: keyring.backend.KeyringBackend
+) -> None:  # noqa: F811
     account_id = in_state(db, people, S.PREPARING)
     keyring.set_keyring(backend)
     status = credentials.keyring_status()
@@ -116,7 +125,9 @@ def secret_service_env() -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture
-def secret_service(secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> keyring.backend.KeyringBackend:
+def secret_service(
+    secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> keyring.backend.KeyringBackend:
     from keyring.backends import SecretService
 
     for key, value in secret_service_env.items():
@@ -127,7 +138,10 @@ def secret_service(secret_service_env: dict[str, str], monkeypatch: pytest.Monke
 
 
 def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
-    db: Database, people: People, secret_service: keyring.backend.KeyringBackend, tmp_path: Path  # noqa: F811
+    db: Database,
+    people: People,
+    secret_service: keyring.backend.KeyringBackend,
+    tmp_path: Path,  # noqa: F811
 ) -> None:
     logging_setup.configure(verbose=True)
     logging.getLogger("sns_desk").debug("credential test starting")
@@ -140,7 +154,13 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
     stored = secret_service.get_password(f"SNS Desk ({db.database_id})", f"account-{account_id}")
     assert stored is not None and SECRET in stored
     assert credentials.use_credential(db, people.tanto, account_id).password == SECRET
-    accounts.activate(db, people.kyokucho, account_id, accounts.get_account(db, people.kyokucho, account_id).version, "テスト")
+    accounts.activate(
+        db,
+        people.kyokucho,
+        account_id,
+        accounts.get_account(db, people.kyokucho, account_id).version,
+        "テスト",
+    )
     backup_file = backup.backup_now(db, people.admin, tmp_path / "backup.sqlite3")
     published = tmp_path / "policy.html"
     published.write_text(accounts.published_policy(db, account_id, as_html=True), encoding="utf-8")
@@ -153,7 +173,9 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
 
 
 def test_a_locked_keyring_says_so(
-    db: Database, people: People, secret_service: keyring.backend.KeyringBackend  # noqa: F811
+    db: Database,
+    people: People,
+    secret_service: keyring.backend.KeyringBackend,  # noqa: F811
 ) -> None:
     import secretstorage
 
@@ -170,7 +192,9 @@ def test_a_locked_keyring_says_so(
         connection.close()
 
 
-def test_contractor_role_needs_acknowledgement_before_using_credentials(db: Database, people: People, admin: Actor) -> None:  # noqa: F811
+def test_contractor_role_needs_acknowledgement_before_using_credentials(
+    db: Database, people: People, admin: Actor
+) -> None:  # noqa: F811
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
     uid = users.create_user(db, admin, users.UserInput("newagency", "新規業者", is_contractor=True))

@@ -22,7 +22,7 @@ from sns_desk.services import accounts, auditlog, backup, users
 from sns_desk.services.common import Actor
 from tests.conftest import MemoryKeyring
 from tests.secret_service import running_secret_service
-from tests.test_accounts import People, in_state, people  # noqa: F401  (fixture)
+from tests.world import People, in_state
 
 S = accounts.S
 SECRET = "Kagoshima-Sakurajima-2026!secret"
@@ -30,7 +30,7 @@ SECRET = "Kagoshima-Sakurajima-2026!secret"
 
 def test_set_use_and_delete_with_the_permitted_roles(
     db: Database, people: People, memory_keyring: MemoryKeyring
-) -> None:  # noqa: F811
+) -> None:
     account_id = in_state(db, people, S.PREPARING)
     with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
         credentials.set_credential(db, people.tanto, account_id, "kanko", SECRET)
@@ -62,7 +62,7 @@ def test_set_use_and_delete_with_the_permitted_roles(
     assert actions == ["credential.set", "credential.use", "credential.use", "credential.delete"]
 
 
-def test_replacing_rotates(db: Database, people: People) -> None:  # noqa: F811
+def test_replacing_rotates(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
     first = credentials.info(db, account_id).rotated_at
@@ -71,7 +71,7 @@ def test_replacing_rotates(db: Database, people: People) -> None:  # noqa: F811
     assert credentials.use_credential(db, people.kacho, account_id).password == SECRET + "-new"
 
 
-def test_short_passwords_and_empty_ids_are_refused(db: Database, people: People) -> None:  # noqa: F811
+def test_short_passwords_and_empty_ids_are_refused(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     with pytest.raises(users.ValidationError, match="8 文字以上"):
         credentials.set_credential(db, people.kacho, account_id, "kanko", "short")
@@ -82,7 +82,7 @@ def test_short_passwords_and_empty_ids_are_refused(db: Database, people: People)
 @pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring(), keyring.backends.null.Keyring()])
 def test_fail_and_null_backends_disable_the_feature(
     db: Database, people: People, backend: keyring.backend.KeyringBackend
-) -> None:  # noqa: F811
+) -> None:
     account_id = in_state(db, people, S.PREPARING)
     keyring.set_keyring(backend)
     status = credentials.keyring_status()
@@ -93,7 +93,7 @@ def test_fail_and_null_backends_disable_the_feature(
     _assert_secret_nowhere(db, SECRET)
 
 
-def test_a_plain_text_backend_is_refused(db: Database, people: People) -> None:  # noqa: F811
+def test_a_plain_text_backend_is_refused(db: Database, people: People) -> None:
     PlaintextKeyring = type("PlaintextKeyring", (MemoryKeyring,), {"__module__": "keyrings.alt.file"})
     keyring.set_keyring(PlaintextKeyring())
     assert not credentials.keyring_status().usable
@@ -141,7 +141,7 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
     db: Database,
     people: People,
     secret_service: keyring.backend.KeyringBackend,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     logging_setup.configure(verbose=True)
     logging.getLogger("sns_desk").debug("credential test starting")
@@ -175,7 +175,7 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
 def test_a_locked_keyring_says_so(
     db: Database,
     people: People,
-    secret_service: keyring.backend.KeyringBackend,  # noqa: F811
+    secret_service: keyring.backend.KeyringBackend,
 ) -> None:
     import secretstorage
 
@@ -194,7 +194,7 @@ def test_a_locked_keyring_says_so(
 
 def test_contractor_role_needs_acknowledgement_before_using_credentials(
     db: Database, people: People, admin: Actor
-) -> None:  # noqa: F811
+) -> None:
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
     uid = users.create_user(db, admin, users.UserInput("newagency", "新規業者", is_contractor=True))

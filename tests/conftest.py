@@ -17,6 +17,8 @@ from sns_desk.models import Account, AccountMember, Department, Platform, Role, 
 from sns_desk.services import users
 from sns_desk.services.common import Actor
 
+pytest_plugins = ["tests.world"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sns_desk import __version__, audit, identity, logging_setup
+from sns_desk import __version__, audit, cli_accounts, identity, logging_setup
 from sns_desk import db as dbmod
 from sns_desk.errors import SnsDeskError
 from sns_desk.services.common import Actor
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     users_sub.add_parser("list", help="利用者の一覧")
     users_sub.add_parser("template", help="取り込み用 CSV の見出し行を出力する")
+    cli_accounts.add_parsers(sub)
     return parser
 
 
@@ -154,7 +155,29 @@ def cmd_users(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-COMMANDS = {"init": cmd_init, "verify": cmd_verify, "backup": cmd_backup, "users": cmd_users}
+def cmd_accounts(args: argparse.Namespace) -> int:
+    if (args.command, getattr(args, "policy_command", None)) == ("policy", "template"):
+        sys.stdout.write(cli_accounts.policy_template())
+        return 0
+    if (args.command, getattr(args, "credential_command", None)) == ("credential", "status"):
+        return cli_accounts.keyring_report()
+    db = dbmod.open_database(_location(args))
+    try:
+        return cli_accounts.run(args, db)
+    finally:
+        db.dispose()
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "verify": cmd_verify,
+    "backup": cmd_backup,
+    "users": cmd_users,
+    "account": cmd_accounts,
+    "policy": cmd_accounts,
+    "checklist": cmd_accounts,
+    "credential": cmd_accounts,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

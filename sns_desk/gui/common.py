@@ -150,3 +150,53 @@ def run_with_progress(
     if cancel.is_set():
         raise Cancelled()
     return receiver.result
+
+
+class SecretClipboard(QObject):
+    """Puts a secret on the clipboard and takes it off again after ``seconds`` (§3(3)ウ), if it is still there."""
+
+    tick = Signal(int)  # seconds left; 0 when cleared
+
+    def __init__(self, seconds: int = 30, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.seconds = seconds
+        self._left = 0
+        self._text = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._step)
+
+    def copy(self, text: str) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setText(text)
+        self._text = text
+        self._left = self.seconds
+        self.tick.emit(self._left)
+        self._timer.start()
+
+    def _step(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self.clear()
+        else:
+            self.tick.emit(self._left)
+
+    def clear(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        self._timer.stop()
+        clipboard = QGuiApplication.clipboard()
+        if self._text and clipboard.text() == self._text:
+            clipboard.clear()
+        self._text = ""
+        self._left = 0
+        self.tick.emit(0)
+
+
+def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
+    """A reason the guideline asks for (rejection, suspension, closing ...); None when the person cancels."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getMultiLineText(parent, title, prompt)
+    return text.strip() if ok else None

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 
 from sns_desk import __version__, paths
 from sns_desk.db import Database
+from sns_desk.gui.accounts_page import AccountsPage
 from sns_desk.gui.audit_page import AuditLogPage
 from sns_desk.gui.common import show_error, warn
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
@@ -35,6 +36,12 @@ class MainWindow(QMainWindow):
         )
         self.pages: dict[str, QWidget] = {}
         style = self.style()
+        self._add_page(
+            "accounts",
+            "アカウント",
+            AccountsPage(db, actor),
+            style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
+        )
         if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
             self._add_page(
                 "audit",

@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
+from sns_desk.services.accounts import AccountRow
 from sns_desk.services.auditlog import AuditRow
 from sns_desk.services.users import UserRow
 
@@ -130,3 +132,64 @@ class UsersTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> UserRow:
         return self._rows[row]
+
+
+class AccountsTableModel(QAbstractTableModel):
+    HEADERS = ("種類", "アカウント名", "状態", "運用部署", "未対応の措置", "責任者", "管理者")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[AccountRow] = []
+
+    def set_rows(self, rows: Sequence[AccountRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            open_text = f"{len(row.open_items)} 件" if row.open_items else "なし"
+            if row.credential_due:
+                open_text += "（パスワード変更時期）"
+            return (
+                row.platform.label,
+                row.name,
+                row.status.label,
+                row.department,
+                open_text,
+                "、".join(row.responsible),
+                "、".join(row.managers),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return "\n".join(row.open_items) or "すべて対応済み"
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == 4
+            and (row.open_items or row.credential_due)
+        ):
+            return QColor("#b71c1c")
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def row_at(self, row: int) -> AccountRow:
+        return self._rows[row]
+
+    def find(self, account_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == account_id), -1)

@@ -15,12 +15,26 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from tests.secret_service import running_secret_service
+
+    # a real Secret Service, so that the 認証情報 tab shows what an office PC shows
+    with running_secret_service() as env:
+        os.environ.update(env)
+        import keyring
+        from keyring.backends import SecretService
+
+        keyring.set_keyring(SecretService.Keyring())
+        return take()
+
+
+def take() -> int:
     home = tempfile.mkdtemp(prefix="sns-desk-shots-")
     os.environ["SNS_DESK_HOME"] = home
     from PySide6.QtWidgets import QApplication
 
     from sns_desk.errors import NotRegisteredError
-    from sns_desk.gui.app import app_icon
+    from sns_desk.gui.app import app_icon, install_translations
     from sns_desk.gui.main_window import MainWindow
     from sns_desk.gui.not_registered import NotRegisteredDialog
     from sns_desk.gui.wizard import FirstRunWizard
@@ -29,6 +43,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setWindowIcon(app_icon())
+    install_translations(app)
     OUT.mkdir(parents=True, exist_ok=True)
 
     def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +80,78 @@ def main() -> int:
         db, actor, rows["pr-agency"].id, __import__("datetime").date(2026, 4, 1)
     )
     auditlog.verify_log(db, actor)
+
+    # an account through its life: requested by the 課長, approved by the 局長, checklist partly done
+    from sns_desk import credentials
+    from sns_desk import policy as pol
+    from sns_desk.gui.accounts_page import AccountRequestDialog
+    from sns_desk.models import ChecklistKey, ChecklistState, Platform, Role
+    from sns_desk.services import accounts
+
+    users.import_users_csv(
+        db,
+        actor,
+        "ログイン名,氏名,局,課\nkanko-kacho,観光 太郎,観光交流局,観光振興課\nkanko-kyokucho,観光 一郎,観光交流局,\n".encode(),
+    )
+    kacho = users.resolve_actor(db, "kanko-kacho")
+    kyokucho = users.resolve_actor(db, "kanko-kyokucho")
+    section = next(d.id for d in users.list_departments(db) if d.full_name == "観光交流局 観光振興課")
+    policy = pol.PolicyData.office_hours(
+        purpose="鹿児島市の観光の魅力を国内外に発信し、来訪を促す。",
+        content="観光イベント、季節の見どころ、桜島の降灰・交通情報",
+        contact_phone="099-216-1327",
+        contact_email="kanko@city.example.lg.jp",
+        follow=pol.Handling.DONT,
+        repost=pol.Handling.LIMITED,
+        like=pol.Handling.DONT,
+        share=pol.Handling.DONT,
+        handling_note="リポストは、国・県・市の関係機関の投稿に限ります。",
+        published_url="https://www.city.example.lg.jp/sns/kanko.html",
+    )
+    kanko = accounts.request_account(
+        db, kacho, accounts.AccountInput(Platform.X, "鹿児島市観光公式X", section, "@kagoshima_kanko",
+                                         "https://x.com/kagoshima_kanko"), kyokucho.user_id, policy
+    )
+    accounts.approve_opening(db, kyokucho, kanko, accounts.get_account(db, kyokucho, kanko).version)
+    accounts.set_checklist_item(db, kacho, kanko, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED, note="自治体向け認証なし")
+    accounts.set_checklist_item(db, kacho, kanko, ChecklistKey.HOMEPAGE, ChecklistState.DONE,
+                                "https://www.city.example.lg.jp/sns/kanko.html")
+    credentials.set_credential(db, kacho, kanko, "kagoshima_kanko", "Sakurajima-2026!kanko")
+    users.assign_account_role(db, kacho, kanko, rows["m-ito"].id, Role.STAFF)
+    users.assign_account_role(db, kacho, kanko, rows["pr-agency"].id, Role.CONTRACTOR)
+    accounts.save_policy_draft(db, kacho, kanko, pol.PolicyData(**{**policy.__dict__, "hours": {d: [("08:30", "18:00")] for d in range(6)}}))
+    second = accounts.request_account(
+        db, kacho, accounts.AccountInput(Platform.INSTAGRAM, "かごしま観光フォト", section, "@kagoshima_photo"),
+        kyokucho.user_id, policy
+    )
+    assert second
+
+    page_window = MainWindow(db, kacho)
+    page_window.resize(1280, 760)
+    accounts_page = page_window.show_page("accounts")
+    accounts_page.select(kanko)  # type: ignore[attr-defined]
+    tabs = accounts_page.ui.detailTabs  # type: ignore[attr-defined]
+    for index, name in enumerate(["info", "policy", "checklist", "credential", "members"]):
+        tabs.setCurrentIndex(index)
+        if name == "policy":
+            accounts_page.ui.versionsList.setCurrentRow(0)  # type: ignore[attr-defined]
+            accounts_page.show_diff()  # type: ignore[attr-defined]
+        save(page_window, f"accounts-{index + 1}-{name}.png")
+    page_window.close()
+    decider = MainWindow(db, kyokucho)
+    decider.resize(1280, 760)
+    page = decider.show_page("accounts")
+    page.select(second)  # type: ignore[attr-defined]
+    page.ui.detailTabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    save(decider, "accounts-6-approve-request.png")
+    decider.close()
+    dialog = AccountRequestDialog(db, kacho)
+    dialog.resize(760, 680)
+    dialog.ui.nameEdit.setText("鹿児島市防災公式LINE")
+    save(dialog, "accounts-7-request-form.png")
+    dialog.ui.tabs.setCurrentIndex(1)
+    save(dialog, "accounts-8-request-policy.png")
+    dialog.close()
 
     window = MainWindow(db, actor)
     window.resize(1180, 720)

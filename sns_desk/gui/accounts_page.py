@@ -54,6 +54,23 @@ def _fill_platforms(combo, selected: Platform | None = None) -> None:  # type: i
         combo.setCurrentIndex(max(combo.findData(selected.value), 0))
 
 
+def diff_html(diff: str) -> str:
+    """A unified diff with removed lines red and added lines green, as people expect to read one."""
+    from html import escape
+
+    lines = []
+    for line in diff.splitlines():
+        style = ""
+        if line.startswith("+") and not line.startswith("+++"):
+            style = "background:#e6ffec;color:#1b5e20;"
+        elif line.startswith("-") and not line.startswith("---"):
+            style = "background:#ffebe9;color:#b71c1c;"
+        elif line.startswith("@@"):
+            style = "color:#6a737d;"
+        lines.append(f'<div style="{style}white-space:pre-wrap;">{escape(line) or "&nbsp;"}</div>')
+    return "".join(lines)
+
+
 class AccountRequestDialog(QDialog):
     """申請: the account and its first 運用ポリシー in one form (§3(1))."""
 
@@ -318,6 +335,7 @@ class AccountsPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         self.ui.splitter.setSizes([520, 680])
+        self.ui.pageLayout.setStretch(1, 1)  # the list and detail take the height, not the title
         self.ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
         self.ui.requestButton.clicked.connect(self.request_account)
@@ -680,7 +698,7 @@ class AccountsPage(QWidget):
         if not older:
             return
         diff = accounts.policy_diff(self.db, row.id, max(older), version.number)
-        self.ui.policyView.setPlainText(diff or "違いはありません。")
+        self.ui.policyView.setHtml(diff_html(diff) if diff else "違いはありません。")
 
     def copy_policy(self) -> None:
         if self.current:

@@ -49,6 +49,20 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         QMessageBox.critical(None, APP_TITLE, message)
 
 
+def install_translations(app: QApplication) -> None:
+    """Qt's own texts (OK, キャンセル, はい, file dialogs) in Japanese, from the translations Qt ships."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_ja", "qt_ja"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+        else:
+            log.info("Qt translation %s not found in %s", name, folder)
+
+
 def app_icon() -> QIcon:
     return QIcon(str(paths.resources_dir() / "icons" / "sns-desk.svg"))
 
@@ -196,6 +210,7 @@ def run_gui(db_override: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("sns-desk")
     app.setWindowIcon(app_icon())
+    install_translations(app)
     qInstallMessageHandler(_qt_message)
     sys.excepthook = _excepthook
     launcher = Launcher(db_override)

@@ -1,0 +1,217 @@
+"""The guideline checks (PRODUCT.md §4): one table per rule, with cases that must and must not trigger it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sns_desk import checks
+from sns_desk import policy as pol
+from sns_desk.checks import Draft, Severity
+from sns_desk.models import Platform
+
+DATA = Path(__file__).parent / "data" / "twitter-text"
+
+
+def conformance_cases() -> list[dict[str, object]]:
+    suite = yaml.safe_load((DATA / "validate.yml").read_text(encoding="utf-8"))
+    return list(suite["tests"]["WeightedTweetsWithDiscountedEmojiCounterTest"])
+
+
+@pytest.mark.parametrize("case", conformance_cases(), ids=lambda c: str(c["description"]))
+def test_x_weighted_length_matches_the_twitter_text_conformance_suite(case: dict[str, object]) -> None:
+    expected = case["expected"]
+    assert isinstance(expected, dict)
+    counted = checks.count(Platform.X, str(case["text"]))
+    assert counted.used == expected["weightedLength"]
+    assert (not counted.over) == expected["valid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "weighted", "valid"),
+    [
+        ("あ" * 140, 280, True),  # 140 Japanese characters fill a post
+        ("あ" * 141, 282, False),
+        (
+            "お知らせ: 桜島の降灰予報 https://www.city.kagoshima.lg.jp/kurashi/bosai/kouhai.html",
+            2 * 4 + 2 + 2 * 7 + 1 + 23,
+            True,
+        ),
+        ("Kagoshima 鹿児島 2026", 10 + 6 + 5, True),  # mixed scripts: Latin weighs 1, kanji 2
+        ("👨‍👩‍👧‍👦" * 140, 280, True),  # an emoji ZWJ sequence counts as one emoji (2)
+        ("ｶﾀｶﾅ", 8, True),  # half-width katakana (U+FF00 block) weighs 2
+        ("—“”‘’", 5, True),  # U+2010–201F punctuation weighs 1
+    ],
+)
+def test_x_weighted_length_on_japanese_mixed_and_url_text(text: str, weighted: int, valid: bool) -> None:
+    counted = checks.count(Platform.X, text)
+    assert (counted.used, not counted.over) == (weighted, valid)
+
+
+@pytest.mark.parametrize(
+    ("platform", "text", "over"),
+    [
+        (Platform.INSTAGRAM, "あ" * 2200, False),
+        (Platform.INSTAGRAM, "あ" * 2201, True),
+        (Platform.THREADS, "a" * 500, False),
+        (Platform.THREADS, "a" * 501, True),
+        (Platform.LINE, "お" * 500, False),
+        (Platform.LINE, "お" * 501, True),
+        (Platform.YOUTUBE, "あ" * 1666, False),  # 4,998 bytes of UTF-8
+        (Platform.YOUTUBE, "あ" * 1667, True),  # 5,001 bytes
+        (Platform.FACEBOOK, "x" * 63206, False),
+        (Platform.FACEBOOK, "x" * 63207, True),
+    ],
+)
+def test_length_limits_per_platform(platform: Platform, text: str, over: bool) -> None:
+    findings = checks.run_checks(Draft(platform, text))
+    assert any(f.rule == "length" for f in findings) is over
+    if over:
+        finding = next(f for f in findings if f.rule == "length")
+        assert finding.severity is Severity.ERROR and finding.end == len(text) and finding.start < len(text)
+
+
+def rules_of(text: str, platform: Platform = Platform.X, **kwargs: object) -> dict[str, list[checks.Finding]]:
+    found: dict[str, list[checks.Finding]] = {}
+    for finding in checks.run_checks(Draft(platform, text, **kwargs)):  # type: ignore[arg-type]
+        found.setdefault(finding.rule, []).append(finding)
+    return found
+
+
+CASES: list[tuple[str, str, bool, Severity]] = [
+    # (rule, text, triggers?, severity)
+    ("shortener", "詳しくは https://bit.ly/3abcDEF へ", True, Severity.ERROR),
+    ("shortener", "詳しくは bit.ly/3abcDEF へ", True, Severity.ERROR),
+    ("shortener", "詳しくは t.co/xyz へ", True, Severity.ERROR),
+    ("shortener", "詳しくは https://www.city.kagoshima.lg.jp/kanko/ へ", False, Severity.ERROR),
+    ("external_link", "協賛 https://www.example.com/event", True, Severity.WARNING),
+    ("external_link", "市HP https://www.city.kagoshima.lg.jp/", False, Severity.WARNING),
+    ("external_link", "観光サイト https://www.kagoshima-yokanavi.jp/", False, Severity.WARNING),
+    ("mention", "@some_company さんのイベントです", True, Severity.WARNING),
+    ("mention", "@kagoshima_kanko でも発信中", False, Severity.WARNING),
+    ("mention", "問い合わせは info@example.jp へ", False, Severity.WARNING),  # an e-mail is not a mention
+    ("phone", "担当 山田（090-1234-5678）まで", True, Severity.WARNING),
+    ("phone", "代表 099-224-1111 まで", False, Severity.WARNING),  # the city's listed number
+    ("email", "担当 yamada.taro@gmail.com まで", True, Severity.WARNING),
+    ("my_number", "番号 1234 5678 9018 を確認", True, Severity.ERROR),
+    ("my_number", "番号 1234 5678 9012 を確認", False, Severity.ERROR),  # wrong check digit
+    ("secret", "【部外秘】来年度の計画", True, Severity.ERROR),
+    ("secret", "取扱注意の資料より", True, Severity.ERROR),
+    ("secret", "市の計画をお知らせします", False, Severity.ERROR),
+    ("decision", "新庁舎の整備計画（案）について", True, Severity.WARNING),
+    ("decision", "現在検討中の施策です", True, Severity.WARNING),
+    ("decision", "イベントのご案内です", False, Severity.WARNING),  # 案内 is not 案
+    ("words:誹謗中傷", "あいつは馬鹿だ", True, Severity.WARNING),
+    ("words:差別", "外人お断り", True, Severity.WARNING),
+    ("words:わいせつ", "アダルト動画", True, Severity.WARNING),
+    ("words:差別", "お知らせ：押し花教室", False, Severity.WARNING),
+    ("control", "改行\x00混入", True, Severity.ERROR),
+    ("control", "改行\n普通", False, Severity.ERROR),
+    ("empty", "   ", True, Severity.ERROR),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "triggers", "severity"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_each_rule(rule: str, text: str, triggers: bool, severity: Severity) -> None:
+    found = rules_of(text)
+    assert (rule in found) is triggers, found
+    if triggers:
+        finding = found[rule][0]
+        assert finding.severity is severity
+        assert finding.section.startswith("§")
+        assert finding.message
+        assert 0 <= finding.start <= finding.end <= len(text)
+
+
+def test_spans_point_at_the_offending_text() -> None:
+    text = "詳細は https://bit.ly/abc です"
+    [finding] = rules_of(text)["shortener"]
+    assert text[finding.start : finding.end] == "https://bit.ly/abc"
+
+
+def test_my_number_check_digit() -> None:
+    assert checks.is_my_number("123456789018")
+    assert not checks.is_my_number("123456789012")
+    assert not checks.is_my_number("12345678901")
+
+
+def test_threads_allows_at_most_five_links() -> None:
+    links = " ".join(f"https://www.city.kagoshima.lg.jp/p{i}" for i in range(6))
+    assert "links" in rules_of(links, Platform.THREADS)
+    assert "links" not in rules_of(links.rsplit(" ", 1)[0], Platform.THREADS)
+
+
+def test_youtube_description_forbids_angle_brackets() -> None:
+    assert "forbidden_char" in rules_of("<b>告知</b>", Platform.YOUTUBE)
+    assert "forbidden_char" not in rules_of("<b>告知</b>", Platform.X)
+
+
+def office_policy() -> pol.PolicyData:
+    return pol.PolicyData.office_hours(contact_phone="099-216-1327", contact_email="kanko@city.example.lg.jp")
+
+
+@pytest.mark.parametrize(
+    ("when", "emergency", "reason", "triggers"),
+    [
+        (datetime(2026, 11, 24, 10, 0, tzinfo=pol.JST), False, "", False),
+        (datetime(2026, 11, 24, 22, 0, tzinfo=pol.JST), False, "", True),
+        (datetime(2026, 11, 23, 10, 0, tzinfo=pol.JST), False, "", True),  # 勤労感謝の日
+        (datetime(2026, 11, 24, 22, 0, tzinfo=pol.JST), True, "", True),  # the flag alone is not enough
+        (datetime(2026, 11, 24, 22, 0, tzinfo=pol.JST), True, "大雨特別警報の発表のため", False),
+    ],
+)
+def test_operating_hours(when: datetime, emergency: bool, reason: str, triggers: bool) -> None:
+    found = rules_of(
+        "避難所を開設しました",
+        planned_at=when,
+        emergency=emergency,
+        emergency_reason=reason,
+        policy=office_policy(),
+    )
+    assert ("hours" in found) is triggers
+    if triggers:
+        assert found["hours"][0].section == "§5(9)" and found["hours"][0].severity is Severity.ERROR
+
+
+def test_the_accounts_own_contacts_are_not_personal_data() -> None:
+    text = "お問い合わせ: 099-216-1327、kanko@city.example.lg.jp"
+    assert not {"phone", "email"} & set(rules_of(text, policy=office_policy()))
+    assert {"phone", "email"} <= set(rules_of(text))
+
+
+def test_repetition_of_recent_posts() -> None:
+    earlier = ["大雨警報が発表されています。不要不急の外出は控えてください。"]
+    assert "repetition" in rules_of(
+        "大雨警報が発表されています。不要不急の外出は控えてください！", recent_posts=earlier
+    )
+    assert "repetition" not in rules_of("桜まつりは3月28日から開催します。", recent_posts=earlier)
+
+
+def test_rules_come_from_the_municipality_file() -> None:
+    rules = checks.load_rules()
+    assert rules.municipality == "鹿児島市"
+    assert "bit.ly" in rules.shorteners and "city.kagoshima.lg.jp" in rules.city_domains
+    assert [item[1] for item in rules.self_check] == [f"§6({i})" for i in range(1, 10)]
+
+
+def test_another_city_adapts_the_rules_without_code() -> None:
+    other = checks.RuleSet.from_dict(
+        {
+            "municipality": "架空市",
+            "city_domains": ["city.kaku.lg.jp"],
+            "shorteners": ["bit.ly"],
+            "limits": {"x": {"kind": "twitter", "max": 280}},
+        }
+    )
+    found = {
+        f.rule
+        for f in checks.run_checks(
+            Draft(Platform.X, "https://www.city.kaku.lg.jp/ と https://www.city.kagoshima.lg.jp/"), other
+        )
+    }
+    assert found == {"external_link"}

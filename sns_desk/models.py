@@ -14,6 +14,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -370,3 +371,153 @@ class CredentialRecord(Base):
     backend: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     set_by: Mapped[User] = relationship()
+
+
+class PostStatus(enum.StrEnum):
+    DRAFT = "draft"  # 下書き
+    PENDING = "pending"  # 承認待ち
+    APPROVED = "approved"  # 承認済
+    REJECTED = "rejected"  # 差戻し
+    PUBLISHED = "published"  # 投稿済
+    DELETED = "deleted"  # 削除 (§8(3)) or discarded draft
+
+    @property
+    def label(self) -> str:
+        return {
+            PostStatus.DRAFT: "下書き",
+            PostStatus.PENDING: "承認待ち",
+            PostStatus.APPROVED: "承認済",
+            PostStatus.REJECTED: "差戻し",
+            PostStatus.PUBLISHED: "投稿済",
+            PostStatus.DELETED: "削除",
+        }[self]
+
+
+class StandingScope(Base):
+    """事前承認の適用範囲 (§5(2)): posts of these categories and this template may go out without a fresh approval."""
+
+    __tablename__ = "standing_scopes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    categories: Mapped[str] = mapped_column(Text, default="", server_default="")  # one per line
+    template: Mapped[str] = mapped_column(Text, default="", server_default="")
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    approved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    approved_by: Mapped[User] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Post(Base):
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    status: Mapped[PostStatus] = mapped_column(
+        _enum(PostStatus, "post_status"), default=PostStatus.DRAFT, index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    body: Mapped[str] = mapped_column(Text, default="", server_default="")
+    category: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    planned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    emergency_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
+    scope_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    scope_reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    correction_of_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="RESTRICT"))
+    self_check: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # confirmed §6 item ids
+    warning_reasons: Mapped[str] = mapped_column(
+        Text, default="{}", server_default="{}"
+    )  # finding key -> reason
+    findings: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # at submission
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    published_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    account: Mapped[Account] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    scope: Mapped[StandingScope | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class PostRevision(Base):
+    """Every save of a post, kept whole (diffable)."""
+
+    __tablename__ = "post_revisions"
+    __table_args__ = (UniqueConstraint("post_id", "number", name="uq_post_revisions_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    body: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    planned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    emergency_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    saved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    saved_by: Mapped[User] = relationship()
+
+
+class DecisionKind(enum.StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    SCOPE = "scope"  # approved by a standing scope (§5(2))
+
+    @property
+    def label(self) -> str:
+        return {
+            DecisionKind.APPROVE: "承認",
+            DecisionKind.REJECT: "差戻し",
+            DecisionKind.SCOPE: "事前承認の範囲内",
+        }[self]
+
+
+class PostDecision(Base):
+    __tablename__ = "post_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    revision_number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[DecisionKind] = mapped_column(_enum(DecisionKind, "decision_kind"))
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
+
+    decided_by: Mapped[User] = relationship()
+
+
+class Attachment(Base):
+    """An image attached to a post, stored in the database (size-limited) so every PC sees it."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

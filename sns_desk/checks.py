@@ -191,11 +191,11 @@ def count(platform: Platform, body: str, rules: RuleSet | None = None) -> Count:
 # --- the checks ---------------------------------------------------------------------------------------------------
 
 PHONE_RE = re.compile(
-    r"(?<![\d０-９])(?:0[\d０-９]{1,4}[-－ー(（)）\s]?[\d０-９]{1,4}[-－ー)）\s]?[\d０-９]{3,4})(?![\d０-９])"
+    r"(?<![\d０-９A-Za-z])(?:[0０][\d０-９]{1,4}[-－ー(（)）\s]?[\d０-９]{1,4}[-－ー)）\s]?[\d０-９]{3,4})(?![\d０-９A-Za-z])"
 )
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 TWELVE_DIGITS_RE = re.compile(
-    r"(?<![\d０-９])[\d０-９]{4}[\s\-－]?[\d０-９]{4}[\s\-－]?[\d０-９]{4}(?![\d０-９])"
+    r"(?<![\d０-９A-Za-z])[\d０-９]{4}[\s\-－]?[\d０-９]{4}[\s\-－]?[\d０-９]{4}(?![\d０-９A-Za-z])"
 )
 MENTION_RE = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z0-9_]{1,30}")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -355,7 +355,10 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
             s <= match.start() < e for s, e in (u["indices"] for u in urls)
         ):
             continue
-        if _digits(match.group(0)) not in rules.phones:
+        digits = _digits(match.group(0))
+        if len(digits) not in (10, 11):  # Japanese numbers: 10 digits (fixed), 11 (mobile, 0120/0570 ...)
+            continue
+        if digits not in rules.phones:
             add(
                 Finding(
                     "phone",

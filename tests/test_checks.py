@@ -215,3 +215,13 @@ def test_another_city_adapts_the_rules_without_code() -> None:
         )
     }
     assert found == {"external_link"}
+
+
+@pytest.mark.parametrize("text", ["受付番号 07408562", "ID a0740856212", "2026年11月26日 0時"])
+def test_numbers_that_are_not_phone_numbers(text: str) -> None:
+    assert "phone" not in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["０９０－１２３４－５６７８", "(099)224-9999", "0120-123-456"])
+def test_phone_numbers_in_other_forms(text: str) -> None:
+    assert "phone" in rules_of(text)

@@ -32,6 +32,10 @@ class People:
 
 @pytest.fixture
 def people(db: Database, admin: Actor) -> People:
+    return make_people(db, admin)
+
+
+def make_people(db: Database, admin: Actor) -> People:
     bureau = users.create_department(db, admin, "観光交流局")
     section = users.create_department(db, admin, "観光振興課", bureau)
 

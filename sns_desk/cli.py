@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sns_desk import __version__, audit, cli_accounts, identity, logging_setup
+from sns_desk import __version__, audit, cli_accounts, cli_posts, identity, logging_setup
 from sns_desk import db as dbmod
 from sns_desk.errors import SnsDeskError
 from sns_desk.services.common import Actor
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     users_sub.add_parser("list", help="利用者の一覧")
     users_sub.add_parser("template", help="取り込み用 CSV の見出し行を出力する")
     cli_accounts.add_parsers(sub)
+    cli_posts.add_parsers(sub)
     return parser
 
 
@@ -168,7 +169,20 @@ def cmd_accounts(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_posts(args: argparse.Namespace) -> int:
+    db = dbmod.open_database(_location(args))
+    try:
+        return cli_posts.run(args, db)
+    finally:
+        db.dispose()
+
+
 COMMANDS = {
+    "draft": cmd_posts,
+    "approve": cmd_posts,
+    "reject": cmd_posts,
+    "publish": cmd_posts,
+    "delete-post": cmd_posts,
     "init": cmd_init,
     "verify": cmd_verify,
     "backup": cmd_backup,

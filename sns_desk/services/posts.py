@@ -295,6 +295,32 @@ def create_draft(db: Database, actor: Actor, data: PostInput, *, correction_of: 
     return db.write(work, what="create_draft")
 
 
+def create_drafts(db: Database, actor: Actor, items: Sequence[PostInput]) -> list[int]:
+    """Several drafts in one transaction (the CSV import): all are created, or none."""
+    cleaned = [item.cleaned() for item in items]
+
+    def work(session: Session) -> list[int]:
+        me = load_user(session, actor)
+        created = []
+        for data in cleaned:
+            require(session, me, Permission.WRITE_POST, data.account_id)
+            account = session.get(Account, data.account_id)
+            if account is None:
+                raise NotFoundError("アカウントが見つかりません。")
+            _require_account_open(account, for_posting=False)
+            post = Post(account_id=data.account_id, author_id=me.id)
+            _apply_input(post, data)
+            session.add(post)
+            session.flush()
+            _add_revision(session, post, me)
+            created.append(post.id)
+        session.flush()
+        audit.append(session, me.login, "post.import", "post", "*", {"created": created})
+        return created
+
+    return db.write(work, what="create_drafts")
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -1,0 +1,118 @@
+"""Post subcommands, acting as the OS user (a 担当者 here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sns_desk import identity
+from sns_desk.cli import main
+from sns_desk.db import open_database
+from sns_desk.models import AccountStatus, PostStatus, Role
+from sns_desk.services import posts, users
+from tests import world
+from tests.test_posts import in_hours
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, int, world.People]:
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True)
+    admin = users.bootstrap_first_admin(db, identity.current_login(), "OS 利用者", "総務局", "")
+    people = world.make_people(db, admin)
+    account = world.in_state(db, people, AccountStatus.ACTIVE)
+    users.assign_account_role(db, people.kacho, account, admin.user_id, Role.STAFF)
+    db.dispose()
+    return path, account, people
+
+
+def test_draft_check_submit_approve_publish(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People]
+) -> None:
+    path, account, people = setup
+    db = str(path)
+    planned = in_hours().strftime("%Y-%m-%d %H:%M")
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "draft",
+        "new",
+        "--account",
+        str(account),
+        "--planned",
+        planned,
+        "--body",
+        "詳しくは bit.ly/abc と https://www.example.com/ へ",
+    )
+    assert code == 0, err
+    assert (
+        "下書きを作成しました（投稿 1）" in out
+        and "[エラー] 短縮URL" in out
+        and "[注意] 市以外のサイト" in out
+    )
+    code, out, _ = run(capsys, "--db", db, "draft", "check", "1")
+    assert code == 1
+    code, _out, err = run(capsys, "--db", db, "draft", "submit", "1", "--self-check-all")
+    assert code == 2 and "承認を申請できません" in err
+    code, out, _ = run(
+        capsys, "--db", db, "draft", "edit", "1", "--body", "詳しくは https://www.example.com/ へ"
+    )
+    assert code == 0 and "第2版" in out
+    code, out, _ = run(capsys, "--db", db, "draft", "check", "1")
+    assert code == 0 and "1. [注意]" in out
+    code, out, err = run(
+        capsys, "--db", db, "draft", "submit", "1", "--self-check-all", "--reason", "1=共催団体の公式ページ"
+    )
+    assert code == 0, err
+    assert "承認待ち" in out
+    code, _out, err = run(capsys, "--db", db, "approve", "1")
+    assert code == 2 and "アカウント管理者" in err
+
+    database = open_database(path)
+    posts.approve(database, people.kacho, 1, posts.get_post(database, people.kacho, 1).row.version)
+    database.dispose()
+    code, out, err = run(
+        capsys, "--db", db, "publish", "1", "--url", "https://x.com/kagoshima_kanko/status/123"
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", db, "draft", "show", "1")
+    assert "投稿済" in out and "承認: 観光 課長" in out and "status/123" in out
+    code, out, _ = run(capsys, "--db", db, "draft", "list", "--status", "published")
+    assert out.startswith("1\t投稿済\t鹿児島市観光公式X")
+    assert run(capsys, "--db", db, "verify")[0] == 0
+
+
+def test_draft_import_is_all_or_nothing(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People], tmp_path: Path
+) -> None:
+    path, account, _people = setup
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        f"アカウント,本文,予定日時\n{account},桜島の降灰予報,2026-12-01 10:00\n999,どこにもない,\n{account},,\n",
+        "utf-8",
+    )
+    code, _out, err = run(capsys, "--db", str(path), "draft", "import", str(bad))
+    assert code == 2 and "3 行目" in err and "4 行目" in err and "1 件も作成していません" in err
+    good = tmp_path / "good.csv"
+    good.write_bytes(
+        f"アカウント,本文,予定日時,分類\n鹿児島市観光公式X,桜島の降灰予報,2026-12-01 10:00,降灰\n{account},花火大会のお知らせ,,イベント\n".encode(
+            "cp932"
+        )
+    )
+    code, out, err = run(capsys, "--db", str(path), "draft", "import", str(good))
+    assert code == 0, err
+    assert "2 件作成しました" in out
+    database = open_database(path)
+    actor = users.resolve_actor(database, identity.current_login())
+    rows = posts.list_posts(database, actor)
+    assert sorted(r.body for r in rows) == ["桜島の降灰予報", "花火大会のお知らせ"]
+    assert all(r.status is PostStatus.DRAFT for r in rows)
+    database.dispose()

@@ -86,13 +86,10 @@ def add_parsers(sub: Any) -> None:
 
 
 def parse_time(text: str | None) -> datetime | None:
-    if not text:
-        return None
     try:
-        value = datetime.fromisoformat(text.strip().replace("/", "-"))
+        return pol.parse_local_time(text)
     except ValueError as error:
-        raise ValidationError(f"日時「{text}」は 2026-12-01 10:00 のように入力してください。") from error
-    return value.replace(tzinfo=pol.JST) if value.tzinfo is None else value
+        raise ValidationError(str(error)) from error
 
 
 def _actor(db: Database) -> Actor:

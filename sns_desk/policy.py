@@ -376,3 +376,14 @@ def now_jst() -> datetime:
 
 def at_jst(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=JST)
+
+
+def parse_local_time(text: str | None) -> datetime | None:
+    """「2026-12-01 10:00」 (Japan time unless an offset is given); None for an empty text."""
+    if not text or not text.strip():
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip().replace("/", "-"))
+    except ValueError as error:
+        raise ValueError(f"日時「{text}」は 2026-12-01 10:00 のように入力してください。") from error
+    return value.replace(tzinfo=JST) if value.tzinfo is None else value

@@ -9,11 +9,15 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 from sns_desk import __version__, paths
 from sns_desk.db import Database
 from sns_desk.gui.accounts_page import AccountsPage
+from sns_desk.gui.approvals_page import ApprovalsPage
 from sns_desk.gui.audit_page import AuditLogPage
+from sns_desk.gui.calendar_page import CalendarPage
 from sns_desk.gui.common import show_error, warn
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
+from sns_desk.gui.posts_page import PostsPage
 from sns_desk.gui.settings_page import SettingsPage
 from sns_desk.gui.users_page import UsersPage
+from sns_desk.models import Role
 from sns_desk.permissions import Permission
 from sns_desk.services import auditlog, users
 from sns_desk.services.common import Actor
@@ -36,6 +40,28 @@ class MainWindow(QMainWindow):
         )
         self.pages: dict[str, QWidget] = {}
         style = self.style()
+        self.posts_page = PostsPage(db, actor)
+        self._add_page(
+            "posts", "下書き", self.posts_page, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        )
+        roles = users.actor_roles(db, actor)
+        self.approvals_page: ApprovalsPage | None = None
+        if roles & {Role.MANAGER, Role.RESPONSIBLE}:
+            self.approvals_page = ApprovalsPage(db, actor)
+            self._add_page(
+                "approvals",
+                "承認待ち",
+                self.approvals_page,
+                style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+            )
+            self.approvals_page.count_changed.connect(self._set_pending_badge)
+            self._set_pending_badge(self.approvals_page.model.rowCount())
+        self._add_page(
+            "calendar",
+            "予定",
+            CalendarPage(db, actor),
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
+        )
         self._add_page(
             "accounts",
             "アカウント",
@@ -64,7 +90,7 @@ class MainWindow(QMainWindow):
             self.settings_page,
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
         )
-        self.ui.navList.currentRowChanged.connect(self.ui.pages.setCurrentIndex)
+        self.ui.navList.currentRowChanged.connect(self._page_changed)
         self.ui.navList.setCurrentRow(0)
 
         self.user_label = QLabel()
@@ -98,6 +124,28 @@ class MainWindow(QMainWindow):
             self.ui.statusbar.showMessage("⚠ 監査ログに注意が必要です（監査ログ画面で検査してください）")
             warn(self, text)
         return warnings
+
+    def _page_changed(self, row: int) -> None:
+        self.ui.pages.setCurrentIndex(row)
+        page = self.ui.pages.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh) and page is not self.settings_page:
+            refresh()  # show what other PCs did since (a cheap re-read of one screen)
+
+    def _set_pending_badge(self, count: int) -> None:
+        keys = list(self.pages)
+        if "approvals" not in keys:
+            return
+        item = self.ui.navList.item(keys.index("approvals"))
+        item.setText(f"承認待ち（{count}）" if count else "承認待ち")
+        font = item.font()
+        font.setBold(bool(count))
+        item.setFont(font)
+        item.setToolTip(f"あなたの承認を待っている投稿: {count} 件")
+
+    def pending_badge(self) -> str:
+        keys = list(self.pages)
+        return self.ui.navList.item(keys.index("approvals")).text() if "approvals" in keys else ""
 
     def _add_page(self, key: str, title: str, page: QWidget, icon: QIcon) -> None:
         self.pages[key] = page

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from sns_desk.services.accounts import AccountRow
 from sns_desk.services.auditlog import AuditRow
+from sns_desk.services.posts import PostRow
 from sns_desk.services.users import UserRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -193,3 +194,92 @@ class AccountsTableModel(QAbstractTableModel):
 
     def find(self, account_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == account_id), -1)
+
+
+class PostsTableModel(QAbstractTableModel):
+    """Posts, newest first, a page at a time."""
+
+    HEADERS = ("番号", "状態", "アカウント", "件名・本文", "作成者", "予定", "更新")
+    PAGE = 200
+
+    def __init__(self, fetch: Callable[[int, int], list[PostRow]] | None = None) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self._rows: list[PostRow] = []
+        self._exhausted = True
+
+    def set_fetch(self, fetch: Callable[[int, int], list[PostRow]]) -> None:
+        self._fetch = fetch
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._fetch(0, self.PAGE) if self._fetch else []
+        self._exhausted = len(self._rows) < self.PAGE
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[PostRow]) -> None:
+        self._fetch = None
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._exhausted = True
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and self._fetch is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetch is None:
+            return
+        more = self._fetch(len(self._rows), self.PAGE)
+        self._exhausted = len(more) < self.PAGE
+        if more:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            planned = row.planned_at.astimezone().strftime("%m/%d %H:%M") if row.planned_at else ""
+            if row.overdue():
+                planned += "（期限切れ）"
+            status = row.status.label + ("・緊急" if row.emergency else "")
+            return (
+                str(row.id),
+                status,
+                row.account,
+                row.summary,
+                row.author,
+                planned,
+                row.updated_at.astimezone().strftime("%m/%d %H:%M"),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return row.body[:500]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and row.overdue():
+            return QColor("#b71c1c")
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def row_at(self, row: int) -> PostRow:
+        return self._rows[row]
+
+    def find(self, post_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == post_id), -1)

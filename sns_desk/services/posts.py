@@ -1053,6 +1053,34 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
         return rows
 
 
+def scope_posts_to_review(db: Database, actor: Actor) -> list[PostRow]:
+    """Posts that went out under a standing scope and the 管理者 has not looked at yet (§5(2))."""
+    with db.read() as session:
+        me = load_user(session, actor)
+        mine = [
+            account_id
+            for account_id in set(
+                session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id))
+            )
+            if is_allowed(session, me, Permission.APPROVE_SCOPE, account_id)
+        ]
+        stmt = (
+            select(Post, Account.name, Account.platform, User.display_name)
+            .join(Account, Account.id == Post.account_id)
+            .join(User, User.id == Post.author_id)
+            .where(
+                Post.scope_id.is_not(None),
+                Post.scope_reviewed_at.is_(None),
+                Post.account_id.in_(mine),
+                Post.status.in_([P.APPROVED, P.PUBLISHED]),
+            )
+            .order_by(Post.submitted_at)
+        )
+        return [
+            _post_row(p, name, platform.label, author) for p, name, platform, author in session.execute(stmt)
+        ]
+
+
 def count_pending_for(db: Database, actor: Actor) -> int:
     return len(pending_for(db, actor))
 

@@ -75,7 +75,7 @@ def test_first_run_wizard_on_a_shared_folder_ends_in_the_main_window_as_administ
     assert window.isVisible()
     assert "田中 恵子（k-tanaka）" in window.user_label.text()
     assert "役割: システム管理者" in window.user_label.text()
-    assert window.nav_titles() == ["アカウント", "監査ログ", "ユーザー管理", "設定"]
+    assert window.nav_titles() == ["下書き", "予定", "アカウント", "監査ログ", "ユーザー管理", "設定"]
     assert "共有フォルダ" in window.db_label.text()
     settings_page = window.show_page("settings")
     assert "共有フォルダ" in settings_page.ui.modeValue.text()  # type: ignore[attr-defined]
@@ -163,8 +163,8 @@ def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_pa
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert "鈴木 隆（t-suzuki）" in window.user_label.text() and "役割なし" in window.user_label.text()
-    assert window.nav_titles() == ["アカウント", "設定"], (
-        "a person with no role sees only what exists for them"
+    assert window.nav_titles() == ["下書き", "予定", "アカウント", "設定"], (
+        "no 承認待ち for someone who approves nothing"
     )
     launcher.db.dispose()  # type: ignore[union-attr]
 

@@ -1,0 +1,196 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'approvalspage.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
+    QLabel, QPlainTextEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSplitter, QTabWidget, QTableView,
+    QTextBrowser, QVBoxLayout, QWidget)
+
+class Ui_ApprovalsPage(object):
+    def setupUi(self, ApprovalsPage):
+        if not ApprovalsPage.objectName():
+            ApprovalsPage.setObjectName(u"ApprovalsPage")
+        self.pageLayout = QVBoxLayout(ApprovalsPage)
+        self.pageLayout.setObjectName(u"pageLayout")
+        self.titleLabel = QLabel(ApprovalsPage)
+        self.titleLabel.setObjectName(u"titleLabel")
+
+        self.pageLayout.addWidget(self.titleLabel)
+
+        self.splitter = QSplitter(ApprovalsPage)
+        self.splitter.setObjectName(u"splitter")
+        self.splitter.setOrientation(Qt.Orientation.Horizontal)
+        self.listPanel = QWidget(self.splitter)
+        self.listPanel.setObjectName(u"listPanel")
+        self.listLayout = QVBoxLayout(self.listPanel)
+        self.listLayout.setObjectName(u"listLayout")
+        self.listLayout.setContentsMargins(0, 0, 0, 0)
+        self.pendingTable = QTableView(self.listPanel)
+        self.pendingTable.setObjectName(u"pendingTable")
+        self.pendingTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pendingTable.setAlternatingRowColors(True)
+        self.pendingTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pendingTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.listLayout.addWidget(self.pendingTable)
+
+        self.scopeReviewLabel = QLabel(self.listPanel)
+        self.scopeReviewLabel.setObjectName(u"scopeReviewLabel")
+        self.scopeReviewLabel.setWordWrap(True)
+        self.scopeReviewLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.listLayout.addWidget(self.scopeReviewLabel)
+
+        self.splitter.addWidget(self.listPanel)
+        self.detailPanel = QWidget(self.splitter)
+        self.detailPanel.setObjectName(u"detailPanel")
+        self.detailLayout = QVBoxLayout(self.detailPanel)
+        self.detailLayout.setObjectName(u"detailLayout")
+        self.detailLayout.setContentsMargins(0, 0, 0, 0)
+        self.headerLabel = QLabel(self.detailPanel)
+        self.headerLabel.setObjectName(u"headerLabel")
+        self.headerLabel.setWordWrap(True)
+        self.headerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.detailLayout.addWidget(self.headerLabel)
+
+        self.detailTabs = QTabWidget(self.detailPanel)
+        self.detailTabs.setObjectName(u"detailTabs")
+        self.bodyTab = QWidget()
+        self.bodyTab.setObjectName(u"bodyTab")
+        self.bodyTabLayout = QVBoxLayout(self.bodyTab)
+        self.bodyTabLayout.setObjectName(u"bodyTabLayout")
+        self.bodyView = QTextBrowser(self.bodyTab)
+        self.bodyView.setObjectName(u"bodyView")
+
+        self.bodyTabLayout.addWidget(self.bodyView)
+
+        self.detailTabs.addTab(self.bodyTab, "")
+        self.diffTab = QWidget()
+        self.diffTab.setObjectName(u"diffTab")
+        self.diffTabLayout = QVBoxLayout(self.diffTab)
+        self.diffTabLayout.setObjectName(u"diffTabLayout")
+        self.diffView = QTextBrowser(self.diffTab)
+        self.diffView.setObjectName(u"diffView")
+
+        self.diffTabLayout.addWidget(self.diffView)
+
+        self.detailTabs.addTab(self.diffTab, "")
+        self.findingsTab = QWidget()
+        self.findingsTab.setObjectName(u"findingsTab")
+        self.findingsTabLayout = QVBoxLayout(self.findingsTab)
+        self.findingsTabLayout.setObjectName(u"findingsTabLayout")
+        self.findingsView = QTextBrowser(self.findingsTab)
+        self.findingsView.setObjectName(u"findingsView")
+
+        self.findingsTabLayout.addWidget(self.findingsView)
+
+        self.detailTabs.addTab(self.findingsTab, "")
+
+        self.detailLayout.addWidget(self.detailTabs)
+
+        self.commentLabel = QLabel(self.detailPanel)
+        self.commentLabel.setObjectName(u"commentLabel")
+
+        self.detailLayout.addWidget(self.commentLabel)
+
+        self.commentEdit = QPlainTextEdit(self.detailPanel)
+        self.commentEdit.setObjectName(u"commentEdit")
+        self.commentEdit.setMaximumSize(QSize(16777215, 70))
+        self.commentEdit.setTabChangesFocus(True)
+
+        self.detailLayout.addWidget(self.commentEdit)
+
+        self.decisionButtons = QHBoxLayout()
+        self.decisionButtons.setObjectName(u"decisionButtons")
+        self.approveButton = QPushButton(self.detailPanel)
+        self.approveButton.setObjectName(u"approveButton")
+
+        self.decisionButtons.addWidget(self.approveButton)
+
+        self.rejectButton = QPushButton(self.detailPanel)
+        self.rejectButton.setObjectName(u"rejectButton")
+
+        self.decisionButtons.addWidget(self.rejectButton)
+
+        self.openButton = QPushButton(self.detailPanel)
+        self.openButton.setObjectName(u"openButton")
+
+        self.decisionButtons.addWidget(self.openButton)
+
+        self.decisionButtonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.decisionButtons.addItem(self.decisionButtonsSpacer)
+
+
+        self.detailLayout.addLayout(self.decisionButtons)
+
+        self.splitter.addWidget(self.detailPanel)
+
+        self.pageLayout.addWidget(self.splitter)
+
+#if QT_CONFIG(shortcut)
+        self.commentLabel.setBuddy(self.commentEdit)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(ApprovalsPage)
+
+        self.detailTabs.setCurrentIndex(0)
+
+
+        QMetaObject.connectSlotsByName(ApprovalsPage)
+    # setupUi
+
+    def retranslateUi(self, ApprovalsPage):
+        ApprovalsPage.setWindowTitle(QCoreApplication.translate("ApprovalsPage", u"\u627f\u8a8d\u5f85\u3061", None))
+        self.titleLabel.setText(QCoreApplication.translate("ApprovalsPage", u"\u627f\u8a8d\u5f85\u3061", None))
+#if QT_CONFIG(accessibility)
+        self.pendingTable.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u627f\u8a8d\u5f85\u3061\u306e\u6295\u7a3f", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.scopeReviewLabel.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u4e8b\u524d\u627f\u8a8d\u3067\u51fa\u305f\u6295\u7a3f\u306e\u78ba\u8a8d", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.headerLabel.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u9078\u629e\u4e2d\u306e\u6295\u7a3f", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.bodyView.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u672c\u6587", None))
+#endif // QT_CONFIG(accessibility)
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.bodyTab), QCoreApplication.translate("ApprovalsPage", u"\u672c\u6587", None))
+#if QT_CONFIG(accessibility)
+        self.diffView.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u524d\u306e\u7248\u3068\u306e\u9055\u3044", None))
+#endif // QT_CONFIG(accessibility)
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.diffTab), QCoreApplication.translate("ApprovalsPage", u"\u524d\u306e\u7248\u3068\u306e\u9055\u3044", None))
+#if QT_CONFIG(accessibility)
+        self.findingsView.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u7533\u8acb\u6642\u306e\u78ba\u8a8d\u7d50\u679c\u3068\u7406\u7531", None))
+#endif // QT_CONFIG(accessibility)
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.findingsTab), QCoreApplication.translate("ApprovalsPage", u"\u78ba\u8a8d\u7d50\u679c", None))
+        self.commentLabel.setText(QCoreApplication.translate("ApprovalsPage", u"\u5dee\u623b\u3057\u306e\u30b3\u30e1\u30f3\u30c8\uff08\u5dee\u623b\u3057\u306b\u306f\u5fc5\u9808\uff09:", None))
+#if QT_CONFIG(accessibility)
+        self.commentEdit.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u5dee\u623b\u3057\u306e\u30b3\u30e1\u30f3\u30c8", None))
+#endif // QT_CONFIG(accessibility)
+        self.approveButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u627f\u8a8d(&A)", None))
+#if QT_CONFIG(tooltip)
+        self.approveButton.setToolTip(QCoreApplication.translate("ApprovalsPage", u"\u3053\u306e\u6295\u7a3f\u3092\u627f\u8a8d\u3057\u307e\u3059\uff08\u00a75(1)\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.rejectButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u5dee\u623b\u3057(&R)", None))
+#if QT_CONFIG(tooltip)
+        self.rejectButton.setToolTip(QCoreApplication.translate("ApprovalsPage", u"\u30b3\u30e1\u30f3\u30c8\u3092\u6dfb\u3048\u3066\u4f5c\u6210\u8005\u306b\u623b\u3057\u307e\u3059", None))
+#endif // QT_CONFIG(tooltip)
+        self.openButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u7de8\u96c6\u753b\u9762\u3067\u958b\u304f\u2026", None))
+    # retranslateUi
+

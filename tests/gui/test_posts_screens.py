@@ -1,0 +1,176 @@
+"""下書き, the editor and 承認待ち: the whole round trip between a 担当者 and a 管理者."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from sns_desk.db import Database
+from sns_desk.gui.calendar_page import CalendarPage
+from sns_desk.gui.main_window import MainWindow
+from sns_desk.gui.post_editor import PostEditor
+from sns_desk.gui.posts_page import PostsPage
+from sns_desk.models import AccountStatus, PostStatus
+from sns_desk.services import posts
+from tests.test_posts import in_hours
+from tests.world import People, in_state
+
+
+def set_planned(editor: PostEditor, when: datetime) -> None:
+    editor.ui.plannedCheck.setChecked(True)
+    editor.ui.plannedEdit.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+
+
+def type_body(qtbot: QtBot, editor: PostEditor, text: str) -> None:
+    editor.ui.bodyEdit.setPlainText(text)
+    qtbot.waitUntil(lambda: not editor.timer.isActive())
+    editor.run_checks()
+
+
+def test_draft_rejected_fixed_approved_published(
+    qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+
+    # the 担当者 writes a draft with a shortened URL: blocked, highlighted where it is
+    editor = PostEditor(db, people.tanto, account_id=account)
+    qtbot.addWidget(editor)
+    editor.show()
+    set_planned(editor, in_hours())
+    type_body(qtbot, editor, "秋の観光キャンペーン 詳しくは https://bit.ly/3kagoshima へ")
+    assert "エラー 1 件" in editor.ui.checksSummary.text()
+    assert editor.ui.findingsTable.item(0, 2).text() == "§5(7)"
+    body = editor.ui.bodyEdit.toPlainText()
+    start = body.index("https://bit.ly")
+    assert (start, start + len("https://bit.ly/3kagoshima")) in editor.highlighted_spans()
+    assert "● 運用時間内" in editor.ui.hoursLabel.text()
+    assert "X:" in editor.ui.counterLabel.text()
+    for box in editor.self_checks.values():
+        box.setChecked(True)
+    qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert "短縮URL" in editor.ui.errorLabel.text()
+    post_id = editor.post_id
+    assert post_id is not None and editor.status is PostStatus.DRAFT
+
+    # ... fixes it and submits
+    type_body(qtbot, editor, "秋の観光キャンペーン 詳しくは https://www.city.kagoshima.lg.jp/kanko/ へ")
+    assert "問題は見つかりませんでした" in editor.ui.checksSummary.text()
+    assert editor.highlighted_spans() == []
+    qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert editor.status is PostStatus.PENDING, editor.ui.errorLabel.text()
+    editor.close()
+
+    # the 管理者 sees the count and rejects with a comment
+    window = MainWindow(db, people.kacho)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pending_badge() == "承認待ち（1）"
+    page = window.approvals_page
+    assert page is not None
+    window.show_page("approvals")
+    assert page.detail is not None and page.detail.row.id == post_id
+    assert not page.ui.rejectButton.isEnabled(), "a rejection needs a comment"
+    page.ui.commentEdit.setPlainText("キャンペーンの期間を書いてください。")
+    qtbot.mouseClick(page.ui.rejectButton, Qt.MouseButton.LeftButton)
+    assert window.pending_badge() == "承認待ち"
+    assert posts.get_post(db, people.kacho, post_id).row.status is PostStatus.REJECTED
+
+    # the 担当者 edits and resubmits
+    editor = PostEditor(db, people.tanto, post_id)
+    qtbot.addWidget(editor)
+    assert "キャンペーンの期間を書いてください。" in editor.ui.historyView.toPlainText()
+    type_body(
+        qtbot,
+        editor,
+        "秋の観光キャンペーン（11月30日まで） 詳しくは https://www.city.kagoshima.lg.jp/kanko/ へ",
+    )
+    qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert editor.status is PostStatus.PENDING, editor.ui.errorLabel.text()
+    editor.close()
+
+    # the 管理者 approves with one click, having seen the diff against the rejected version
+    page.refresh()
+    assert window.pending_badge() == "承認待ち（1）"
+    diff = page.ui.diffView.toPlainText()
+    assert "+秋の観光キャンペーン（11月30日まで）" in diff
+    qtbot.mouseClick(page.ui.approveButton, Qt.MouseButton.LeftButton)
+    assert posts.get_post(db, people.kacho, post_id).row.status is PostStatus.APPROVED
+    assert window.pending_badge() == "承認待ち"
+
+    # the 担当者 records the post URL
+    editor = PostEditor(db, people.tanto, post_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.ui.publishButton.isVisible()
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        staticmethod(lambda *a, **k: ("https://x.com/kagoshima_kanko/status/1861", True)),
+    )
+    qtbot.mouseClick(editor.ui.publishButton, Qt.MouseButton.LeftButton)
+    detail = posts.get_post(db, people.tanto, post_id)
+    assert detail.row.status is PostStatus.PUBLISHED and detail.published_url.endswith("/1861")
+    assert [d.kind.value for d in detail.decisions] == ["reject", "approve"]
+
+
+def test_warnings_need_a_reason_typed_in_the_table(qtbot: QtBot, db: Database, people: People) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    editor = PostEditor(db, people.tanto, account_id=account)
+    qtbot.addWidget(editor)
+    set_planned(editor, in_hours())
+    type_body(qtbot, editor, "共催 https://www.example.com/event")
+    for box in editor.self_checks.values():
+        box.setChecked(True)
+    qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert "理由を記入してください" in editor.ui.errorLabel.text()
+    editor.ui.findingsTable.item(0, 3).setText("共催団体の公式ページ")
+    assert "理由の未記入 0 件" in editor.ui.checksSummary.text()
+    qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert editor.status is PostStatus.PENDING, editor.ui.errorLabel.text()
+
+
+def test_outside_hours_shows_red_until_emergency(qtbot: QtBot, db: Database, people: People) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    editor = PostEditor(db, people.tanto, account_id=account)
+    qtbot.addWidget(editor)
+    set_planned(editor, in_hours().replace(hour=22))
+    type_body(qtbot, editor, "避難所を開設しました")
+    assert editor.ui.hoursLabel.text() == "● 運用時間外"
+    editor.ui.emergencyCheck.setChecked(True)
+    editor.ui.emergencyReasonEdit.setText("大雨警報")
+    editor.run_checks()
+    assert editor.ui.hoursLabel.text() == "● 運用時間外（緊急）"
+
+
+def test_posts_list_searches_as_you_type(qtbot: QtBot, db: Database, people: People) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    for body in ("桜島の降灰予報", "花火大会のお知らせ", "桜まつりのお知らせ"):
+        posts.create_draft(db, people.tanto, posts.PostInput(account, body))
+    page = PostsPage(db, people.kacho)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 3
+    qtbot.keyClicks(page.ui.searchEdit, "a")  # any key starts the search timer
+    page.ui.searchEdit.setText("桜")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert "2 件" in page.ui.countLabel.text()
+    page.ui.searchEdit.setText("")
+    page.ui.statusCombo.setCurrentIndex(page.ui.statusCombo.findText("下書き"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+
+
+def test_calendar_marks_days_with_posts(qtbot: QtBot, db: Database, people: People) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    when = in_hours()
+    posts.create_draft(db, people.tanto, posts.PostInput(account, "予定の投稿", planned_at=when))
+    page = CalendarPage(db, people.tanto)
+    qtbot.addWidget(page)
+    page.ui.calendar.setCurrentPage(when.year, when.month)
+    from PySide6.QtCore import QDate
+
+    page.ui.calendar.setSelectedDate(QDate(when.year, when.month, when.day))
+    assert "1 件" in page.ui.dayLabel.text()
+    assert page.ui.dayTable.item(0, 3).text() == "予定の投稿"

@@ -109,20 +109,41 @@ def take() -> int:
         published_url="https://www.city.example.lg.jp/sns/kanko.html",
     )
     kanko = accounts.request_account(
-        db, kacho, accounts.AccountInput(Platform.X, "鹿児島市観光公式X", section, "@kagoshima_kanko",
-                                         "https://x.com/kagoshima_kanko"), kyokucho.user_id, policy
+        db,
+        kacho,
+        accounts.AccountInput(
+            Platform.X, "鹿児島市観光公式X", section, "@kagoshima_kanko", "https://x.com/kagoshima_kanko"
+        ),
+        kyokucho.user_id,
+        policy,
     )
     accounts.approve_opening(db, kyokucho, kanko, accounts.get_account(db, kyokucho, kanko).version)
-    accounts.set_checklist_item(db, kacho, kanko, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED, note="自治体向け認証なし")
-    accounts.set_checklist_item(db, kacho, kanko, ChecklistKey.HOMEPAGE, ChecklistState.DONE,
-                                "https://www.city.example.lg.jp/sns/kanko.html")
+    accounts.set_checklist_item(
+        db, kacho, kanko, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED, note="自治体向け認証なし"
+    )
+    accounts.set_checklist_item(
+        db,
+        kacho,
+        kanko,
+        ChecklistKey.HOMEPAGE,
+        ChecklistState.DONE,
+        "https://www.city.example.lg.jp/sns/kanko.html",
+    )
     credentials.set_credential(db, kacho, kanko, "kagoshima_kanko", "Sakurajima-2026!kanko")
     users.assign_account_role(db, kacho, kanko, rows["m-ito"].id, Role.STAFF)
     users.assign_account_role(db, kacho, kanko, rows["pr-agency"].id, Role.CONTRACTOR)
-    accounts.save_policy_draft(db, kacho, kanko, pol.PolicyData(**{**policy.__dict__, "hours": {d: [("08:30", "18:00")] for d in range(6)}}))
+    accounts.save_policy_draft(
+        db,
+        kacho,
+        kanko,
+        pol.PolicyData(**{**policy.__dict__, "hours": {d: [("08:30", "18:00")] for d in range(6)}}),
+    )
     second = accounts.request_account(
-        db, kacho, accounts.AccountInput(Platform.INSTAGRAM, "かごしま観光フォト", section, "@kagoshima_photo"),
-        kyokucho.user_id, policy
+        db,
+        kacho,
+        accounts.AccountInput(Platform.INSTAGRAM, "かごしま観光フォト", section, "@kagoshima_photo"),
+        kyokucho.user_id,
+        policy,
     )
     assert second
 
@@ -152,6 +173,92 @@ def take() -> int:
     dialog.ui.tabs.setCurrentIndex(1)
     save(dialog, "accounts-8-request-policy.png")
     dialog.close()
+
+    # posts: some drafts, one waiting, one published, one the editor shows with findings
+    from datetime import datetime, time, timedelta
+
+    from sns_desk.gui.post_editor import PostEditor
+    from sns_desk.services import posts
+
+    accounts.activate(
+        db, kyokucho, kanko, accounts.get_account(db, kyokucho, kanko).version, "プロフィール欄は開設後に記載"
+    )
+    users.assign_account_role(db, kacho, kanko, rows["h-kimura"].id, Role.STAFF)
+    tanto = users.resolve_actor(db, "h-kimura")
+    checked = [item_id for item_id, _s, _t in posts.self_check_items()]
+    day = datetime.now(pol.JST).date() + timedelta(days=1)
+    while not pol.within_operating_hours(policy, pol.at_jst(day, time(10))).within:
+        day += timedelta(days=1)
+
+    def at(hour: int, plus: int = 0) -> datetime:
+        target = day + timedelta(days=plus)
+        while not pol.within_operating_hours(policy, pol.at_jst(target, time(hour))).within:
+            target += timedelta(days=1)
+        return pol.at_jst(target, time(hour))
+
+    texts = [
+        (
+            "桜島の降灰予報（あす）",
+            "【降灰予報】あす11時から15時にかけて、市内中心部で降灰が予想されます。洗濯物の外干しにご注意ください。",
+            at(10),
+        ),
+        (
+            "秋の観光キャンペーン",
+            "秋の観光キャンペーンを開催中！市内の対象施設でスタンプを集めると記念品をプレゼント。https://www.city.kagoshima.lg.jp/kanko/autumn.html",
+            at(11, 2),
+        ),
+        (
+            "花火大会の交通規制",
+            "花火大会当日は、会場周辺で交通規制を行います。公共交通機関をご利用ください。",
+            at(14, 3),
+        ),
+    ]
+    made = []
+    for title, body, when in texts:
+        made.append(posts.create_draft(db, tanto, posts.PostInput(kanko, body, title=title, planned_at=when)))
+    for post_id in made[:2]:
+        posts.submit(db, tanto, post_id, posts.get_post(db, tanto, post_id).row.version, checked)
+    posts.approve(db, kacho, made[0], posts.get_post(db, kacho, made[0]).row.version)
+    posts.record_publication(
+        db,
+        tanto,
+        made[0],
+        posts.get_post(db, tanto, made[0]).row.version,
+        "https://x.com/kagoshima_kanko/status/1861000000000000001",
+        at(10),
+    )
+
+    staff_window = MainWindow(db, tanto)
+    staff_window.resize(1280, 760)
+    staff_window.show_page("posts")
+    save(staff_window, "posts-1-list.png")
+    calendar_page = staff_window.show_page("calendar")
+    target = at(14, 3)
+    from PySide6.QtCore import QDate
+
+    calendar_page.ui.calendar.setSelectedDate(QDate(target.year, target.month, target.day))  # type: ignore[attr-defined]
+    save(staff_window, "posts-4-calendar.png")
+    staff_window.close()
+    editor = PostEditor(db, tanto, account_id=kanko)
+    editor.resize(1280, 780)
+    editor.ui.titleEdit.setText("紅葉ライトアップ")
+    editor.ui.plannedEdit.setDateTime(
+        __import__("PySide6.QtCore", fromlist=["QDateTime"]).QDateTime.fromSecsSinceEpoch(
+            int(at(10, 1).timestamp())
+        )
+    )
+    editor.ui.bodyEdit.setPlainText(
+        "紅葉ライトアップを開催します（11月末まで）。詳しくは https://bit.ly/3momiji へ。"
+        "協賛: https://www.example.co.jp/ お問い合わせは担当 山田（090-1234-5678）まで。"
+    )
+    editor.run_checks()
+    save(editor, "posts-2-editor-findings.png")
+    editor.close()
+    approver = MainWindow(db, kacho)
+    approver.resize(1280, 760)
+    approver.show_page("approvals")
+    save(approver, "posts-3-approval.png")
+    approver.close()
 
     window = MainWindow(db, actor)
     window.resize(1180, 720)

@@ -170,7 +170,7 @@ def count(platform: Platform, body: str, rules: RuleSet | None = None) -> Count:
     if kind == "twitter":
         parsed = parse_tweet(text)
         over_from = parsed.validRangeEnd + 1 if not parsed.valid and parsed.weightedLength > maximum else None
-        return Count(parsed.weightedLength, maximum, "（X の換算）", over_from)
+        return Count(parsed.weightedLength, maximum, "（X換算）", over_from)
     if kind == "utf8_bytes":
         used = len(text.encode("utf-8"))
         over_from = None

@@ -213,10 +213,10 @@ def within_operating_hours(policy: PolicyData, when: datetime) -> HoursCheck:
     if policy.holidays_closed:
         holiday = jpholiday.is_holiday_name(day)
         if holiday:
-            return HoursCheck(False, f"{day:%Y年%m月%d日}は祝日（{holiday}）で、運用時間外です（§5(9)）。")
+            return HoursCheck(False, f"{day:%Y年%m月%d日}は祝日（{holiday}）で、運用時間外です。")
     if policy.year_end_closed and is_year_end(day):
         return HoursCheck(
-            False, f"{day:%m月%d日}は年末年始の休業期間（12月29日〜1月3日）で、運用時間外です（§5(9)）。"
+            False, f"{day:%m月%d日}は年末年始の休業期間（12月29日〜1月3日）で、運用時間外です。"
         )
     minute = local.hour * 60 + local.minute
     spans = policy.hours.get(local.weekday(), [])
@@ -225,7 +225,7 @@ def within_operating_hours(policy: PolicyData, when: datetime) -> HoursCheck:
     return HoursCheck(
         False,
         f"{local:%m月%d日}（{WEEKDAYS[local.weekday()]}）{local:%H:%M} は運用時間"
-        f"（{hours_text(policy)}）の外です（§5(9)）。",
+        f"（{hours_text(policy)}）の外です。",
     )
 
 

@@ -31,6 +31,7 @@ from sns_desk.gui.models import AccountsTableModel
 from sns_desk.gui.policy_editor import PolicyEditor
 from sns_desk.models import ChecklistKey, ChecklistState, Platform, PolicyStatus, Role
 from sns_desk.permissions import Permission
+from sns_desk.policy import JST
 from sns_desk.services import accounts, users
 from sns_desk.services.accounts import AccountAction, AccountInput, AccountRow
 from sns_desk.services.common import Actor
@@ -443,7 +444,7 @@ class AccountsPage(QWidget):
         ui.requestedValue.setText(row.requested_by or "—")
 
         def day(value: object) -> str:
-            return value.astimezone().strftime("%Y-%m-%d") if value else "—"  # type: ignore[attr-defined]
+            return value.astimezone(JST).strftime("%Y-%m-%d") if value else "—"  # type: ignore[attr-defined]
 
         ui.datesValue.setText(
             f"開設承認 {day(row.opened_at)}　運用開始 {day(row.activated_at)}　閉鎖 {day(row.closed_at)}"
@@ -507,10 +508,10 @@ class AccountsPage(QWidget):
             return
         facts = accounts.account_facts(self.db, row.id)
         header = (
-            f"{version.title}　作成: {version.created_by} {version.updated_at.astimezone():%Y-%m-%d %H:%M}"
+            f"{version.title}　作成: {version.created_by} {version.updated_at.astimezone(JST):%Y-%m-%d %H:%M}"
         )
         if version.approved_at:
-            header += f"　承認: {version.approved_by} {version.approved_at.astimezone():%Y-%m-%d %H:%M}"
+            header += f"　承認: {version.approved_by} {version.approved_at.astimezone(JST):%Y-%m-%d %H:%M}"
         problems = pol.validate(version.data)
         note = (
             ("\n\n承認までに必要なこと:\n" + "\n".join(f"・{p}" for p in problems))
@@ -530,7 +531,7 @@ class AccountsPage(QWidget):
         table = self.ui.checklistTable
         table.setRowCount(len(items))
         for r, item in enumerate(items):
-            when = item.at.astimezone().strftime("%Y-%m-%d %H:%M") if item.at else ""
+            when = item.at.astimezone(JST).strftime("%Y-%m-%d %H:%M") if item.at else ""
             for c, text in enumerate(
                 (item.label, item.section, item.state_label, item.url, item.by, when, item.note)
             ):
@@ -551,7 +552,7 @@ class AccountsPage(QWidget):
         if info.exists and info.rotated_at:
             due = " ⚠ 変更時期を過ぎています" if row.credential_due else ""
             self.ui.credentialInfoLabel.setText(
-                f"保存済み（最終変更 {info.rotated_at.astimezone():%Y-%m-%d}、{info.set_by}）{due}\n保存場所: {info.where}"
+                f"保存済み（最終変更 {info.rotated_at.astimezone(JST):%Y-%m-%d}、{info.set_by}）{due}\n保存場所: {info.where}"
             )
         else:
             self.ui.credentialInfoLabel.setText("まだ保存されていません。")
@@ -578,7 +579,7 @@ class AccountsPage(QWidget):
                     member.display_name,
                     member.login,
                     member.role.label,
-                    member.assigned_at.astimezone().strftime("%Y-%m-%d"),
+                    member.assigned_at.astimezone(JST).strftime("%Y-%m-%d"),
                 )
             ):
                 table.setItem(r, c, QTableWidgetItem(text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import jpholiday
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
@@ -31,7 +32,9 @@ class CalendarPage(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        self.ui.legendLabel.setText("太字: 予定または投稿のある日（青: 投稿済あり、赤: 期限切れの予定あり）")
+        self.ui.legendLabel.setText(
+            "太字: 予定・投稿のある日（青: 投稿済あり、濃い赤: 期限切れの予定あり）。赤字の日付は日曜・祝日です。"
+        )
         self.by_day: dict[date, list[posts.PostRow]] = {}
         self.ui.calendar.currentPageChanged.connect(lambda year, month: self.load_month(year, month))
         self.ui.calendar.selectionChanged.connect(self.show_day)
@@ -50,18 +53,24 @@ class CalendarPage(QWidget):
             show_error(self, error, "loading calendar")
             return
         calendar = self.ui.calendar
-        for day in self.by_day:
-            calendar.setDateTextFormat(QDate(day.year, day.month, day.day), QTextCharFormat())
+        calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every date's format
+        for day, _name in jpholiday.month_holidays(
+            year, month
+        ):  # national holidays in red, as on a wall calendar
+            holiday = QTextCharFormat()
+            holiday.setForeground(QBrush(QColor("#c62828")))
+            holiday.setToolTip(_name)
+            calendar.setDateTextFormat(QDate(day.year, day.month, day.day), holiday)
         self.by_day = {}
         for row in rows:
             when = row.published_at or row.planned_at
             if when is not None:
                 self.by_day.setdefault(when.astimezone(pol.JST).date(), []).append(row)
         for day, items in self.by_day.items():
-            fmt = QTextCharFormat()
+            fmt = calendar.dateTextFormat(QDate(day.year, day.month, day.day))
             fmt.setFontWeight(700)
             if any(r.overdue() for r in items):
-                fmt.setForeground(QBrush(QColor("#b71c1c")))
+                fmt.setForeground(QBrush(QColor("#7f0000")))
             elif any(r.status is PostStatus.PUBLISHED for r in items):
                 fmt.setForeground(QBrush(QColor("#1f5fa8")))
             fmt.setToolTip(f"{len(items)} 件")

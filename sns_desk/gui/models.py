@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from sns_desk.policy import JST
 from sns_desk.services.accounts import AccountRow
 from sns_desk.services.auditlog import AuditRow
 from sns_desk.services.posts import PostRow
@@ -257,7 +258,7 @@ class PostsTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            planned = row.planned_at.astimezone().strftime("%m/%d %H:%M") if row.planned_at else ""
+            planned = row.planned_at.astimezone(JST).strftime("%m/%d %H:%M") if row.planned_at else ""
             if row.overdue():
                 planned += "（期限切れ）"
             status = row.status.label + ("・緊急" if row.emergency else "")
@@ -268,7 +269,7 @@ class PostsTableModel(QAbstractTableModel):
                 row.summary,
                 row.author,
                 planned,
-                row.updated_at.astimezone().strftime("%m/%d %H:%M"),
+                row.updated_at.astimezone(JST).strftime("%m/%d %H:%M"),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return row.body[:500]

@@ -7,7 +7,7 @@ import html
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from sns_desk.gui.common import confirm, show_error
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
 from sns_desk.models import Platform, PostStatus
 from sns_desk.permissions import Permission
+from sns_desk.policy import JST
 from sns_desk.services import accounts, posts
 from sns_desk.services.common import Actor
 from sns_desk.services.posts import PostAction, PostInput
@@ -54,7 +55,10 @@ class PostEditor(QDialog):
         self.ui = Ui_PostEditor()
         self.ui.setupUi(self)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.ui.splitter.setSizes([640, 520])
+        self.ui.splitter.setSizes([640, 560])
+        self.ui.dialogLayout.setStretch(1, 1)  # the text and the checks take the height
+        self.ui.leftLayout.setStretch(2, 1)  # ... and within the left side, the body
+        self.ui.counterLabel.setWordWrap(False)
         self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
         self.ui.statusLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.findings: list[checks.Finding] = []
@@ -80,7 +84,8 @@ class PostEditor(QDialog):
         table.setHorizontalHeaderLabels(["種類", "内容", "根拠", "理由（注意のみ）"])
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 52), (2, 92), (3, 170)):
+            table.setColumnWidth(column, width)
         table.setWordWrap(True)
         triggers = QAbstractItemView.EditTrigger
         table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked)
@@ -96,6 +101,8 @@ class PostEditor(QDialog):
             holder_layout.addWidget(box)
             self.self_checks[item_id] = box
 
+        # times are shown and typed in Japan time, whatever the PC's own time zone
+        self.ui.plannedEdit.setTimeZone(QTimeZone(9 * 3600))
         self.ui.plannedEdit.setDateTime(QDateTime.currentDateTime().addDays(1))
         self.ui.plannedCheck.setChecked(True)
         self.timer = QTimer(self)
@@ -226,13 +233,13 @@ class PostEditor(QDialog):
         parts = []
         for revision in reversed(detail.revisions):
             parts.append(
-                f"<p><b>第{revision.number}版</b> {revision.saved_at.astimezone():%Y-%m-%d %H:%M} {html.escape(revision.saved_by)}</p>"
+                f"<p><b>第{revision.number}版</b> {revision.saved_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(revision.saved_by)}</p>"
             )
         for decision in reversed(detail.decisions):
             parts.insert(
                 0,
                 f"<p><b>{decision.kind.label}</b>（第{decision.revision_number}版）"
-                f"{decision.decided_at.astimezone():%Y-%m-%d %H:%M} {html.escape(decision.decided_by)}"
+                f"{decision.decided_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(decision.decided_by)}"
                 f"<br>{html.escape(decision.comment)}</p>",
             )
         if detail.published_url:
@@ -253,7 +260,7 @@ class PostEditor(QDialog):
     def current_input(self) -> PostInput:
         planned = None
         if self.ui.plannedCheck.isChecked():
-            planned = datetime.fromtimestamp(self.ui.plannedEdit.dateTime().toSecsSinceEpoch()).astimezone()
+            planned = datetime.fromtimestamp(self.ui.plannedEdit.dateTime().toSecsSinceEpoch(), JST)
         return PostInput(
             self.ui.accountCombo.currentData() or 0,
             self.ui.bodyEdit.toPlainText(),

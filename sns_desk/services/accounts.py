@@ -33,6 +33,7 @@ from sns_desk.models import (
     utcnow,
 )
 from sns_desk.permissions import Permission, is_allowed, require
+from sns_desk.policy import JST
 from sns_desk.services.common import Actor, load_user
 
 S = AccountStatus
@@ -195,7 +196,7 @@ def _checklist_rows(session: Session, account_id: int, now: datetime | None = No
         )
     else:
         due = credential_due(record, rotation_days(session), now)
-        note = f"最終変更 {record.rotated_at.astimezone():%Y-%m-%d}" + (
+        note = f"最終変更 {record.rotated_at.astimezone(JST):%Y-%m-%d}" + (
             "（変更時期を過ぎています）" if due else ""
         )
         rows.append(

@@ -12,6 +12,7 @@ from sns_desk import audit
 from sns_desk.db import Database
 from sns_desk.models import AuditEvent
 from sns_desk.permissions import Permission, require
+from sns_desk.policy import JST
 from sns_desk.services.common import Actor, load_user
 
 ACTION_LABELS: dict[str, str] = {
@@ -59,7 +60,7 @@ def escape_like(text: str) -> str:
 def _row(event: AuditEvent) -> AuditRow:
     return AuditRow(
         event.seq,
-        datetime.fromisoformat(event.ts).astimezone(),
+        datetime.fromisoformat(event.ts).astimezone(JST),
         event.actor,
         event.action,
         event.entity,

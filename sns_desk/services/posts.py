@@ -557,7 +557,7 @@ def _decide(
                 if policy is not None and not post.emergency:
                     hours = pol.within_operating_hours(policy, new_planned_at)
                     if not hours.within:
-                        raise ValidationError(hours.reason)
+                        raise ValidationError(hours.reason + "（§5(9)）")
                 payload["planned_at"] = [
                     post.planned_at.isoformat() if post.planned_at else None,
                     new_planned_at.isoformat(),

@@ -179,6 +179,7 @@ def cmd_posts(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "draft": cmd_posts,
+    "scope": cmd_posts,
     "approve": cmd_posts,
     "reject": cmd_posts,
     "publish": cmd_posts,

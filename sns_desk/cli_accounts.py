@@ -109,6 +109,8 @@ def add_parsers(sub: Any) -> None:
     cr_set.add_argument("--login-id", required=True)
     cr_del = cr.add_parser("delete")
     cr_del.add_argument("id", type=int)
+    cr_days = cr.add_parser("rotation-days", help="パスワード変更の間隔（日、システム管理者）")
+    cr_days.add_argument("days", type=int)
 
 
 def _actor(db: Database) -> Actor:
@@ -215,6 +217,10 @@ def run(args: argparse.Namespace, db: Database) -> int:
                 db, actor, args.id, ChecklistKey(args.item), ChecklistState(args.state), args.url, args.note
             )
         _print_account(db, actor, args.id)
+        return 0
+    if args.credential_command == "rotation-days":
+        accounts.set_rotation_days(db, actor, args.days)
+        print(f"パスワード変更の間隔を {args.days} 日にしました。")
         return 0
     if args.credential_command == "set":
         credentials.set_credential(db, actor, args.id, args.login_id, _read_secret())

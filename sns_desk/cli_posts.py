@@ -69,6 +69,22 @@ def add_parsers(sub: Any) -> None:
     imp = d.add_parser("import", help="CSV から下書きをまとめて作る（全件成功したときだけ反映）")
     imp.add_argument("file", type=Path)
 
+    scope = sub.add_parser("scope", help="事前承認の適用範囲（§5(2)）")
+    sc = scope.add_subparsers(dest="scope_command", metavar="ACTION", required=True)
+    sc_list = sc.add_parser("list")
+    sc_list.add_argument("account", type=int)
+    sc_add = sc.add_parser("add", help="範囲を承認する（管理者）")
+    sc_add.add_argument("account", type=int)
+    sc_add.add_argument("--title", required=True)
+    sc_add.add_argument("--category", action="append", required=True, help="対象の分類（繰り返し指定可）")
+    sc_add.add_argument("--template", default="")
+    sc_add.add_argument("--from", dest="valid_from", required=True, help="有効期間の始め（例: 2026-12-01）")
+    sc_add.add_argument("--until", dest="valid_until", required=True, help="有効期間の終わり")
+    sc_revoke = sc.add_parser("revoke")
+    sc_revoke.add_argument("id", type=int)
+    sc_review = sc.add_parser("review", help="範囲内で出た投稿を確認済みにする（管理者）")
+    sc_review.add_argument("post", type=int)
+
     approve = sub.add_parser("approve", help="投稿を承認する（§5(1)）")
     approve.add_argument("id", type=int)
     approve.add_argument("--comment", default="")
@@ -149,6 +165,8 @@ def run(args: argparse.Namespace, db: Database) -> int:
         )
         print(f"投稿 {args.id} の投稿結果を記録しました。")
         return 0
+    if command == "scope":
+        return _scope(args, db, actor)
     if command == "delete-post":
         posts.record_deletion(db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.reason)
         print(f"投稿 {args.id} の削除を記録しました。")
@@ -309,3 +327,35 @@ def import_drafts(db: Database, actor: Actor, path: Path) -> list[int]:
             + "\n".join(errors[:20])
         )
     return posts.create_drafts(db, actor, inputs)
+
+
+def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
+    action = args.scope_command
+    if action == "add":
+        start, end = parse_time(args.valid_from), parse_time(args.valid_until)
+        assert start is not None and end is not None
+        scope_id = posts.create_scope(
+            db,
+            actor,
+            args.account,
+            args.title,
+            args.category,
+            args.template,
+            start,
+            end.replace(hour=23, minute=59),
+        )
+        print(f"事前承認の範囲を承認しました（番号 {scope_id}）。")
+    elif action == "revoke":
+        posts.revoke_scope(db, actor, args.id)
+        print(f"範囲 {args.id} を取り消しました。")
+    elif action == "review":
+        posts.review_scope_post(db, actor, args.post)
+        print(f"投稿 {args.post} を確認済みにしました。")
+    else:
+        for scope in posts.list_scopes(db, args.account):
+            state = "取り消し" if scope.revoked else "有効"
+            print(
+                f"{scope.id}\t{scope.title}\t{'、'.join(scope.categories)}\t"
+                f"{scope.valid_from.astimezone(pol.JST):%Y-%m-%d}〜{scope.valid_until.astimezone(pol.JST):%Y-%m-%d}\t{state}"
+            )
+    return 0

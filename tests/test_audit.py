@@ -196,7 +196,9 @@ def test_every_action_the_services_write_has_a_japanese_label() -> None:
     for path in root.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         found |= set(re.findall(r'audit\.append\(\s*session,\s*[\w.]+,\s*"([a-z_.]+)"', text))
-        found |= {f"account.{a}" for a in ("approve_opening", "reject", "activate", "suspend", "resume", "close")}
+        found |= {
+            f"account.{a}" for a in ("approve_opening", "reject", "activate", "suspend", "resume", "close")
+        }
         found |= {f"post.{a}" for a in ("approve", "reject", "delete", "discard")}
     assert found, "the scan found nothing"
     missing = sorted(a for a in found if a not in auditlog.ACTION_LABELS)

@@ -116,3 +116,42 @@ def test_draft_import_is_all_or_nothing(
     assert sorted(r.body for r in rows) == ["桜島の降灰予報", "花火大会のお知らせ"]
     assert all(r.status is PostStatus.DRAFT for r in rows)
     database.dispose()
+
+
+def test_scope_commands(capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People]) -> None:
+    path, account, people = setup
+    code, _out, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "scope",
+        "add",
+        str(account),
+        "--title",
+        "降灰予報",
+        "--category",
+        "降灰予報",
+        "--from",
+        "2026-12-01",
+        "--until",
+        "2027-03-31",
+    )
+    assert code == 2 and "アカウント管理者" in err  # the OS user is a 担当者 here
+    database = open_database(path)
+    from datetime import datetime
+
+    from sns_desk import policy as pol
+
+    posts.create_scope(
+        database,
+        people.kacho,
+        account,
+        "定例の降灰予報",
+        ["降灰予報"],
+        "",
+        datetime(2026, 12, 1, tzinfo=pol.JST),
+        datetime(2027, 3, 31, tzinfo=pol.JST),
+    )
+    database.dispose()
+    code, out, _ = run(capsys, "--db", str(path), "scope", "list", str(account))
+    assert code == 0 and "定例の降灰予報\t降灰予報\t2026-12-01〜2027-03-31\t有効" in out

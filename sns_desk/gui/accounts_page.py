@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,12 +29,13 @@ from sns_desk.gui.forms.ui_checklistdialog import Ui_ChecklistDialog
 from sns_desk.gui.forms.ui_credentialdialog import Ui_CredentialDialog
 from sns_desk.gui.forms.ui_memberdialog import Ui_MemberDialog
 from sns_desk.gui.forms.ui_policydialog import Ui_PolicyDialog
+from sns_desk.gui.forms.ui_scopedialog import Ui_ScopeDialog
 from sns_desk.gui.models import AccountsTableModel
 from sns_desk.gui.policy_editor import PolicyEditor
 from sns_desk.models import ChecklistKey, ChecklistState, Platform, PolicyStatus, Role
 from sns_desk.permissions import Permission
 from sns_desk.policy import JST
-from sns_desk.services import accounts, users
+from sns_desk.services import accounts, posts, users
 from sns_desk.services.accounts import AccountAction, AccountInput, AccountRow
 from sns_desk.services.common import Actor
 
@@ -317,6 +320,41 @@ class MemberDialog(QDialog):
         self.accept()
 
 
+class ScopeDialog(QDialog):
+    """The 管理者 approves a standing scope (§5(2))."""
+
+    def __init__(self, db: Database, actor: Actor, account_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.account_id = db, actor, account_id
+        self.ui = Ui_ScopeDialog()
+        self.ui.setupUi(self)
+        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
+        today = QDate.currentDate()
+        self.ui.fromEdit.setDate(today)
+        self.ui.untilEdit.setDate(today.addMonths(6))
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        start, end = self.ui.fromEdit.date(), self.ui.untilEdit.date()
+        categories = [c for c in re.split(r"[、,，\s]+", self.ui.categoriesEdit.text()) if c]
+        try:
+            posts.create_scope(
+                self.db,
+                self.actor,
+                self.account_id,
+                self.ui.titleEdit.text(),
+                categories,
+                self.ui.templateEdit.toPlainText(),
+                pol.at_jst(date(start.year(), start.month(), start.day()), time(0)),
+                pol.at_jst(date(end.year(), end.month(), end.day()), time(23, 59)),
+            )
+        except SnsDeskError as error:
+            self.ui.errorLabel.setText(error.message)
+            return
+        self.accept()
+
+
 class AccountsPage(QWidget):
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -360,6 +398,9 @@ class AccountsPage(QWidget):
         self.ui.copyIdButton.clicked.connect(lambda: self.copy_credential(password=False))
         self.ui.copyPasswordButton.clicked.connect(lambda: self.copy_credential(password=True))
         self.ui.deleteCredentialButton.clicked.connect(self.delete_credential)
+        self.ui.addScopeButton.clicked.connect(self.add_scope)
+        self.ui.revokeScopeButton.clicked.connect(self.revoke_scope)
+        self.ui.reviewButton.clicked.connect(self.review_post)
         self.ui.addMemberButton.clicked.connect(self.add_member)
         self.ui.removeMemberButton.clicked.connect(self.remove_member)
         self.clipboard = SecretClipboard(30, self)
@@ -367,6 +408,8 @@ class AccountsPage(QWidget):
         for tbl, headers in (
             (self.ui.checklistTable, ["項目", "根拠", "状態", "URL", "記録者", "日時", "メモ"]),
             (self.ui.membersTable, ["氏名", "ログイン名", "役割", "割り当て日"]),
+            (self.ui.scopesTable, ["名前", "分類", "有効期間", "承認者", "状態"]),
+            (self.ui.reviewTable, ["番号", "分類", "作成者", "内容"]),
         ):
             tbl.setColumnCount(len(headers))
             tbl.setHorizontalHeaderLabels(headers)
@@ -430,6 +473,7 @@ class AccountsPage(QWidget):
         self._show_checklist(row)
         self._show_credential(row)
         self._show_members(row)
+        self._show_scopes(row)
 
     def _show_info(self, row: AccountRow) -> None:
         ui = self.ui
@@ -587,7 +631,55 @@ class AccountsPage(QWidget):
         self.ui.addMemberButton.setEnabled(manage)
         self.ui.removeMemberButton.setEnabled(manage and bool(members))
 
+    def _show_scopes(self, row: AccountRow) -> None:
+        self.scopes = posts.list_scopes(self.db, row.id)
+        now = pol.now_jst()
+        table = self.ui.scopesTable
+        table.setRowCount(len(self.scopes))
+        for r, scope in enumerate(self.scopes):
+            period = (
+                f"{scope.valid_from.astimezone(JST):%Y-%m-%d}〜{scope.valid_until.astimezone(JST):%Y-%m-%d}"
+            )
+            state = "取り消し" if scope.revoked else ("有効" if scope.valid_at(now) else "期間外")
+            for c, text in enumerate(
+                (scope.title, "、".join(scope.categories), period, scope.approved_by, state)
+            ):
+                table.setItem(r, c, QTableWidgetItem(text))
+        manage = accounts.may(self.db, self.actor, Permission.APPROVE_SCOPE, row.id)
+        self.ui.addScopeButton.setEnabled(manage and row.status is accounts.S.ACTIVE)
+        self.ui.revokeScopeButton.setEnabled(manage and any(not s.revoked for s in self.scopes))
+        self.review = [p for p in posts.scope_posts_to_review(self.db, self.actor) if p.account_id == row.id]
+        table = self.ui.reviewTable
+        table.setRowCount(len(self.review))
+        for r, post in enumerate(self.review):
+            for c, text in enumerate((str(post.id), post.category, post.author, post.summary)):
+                table.setItem(r, c, QTableWidgetItem(text))
+        self.ui.reviewButton.setEnabled(manage and bool(self.review))
+
     # -- actions
+
+    def add_scope(self) -> None:
+        if (
+            self.current
+            and ScopeDialog(self.db, self.actor, self.current.id, self).exec() == QDialog.DialogCode.Accepted
+        ):
+            self.refresh()
+
+    def revoke_scope(self) -> None:
+        index = self.ui.scopesTable.currentRow()
+        if not (0 <= index < len(self.scopes)):
+            return
+        scope = self.scopes[index]
+        if confirm(
+            self, f"事前承認の範囲「{scope.title}」を取り消しますか？これ以降は管理者の承認が必要になります。"
+        ):
+            self._run("revoke scope", lambda: posts.revoke_scope(self.db, self.actor, scope.id))
+
+    def review_post(self) -> None:
+        index = self.ui.reviewTable.currentRow()
+        if 0 <= index < len(self.review):
+            post = self.review[index]
+            self._run("review scope post", lambda: posts.review_scope_post(self.db, self.actor, post.id))
 
     def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
         try:

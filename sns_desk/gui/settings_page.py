@@ -13,7 +13,7 @@ from sns_desk.db import Database, StorageMode
 from sns_desk.gui.common import Cancelled, inform, run_with_progress, show_error
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
 from sns_desk.permissions import Permission
-from sns_desk.services import backup, users
+from sns_desk.services import accounts, backup, users
 from sns_desk.services.common import Actor
 
 MODE_HELP = {
@@ -40,6 +40,7 @@ class SettingsPage(QWidget):
         self.ui.changeLocationButton.clicked.connect(self.choose_database)
         self.ui.backupButton.clicked.connect(self.backup)
         self.ui.openFolderButton.clicked.connect(self.open_folder)
+        self.ui.rotationSaveButton.clicked.connect(self.save_rotation_days)
         self.refresh()
 
     def refresh(self) -> None:
@@ -57,6 +58,10 @@ class SettingsPage(QWidget):
         if not may_backup:
             self.ui.backupButton.setToolTip("バックアップはシステム管理者が行います。")
         self.ui.openFolderButton.setEnabled(is_file)
+        admin = users.may(db, self.actor, Permission.MANAGE_DATABASE)
+        self.ui.rotationSpin.setValue(accounts.get_rotation_days(db))
+        self.ui.rotationSpin.setEnabled(admin)
+        self.ui.rotationSaveButton.setEnabled(admin)
         self.ui.userValue.setText(self.actor.login)
         self.ui.configValue.setText(str(settings.settings_path()))
         self.ui.logValue.setText(str(paths.log_dir()))
@@ -101,6 +106,14 @@ class SettingsPage(QWidget):
             return None
         inform(self, f"バックアップを作成しました:\n{done}")
         return done
+
+    def save_rotation_days(self) -> None:
+        try:
+            accounts.set_rotation_days(self.db, self.actor, self.ui.rotationSpin.value())
+        except Exception as error:
+            show_error(self, error, "rotation days")
+            return
+        inform(self, f"パスワード変更の間隔を {self.ui.rotationSpin.value()} 日にしました。")
 
     def open_folder(self) -> None:
         if self.db.location.path is not None:

@@ -211,3 +211,45 @@ def test_accounts_model_passes_the_model_tester(qtmodeltester, db: Database, peo
     model.set_rows(accounts.list_accounts(db, people.koho))
     qtmodeltester.check(model)
     assert accounts_page is not None
+
+
+def test_scope_tab_approves_and_reviews(
+    qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sns_desk.gui.accounts_page import ScopeDialog
+    from sns_desk.services import posts
+    from tests.test_posts import ALL_CHECKED, in_hours
+
+    account_id = in_state(db, people, AccountStatus.ACTIVE)
+    page = open_page(qtbot, db, people.kacho)
+    page.select(account_id)
+    assert page.ui.addScopeButton.isEnabled()
+
+    def fill(dialog: ScopeDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.ui.titleEdit.setText("定例の降灰予報")
+        dialog.ui.categoriesEdit.setText("降灰予報、気象")
+        dialog.ui.untilEdit.setDate(dialog.ui.fromEdit.date().addDays(60))
+        qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted, dialog.ui.errorLabel.text()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ScopeDialog, "exec", fill)
+    qtbot.mouseClick(page.ui.addScopeButton, Qt.MouseButton.LeftButton)
+    assert page.ui.scopesTable.rowCount() == 1 and page.ui.scopesTable.item(0, 1).text() == "降灰予報、気象"
+    scope_id = posts.list_scopes(db, account_id)[0].id
+    post_id = posts.create_draft(
+        db,
+        people.tanto,
+        posts.PostInput(
+            account_id, "本日の降灰予報", category="降灰予報", planned_at=in_hours(), scope_id=scope_id
+        ),
+    )
+    posts.submit(
+        db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+    )
+    page.refresh(account_id)
+    assert page.ui.reviewTable.rowCount() == 1
+    page.ui.reviewTable.selectRow(0)
+    qtbot.mouseClick(page.ui.reviewButton, Qt.MouseButton.LeftButton)
+    assert page.ui.reviewTable.rowCount() == 0 and posts.get_post(db, people.kacho, post_id).scope_reviewed

@@ -190,3 +190,16 @@ def test_main_window_warns_at_start_when_the_log_lost_what_this_pc_verified(
     qtbot.waitUntil(lambda: bool(message_boxes.shown))
     assert "末尾が削除されたおそれ" in message_boxes.texts()
     assert "監査ログに注意" in win.ui.statusbar.currentMessage()
+
+
+def test_rotation_days_are_set_in_the_settings(
+    qtbot: QtBot, window: MainWindow, db: Database, message_boxes: MessageBoxes
+) -> None:
+    from sns_desk.services import accounts
+
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    assert page.ui.rotationSpin.value() == 90
+    page.ui.rotationSpin.setValue(60)
+    qtbot.mouseClick(page.ui.rotationSaveButton, Qt.MouseButton.LeftButton)
+    assert accounts.get_rotation_days(db) == 60

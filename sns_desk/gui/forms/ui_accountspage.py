@@ -455,6 +455,73 @@ class Ui_AccountsPage(object):
         self.credentialTabLayout.addItem(self.credentialSpacer)
 
         self.detailTabs.addTab(self.credentialTab, "")
+        self.scopesTab = QWidget()
+        self.scopesTab.setObjectName(u"scopesTab")
+        self.scopesTabLayout = QVBoxLayout(self.scopesTab)
+        self.scopesTabLayout.setObjectName(u"scopesTabLayout")
+        self.scopesIntro = QLabel(self.scopesTab)
+        self.scopesIntro.setObjectName(u"scopesIntro")
+        self.scopesIntro.setWordWrap(True)
+
+        self.scopesTabLayout.addWidget(self.scopesIntro)
+
+        self.scopesTable = QTableWidget(self.scopesTab)
+        self.scopesTable.setObjectName(u"scopesTable")
+        self.scopesTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scopesTable.setAlternatingRowColors(True)
+        self.scopesTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scopesTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.scopesTabLayout.addWidget(self.scopesTable)
+
+        self.scopeButtons = QHBoxLayout()
+        self.scopeButtons.setObjectName(u"scopeButtons")
+        self.addScopeButton = QPushButton(self.scopesTab)
+        self.addScopeButton.setObjectName(u"addScopeButton")
+
+        self.scopeButtons.addWidget(self.addScopeButton)
+
+        self.revokeScopeButton = QPushButton(self.scopesTab)
+        self.revokeScopeButton.setObjectName(u"revokeScopeButton")
+
+        self.scopeButtons.addWidget(self.revokeScopeButton)
+
+        self.scopeButtonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.scopeButtons.addItem(self.scopeButtonsSpacer)
+
+
+        self.scopesTabLayout.addLayout(self.scopeButtons)
+
+        self.reviewLabel = QLabel(self.scopesTab)
+        self.reviewLabel.setObjectName(u"reviewLabel")
+
+        self.scopesTabLayout.addWidget(self.reviewLabel)
+
+        self.reviewTable = QTableWidget(self.scopesTab)
+        self.reviewTable.setObjectName(u"reviewTable")
+        self.reviewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reviewTable.setAlternatingRowColors(True)
+        self.reviewTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.reviewTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.scopesTabLayout.addWidget(self.reviewTable)
+
+        self.reviewButtons = QHBoxLayout()
+        self.reviewButtons.setObjectName(u"reviewButtons")
+        self.reviewButton = QPushButton(self.scopesTab)
+        self.reviewButton.setObjectName(u"reviewButton")
+
+        self.reviewButtons.addWidget(self.reviewButton)
+
+        self.reviewButtonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.reviewButtons.addItem(self.reviewButtonsSpacer)
+
+
+        self.scopesTabLayout.addLayout(self.reviewButtons)
+
+        self.detailTabs.addTab(self.scopesTab, "")
         self.membersTab = QWidget()
         self.membersTab.setObjectName(u"membersTab")
         self.membersTabLayout = QVBoxLayout(self.membersTab)
@@ -622,6 +689,18 @@ class Ui_AccountsPage(object):
         self.clipboardLabel.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u30af\u30ea\u30c3\u30d7\u30dc\u30fc\u30c9\u306e\u72b6\u614b", None))
 #endif // QT_CONFIG(accessibility)
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.credentialTab), QCoreApplication.translate("AccountsPage", u"\u8a8d\u8a3c\u60c5\u5831", None))
+        self.scopesIntro.setText(QCoreApplication.translate("AccountsPage", u"\u7ba1\u7406\u8005\u306e\u627f\u8a8d\u3092\u6bce\u56de\u53d7\u3051\u305a\u306b\u767a\u4fe1\u3067\u304d\u308b\u7bc4\u56f2\u3067\u3059\uff08\u00a75(2)\uff09\u3002\u7bc4\u56f2\u5185\u3068\u3057\u3066\u7533\u8acb\u3055\u308c\u305f\u6295\u7a3f\u306f\u3059\u3050\u306b\u627f\u8a8d\u6e08\u307f\u306b\u306a\u308a\u3001\u7ba1\u7406\u8005\u304c\u3042\u3068\u3067\u78ba\u8a8d\u3057\u307e\u3059\u3002", None))
+#if QT_CONFIG(accessibility)
+        self.scopesTable.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u9069\u7528\u7bc4\u56f2", None))
+#endif // QT_CONFIG(accessibility)
+        self.addScopeButton.setText(QCoreApplication.translate("AccountsPage", u"\u7bc4\u56f2\u3092\u627f\u8a8d(&G)\u2026", None))
+        self.revokeScopeButton.setText(QCoreApplication.translate("AccountsPage", u"\u53d6\u308a\u6d88\u3057", None))
+        self.reviewLabel.setText(QCoreApplication.translate("AccountsPage", u"\u7bc4\u56f2\u5185\u3067\u51fa\u305f\u6295\u7a3f\uff08\u672a\u78ba\u8a8d\uff09:", None))
+#if QT_CONFIG(accessibility)
+        self.reviewTable.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u7bc4\u56f2\u5185\u3067\u51fa\u305f\u672a\u78ba\u8a8d\u306e\u6295\u7a3f", None))
+#endif // QT_CONFIG(accessibility)
+        self.reviewButton.setText(QCoreApplication.translate("AccountsPage", u"\u78ba\u8a8d\u6e08\u307f\u306b\u3059\u308b", None))
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.scopesTab), QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d", None))
 #if QT_CONFIG(accessibility)
         self.membersTable.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u3053\u306e\u30a2\u30ab\u30a6\u30f3\u30c8\u306e\u62c5\u5f53\u8005", None))
 #endif // QT_CONFIG(accessibility)

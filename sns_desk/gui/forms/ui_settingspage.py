@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
@@ -112,6 +112,35 @@ class Ui_SettingsPage(object):
 
         self.pageLayout.addWidget(self.databaseGroup)
 
+        self.rulesGroup = QGroupBox(SettingsPage)
+        self.rulesGroup.setObjectName(u"rulesGroup")
+        self.rulesLayout = QHBoxLayout(self.rulesGroup)
+        self.rulesLayout.setObjectName(u"rulesLayout")
+        self.rotationLabel = QLabel(self.rulesGroup)
+        self.rotationLabel.setObjectName(u"rotationLabel")
+
+        self.rulesLayout.addWidget(self.rotationLabel)
+
+        self.rotationSpin = QSpinBox(self.rulesGroup)
+        self.rotationSpin.setObjectName(u"rotationSpin")
+        self.rotationSpin.setMinimum(7)
+        self.rotationSpin.setMaximum(3650)
+        self.rotationSpin.setValue(90)
+
+        self.rulesLayout.addWidget(self.rotationSpin)
+
+        self.rotationSaveButton = QPushButton(self.rulesGroup)
+        self.rotationSaveButton.setObjectName(u"rotationSaveButton")
+
+        self.rulesLayout.addWidget(self.rotationSaveButton)
+
+        self.rulesSpacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.rulesLayout.addItem(self.rulesSpacer)
+
+
+        self.pageLayout.addWidget(self.rulesGroup)
+
         self.pcGroup = QGroupBox(SettingsPage)
         self.pcGroup.setObjectName(u"pcGroup")
         self.pcForm = QFormLayout(self.pcGroup)
@@ -168,6 +197,9 @@ class Ui_SettingsPage(object):
 
         self.pageLayout.addItem(self.bottomSpacer)
 
+#if QT_CONFIG(shortcut)
+        self.rotationLabel.setBuddy(self.rotationSpin)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsPage)
 
@@ -194,6 +226,13 @@ class Ui_SettingsPage(object):
         self.changeLocationButton.setText(QCoreApplication.translate("SettingsPage", u"\u5225\u306e\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u3092\u4f7f\u3046(&O)\u2026", None))
         self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"\u4eca\u3059\u3050\u30d0\u30c3\u30af\u30a2\u30c3\u30d7(&B)\u2026", None))
         self.openFolderButton.setText(QCoreApplication.translate("SettingsPage", u"\u30d5\u30a9\u30eb\u30c0\u3092\u958b\u304f", None))
+        self.rulesGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u5168\u5e81\u306e\u8a2d\u5b9a\uff08\u30b7\u30b9\u30c6\u30e0\u7ba1\u7406\u8005\uff09", None))
+        self.rotationLabel.setText(QCoreApplication.translate("SettingsPage", u"\u30d1\u30b9\u30ef\u30fc\u30c9\u5909\u66f4\u306e\u9593\u9694\uff08\u00a73(3)\u30a6\uff09:", None))
+#if QT_CONFIG(accessibility)
+        self.rotationSpin.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u30d1\u30b9\u30ef\u30fc\u30c9\u5909\u66f4\u306e\u9593\u9694\uff08\u65e5\uff09", None))
+#endif // QT_CONFIG(accessibility)
+        self.rotationSpin.setSuffix(QCoreApplication.translate("SettingsPage", u" \u65e5", None))
+        self.rotationSaveButton.setText(QCoreApplication.translate("SettingsPage", u"\u4fdd\u5b58", None))
         self.pcGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u3053\u306e PC \u3060\u3051\u306e\u8a2d\u5b9a", None))
         self.userLabel.setText(QCoreApplication.translate("SettingsPage", u"\u30ed\u30b0\u30a4\u30f3\u540d:", None))
         self.configLabel.setText(QCoreApplication.translate("SettingsPage", u"\u8a2d\u5b9a\u30d5\u30a1\u30a4\u30eb:", None))

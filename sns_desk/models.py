@@ -521,3 +521,20 @@ class Attachment(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReportRecord(Base):
+    """A workbook that was exported: what, for whom, by whom, when, and the SHA-256 of the file."""
+
+    __tablename__ = "report_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    filename: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    created_by: Mapped[User] = relationship()

@@ -162,11 +162,17 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
         "テスト",
     )
     backup_file = backup.backup_now(db, people.admin, tmp_path / "backup.sqlite3")
+    from sns_desk import reports
+
+    report = reports.export_account_report(
+        db, people.kacho, account_id, "開設", tmp_path / "report.xlsx"
+    ).path
+    listing = reports.export_account_list(db, people.admin, tmp_path / "list.xlsx").path
     published = tmp_path / "policy.html"
     published.write_text(accounts.published_policy(db, account_id, as_html=True), encoding="utf-8")
     assert auditlog.verify_log(db, people.admin).ok
 
-    _assert_secret_nowhere(db, SECRET, [backup_file, published])
+    _assert_secret_nowhere(db, SECRET, [backup_file, published, report, listing])
 
     credentials.delete_credential(db, people.kacho, account_id)
     assert secret_service.get_password(f"SNS Desk ({db.database_id})", f"account-{account_id}") is None

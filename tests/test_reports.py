@@ -1,0 +1,355 @@
+"""Reports to 広報課 (§3(2), §3(3)イ): every field checked against its data; templates by defined names; print."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.styles import PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from sqlalchemy import select
+
+from sns_desk import paths, reports
+from sns_desk import policy as pol
+from sns_desk.db import Database
+from sns_desk.errors import PermissionDeniedError
+from sns_desk.models import AccountStatus, AuditEvent, Platform, ReportRecord
+from sns_desk.services import accounts, posts
+from sns_desk.services.accounts import AccountInput
+from tests.test_posts import ALL_CHECKED, in_hours
+from tests.world import People, in_state
+
+URL = "https://x.com/kagoshima_kanko"
+
+
+@pytest.fixture
+def account(db: Database, people: People) -> int:
+    account_id = in_state(db, people, AccountStatus.ACTIVE)
+    row = accounts.get_account(db, people.kacho, account_id)
+    accounts.edit_account(
+        db,
+        people.kacho,
+        account_id,
+        row.version,
+        AccountInput(Platform.X, row.name, row.department_id, "@kagoshima_kanko", URL),
+    )
+    return account_id
+
+
+def named(path: Path, key: str) -> object:
+    wb = load_workbook(path)
+    [(sheet, coord)] = list(wb.defined_names[key].destinations)
+    return wb[sheet][coord.replace("$", "")].value
+
+
+def test_jp_dates() -> None:
+    assert reports.jp_date(date(2026, 11, 26)) == "2026年11月26日"
+    assert reports.jp_date(date(2026, 11, 26), reiwa=True) == "令和8年11月26日"
+    assert reports.jp_date(date(2019, 5, 1), reiwa=True) == "令和元年5月1日"
+    assert reports.jp_date(date(2019, 4, 30), reiwa=True) == "2019年4月30日"
+
+
+def test_account_report_fields(db: Database, people: People, account: int, tmp_path: Path) -> None:
+    out = tmp_path / "report.xlsx"
+    result = reports.export_account_report(
+        db, people.kacho, account, "開設", out, reiwa=True, remarks="新規開設"
+    )
+    assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    row = accounts.get_account(db, people.kacho, account)
+    with db.read() as session:
+        current = accounts.current_policy(session, account)
+    assert current is not None
+    expected = {
+        "kind": "開設",
+        "addressee": "広報課長 様",
+        "department": "観光交流局 観光振興課",
+        "responsible": "観光 局長",
+        "manager": "観光 課長",
+        "staff": "観光 担当",
+        "platform": "X",
+        "account_name": "鹿児島市観光公式X（@kagoshima_kanko）",
+        "account_url": URL,
+        "start_date": reports.jp_date(row.activated_at, reiwa=True),
+        "purpose": current.purpose,
+        "content": current.content,
+        "hours": "月〜金 8:30〜17:15",
+        "contact": "099-216-1327、kanko@city.example.lg.jp",
+        "policy_url": current.published_url,
+        "remarks": "新規開設",
+        "report_date": reports.jp_date(date.today(), reiwa=True),
+    }
+    for key, value in expected.items():
+        assert named(out, key) == (value or None), key
+    assert str(named(out, "comment_handling")).startswith("回答しない。")
+    assert "運営者が認証アカウントを発行していない" in str(named(out, "measure_verified"))
+    assert "https://www.city.example.lg.jp/sns/kanko.html" in str(named(out, "measure_homepage"))
+    assert "資格情報ストア" in str(named(out, "measure_password"))
+    assert named(out, "contractor") == "株式会社かごしま広告（遵守確認 令和8年4月1日）"
+    assert "観光交流局 観光振興課" in str(named(out, "reporter"))
+    policy_sheet = load_workbook(out)["運用ポリシー"]
+    texts = [c.value for c in policy_sheet["A"] if c.value]
+    assert texts[0] == "鹿児島市観光公式X 運用ポリシー"
+    assert "ア 運用するソーシャルメディアの種類" in texts and "キ 免責事項" in texts
+    ws = load_workbook(out)["報告書"]
+    assert int(ws.page_setup.paperSize) == 9 and int(ws.page_setup.fitToWidth) == 1  # 9 = A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_closing_report_carries_the_reason(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    accounts.close(
+        db, people.kyokucho, account, accounts.get_account(db, people.kyokucho, account).version, "事業の終了"
+    )
+    out = tmp_path / "close.xlsx"
+    reports.export_account_report(db, people.kacho, account, "廃止", out)
+    assert named(out, "kind") == "廃止" and named(out, "remarks") == "事業の終了"
+
+
+def test_who_may_export(db: Database, people: People, account: int, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
+        reports.export_account_report(db, people.tanto, account, "開設", tmp_path / "x.xlsx")
+    with pytest.raises(PermissionDeniedError, match="広報課"):
+        reports.export_account_list(db, people.kacho, tmp_path / "list.xlsx")
+    with pytest.raises(PermissionDeniedError):
+        reports.export_post_record(
+            db,
+            people.tanto,
+            datetime(2026, 1, 1, tzinfo=pol.JST),
+            datetime(2026, 12, 31, tzinfo=pol.JST),
+            tmp_path / "p.xlsx",
+        )
+    reports.export_account_report(db, people.koho, account, "変更", tmp_path / "ok.xlsx")  # 広報課 reads all
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_account_list(db: Database, people: People, account: int, tmp_path: Path) -> None:
+    in_state(db, people, AccountStatus.REQUESTED)  # not listed: not open
+    out = tmp_path / "list.xlsx"
+    result = reports.export_account_list(db, people.koho, out)
+    assert result.rows == 1
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[4]]
+    assert header[:3] == ["種類", "アカウント名", "URL"]
+    row = [c.value for c in ws[5]]
+    assert row[:5] == ["X", "鹿児島市観光公式X", URL, "観光交流局 観光振興課", "運用中"]
+    assert ws.print_title_rows == "$4:$4"
+
+
+def test_post_record_streams_every_post_of_the_period(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    published = posts.create_draft(
+        db, people.tanto, posts.PostInput(account, "桜島の降灰予報\nあす", planned_at=in_hours())
+    )
+    posts.submit(
+        db, people.tanto, published, posts.get_post(db, people.tanto, published).row.version, ALL_CHECKED
+    )
+    posts.approve(db, people.kacho, published, posts.get_post(db, people.kacho, published).row.version)
+    posts.record_publication(
+        db,
+        people.tanto,
+        published,
+        posts.get_post(db, people.tanto, published).row.version,
+        "https://x.com/k/status/1",
+        in_hours(),
+    )
+    draft = posts.create_draft(
+        db, people.tanto, posts.PostInput(account, "下書きのまま", planned_at=in_hours(2))
+    )
+    posts.create_draft(db, people.tanto, posts.PostInput(account, "ずっと先", planned_at=in_hours(200)))
+    start, end = datetime.now(pol.JST) - timedelta(days=1), datetime.now(pol.JST) + timedelta(days=30)
+    seen: list[int] = []
+    out = tmp_path / "posts.xlsx"
+    result = reports.export_post_record(
+        db,
+        people.kacho,
+        start,
+        end,
+        out,
+        account_id=account,
+        progress=lambda done, total, _t: seen.append(total),
+    )
+    assert result.rows == 2 and seen
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "投稿実績" and "（2 件）" in ws["B2"].value
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+    by_id = {r[0]: r for r in rows}
+    assert by_id[published][1:5] == ["鹿児島市観光公式X", "投稿済", "観光 担当", "観光 課長"]
+    assert by_id[published][8] == "https://x.com/k/status/1" and by_id[published][9] == "桜島の降灰予報 あす"
+    assert by_id[draft][2] == "下書き" and by_id[draft][4] is None
+    assert ws.print_title_rows == "$4:$4"
+
+
+def test_post_record_can_be_cancelled_and_leaves_no_file(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    items = [posts.PostInput(account, f"お知らせ {i}", planned_at=in_hours()) for i in range(1200)]
+    posts.create_drafts(db, people.tanto, items)
+    folder = tmp_path / "out"
+    out = folder / "posts.xlsx"
+    with pytest.raises(reports.ExportCancelled):
+        reports.export_post_record(
+            db,
+            people.kacho,
+            datetime.now(pol.JST) - timedelta(days=1),
+            datetime.now(pol.JST) + timedelta(days=60),
+            out,
+            account_id=account,
+            cancelled=lambda: True,
+        )
+    assert list(folder.iterdir()) == [], "no half-written workbook, no temporary file"
+
+
+def test_each_export_is_recorded_and_audited(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    result = reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "r.xlsx")
+    [row] = reports.list_exports(db, people.kacho)
+    assert (row.kind, row.sha256, row.created_by) == ("account_report", result.sha256, "観光 課長")
+    with db.read() as session:
+        record = session.scalars(select(ReportRecord)).one()
+        events = [e for e in session.scalars(select(AuditEvent).where(AuditEvent.action == "report.export"))]
+    assert record.filename == str(tmp_path / "r.xlsx")
+    assert len(events) == 1 and result.sha256 in events[0].payload
+
+
+def test_an_office_template_with_moved_cells_and_decoration(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    assert db.location.path is not None
+    folder = db.location.path.parent / "templates"
+    folder.mkdir()
+    wb = load_workbook(paths.resources_dir() / "templates" / "account_report.xlsx")
+    ws = wb["報告書"]
+    ws.insert_rows(1, 3)  # the city's own letterhead above the form
+    ws["A1"] = "鹿児島市 観光交流局"
+    ws["A1"].fill = PatternFill("solid", fgColor="FFE699")
+    for key in ("account_name", "account_url"):  # moved to other cells, far from where they were
+        wb.defined_names[key] = DefinedName(
+            key, attr_text=f"'報告書'!$F${40 if key == 'account_name' else 41}"
+        )
+    wb.save(folder / "account_report.xlsx")
+    out = tmp_path / "office.xlsx"
+    reports.export_account_report(db, people.kacho, account, "開設", out)
+    result = load_workbook(out)["報告書"]
+    assert result["F40"].value == "鹿児島市観光公式X（@kagoshima_kanko）" and result["F41"].value == URL
+    assert result["A1"].value == "鹿児島市 観光交流局"
+
+
+def test_a_template_missing_a_name_says_which(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    assert db.location.path is not None
+    folder = db.location.path.parent / "templates"
+    folder.mkdir()
+    wb = load_workbook(paths.resources_dir() / "templates" / "account_report.xlsx")
+    del wb.defined_names["account_url"]
+    wb.save(folder / "account_report.xlsx")
+    with pytest.raises(reports.TemplateError, match="account_url"):
+        reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "x.xlsx")
+    (folder / "account_report.xlsx").write_text("not a workbook")
+    with pytest.raises(reports.TemplateError, match="読み込めません"):
+        reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "x.xlsx")
+
+
+def test_shipped_templates_are_built_reproducibly(tmp_path: Path) -> None:
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "scripts"))
+    try:
+        import build_templates
+    finally:
+        sys.path.pop(0)
+    for filename, build in (
+        ("account_report.xlsx", build_templates.account_report),
+        ("account_list.xlsx", build_templates.account_list),
+        ("post_record.xlsx", build_templates.post_record),
+    ):
+        target = tmp_path / filename
+        build_templates.save_reproducibly(build(), target)
+        assert target.read_bytes() == (root / "resources" / "templates" / filename).read_bytes(), filename
+
+
+def _soffice() -> str:
+    tool = shutil.which("soffice") or shutil.which("libreoffice")
+    if tool is None or shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice and poppler-utils are installed by .ci/run")
+        pytest.skip("LibreOffice or pdftotext not installed")
+    return tool
+
+
+def _to_pdf(path: Path, tmp_path: Path) -> Path:
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return tmp_path / "pdf" / (path.stem + ".pdf")
+
+
+def test_account_report_prints_on_exactly_one_a4_page(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.xlsx"
+    reports.export_account_report(db, people.kacho, account, "開設", out)
+    only_report = tmp_path / "report-sheet.xlsx"
+    wb = load_workbook(out)
+    del wb["運用ポリシー"]
+    wb.save(only_report)
+    pdf = _to_pdf(only_report, tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    assert "(A4)" in info
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (
+        "鹿児島市観光公式X",
+        URL,
+        "観光交流局 観光振興課",
+        "公式アカウント開設・変更・廃止報告書",
+    ):
+        assert expected in text
+    whole = _to_pdf(out, tmp_path)
+    assert (
+        "運用ポリシー"
+        in subprocess.run(["pdftotext", str(whole), "-"], capture_output=True, text=True, check=True).stdout
+    )
+
+
+@pytest.mark.parametrize("kind", ["account_list", "post_record"])
+def test_lists_render_to_a4(db: Database, people: People, account: int, tmp_path: Path, kind: str) -> None:
+    out = tmp_path / f"{kind}.xlsx"
+    if kind == "account_list":
+        reports.export_account_list(db, people.koho, out)
+    else:
+        reports.export_post_record(
+            db,
+            people.koho,
+            datetime.now(pol.JST) - timedelta(days=1),
+            datetime.now(pol.JST) + timedelta(days=1),
+            out,
+        )
+    pdf = _to_pdf(out, tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info

@@ -47,7 +47,9 @@ def print_setup(
         ws.print_title_rows = title_rows
     ws.oddFooter.center.text = "&P / &N ページ"
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.8
+    ws.page_margins.footer = 0.3
 
 
 def font(size: float = 10.5, bold: bool = False) -> Font:
@@ -93,12 +95,14 @@ def account_report() -> Workbook:
     name(wb, ws, "report_date", "D2")
     ws["A3"].font = font(12)
     name(wb, ws, "addressee", "A3")
-    ws["C4"] = "報告者"
-    ws["C4"].alignment = Alignment(horizontal="right")
+    ws["B4"] = "報告者"
+    ws["B4"].alignment = Alignment(horizontal="right", vertical="top")
+    ws["B4"].font = font()
+    ws.merge_cells("C4:D4")
     ws["C4"].font = font()
-    ws["D4"].font = font()
-    ws["D4"].alignment = Alignment(wrap_text=True)
-    name(wb, ws, "reporter", "D4")
+    ws["C4"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[4].height = 30
+    name(wb, ws, "reporter", "C4")
     ws["A5"] = "ソーシャルメディア運用ガイドライン 3(2) に基づき、次のとおり報告します。"
     ws["A5"].font = font(9.5)
     row = 6

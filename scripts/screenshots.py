@@ -260,6 +260,57 @@ def take() -> int:
     save(approver, "posts-3-approval.png")
     approver.close()
 
+    # 報告書: the screen after an export, and the account report as it prints
+    import shutil
+    import subprocess
+
+    out_dir = Path(home) / "reports"
+    report_window = MainWindow(db, kacho)
+    report_window.resize(1280, 760)
+    reports_page = report_window.show_page("reports")
+    reports_page.ui.folderEdit.setText(str(out_dir))  # type: ignore[attr-defined]
+    reports_page.ui.accountCombo.setCurrentIndex(reports_page.ui.accountCombo.findData(kanko))  # type: ignore[attr-defined]
+    reports_page.ui.reiwaCheck.setChecked(True)  # type: ignore[attr-defined]
+    exported = reports_page.export()  # type: ignore[attr-defined]
+    save(report_window, "reports-1-screen.png")
+    report_window.close()
+    soffice = shutil.which("soffice")
+    if exported is not None and soffice and shutil.which("pdftoppm"):
+        pdf_dir = Path(home) / "pdf"
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{home}/lo",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(pdf_dir),
+                str(exported.path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        pdf = next(pdf_dir.glob("*.pdf"))
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(OUT / "reports-2-account-report-page1"),
+            ],
+            check=True,
+        )
+        print("wrote", OUT / "reports-2-account-report-page1.png")
+
     window = MainWindow(db, actor)
     window.resize(1180, 720)
     window.show_page("audit")

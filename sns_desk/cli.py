@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sns_desk import __version__, audit, cli_accounts, cli_posts, identity, logging_setup
+from sns_desk import __version__, audit, cli_accounts, cli_posts, cli_reports, identity, logging_setup
 from sns_desk import db as dbmod
 from sns_desk.errors import SnsDeskError
 from sns_desk.services.common import Actor
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     users_sub.add_parser("template", help="取り込み用 CSV の見出し行を出力する")
     cli_accounts.add_parsers(sub)
     cli_posts.add_parsers(sub)
+    cli_reports.add_parsers(sub)
     return parser
 
 
@@ -177,7 +178,16 @@ def cmd_posts(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    db = dbmod.open_database(_location(args))
+    try:
+        return cli_reports.run(args, db)
+    finally:
+        db.dispose()
+
+
 COMMANDS = {
+    "export": cmd_export,
     "draft": cmd_posts,
     "scope": cmd_posts,
     "approve": cmd_posts,

@@ -155,3 +155,49 @@ def test_scope_commands(capsys: pytest.CaptureFixture[str], setup: tuple[Path, i
     database.dispose()
     code, out, _ = run(capsys, "--db", str(path), "scope", "list", str(account))
     assert code == 0 and "定例の降灰予報\t降灰予報\t2026-12-01〜2027-03-31\t有効" in out
+
+
+def test_export_commands(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    path, account, _people = setup
+    out = tmp_path / "out"
+    out.mkdir()
+    # the OS user is システム管理者 (city-wide reader) and 担当者 here
+    code, printed, err = run(
+        capsys, "--db", str(path), "export", "account-list", "--out", str(out), "--reiwa"
+    )
+    assert code == 0, err
+    [listing] = out.glob("公式アカウント一覧_*.xlsx")
+    assert load_workbook(listing).active["B5"].value == "鹿児島市観光公式X"
+    code, printed, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "export",
+        "posts",
+        "--from",
+        "2026-01-01",
+        "--until",
+        "2027-12-31",
+        "--out",
+        str(out / "posts.xlsx"),
+    )
+    assert code == 0, err
+    assert (out / "posts.xlsx").exists() and "SHA-256" in printed
+    code, printed, err = run(
+        capsys,
+        "--db",
+        str(path),
+        "export",
+        "account-report",
+        str(account),
+        "--event",
+        "開設",
+        "--out",
+        str(out),
+    )
+    assert code == 0, err
+    assert run(capsys, "--db", str(path), "verify")[0] == 0

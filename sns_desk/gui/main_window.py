@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QStyle, QWidget
 
-from sns_desk import __version__, paths
+from sns_desk import __version__, paths, reports
 from sns_desk.db import Database
 from sns_desk.gui.accounts_page import AccountsPage
 from sns_desk.gui.approvals_page import ApprovalsPage
@@ -15,6 +15,7 @@ from sns_desk.gui.calendar_page import CalendarPage
 from sns_desk.gui.common import show_error, warn
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
 from sns_desk.gui.posts_page import PostsPage
+from sns_desk.gui.reports_page import ReportsPage
 from sns_desk.gui.settings_page import SettingsPage
 from sns_desk.gui.users_page import UsersPage
 from sns_desk.models import Role
@@ -68,6 +69,13 @@ class MainWindow(QMainWindow):
             AccountsPage(db, actor),
             style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
         )
+        if users.may(db, actor, Permission.VIEW_CITY_WIDE) or reports.reportable_accounts(db, actor):
+            self._add_page(
+                "reports",
+                "報告書",
+                ReportsPage(db, actor),
+                style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+            )
         if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
             self._add_page(
                 "audit",

@@ -253,3 +253,27 @@ def test_scope_tab_approves_and_reviews(
     page.ui.reviewTable.selectRow(0)
     qtbot.mouseClick(page.ui.reviewButton, Qt.MouseButton.LeftButton)
     assert page.ui.reviewTable.rowCount() == 0 and posts.get_post(db, people.kacho, post_id).scope_reviewed
+
+
+def test_reports_page_exports_with_progress_and_records_it(
+    qtbot: QtBot, db: Database, people: People, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from sns_desk.gui.reports_page import ReportsPage
+
+    account_id = in_state(db, people, AccountStatus.ACTIVE)
+    page = ReportsPage(db, people.kacho)
+    qtbot.addWidget(page)
+    assert [page.ui.kindCombo.itemText(i) for i in range(page.ui.kindCombo.count())] == [
+        "公式アカウント開設・変更・廃止報告書",
+        "投稿実績",
+    ], "the city-wide list is for 広報課"
+    page.ui.accountCombo.setCurrentIndex(page.ui.accountCombo.findData(account_id))
+    page.ui.folderEdit.setText(str(tmp_path))
+    qtbot.mouseClick(page.ui.exportButton, Qt.MouseButton.LeftButton)
+    assert page.last is not None and page.last.path.exists()
+    assert page.last.path.name.startswith("公式アカウント開設・変更・廃止報告書_鹿児島市観光公式X_開設_")
+    assert load_workbook(page.last.path)["報告書"]["C12"].value == "鹿児島市観光公式X（@kagoshima_kanko）"
+    assert page.ui.openFolderButton.isEnabled() and page.ui.historyTable.rowCount() == 1
+    assert page.ui.historyTable.item(0, 1).text() == "公式アカウント開設・変更・廃止報告書"

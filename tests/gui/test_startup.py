@@ -75,7 +75,15 @@ def test_first_run_wizard_on_a_shared_folder_ends_in_the_main_window_as_administ
     assert window.isVisible()
     assert "田中 恵子（k-tanaka）" in window.user_label.text()
     assert "役割: システム管理者" in window.user_label.text()
-    assert window.nav_titles() == ["下書き", "予定", "アカウント", "監査ログ", "ユーザー管理", "設定"]
+    assert window.nav_titles() == [
+        "下書き",
+        "予定",
+        "アカウント",
+        "報告書",
+        "監査ログ",
+        "ユーザー管理",
+        "設定",
+    ]
     assert "共有フォルダ" in window.db_label.text()
     settings_page = window.show_page("settings")
     assert "共有フォルダ" in settings_page.ui.modeValue.text()  # type: ignore[attr-defined]

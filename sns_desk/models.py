@@ -538,3 +538,146 @@ class ReportRecord(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     created_by: Mapped[User] = relationship()
+
+
+class IncidentType(enum.StrEnum):
+    """§8: the troubles the guideline names."""
+
+    IMPERSONATION = "impersonation"  # §8(1)
+    WRONG_INFORMATION = "wrong_information"  # §8(2)
+    POLICY_VIOLATING_COMMENT = "violating_comment"  # §8(3)
+    FLAMING = "flaming"  # §8(4)
+    UNAUTHORISED_ACCESS = "unauthorised_access"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            IncidentType.IMPERSONATION: "成りすまし",
+            IncidentType.WRONG_INFORMATION: "誤った情報の発信",
+            IncidentType.POLICY_VIOLATING_COMMENT: "運用ポリシーに反する書き込み",
+            IncidentType.FLAMING: "炎上",
+            IncidentType.UNAUTHORISED_ACCESS: "不正アクセス",
+            IncidentType.OTHER: "その他",
+        }[self]
+
+
+class Incident(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    type: Mapped[IncidentType] = mapped_column(_enum(IncidentType, "incident_type"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    serious: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    opened_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledgement: Mapped[str] = mapped_column(
+        Text, default="", server_default=""
+    )  # the 責任者's instructions
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closing_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    account: Mapped[Account] = relationship()
+    opened_by: Mapped[User] = relationship(foreign_keys=[opened_by_id])
+    acknowledged_by: Mapped[User | None] = relationship(foreign_keys=[acknowledged_by_id])
+    actions: Mapped[list[IncidentAction]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentAction.position"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class IncidentAction(Base):
+    """One action the guideline asks for this type of trouble, ticked with who, when and a reference."""
+
+    __tablename__ = "incident_actions"
+    __table_args__ = (UniqueConstraint("incident_id", "key", name="uq_incident_actions_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)
+    done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reference: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    incident: Mapped[Incident] = relationship(back_populates="actions")
+    done_by: Mapped[User | None] = relationship()
+
+
+class InquiryChannel(enum.StrEnum):
+    COMMENT = "comment"
+    MESSAGE = "message"
+    PHONE = "phone"
+    EMAIL = "email"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "comment": "コメント",
+            "message": "メッセージ（DM）",
+            "phone": "電話",
+            "email": "メール",
+            "other": "その他",
+        }[self.value]
+
+
+class InquiryKind(enum.StrEnum):
+    QUESTION = "question"
+    OPINION = "opinion"
+    COMPLAINT = "complaint"
+    PROPOSAL = "proposal"  # 提案・要望 (§7(3)): forwarded to the responsible 課
+
+    @property
+    def label(self) -> str:
+        return {"question": "問い合わせ", "opinion": "意見", "complaint": "苦情", "proposal": "提案・要望"}[
+            self.value
+        ]
+
+
+class Inquiry(Base):
+    """A comment, message, call or e-mail (§7); the content is purged after the retention period."""
+
+    __tablename__ = "inquiries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    channel: Mapped[InquiryChannel] = mapped_column(_enum(InquiryChannel, "inquiry_channel"))
+    kind: Mapped[InquiryKind] = mapped_column(_enum(InquiryKind, "inquiry_kind"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    content: Mapped[str] = mapped_column(Text, default="", server_default="")
+    response: Mapped[str] = mapped_column(Text, default="", server_default="")
+    forwarded_to: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    forwarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    logged_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    account: Mapped[Account] = relationship()
+    logged_by: Mapped[User] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class MonitoringRecord(Base):
+    """§9(2): the 管理者's periodic check that the account is run within the guideline."""
+
+    __tablename__ = "monitoring_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    checked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    problems_found: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    checked_by: Mapped[User] = relationship()

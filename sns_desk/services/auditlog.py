@@ -57,6 +57,17 @@ ACTION_LABELS: dict[str, str] = {
     "post.scope_reviewed": "事前承認分の確認",
     "scope.approve": "事前承認の範囲の承認",
     "scope.revoke": "事前承認の範囲の取り消し",
+    "report.export": "報告書の出力",
+    "incident.open": "トラブルの登録",
+    "incident.action": "トラブル対応の記録",
+    "incident.escalate": "責任者への報告",
+    "incident.acknowledge": "責任者の確認・指示",
+    "incident.close": "トラブル対応の完了",
+    "inquiry.log": "問い合わせ・意見の記録",
+    "inquiry.forward": "担当課への依頼",
+    "inquiry.purge": "保存期間を過ぎた内容の削除",
+    "monitoring.record": "監視の記録",
+    "settings.retention_days": "問い合わせの保存期間の設定",
 }
 
 

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from sns_desk import __version__, paths, reports
 from sns_desk.db import Database
@@ -14,14 +25,18 @@ from sns_desk.gui.audit_page import AuditLogPage
 from sns_desk.gui.calendar_page import CalendarPage
 from sns_desk.gui.common import show_error, warn
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
+from sns_desk.gui.incidents_page import IncidentsPage
+from sns_desk.gui.inquiries_page import InquiriesPage
 from sns_desk.gui.posts_page import PostsPage
 from sns_desk.gui.reports_page import ReportsPage
 from sns_desk.gui.settings_page import SettingsPage
 from sns_desk.gui.users_page import UsersPage
 from sns_desk.models import Role
 from sns_desk.permissions import Permission
-from sns_desk.services import auditlog, users
+from sns_desk.services import auditlog, incidents, users
 from sns_desk.services.common import Actor
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +83,18 @@ class MainWindow(QMainWindow):
             "アカウント",
             AccountsPage(db, actor),
             style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
+        )
+        self._add_page(
+            "incidents",
+            "トラブル",
+            IncidentsPage(db, actor),
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        )
+        self._add_page(
+            "inquiries",
+            "問い合わせ",
+            InquiriesPage(db, actor),
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion),
         )
         if users.may(db, actor, Permission.VIEW_CITY_WIDE) or reports.reportable_accounts(db, actor):
             self._add_page(
@@ -116,7 +143,17 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
         )
         self.ui.actionAbout.triggered.connect(self._about)
+        self.bell = QToolButton(self)
+        self.bell.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.bell.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bell.setAccessibleName("お知らせ")
+        self.bell_menu = QMenu(self.bell)
+        self.bell.setMenu(self.bell_menu)
+        self.ui.menubar.setCornerWidget(self.bell, Qt.Corner.TopRightCorner)
+        self.refresh_notifications()
         QTimer.singleShot(0, self.check_audit_anchor)
+        QTimer.singleShot(0, self._housekeeping)
 
     def check_audit_anchor(self) -> list[str]:
         """Warn at once if the audit log lost what this PC verified before (tail cut, history rewritten)."""
@@ -133,12 +170,48 @@ class MainWindow(QMainWindow):
             warn(self, text)
         return warnings
 
+    def refresh_notifications(self) -> list[incidents.Notice]:
+        """The bell: what is waiting for this person, each entry leading to the screen that deals with it."""
+        try:
+            notices = incidents.notifications(self.db, self.actor)
+        except Exception as error:
+            log.warning("notifications failed: %s", error)
+            return []
+        self.notices = notices
+        self.bell.setText(f"お知らせ（{len(notices)}）" if notices else "お知らせ")
+        font = self.bell.font()
+        font.setBold(bool(notices))
+        self.bell.setFont(font)
+        self.bell_menu.clear()
+        for notice in notices:
+            action = self.bell_menu.addAction(notice.text)
+            action.triggered.connect(lambda _checked=False, page=notice.page: self._go(page))
+        if not notices:
+            self.bell_menu.addAction("お知らせはありません。").setEnabled(False)
+        return notices
+
+    def _go(self, page: str) -> None:
+        if page in self.pages:
+            self.show_page(page)
+
+    def _housekeeping(self) -> None:
+        """Erase inquiry contents past the retention period (§7; personal data kept to the minimum)."""
+        try:
+            purged = incidents.purge_expired(self.db, self.actor)
+        except Exception as error:
+            log.warning("inquiry purge failed: %s", error)
+            return
+        if purged:
+            log.info("purged the content of %d inquiries past retention", purged)
+
     def _page_changed(self, row: int) -> None:
         self.ui.pages.setCurrentIndex(row)
         page = self.ui.pages.currentWidget()
         refresh = getattr(page, "refresh", None)
         if callable(refresh) and page is not self.settings_page:
             refresh()  # show what other PCs did since (a cheap re-read of one screen)
+        if hasattr(self, "bell"):
+            self.refresh_notifications()
 
     def _set_pending_badge(self, count: int) -> None:
         keys = list(self.pages)

@@ -38,3 +38,26 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     yield boxes
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A message box nobody answers would hang the suite: record it and fail the test instead."""
+    if "message_boxes" in request.fixturenames:
+        yield
+        return
+    shown: list[str] = []
+
+    def static(kind: str) -> Any:
+        def show(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> Any:
+            shown.append(f"{kind}: {text}")
+            return QMessageBox.StandardButton.No if kind == "question" else QMessageBox.StandardButton.Ok
+
+        return staticmethod(show)
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, static(kind))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(f"box: {self.text()}") or 0)
+    yield
+    if shown:
+        pytest.fail("unexpected message box(es): " + " | ".join(shown))

@@ -79,6 +79,8 @@ def test_first_run_wizard_on_a_shared_folder_ends_in_the_main_window_as_administ
         "下書き",
         "予定",
         "アカウント",
+        "トラブル",
+        "問い合わせ",
         "報告書",
         "監査ログ",
         "ユーザー管理",
@@ -171,7 +173,7 @@ def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_pa
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert "鈴木 隆（t-suzuki）" in window.user_label.text() and "役割なし" in window.user_label.text()
-    assert window.nav_titles() == ["下書き", "予定", "アカウント", "設定"], (
+    assert window.nav_titles() == ["下書き", "予定", "アカウント", "トラブル", "問い合わせ", "設定"], (
         "no 承認待ち for someone who approves nothing"
     )
     launcher.db.dispose()  # type: ignore[union-attr]

@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sns_desk import __version__, audit, cli_accounts, cli_posts, cli_reports, identity, logging_setup
+from sns_desk import (
+    __version__,
+    audit,
+    cli_accounts,
+    cli_incidents,
+    cli_posts,
+    cli_reports,
+    identity,
+    logging_setup,
+)
 from sns_desk import db as dbmod
 from sns_desk.errors import SnsDeskError
 from sns_desk.services.common import Actor
@@ -52,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_accounts.add_parsers(sub)
     cli_posts.add_parsers(sub)
     cli_reports.add_parsers(sub)
+    cli_incidents.add_parsers(sub)
     return parser
 
 
@@ -186,7 +196,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_incidents(args: argparse.Namespace) -> int:
+    db = dbmod.open_database(_location(args))
+    try:
+        return cli_incidents.run(args, db)
+    finally:
+        db.dispose()
+
+
 COMMANDS = {
+    "incident": cmd_incidents,
+    "inquiry": cmd_incidents,
+    "monitoring": cmd_incidents,
     "export": cmd_export,
     "draft": cmd_posts,
     "scope": cmd_posts,

@@ -201,3 +201,57 @@ def test_export_commands(
     )
     assert code == 0, err
     assert run(capsys, "--db", str(path), "verify")[0] == 0
+
+
+def test_incident_inquiry_and_monitoring_commands(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People]
+) -> None:
+    path, account, _people = setup
+    db = str(path)
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "incident",
+        "open",
+        "--account",
+        str(account),
+        "--type",
+        "violating_comment",
+        "--title",
+        "差別的な書き込み",
+    )
+    assert code == 0, err
+    assert "[未] removed" in out
+    assert (
+        run(capsys, "--db", db, "incident", "action", "1", "removed", "--reference", "11/26 10:05 削除")[0]
+        == 0
+    )
+    code, out, _ = run(
+        capsys, "--db", db, "incident", "action", "1", "record", "--reference", "居住地による差別表現のため"
+    )
+    assert code == 0 and "[済] record" in out
+    code, _out, err = run(capsys, "--db", db, "incident", "close", "1", "--note", "削除済み")
+    assert code == 2 and "アカウント管理者" in err  # the OS user is a 担当者 here
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "inquiry",
+        "log",
+        "--account",
+        str(account),
+        "--channel",
+        "email",
+        "--kind",
+        "proposal",
+        "--content",
+        "駐輪場を増やしてほしい",
+    )
+    assert code == 0 and "番号 1" in out
+    code, out, _ = run(capsys, "--db", db, "inquiry", "list")
+    assert "要依頼" in out
+    assert run(capsys, "--db", db, "inquiry", "forward", "1", "--to", "建設局 道路管理課")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "monitoring", "status")
+    assert code == 0 and "鹿児島市観光公式X" in out
+    assert run(capsys, "--db", db, "verify")[0] == 0

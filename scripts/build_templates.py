@@ -197,6 +197,71 @@ def post_record() -> Workbook:
     )
 
 
+INCIDENT_FIELDS = [
+    ("アカウント", "account_name"),
+    ("運用部署", "department"),
+    ("トラブルの種類", "incident_type"),
+    ("件名", "title"),
+    ("発生・把握の日時", "opened_at"),
+    ("重大なトラブル", "serious"),
+    ("内容", "description"),
+    ("アカウント責任者の確認・指示", "acknowledgement"),
+    ("状況", "status"),
+    ("完了の日時", "closed_at"),
+    ("対応の結果", "closing_note"),
+]
+
+
+def incident_report() -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "報告書"
+    for col, width in zip("ABCDE", (24, 12, 12, 22, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.merge_cells("A1:E1")
+    ws["A1"] = "ソーシャルメディアのトラブル報告書"
+    ws["A1"].font = font(16, True)
+    ws["A1"].alignment = Alignment(horizontal="center")
+    ws["E2"].alignment = Alignment(horizontal="right")
+    ws["E2"].font = font()
+    name(wb, ws, "report_date", "E2")
+    ws["A3"].font = font(12)
+    name(wb, ws, "addressee", "A3")
+    ws["D4"] = "報告者"
+    ws["D4"].alignment = Alignment(horizontal="right")
+    ws["E4"].font = font()
+    name(wb, ws, "reporter", "E4")
+    row = 6
+    for label, key in INCIDENT_FIELDS:
+        ws.merge_cells(f"A{row}:B{row}")
+        ws.merge_cells(f"C{row}:E{row}")
+        ws[f"A{row}"] = label
+        ws[f"A{row}"].font = font(10, True)
+        ws[f"A{row}"].fill = LABEL_FILL
+        ws[f"C{row}"].font = font()
+        ws[f"C{row}"].alignment = Alignment(vertical="top", wrap_text=True)
+        for col in "ABCDE":
+            ws[f"{col}{row}"].border = BOX
+        ws.row_dimensions[row].height = (
+            42 if key in ("description", "acknowledgement", "closing_note") else 21
+        )
+        name(wb, ws, key, f"C{row}")
+        row += 1
+    row += 1
+    ws[f"A{row}"] = "ガイドラインが求める対応（§8）"
+    ws[f"A{row}"].font = font(11, True)
+    row += 1
+    for index, header in enumerate(("対応", "根拠", "状況", "記録者・日時", "記録")):
+        cell = ws.cell(row, index + 1, header)
+        cell.font = font(10, True)
+        cell.fill = LABEL_FILL
+        cell.border = BOX
+        cell.alignment = Alignment(horizontal="center")
+    name(wb, ws, "actions_header", f"A{row}")
+    print_setup(ws, landscape=False, one_page=True, area=f"A1:E{row + 8}")
+    return wb
+
+
 def save_reproducibly(wb: Workbook, path: Path) -> None:
     """openpyxl stamps the time into docProps and the zip entries; pin both so the bytes never change."""
     wb.properties.creator = "SNS Desk"
@@ -226,6 +291,7 @@ def main() -> int:
         ("account_report.xlsx", account_report),
         ("account_list.xlsx", account_list),
         ("post_record.xlsx", post_record),
+        ("incident_report.xlsx", incident_report),
     ):
         save_reproducibly(build(), OUT / filename)
         print("wrote", (OUT / filename).relative_to(ROOT))

@@ -11,6 +11,7 @@ from sns_desk.db import Database
 from sns_desk.errors import ValidationError
 from sns_desk.models import IncidentType, InquiryChannel, InquiryKind
 from sns_desk.services import incidents, users
+from sns_desk.services.common import Actor
 
 
 def add_parsers(sub: Any) -> None:
@@ -93,7 +94,7 @@ def _print(row: incidents.IncidentRow) -> None:
         print(f"  [{mark}] {action.key}: {action.label}（{action.section}）{action.reference}")
 
 
-def _incident(args: argparse.Namespace, db: Database, actor: users.Actor) -> int:
+def _incident(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     command = args.incident_command
     if command == "list":
         for row in incidents.list_incidents(db, actor, open_only=not args.all):
@@ -125,7 +126,7 @@ def _incident(args: argparse.Namespace, db: Database, actor: users.Actor) -> int
     return 0
 
 
-def _inquiry(args: argparse.Namespace, db: Database, actor: users.Actor) -> int:
+def _inquiry(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     command = args.inquiry_command
     if command == "log":
         try:

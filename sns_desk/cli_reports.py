@@ -27,7 +27,9 @@ def add_parsers(sub: Any) -> None:
     record.add_argument("--from", dest="start", required=True, help="期間の始め（例: 2026-04-01）")
     record.add_argument("--until", dest="end", required=True, help="期間の終わり（例: 2027-03-31）")
     record.add_argument("--account", type=int, help="アカウントの番号（省略時は全庁、広報課）")
-    for parser in (report, listing, record):
+    incident = e.add_parser("incident-report", help="ソーシャルメディアのトラブル報告書（§8）")
+    incident.add_argument("id", type=int, help="トラブルの番号")
+    for parser in (report, listing, record, incident):
         parser.add_argument("--out", type=Path, help="保存先のファイルまたはフォルダ（省略時は今のフォルダ）")
         parser.add_argument("--reiwa", action="store_true", help="日付を令和で書く")
 
@@ -57,6 +59,10 @@ def run(args: argparse.Namespace, db: Database) -> int:
             _dest(args.out, "account_report", f"{account.name}_{args.event}"),
             reiwa=args.reiwa,
             remarks=args.remarks,
+        )
+    elif command == "incident-report":
+        result = reports.export_incident_report(
+            db, actor, args.id, _dest(args.out, "incident_report", str(args.id)), reiwa=args.reiwa
         )
     elif command == "account-list":
         result = reports.export_account_list(

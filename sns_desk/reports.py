@@ -58,6 +58,7 @@ KINDS = {
     "account_report": "公式アカウント開設・変更・廃止報告書",
     "account_list": "公式アカウント一覧",
     "post_record": "投稿実績",
+    "incident_report": "ソーシャルメディアのトラブル報告書",
 }
 ACCOUNT_NAMES = [
     "report_date",
@@ -90,6 +91,23 @@ REQUIRED_NAMES = {
     "account_report": ACCOUNT_NAMES,
     "account_list": ["title", "as_of", "table_header"],
     "post_record": ["title", "period", "table_header"],
+    "incident_report": [
+        "report_date",
+        "addressee",
+        "reporter",
+        "account_name",
+        "department",
+        "incident_type",
+        "title",
+        "opened_at",
+        "serious",
+        "description",
+        "acknowledgement",
+        "status",
+        "closed_at",
+        "closing_note",
+        "actions_header",
+    ],
 }
 EVENTS = ("開設", "変更", "廃止")
 THIN = Side(style="thin", color="000000")
@@ -625,6 +643,72 @@ def _copy_page_setup(source: Worksheet, target: Any) -> None:
     footer = source.oddFooter.center.text if source.oddFooter is not None else None
     target.oddFooter.center.text = footer or "&P / &N ページ"
     target.page_margins = source.page_margins
+
+
+# --- トラブル報告書 (§8) -----------------------------------------------------------------------------------------------
+
+
+def export_incident_report(
+    db: Database,
+    actor: Actor,
+    incident_id: int,
+    dest: Path,
+    *,
+    reiwa: bool = False,
+    progress: ProgressFn | None = None,
+) -> ExportResult:
+    """One trouble with its checklist (who did what, when, with which reference)."""
+    from sns_desk.services import incidents
+
+    wb = open_template(template_path(db, "incident_report"), "incident_report")
+    row = incidents.get_incident(db, actor, incident_id)
+    with db.read() as session:
+        me = load_user(session, actor)
+        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
+            require(session, me, Permission.LEAD_INCIDENT, row.account_id)
+        account = session.get(Account, row.account_id)
+        assert account is not None
+        department = account.department.full_name
+        manager = _names(account, Role.MANAGER)
+    values = {
+        "report_date": jp_date(date.today(), reiwa=reiwa),
+        "addressee": "広報課長 様",
+        "reporter": f"{department}　アカウント管理者 {manager}",
+        "account_name": row.account,
+        "department": department,
+        "incident_type": row.type.label,
+        "title": row.title,
+        "opened_at": jp_datetime(row.opened_at, reiwa=reiwa),
+        "serious": "重大（アカウント責任者へ報告）" if row.serious else "―",
+        "description": row.description,
+        "acknowledgement": (
+            f"{row.acknowledgement}（{row.acknowledged_by}、{jp_datetime(row.acknowledged_at, reiwa=reiwa)}）"
+            if row.acknowledged_at
+            else ("確認待ち" if row.serious else "―")
+        ),
+        "status": row.status_label,
+        "closed_at": jp_datetime(row.closed_at, reiwa=reiwa),
+        "closing_note": row.closing_note,
+    }
+    for key, value in values.items():
+        _set(wb, key, value)
+    ws, coord = _destination(wb, "actions_header")
+    column, header_row = coordinate_from_string(coord)
+    first = column_index_from_string(column)
+    for offset, action in enumerate(row.actions, start=1):
+        status = "済" if action.done else ("未" if action.required else "必要に応じて")
+        who = f"{action.done_by} {jp_datetime(action.done_at, reiwa=reiwa)}" if action.done else ""
+        for index, value in enumerate((action.label, action.section, status, who, action.reference)):
+            cell = ws.cell(header_row + offset, first + index, value)
+            cell.border = BOX
+            cell.font = Font(name=FONT_NAME, size=9.5)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    digest = _save_atomically(wb.save, dest)
+    result = ExportResult(dest, digest, len(row.actions))
+    _record(db, actor, "incident_report", {"incident_id": incident_id, "reiwa": reiwa}, result)
+    if progress:
+        progress(1, 1, "完了しました")
+    return result
 
 
 # --- history -------------------------------------------------------------------------------------------------------

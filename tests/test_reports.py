@@ -353,3 +353,47 @@ def test_lists_render_to_a4(db: Database, people: People, account: int, tmp_path
     pdf = _to_pdf(out, tmp_path)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "(A4)" in info
+
+
+def test_incident_report_fields(db: Database, people: People, account: int, tmp_path: Path) -> None:
+    from sns_desk.models import IncidentType
+    from sns_desk.services import incidents
+
+    incident_id = incidents.open_incident(
+        db,
+        people.tanto,
+        account,
+        IncidentType.IMPERSONATION,
+        "偽アカウント",
+        "市章を使った偽アカウント",
+        serious=True,
+    )
+    incidents.record_action(db, people.tanto, incident_id, "takedown", "X社へ依頼 受付 0123")
+    incidents.acknowledge(db, people.kyokucho, incident_id, "削除まで毎日確認")
+    out = tmp_path / "incident.xlsx"
+    with pytest.raises(PermissionDeniedError):
+        reports.export_incident_report(db, people.tanto, incident_id, out)
+    result = reports.export_incident_report(db, people.kacho, incident_id, out, reiwa=True)
+    assert result.rows == 3
+    assert named(out, "incident_type") == "成りすまし" and named(out, "title") == "偽アカウント"
+    assert named(out, "serious") == "重大（アカウント責任者へ報告）"
+    assert str(named(out, "acknowledgement")).startswith("削除まで毎日確認（観光 局長、令和")
+    assert named(out, "status") == "対応中" and named(out, "department") == "観光交流局 観光振興課"
+    ws = load_workbook(out)["報告書"]
+    [(_sheet, coord)] = list(load_workbook(out).defined_names["actions_header"].destinations)
+    header_row = int(coord.split("$")[-1])
+    first = [c.value for c in ws[header_row + 1]][:5]
+    assert (
+        first[0] == "ソーシャルメディアの運営者に削除を依頼した"
+        and first[2] == "済"
+        and first[4] == "X社へ依頼 受付 0123"
+    )
+    assert [c.value for c in ws[header_row + 3]][2] == "必要に応じて"
+    pdf = _to_pdf(out, tmp_path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert (
+        "偽アカウント" in text
+        and "(A4)" in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    )

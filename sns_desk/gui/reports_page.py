@@ -17,7 +17,7 @@ from sns_desk.gui.common import Cancelled, run_with_progress, show_error
 from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
 from sns_desk.permissions import Permission
 from sns_desk.policy import JST
-from sns_desk.services import users
+from sns_desk.services import accounts, incidents, users
 from sns_desk.services.common import Actor
 
 
@@ -30,7 +30,7 @@ class ReportsPage(QWidget):
         self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.city = users.may(db, actor, Permission.VIEW_CITY_WIDE)
         for kind, label in reports.KINDS.items():
-            if kind != "account_list" or self.city:
+            if kind not in ("account_list",) or self.city:
                 self.ui.kindCombo.addItem(label, kind)
         for event in reports.EVENTS:
             self.ui.eventCombo.addItem(event, event)
@@ -63,6 +63,12 @@ class ReportsPage(QWidget):
         for account in reports.reportable_accounts(self.db, self.actor):
             self.ui.accountCombo.addItem(f"{account.name}（{account.status.label}）", account.id)
         self.ui.accountCombo.setCurrentIndex(max(self.ui.accountCombo.findData(current), 0))
+        self.ui.incidentCombo.clear()
+        for incident in incidents.list_incidents(self.db, self.actor):
+            if self.city or accounts.may(self.db, self.actor, Permission.LEAD_INCIDENT, incident.account_id):
+                self.ui.incidentCombo.addItem(
+                    f"{incident.id}: {incident.title}（{incident.status_label}）", incident.id
+                )
         self._kind_changed()
         self._fill_history()
 
@@ -77,6 +83,10 @@ class ReportsPage(QWidget):
             widget.setEnabled(kind == "account_report")
         for widget in (self.ui.fromEdit, self.ui.untilEdit, self.ui.periodLabel):
             widget.setEnabled(kind == "post_record")
+        for widget in (self.ui.incidentCombo, self.ui.incidentLabel):
+            widget.setEnabled(kind == "incident_report")
+        if kind == "incident_report":
+            self.ui.accountCombo.setEnabled(False)
         self.ui.exportButton.setEnabled(True)
 
     def _fill_history(self) -> None:
@@ -110,11 +120,17 @@ class ReportsPage(QWidget):
             detail = f"{self.ui.accountCombo.currentText().split('（')[0]}_{self.ui.eventCombo.currentData()}"
         elif kind == "post_record":
             detail = f"{self.ui.fromEdit.date().toString('yyyyMMdd')}-{self.ui.untilEdit.date().toString('yyyyMMdd')}"
+        elif kind == "incident_report":
+            detail = f"{self.ui.incidentCombo.currentData()}"
         return Path(self.ui.folderEdit.text().strip()).expanduser() / reports.default_filename(kind, detail)
 
     def export(self) -> reports.ExportResult | None:
         kind, dest, reiwa = self.kind(), self.destination(), self.ui.reiwaCheck.isChecked()
         account_id = self.ui.accountCombo.currentData()
+        incident_id = self.ui.incidentCombo.currentData()
+        if kind == "incident_report" and incident_id is None:
+            show_error(self, ValidationError("報告するトラブルを選んでください。"))
+            return None
         if kind == "account_report" and account_id is None:
             show_error(self, ValidationError("報告するアカウントを選んでください。"))
             return None
@@ -139,6 +155,10 @@ class ReportsPage(QWidget):
                 )
             if kind == "account_list":
                 return reports.export_account_list(self.db, self.actor, dest, reiwa=reiwa, progress=progress)
+            if kind == "incident_report":
+                return reports.export_incident_report(
+                    self.db, self.actor, incident_id, dest, reiwa=reiwa, progress=progress
+                )
             return reports.export_post_record(
                 self.db,
                 self.actor,

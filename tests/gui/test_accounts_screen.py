@@ -268,6 +268,7 @@ def test_reports_page_exports_with_progress_and_records_it(
     assert [page.ui.kindCombo.itemText(i) for i in range(page.ui.kindCombo.count())] == [
         "公式アカウント開設・変更・廃止報告書",
         "投稿実績",
+        "ソーシャルメディアのトラブル報告書",
     ], "the city-wide list is for 広報課"
     page.ui.accountCombo.setCurrentIndex(page.ui.accountCombo.findData(account_id))
     page.ui.folderEdit.setText(str(tmp_path))

@@ -140,6 +140,16 @@ class Ui_ReportsPage(object):
 
         self.reportForm.setLayout(6, QFormLayout.ItemRole.FieldRole, self.folderRow)
 
+        self.incidentLabel = QLabel(self.formGroup)
+        self.incidentLabel.setObjectName(u"incidentLabel")
+
+        self.reportForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.incidentLabel)
+
+        self.incidentCombo = QComboBox(self.formGroup)
+        self.incidentCombo.setObjectName(u"incidentCombo")
+
+        self.reportForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.incidentCombo)
+
 
         self.pageLayout.addWidget(self.formGroup)
 
@@ -189,6 +199,7 @@ class Ui_ReportsPage(object):
         self.eventLabel.setBuddy(self.eventCombo)
         self.remarksLabel.setBuddy(self.remarksEdit)
         self.folderLabel.setBuddy(self.folderEdit)
+        self.incidentLabel.setBuddy(self.incidentCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportsPage)
@@ -233,6 +244,10 @@ class Ui_ReportsPage(object):
         self.folderEdit.setAccessibleName(QCoreApplication.translate("ReportsPage", u"\u4fdd\u5b58\u5148\u306e\u30d5\u30a9\u30eb\u30c0", None))
 #endif // QT_CONFIG(accessibility)
         self.browseButton.setText(QCoreApplication.translate("ReportsPage", u"\u53c2\u7167\u2026", None))
+        self.incidentLabel.setText(QCoreApplication.translate("ReportsPage", u"\u30c8\u30e9\u30d6\u30eb:", None))
+#if QT_CONFIG(accessibility)
+        self.incidentCombo.setAccessibleName(QCoreApplication.translate("ReportsPage", u"\u5831\u544a\u3059\u308b\u30c8\u30e9\u30d6\u30eb", None))
+#endif // QT_CONFIG(accessibility)
         self.exportButton.setText(QCoreApplication.translate("ReportsPage", u"Excel \u306b\u51fa\u529b(&E)", None))
         self.openFolderButton.setText(QCoreApplication.translate("ReportsPage", u"\u30d5\u30a9\u30eb\u30c0\u3092\u958b\u304f", None))
 #if QT_CONFIG(accessibility)

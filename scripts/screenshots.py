@@ -260,6 +260,74 @@ def take() -> int:
     save(approver, "posts-3-approval.png")
     approver.close()
 
+    # トラブル, 監視 and 問い合わせ
+    from sns_desk.models import IncidentType, InquiryChannel, InquiryKind
+    from sns_desk.services import incidents
+
+    fake = incidents.open_incident(
+        db,
+        tanto,
+        kanko,
+        IncidentType.IMPERSONATION,
+        "偽アカウント @kag0shima_kanko",
+        "市章とよく似たアイコンで、キャンペーンを装った投稿をしているアカウントを市民が通報。",
+        serious=True,
+    )
+    incidents.record_action(
+        db, tanto, fake, "takedown", "11/26 X社の報告フォームから削除依頼（受付番号 0123-4567）"
+    )
+    incidents.record_action(
+        db, kacho, fake, "homepage_notice", "https://www.city.kagoshima.lg.jp/notice/fake-account.html"
+    )
+    incidents.acknowledge(db, kyokucho, fake, "削除されるまで毎日確認すること。報道機関への情報提供は不要。")
+    flame = incidents.open_incident(
+        db,
+        tanto,
+        kanko,
+        IncidentType.FLAMING,
+        "イベント告知への批判が殺到",
+        "開催日程の告知に対し、混雑対策への批判のコメントが急増。",
+        serious=True,
+    )
+    incidents.record_action(db, kacho, flame, "no_rebuttal", "職員個人による反論がないことを確認")
+    incidents.record_monitoring(
+        db,
+        kacho,
+        kanko,
+        "不適切な書き込み・なりすましの確認。偽アカウント 1 件（トラブル登録済み）",
+        problems_found=True,
+    )
+    incidents.log_inquiry(
+        db,
+        tanto,
+        kanko,
+        InquiryChannel.COMMENT,
+        InquiryKind.QUESTION,
+        "花火大会の駐車場はありますか",
+        response="公共交通機関のご利用をお願いする旨を返信",
+    )
+    incidents.log_inquiry(
+        db, tanto, kanko, InquiryChannel.PHONE, InquiryKind.PROPOSAL, "会場行きの臨時バスを増やしてほしい"
+    )
+    proposal = incidents.log_inquiry(
+        db, tanto, kanko, InquiryChannel.EMAIL, InquiryKind.PROPOSAL, "駐輪場を増やしてほしい"
+    )
+    incidents.forward_inquiry(db, tanto, proposal, "建設局 道路管理課")
+    incidents.log_inquiry(db, tanto, kanko, InquiryChannel.MESSAGE, InquiryKind.COMPLAINT, "告知が直前すぎる")
+    trouble_window = MainWindow(db, kacho)
+    trouble_window.resize(1280, 760)
+    trouble_page = trouble_window.show_page("incidents")
+    trouble_page.refresh(fake)  # type: ignore[attr-defined]
+    save(trouble_window, "incidents-1-impersonation.png")
+    trouble_page.refresh(flame)  # type: ignore[attr-defined]
+    save(trouble_window, "incidents-2-flaming.png")
+    trouble_page.ui.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    save(trouble_window, "incidents-3-monitoring.png")
+    trouble_window.show_page("inquiries")
+    save(trouble_window, "inquiries-1-list.png")
+    trouble_window.refresh_notifications()
+    trouble_window.close()
+
     # 報告書: the screen after an export, and the account report as it prints
     import shutil
     import subprocess

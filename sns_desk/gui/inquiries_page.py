@@ -39,6 +39,7 @@ class InquiriesPage(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.ui.listButtons.setStretch(1, 1)
         self.ui.logButton.clicked.connect(self.log)
         self.ui.forwardButton.clicked.connect(self.forward)
         self.rows: list[incidents.InquiryRow] = []

@@ -9,15 +9,52 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from sns_desk.policy import JST
-from sns_desk.services.accounts import AccountRow
 from sns_desk.services.auditlog import AuditRow
 from sns_desk.services.posts import PostRow
-from sns_desk.services.users import UserRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditTableModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of rows, with fixed column headers (the common part of the app's lists)."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def find(self, row_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == row_id), -1)
+
+    def _row(self, index: Index) -> Any | None:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        return self._rows[index.row()]
+
+
+class AuditTableModel(RowsModel):
     """The audit log, newest first, fetched a page at a time as the view scrolls."""
 
     HEADERS = ("番号", "日時", "操作者", "操作", "対象", "ID", "内容")
@@ -38,12 +75,6 @@ class AuditTableModel(QAbstractTableModel):
         self._exhausted = len(self._rows) < self.PAGE
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
 
@@ -58,17 +89,10 @@ class AuditTableModel(QAbstractTableModel):
             self._rows.extend(more)
             self.endInsertRows()
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 str(row.seq),
@@ -85,39 +109,14 @@ class AuditTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
 
-
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(RowsModel):
     HEADERS = ("ログイン名", "氏名", "部署", "メール", "電話", "役割", "状態")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[UserRow] = []
-
-    def set_rows(self, rows: Sequence[UserRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
                 row.login,
@@ -132,39 +131,14 @@ class UsersTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def row_at(self, row: int) -> UserRow:
-        return self._rows[row]
 
-
-class AccountsTableModel(QAbstractTableModel):
+class AccountsTableModel(RowsModel):
     HEADERS = ("種類", "アカウント名", "状態", "運用部署", "未対応の措置", "責任者", "管理者")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[AccountRow] = []
-
-    def set_rows(self, rows: Sequence[AccountRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             open_text = f"{len(row.open_items)} 件" if row.open_items else "なし"
             if row.credential_due:
@@ -190,14 +164,8 @@ class AccountsTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def row_at(self, row: int) -> AccountRow:
-        return self._rows[row]
 
-    def find(self, account_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == account_id), -1)
-
-
-class PostsTableModel(QAbstractTableModel):
+class PostsTableModel(RowsModel):
     """Posts, newest first, a page at a time."""
 
     HEADERS = ("番号", "状態", "アカウント", "件名・本文", "作成者", "予定", "更新")
@@ -240,23 +208,10 @@ class PostsTableModel(QAbstractTableModel):
             self._rows.extend(more)
             self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             planned = row.planned_at.astimezone(JST).strftime("%m/%d %H:%M") if row.planned_at else ""
             if row.overdue():
@@ -278,9 +233,3 @@ class PostsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
-
-    def row_at(self, row: int) -> PostRow:
-        return self._rows[row]
-
-    def find(self, post_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == post_id), -1)

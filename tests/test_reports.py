@@ -138,7 +138,19 @@ def test_account_list(db: Database, people: People, account: int, tmp_path: Path
     header = [c.value for c in ws[4]]
     assert header[:3] == ["種類", "アカウント名", "URL"]
     row = [c.value for c in ws[5]]
-    assert row[:5] == ["X", "鹿児島市観光公式X", URL, "観光交流局 観光振興課", "運用中"]
+    account_row = accounts.get_account(db, people.koho, account)
+    with db.read() as session:
+        current = accounts.current_policy(session, account)
+    assert current is not None
+    assert row[:7] == [
+        "X",
+        "鹿児島市観光公式X",
+        URL,
+        "観光交流局 観光振興課",
+        "運用中",
+        reports.jp_date(account_row.activated_at),
+        current.published_url or None,  # an empty cell when the policy names no page yet
+    ]
     assert ws.print_title_rows == "$4:$4"
 
 
@@ -183,8 +195,21 @@ def test_post_record_streams_every_post_of_the_period(
     by_id = {r[0]: r for r in rows}
     assert by_id[published][1:5] == ["鹿児島市観光公式X", "投稿済", "観光 担当", "観光 課長"]
     assert by_id[published][8] == "https://x.com/k/status/1" and by_id[published][9] == "桜島の降灰予報 あす"
+    detail = posts.get_post(db, people.kacho, published)
+    assert by_id[published][5] == reports.jp_datetime(posts_submitted(db, published))
+    assert by_id[published][6] == reports.jp_datetime(detail.decisions[-1].decided_at)
+    assert by_id[published][7] == reports.jp_datetime(detail.row.published_at)
     assert by_id[draft][2] == "下書き" and by_id[draft][4] is None
     assert ws.print_title_rows == "$4:$4"
+
+
+def posts_submitted(db: Database, post_id: int) -> datetime | None:
+    from sns_desk.models import Post
+
+    with db.read() as session:
+        post = session.get(Post, post_id)
+        assert post is not None
+        return post.submitted_at
 
 
 def test_post_record_can_be_cancelled_and_leaves_no_file(
@@ -379,6 +404,13 @@ def test_incident_report_fields(db: Database, people: People, account: int, tmp_
     assert named(out, "serious") == "重大（アカウント責任者へ報告）"
     assert str(named(out, "acknowledgement")).startswith("削除まで毎日確認（観光 局長、令和")
     assert named(out, "status") == "対応中" and named(out, "department") == "観光交流局 観光振興課"
+    row = incidents.get_incident(db, people.kacho, incident_id)
+    assert named(out, "opened_at") == reports.jp_datetime(row.opened_at, reiwa=True)
+    assert (
+        named(out, "description") == "市章を使った偽アカウント"
+        and named(out, "account_name") == "鹿児島市観光公式X"
+    )
+    assert named(out, "closed_at") is None and named(out, "closing_note") is None
     ws = load_workbook(out)["報告書"]
     [(_sheet, coord)] = list(load_workbook(out).defined_names["actions_header"].destinations)
     header_row = int(coord.split("$")[-1])

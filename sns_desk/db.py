@@ -357,6 +357,28 @@ class Database:
         self.mode = mode
         self.database_id = database_id
         self.retry_seconds = retry_seconds
+        self._watch: sqlite3.Connection | None = None
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever anyone (another PC included) commits to the file; near-zero cost.
+
+        ``PRAGMA data_version`` on one dedicated read-only connection that never writes.  None for a server.
+        """
+        if self.location.path is None:
+            return None
+        try:
+            if self._watch is None:
+                self._watch = sqlite3.connect(
+                    f"{self.location.path.as_uri()}?mode=ro", uri=True, timeout=1, check_same_thread=False
+                )
+            row = self._watch.execute("PRAGMA data_version").fetchone()
+            return int(row[0]) if row else None
+        except sqlite3.Error as error:
+            log.info("data_version unavailable (%s); will retry", error)
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
+            return None
 
     # -- sessions
 
@@ -418,6 +440,9 @@ class Database:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
 
     def dispose(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
 
     def warnings(self) -> list[str]:

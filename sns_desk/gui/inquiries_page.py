@@ -54,6 +54,9 @@ class InquiriesPage(QWidget):
         self.ui.accountCombo.setCurrentIndex(max(self.ui.accountCombo.findData(current), 0))
         self.ui.formGroup.setEnabled(self.ui.accountCombo.count() > 0)
         self.ui.receivedEdit.setDateTime(QDateTime.currentDateTime())
+        self._fill_table()
+
+    def _fill_table(self) -> None:
         try:
             self.rows = incidents.list_inquiries(self.db, self.actor)
         except Exception as error:
@@ -87,6 +90,10 @@ class InquiriesPage(QWidget):
         self.ui.retentionLabel.setText(
             f"内容は受付から {days} 日で自動的に削除します（個人情報を必要以上に持たないため）。"
         )
+
+    def live_refresh(self) -> None:
+        """Another PC logged something: update the list, keep what is being typed in the form."""
+        self._fill_table()
 
     def log(self) -> int | None:
         when = datetime.fromtimestamp(self.ui.receivedEdit.dateTime().toSecsSinceEpoch(), JST)

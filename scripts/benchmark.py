@@ -1,0 +1,404 @@
+"""Measure SNS Desk at city scale and write docs/benchmarks.md (a script, not a timed test).
+
+    xvfb-run -a python scripts/benchmark.py            # 1,000 / 10,000 / 100,000 posts
+    xvfb-run -a python scripts/benchmark.py --sizes 1000 --runs 3   # a quick look
+
+For each size it builds a shared-mode database with 50 accounts and 30 users, then measures (median of several runs
+in one process): cold start to the shown main window next to a bare PySide6 window; search-as-you-type in 下書き
+(p50/p95 per keystroke); opening a post in the editor with its live checks; approving a post; exporting 投稿実績
+next to raw openpyxl write-only writing the same cells; and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TARGETS = {
+    "start": 1.5,
+    "filter_p95_ms": 50.0,
+    "open_ms": 100.0,
+    "approve_ms": 20.0,
+    "export_ratio": 1.3,
+    "peak_mb": 300.0,
+}
+WORDS = [
+    "降灰予報",
+    "花火大会",
+    "桜まつり",
+    "交通規制",
+    "防災情報",
+    "観光キャンペーン",
+    "図書館",
+    "子育て支援",
+    "ごみ収集",
+    "選挙",
+]
+
+
+def build(path: Path, posts_count: int) -> dict[str, int]:
+    """50 accounts, 30 users, ``posts_count`` posts (published, pending, drafts), through fast bulk inserts."""
+    from sqlalchemy import insert
+
+    from sns_desk import policy as pol
+    from sns_desk.db import open_database
+    from sns_desk.models import (
+        Account,
+        AccountMember,
+        AccountPolicy,
+        AccountStatus,
+        Department,
+        Platform,
+        PolicyStatus,
+        Post,
+        PostRevision,
+        PostStatus,
+        Role,
+        User,
+        utcnow,
+    )
+    from sns_desk.services import users
+
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "bench-admin", "管理 太郎", "総務局", "情報政策課")
+    policy = pol.PolicyData.office_hours(
+        purpose="市政情報の発信",
+        content="お知らせ",
+        contact_phone="099-224-1111",
+        follow=pol.Handling.DONT,
+        repost=pol.Handling.DONT,
+        like=pol.Handling.DONT,
+        share=pol.Handling.DONT,
+        hours={d: [("00:00", "24:00")] for d in range(7)},
+        holidays_closed=False,
+        year_end_closed=False,
+    ).to_json()
+    now = utcnow()
+    with db.write_session() as session:
+        dept = Department(name="観光交流局")
+        session.add(dept)
+        session.flush()
+        people = [
+            User(login=f"user{i:02d}", display_name=f"職員 {i:02d}", department_id=dept.id) for i in range(30)
+        ]
+        session.add_all(people)
+        session.flush()
+        accounts = [
+            Account(
+                platform=list(Platform)[i % 7],
+                name=f"鹿児島市アカウント{i:02d}",
+                department_id=dept.id,
+                status=AccountStatus.ACTIVE,
+                activated_at=now,
+            )
+            for i in range(50)
+        ]
+        session.add_all(accounts)
+        session.flush()
+        for i, account in enumerate(accounts):
+            session.add(AccountMember(account_id=account.id, user_id=people[i % 10].id, role=Role.MANAGER))
+            session.add(AccountMember(account_id=account.id, user_id=people[10 + i % 20].id, role=Role.STAFF))
+            session.add(
+                AccountPolicy(
+                    account_id=account.id,
+                    number=1,
+                    status=PolicyStatus.APPROVED,
+                    data=policy,
+                    created_by_id=admin.user_id,
+                    approved_by_id=admin.user_id,
+                    approved_at=now,
+                )
+            )
+        account_ids = [a.id for a in accounts]
+        staff_for = {a.id: people[10 + i % 20].id for i, a in enumerate(accounts)}
+    batch = 20_000
+    for start in range(0, posts_count, batch):
+        rows = []
+        for i in range(start, min(start + batch, posts_count)):
+            account_id = account_ids[i % 50]
+            turn = (i // 50) % 10  # every account gets every status
+            status = (
+                PostStatus.PUBLISHED if turn < 8 else (PostStatus.PENDING if turn == 8 else PostStatus.DRAFT)
+            )
+            when = now - timedelta(minutes=i)
+            body = f"【{WORDS[i % 10]}】お知らせ第{i}号。詳しくは https://www.city.kagoshima.lg.jp/p/{i} をご覧ください。"
+            rows.append(
+                dict(
+                    account_id=account_id,
+                    author_id=staff_for[account_id],
+                    status=status,
+                    body=body,
+                    title=f"{WORDS[i % 10]} {i}",
+                    planned_at=when + timedelta(days=30),
+                    created_at=when,
+                    updated_at=when,
+                    published_at=when if status is PostStatus.PUBLISHED else None,
+                    published_url=f"https://x.com/k/status/{i}" if status is PostStatus.PUBLISHED else "",
+                    version=1,
+                )
+            )
+        with db.write_session() as session:
+            session.execute(insert(Post), rows)
+    with db.write_session() as session:
+        session.execute(
+            insert(PostRevision).from_select(
+                ["post_id", "number", "title", "body", "planned_at", "saved_by_id", "saved_at"],
+                __import__("sqlalchemy").select(
+                    Post.id, 1, Post.title, Post.body, Post.planned_at, Post.author_id, Post.created_at
+                ),
+            )
+        )
+    db.dispose()
+    return {"accounts": len(account_ids)}
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
+
+
+STARTUP = r"""
+import sys, time, os
+t0 = time.perf_counter()
+mode = sys.argv[1]
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+if mode == "bare":
+    w = QMainWindow(); w.resize(1180, 720); w.show()
+else:
+    from sns_desk.db import open_database
+    from sns_desk.services import users
+    from sns_desk.gui.main_window import MainWindow
+    db = open_database(sys.argv[2])
+    actor = users.resolve_actor(db, sys.argv[3])
+    w = MainWindow(db, actor); w.resize(1180, 720); w.show()
+app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def cold_start(mode: str, db_path: Path, login: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        begun = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP, mode, str(db_path), login],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            timeout=300,
+        )
+        times.append(time.perf_counter() - begun)
+        assert out.stdout.strip()
+    return statistics.median(times)
+
+
+def measure(size: int, runs: int, home: Path) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from sns_desk import policy as pol
+    from sns_desk import reports
+    from sns_desk.db import open_database
+    from sns_desk.gui.post_editor import PostEditor
+    from sns_desk.gui.posts_page import PostsPage
+    from sns_desk.models import PostStatus
+    from sns_desk.services import posts, users
+    from sns_desk.services.posts import PostFilter
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    path = home / f"bench-{size}.sqlite3"
+    started = time.perf_counter()
+    build(path, size)
+    result: dict[str, float] = {"build_s": time.perf_counter() - started}
+    result["start_bare_s"] = cold_start("bare", path, "user00", runs)
+    result["start_app_s"] = cold_start("app", path, "user00", runs)
+
+    db = open_database(path)
+    manager = users.resolve_actor(db, "user00")  # 管理者 of accounts 0, 10, 20, 30, 40
+    admin = users.resolve_actor(db, "bench-admin")
+
+    page = PostsPage(db, admin)  # the city-wide view (広報課/admin sees every post)
+    keystrokes: list[float] = []
+    for word in [*WORDS[:5], "お知らせ第1", "存在しない語"]:
+        for n in range(1, len(word) + 1):
+            page.ui.searchEdit.blockSignals(True)
+            page.ui.searchEdit.setText(word[:n])
+            page.ui.searchEdit.blockSignals(False)
+            t = time.perf_counter()
+            page.refresh()
+            app.processEvents()
+            keystrokes.append(time.perf_counter() - t)
+    result["filter_p50_ms"] = percentile(keystrokes, 0.5)
+    result["filter_p95_ms"] = percentile(keystrokes, 0.95)
+
+    sample = posts.list_posts(db, manager, PostFilter(statuses=[PostStatus.DRAFT]), limit=runs * 3)
+    opens = []
+    for row in sample[: max(3, runs * 2)]:
+        t = time.perf_counter()
+        editor = PostEditor(db, manager, row.id)
+        app.processEvents()
+        opens.append(time.perf_counter() - t)
+        editor.deleteLater()
+    result["open_ms"] = median_ms(opens)
+
+    pending = posts.list_posts(db, admin, PostFilter(statuses=[PostStatus.PENDING]), limit=500)
+    approvals = []
+    mine = [row for row in pending if row.account_id in (1, 11, 21, 31, 41)]  # user00 manages these
+    for row in mine[: max(5, runs * 4)]:
+        version = posts.get_post(db, manager, row.id).row.version
+        t = time.perf_counter()
+        posts.approve(db, manager, row.id, version)
+        approvals.append(time.perf_counter() - t)
+    result["approve_ms"] = median_ms(approvals) if approvals else float("nan")
+
+    if size == max(SIZES):
+        start, end = datetime.now(pol.JST) - timedelta(days=400), datetime.now(pol.JST) + timedelta(days=60)
+        t = time.perf_counter()
+        exported = reports.export_post_record(db, admin, start, end, home / "posts.xlsx")
+        result["export_s"] = time.perf_counter() - t
+        result["export_rows"] = exported.rows
+        result["raw_openpyxl_s"] = raw_openpyxl(home / "posts.xlsx", home / "raw.xlsx")
+    db.dispose()
+    return result
+
+
+def raw_openpyxl(exported: Path, target: Path) -> float:
+    """Raw openpyxl write-only writing the same cells (read back first, outside the timing)."""
+    from openpyxl import Workbook, load_workbook
+
+    rows = [list(r) for r in load_workbook(exported, read_only=True).active.iter_rows(values_only=True)]
+    t = time.perf_counter()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("投稿実績")
+    for row in rows:
+        ws.append(row)
+    wb.save(target)
+    return time.perf_counter() - t
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    import PySide6
+    import sqlalchemy
+
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB; "
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, SQLAlchemy {sqlalchemy.__version__}"
+    )
+
+
+SIZES = [1000, 10_000, 100_000]
+
+
+def main(argv: list[str]) -> int:
+    global SIZES
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="*", default=SIZES)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args(argv)
+    SIZES = args.sizes
+    home = Path(tempfile.mkdtemp(prefix="sns-desk-bench-"))
+    os.environ["SNS_DESK_HOME"] = str(home)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    results = {}
+    for size in SIZES:
+        print(f"measuring {size:,} posts …", flush=True)
+        results[size] = measure(size, args.runs, home)
+        print(results[size], flush=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    write_report(args, results, peak_mb)
+    print("wrote", args.out)
+    return 0
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]], peak_mb: float) -> None:
+    largest = max(results)
+    big = results[largest]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Command: `xvfb-run -a python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`",
+        f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}.",
+        "Each figure is the median of several runs in one process (cold starts: separate processes); the database is a",
+        "shared-mode SQLite file (rollback journal, synchronous=FULL) with 50 accounts and 30 users.",
+        "",
+        "| posts | build | start: bare window | start: SNS Desk | filter p50 | filter p95 | open post | approve |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, r in sorted(results.items()):
+        lines.append(
+            f"| {size:,} | {r['build_s']:.1f} s | {r['start_bare_s']:.2f} s | {r['start_app_s']:.2f} s | "
+            f"{r['filter_p50_ms']:.1f} ms | {r['filter_p95_ms']:.1f} ms | {r['open_ms']:.1f} ms | {r['approve_ms']:.1f} ms |"
+        )
+    lines += [
+        "",
+        f"## Targets at {largest:,} posts",
+        "",
+        "| measure | figure | target | |",
+        "|---|---:|---:|---|",
+    ]
+    ratio = big["start_app_s"] / big["start_bare_s"]
+    lines.append(
+        f"| start vs bare window | {ratio:.2f}× | ≤ {TARGETS['start']}× | {verdict(ratio <= TARGETS['start'])} |"
+    )
+    lines.append(
+        f"| filter p95 | {big['filter_p95_ms']:.1f} ms | ≤ {TARGETS['filter_p95_ms']:.0f} ms | "
+        f"{verdict(big['filter_p95_ms'] <= TARGETS['filter_p95_ms'])} |"
+    )
+    lines.append(
+        f"| open a post | {big['open_ms']:.1f} ms | ≤ {TARGETS['open_ms']:.0f} ms | {verdict(big['open_ms'] <= TARGETS['open_ms'])} |"
+    )
+    lines.append(
+        f"| approve | {big['approve_ms']:.1f} ms | ≤ {TARGETS['approve_ms']:.0f} ms | "
+        f"{verdict(big['approve_ms'] <= TARGETS['approve_ms'])} |"
+    )
+    if "export_s" in big:
+        export_ratio = big["export_s"] / big["raw_openpyxl_s"]
+        lines.append(
+            f"| export 投稿実績 ({int(big['export_rows']):,} rows) | {big['export_s']:.1f} s vs raw openpyxl "
+            f"{big['raw_openpyxl_s']:.1f} s = {export_ratio:.2f}× | ≤ {TARGETS['export_ratio']}× | "
+            f"{verdict(export_ratio <= TARGETS['export_ratio'])} |"
+        )
+    lines.append(
+        f"| peak memory (this process) | {peak_mb:.0f} MB | ≤ {TARGETS['peak_mb']:.0f} MB | "
+        f"{verdict(peak_mb <= TARGETS['peak_mb'])} |"
+    )
+    lines += [
+        "",
+        "Targets that are not met are open work of the installer/benchmark issue (profile, fix, record).",
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

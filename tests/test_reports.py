@@ -201,6 +201,7 @@ def test_post_record_streams_every_post_of_the_period(
     assert by_id[published][7] == reports.jp_datetime(detail.row.published_at)
     assert by_id[draft][2] == "下書き" and by_id[draft][4] is None
     assert ws.print_title_rows == "$4:$4"
+    assert ws.cell(5, 2).font.name == "游ゴシック", "the rows are in a Japanese font (the workbook's default)"
 
 
 def posts_submitted(db: Database, post_id: int) -> datetime | None:

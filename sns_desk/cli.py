@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="データベースをバックアップする（SQLite のバックアップ API）")
     backup.add_argument("dest", nargs="?", help="保存先のファイルまたはフォルダ")
 
+    restore = sub.add_parser(
+        "restore", help="バックアップから復元する（システム管理者、今の内容は保存してから）"
+    )
+    restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--yes", action="store_true", help="確認なしで復元する（ほかの PC の作業は失われます）"
+    )
+
     users = sub.add_parser("users", help="利用者の管理")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     imp = users_sub.add_parser("import", help="CSV から利用者を登録・更新する（全件成功したときだけ反映）")
@@ -137,6 +145,29 @@ def cmd_backup(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sns_desk.services import backup
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(
+                "復元すると、バックアップ後の変更はすべて失われます。--yes を付けて実行してください。",
+                file=sys.stderr,
+            )
+            return 2
+        answer = input("復元すると、バックアップ後の変更はすべて失われます。続けますか？ [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "はい"):
+            print("中止しました。")
+            return 2
+    db = dbmod.open_database(_location(args))
+    try:
+        safety = backup.restore(db, _actor(db), args.file)
+        print(f"復元しました: {args.file}\n復元前の内容は {safety} に保存しました。")
+        return 0
+    finally:
+        db.dispose()
+
+
 def _actor(db: dbmod.Database) -> Actor:
     from sns_desk.services import users
 
@@ -205,6 +236,7 @@ def cmd_incidents(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "restore": cmd_restore,
     "incident": cmd_incidents,
     "inquiry": cmd_incidents,
     "monitoring": cmd_incidents,

@@ -34,7 +34,7 @@ from sns_desk.gui.settings_page import SettingsPage
 from sns_desk.gui.users_page import UsersPage
 from sns_desk.models import Role
 from sns_desk.permissions import Permission
-from sns_desk.services import auditlog, incidents, users
+from sns_desk.services import auditlog, backup, incidents, users
 from sns_desk.services.common import Actor
 
 log = logging.getLogger(__name__)
@@ -226,6 +226,14 @@ class MainWindow(QMainWindow):
             return
         if purged:
             log.info("purged the content of %d inquiries past retention", purged)
+        try:
+            made = backup.auto_backup_if_due(self.db, self.actor)
+        except Exception as error:  # a full or read-only backup folder must not stop the work
+            log.warning("automatic backup failed: %s", getattr(error, "log_message", error))
+            self.ui.statusbar.showMessage("⚠ 自動バックアップを作成できませんでした（詳しくはログ）", 10000)
+            return
+        if made is not None:
+            log.info("automatic backup %s", made)
 
     def _page_changed(self, row: int) -> None:
         self.ui.pages.setCurrentIndex(row)

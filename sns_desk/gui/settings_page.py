@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sns_desk import paths, settings
 from sns_desk.db import Database, StorageMode
-from sns_desk.gui.common import Cancelled, inform, run_with_progress, show_error
+from sns_desk.gui.common import Cancelled, confirm, inform, run_with_progress, show_error
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
 from sns_desk.permissions import Permission
 from sns_desk.services import accounts, backup, users
@@ -41,6 +41,7 @@ class SettingsPage(QWidget):
         self.ui.backupButton.clicked.connect(self.backup)
         self.ui.openFolderButton.clicked.connect(self.open_folder)
         self.ui.rotationSaveButton.clicked.connect(self.save_rotation_days)
+        self.ui.restoreButton.clicked.connect(self.restore)
         self.refresh()
 
     def refresh(self) -> None:
@@ -58,6 +59,7 @@ class SettingsPage(QWidget):
         if not may_backup:
             self.ui.backupButton.setToolTip("バックアップはシステム管理者が行います。")
         self.ui.openFolderButton.setEnabled(is_file)
+        self.ui.restoreButton.setEnabled(may_backup)
         admin = users.may(db, self.actor, Permission.MANAGE_DATABASE)
         self.ui.rotationSpin.setValue(accounts.get_rotation_days(db))
         self.ui.rotationSpin.setEnabled(admin)
@@ -106,6 +108,38 @@ class SettingsPage(QWidget):
             return None
         inform(self, f"バックアップを作成しました:\n{done}")
         return done
+
+    def restore(self) -> None:
+        start = str(backup.default_backup_dir(self.db)) if self.db.location.path else ""
+        name, _f = QFileDialog.getOpenFileName(
+            self, "復元するバックアップ", start, "SQLite (*.sqlite3);;すべて (*)"
+        )
+        if name:
+            self.restore_from(Path(name))
+
+    def restore_from(self, source: Path) -> Path | None:
+        if not confirm(
+            self,
+            f"{source.name} から復元します。\nこのバックアップより後の変更（ほかの PC の作業を含む）はすべて失われます。"
+            "今の内容は別のファイルに保存してから復元します。続けますか？",
+        ):
+            return None
+        try:
+            safety: Path = run_with_progress(
+                self,
+                "復元しています…",
+                lambda progress, _c: backup.restore(self.db, self.actor, source, progress=progress),
+                cancellable=False,
+            )
+        except Exception as error:
+            show_error(self, error, "restore")
+            return None
+        inform(self, f"復元しました。\n復元前の内容は次のファイルに保存しました:\n{safety}")
+        assert self.db.location.path is not None
+        self.switch_database.emit(
+            str(self.db.location.path)
+        )  # reopen, so every screen shows the restored data
+        return safety
 
     def save_rotation_days(self) -> None:
         try:

@@ -25,6 +25,7 @@ ACTION_LABELS: dict[str, str] = {
     "account.member_assigned": "担当の割り当て",
     "account.member_removed": "担当の解除",
     "database.backup": "バックアップ",
+    "database.restore": "バックアップからの復元",
     "settings.rotation_days": "パスワード変更間隔の設定",
     "account.request": "アカウント開設の申請",
     "account.approve_opening": "アカウント開設の承認",

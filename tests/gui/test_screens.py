@@ -205,3 +205,19 @@ def test_rotation_days_are_set_in_the_settings(
     page.ui.rotationSpin.setValue(60)
     qtbot.mouseClick(page.ui.rotationSaveButton, Qt.MouseButton.LeftButton)
     assert accounts.get_rotation_days(db) == 60
+
+
+def test_restore_from_the_settings(
+    qtbot: QtBot, window: MainWindow, db: Database, admin: Actor, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    from sns_desk.services import backup
+
+    saved = backup.backup_now(db, admin, tmp_path / "saved.sqlite3")
+    users.create_user(db, admin, users.UserInput("later", "後から 追加"))
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage) and page.ui.restoreButton.isEnabled()
+    with qtbot.waitSignal(window.switch_database):
+        safety = page.restore_from(saved)
+    assert safety is not None and safety.exists()
+    assert "later" not in [u.login for u in users.list_users(db)]
+    assert "復元しました" in message_boxes.texts()

@@ -97,6 +97,11 @@ class Ui_SettingsPage(object):
 
         self.databaseButtons.addWidget(self.backupButton)
 
+        self.restoreButton = QPushButton(self.databaseGroup)
+        self.restoreButton.setObjectName(u"restoreButton")
+
+        self.databaseButtons.addWidget(self.restoreButton)
+
         self.openFolderButton = QPushButton(self.databaseGroup)
         self.openFolderButton.setObjectName(u"openFolderButton")
 
@@ -225,6 +230,10 @@ class Ui_SettingsPage(object):
 #endif // QT_CONFIG(accessibility)
         self.changeLocationButton.setText(QCoreApplication.translate("SettingsPage", u"\u5225\u306e\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u3092\u4f7f\u3046(&O)\u2026", None))
         self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"\u4eca\u3059\u3050\u30d0\u30c3\u30af\u30a2\u30c3\u30d7(&B)\u2026", None))
+        self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"\u30d0\u30c3\u30af\u30a2\u30c3\u30d7\u304b\u3089\u5fa9\u5143\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.restoreButton.setToolTip(QCoreApplication.translate("SettingsPage", u"\u4eca\u306e\u5185\u5bb9\u3092\u4fdd\u5b58\u3057\u3066\u304b\u3089\u3001\u9078\u3093\u3060\u30d0\u30c3\u30af\u30a2\u30c3\u30d7\u306b\u623b\u3057\u307e\u3059\uff08\u30b7\u30b9\u30c6\u30e0\u7ba1\u7406\u8005\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.openFolderButton.setText(QCoreApplication.translate("SettingsPage", u"\u30d5\u30a9\u30eb\u30c0\u3092\u958b\u304f", None))
         self.rulesGroup.setTitle(QCoreApplication.translate("SettingsPage", u"\u5168\u5e81\u306e\u8a2d\u5b9a\uff08\u30b7\u30b9\u30c6\u30e0\u7ba1\u7406\u8005\uff09", None))
         self.rotationLabel.setText(QCoreApplication.translate("SettingsPage", u"\u30d1\u30b9\u30ef\u30fc\u30c9\u5909\u66f4\u306e\u9593\u9694\uff08\u00a73(3)\u30a6\uff09:", None))

@@ -44,7 +44,6 @@ from sns_desk.models import (
     ChecklistKey,
     ChecklistState,
     DecisionKind,
-    Department,
     Post,
     PostDecision,
     ReportRecord,
@@ -273,7 +272,7 @@ def account_report_values(
     session: Session, account: Account, event: str, *, reiwa: bool, remarks: str
 ) -> dict[str, str]:
     current = account_service.current_policy(session, account.id)
-    rows = {r.key: r for r in account_service._checklist_rows(session, account.id)}
+    rows = {r.key: r for r in account_service.checklist_rows(session, account.id)}
     verified = rows[ChecklistKey.VERIFIED]
     homepage = rows[ChecklistKey.HOMEPAGE]
     password = rows[ChecklistKey.PASSWORD]
@@ -754,8 +753,3 @@ def default_filename(kind: str, detail: str = "") -> str:
     stamp = datetime.now(pol.JST).strftime("%Y%m%d")
     safe = "".join(ch for ch in detail if ch not in '\\/:*?"<>|').strip()
     return f"{KINDS[kind]}{'_' + safe if safe else ''}_{stamp}.xlsx"
-
-
-def departments_label(session: Session, department_id: int) -> str:
-    dept = session.get(Department, department_id)
-    return dept.full_name if dept else ""

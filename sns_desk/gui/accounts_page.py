@@ -21,7 +21,17 @@ from sns_desk import credentials
 from sns_desk import policy as pol
 from sns_desk.db import Database
 from sns_desk.errors import SnsDeskError, ValidationError
-from sns_desk.gui.common import SecretClipboard, ask_reason, confirm, inform, show_error
+from sns_desk.gui.common import (
+    ERROR_STYLE,
+    SecretClipboard,
+    ask_reason,
+    confirm,
+    inform,
+    run_and_refresh,
+    setup_table,
+    show_error,
+    style_title,
+)
 from sns_desk.gui.forms.ui_accountinfodialog import Ui_AccountInfoDialog
 from sns_desk.gui.forms.ui_accountrequestdialog import Ui_AccountRequestDialog
 from sns_desk.gui.forms.ui_accountspage import Ui_AccountsPage
@@ -38,8 +48,6 @@ from sns_desk.policy import JST
 from sns_desk.services import accounts, posts, users
 from sns_desk.services.accounts import AccountAction, AccountInput, AccountRow
 from sns_desk.services.common import Actor
-
-ERROR_STYLE = "color: #b71c1c;"
 
 
 def _fill_departments(combo, departments: list[users.DepartmentRow], selected: int | None = None) -> None:  # type: ignore[no-untyped-def]
@@ -361,7 +369,7 @@ class AccountsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_AccountsPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.ui.headerLabel.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.model = AccountsTableModel()
         self.proxy = QSortFilterProxyModel(self)
@@ -405,17 +413,10 @@ class AccountsPage(QWidget):
         self.ui.removeMemberButton.clicked.connect(self.remove_member)
         self.clipboard = SecretClipboard(30, self)
         self.clipboard.tick.connect(self._clipboard_tick)
-        for tbl, headers in (
-            (self.ui.checklistTable, ["項目", "根拠", "状態", "URL", "記録者", "日時", "メモ"]),
-            (self.ui.membersTable, ["氏名", "ログイン名", "役割", "割り当て日"]),
-            (self.ui.scopesTable, ["名前", "分類", "有効期間", "承認者", "状態"]),
-            (self.ui.reviewTable, ["番号", "分類", "作成者", "内容"]),
-        ):
-            tbl.setColumnCount(len(headers))
-            tbl.setHorizontalHeaderLabels(headers)
-            tbl.verticalHeader().setVisible(False)
-            tbl.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            tbl.horizontalHeader().setStretchLastSection(True)
+        setup_table(self.ui.checklistTable, ["項目", "根拠", "状態", "URL", "記録者", "日時", "メモ"])
+        setup_table(self.ui.membersTable, ["氏名", "ログイン名", "役割", "割り当て日"])
+        setup_table(self.ui.scopesTable, ["名前", "分類", "有効期間", "承認者", "状態"])
+        setup_table(self.ui.reviewTable, ["番号", "分類", "作成者", "内容"])
         self.current: AccountRow | None = None
         self.policies: list[accounts.PolicyRow] = []
         self.refresh()
@@ -682,14 +683,7 @@ class AccountsPage(QWidget):
             self._run("review scope post", lambda: posts.review_scope_post(self.db, self.actor, post.id))
 
     def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
-        try:
-            call()
-        except Exception as error:
-            show_error(self, error, what)
-            self.refresh()
-            return False
-        self.refresh()
-        return True
+        return run_and_refresh(self, what, call)
 
     def request_account(self) -> None:
         dialog = AccountRequestDialog(self.db, self.actor, self)

@@ -13,7 +13,7 @@ from sns_desk import policy as pol
 from sns_desk.db import Database
 from sns_desk.errors import SnsDeskError, ValidationError
 from sns_desk.gui.accounts_page import diff_html
-from sns_desk.gui.common import show_error
+from sns_desk.gui.common import show_error, style_title
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.models import PostsTableModel
 from sns_desk.gui.post_editor import PostEditor
@@ -30,7 +30,7 @@ class ApprovalsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_ApprovalsPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.model = PostsTableModel()
         table = self.ui.pendingTable

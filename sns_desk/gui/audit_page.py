@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from sns_desk.audit import VerifyResult
 from sns_desk.db import Database
-from sns_desk.gui.common import run_with_progress, show_error
+from sns_desk.gui.common import run_with_progress, show_error, style_title
 from sns_desk.gui.forms.ui_auditlogpage import Ui_AuditLogPage
 from sns_desk.gui.models import AuditTableModel
 from sns_desk.services import auditlog
@@ -24,7 +24,7 @@ class AuditLogPage(QWidget):
         self.actor = actor
         self.ui = Ui_AuditLogPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.model = AuditTableModel(self._fetch)
         self.ui.table.setModel(self.model)
         header = self.ui.table.horizontalHeader()

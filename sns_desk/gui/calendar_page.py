@@ -7,11 +7,11 @@ from datetime import date, datetime, timedelta
 import jpholiday
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from sns_desk import policy as pol
 from sns_desk.db import Database
-from sns_desk.gui.common import show_error
+from sns_desk.gui.common import setup_table, show_error, style_title
 from sns_desk.gui.forms.ui_calendarpage import Ui_CalendarPage
 from sns_desk.models import PostStatus
 from sns_desk.services import posts
@@ -24,14 +24,10 @@ class CalendarPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_CalendarPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.ui.pageLayout.setStretch(1, 1)
         table = self.ui.dayTable
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["時刻", "状態", "アカウント", "内容"])
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        setup_table(table, ["時刻", "状態", "アカウント", "内容"])
         self.ui.legendLabel.setText(
             "太字: 予定・投稿のある日（青: 投稿済あり、濃い赤: 期限切れの予定あり）。赤字の日付は日曜・祝日です。"
         )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetIt
 
 from sns_desk.db import Database
 from sns_desk.errors import SnsDeskError
-from sns_desk.gui.common import ask_reason, show_error
+from sns_desk.gui.common import ask_reason, run_and_refresh, setup_table, show_error, style_title
 from sns_desk.gui.forms.ui_incidentdialog import Ui_IncidentDialog
 from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
 from sns_desk.models import IncidentType
@@ -64,20 +64,12 @@ class IncidentsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_IncidentsPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.ui.splitter.setSizes([460, 740])
-        for table, headers in (
-            (self.ui.incidentsTable, ["番号", "状況", "種類", "アカウント", "件名", "登録"]),
-            (self.ui.actionsTable, ["対応", "根拠", "必須", "状況", "記録者", "日時", "記録"]),
-            (self.ui.monitoringTable, ["アカウント", "最終確認", "確認者", "状況"]),
-        ):
-            table.setColumnCount(len(headers))
-            table.setHorizontalHeaderLabels(headers)
-            table.verticalHeader().setVisible(False)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.setWordWrap(True)
+        setup_table(self.ui.incidentsTable, ["番号", "状況", "種類", "アカウント", "件名", "登録"])
+        setup_table(self.ui.actionsTable, ["対応", "根拠", "必須", "状況", "記録者", "日時", "記録"])
+        setup_table(self.ui.monitoringTable, ["アカウント", "最終確認", "確認者", "状況"])
         actions_header = self.ui.actionsTable.horizontalHeader()
         actions_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.ui.actionsTable.setColumnWidth(0, 230)
@@ -238,14 +230,7 @@ class IncidentsPage(QWidget):
     # -- actions
 
     def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
-        try:
-            call()
-        except Exception as error:
-            show_error(self, error, what)
-            self.refresh()
-            return False
-        self.refresh()
-        return True
+        return run_and_refresh(self, what, call)
 
     def open_incident(self) -> None:
         dialog = IncidentDialog(self.db, self.actor, self)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableWidgetItem, QWidg
 
 from sns_desk.db import Database
 from sns_desk.errors import SnsDeskError
-from sns_desk.gui.common import show_error
+from sns_desk.gui.common import setup_table, show_error, style_title
 from sns_desk.gui.forms.ui_inquiriespage import Ui_InquiriesPage
 from sns_desk.models import InquiryChannel, InquiryKind
 from sns_desk.permissions import Permission
@@ -25,7 +25,7 @@ class InquiriesPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_InquiriesPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
         for channel in InquiryChannel:
             self.ui.channelCombo.addItem(channel.label, channel.value)
@@ -33,11 +33,8 @@ class InquiriesPage(QWidget):
             self.ui.kindCombo.addItem(kind.label, kind.value)
         self.ui.receivedEdit.setTimeZone(QTimeZone(9 * 3600))
         table = self.ui.inquiriesTable
-        headers = ["受付", "アカウント", "方法", "種別", "内容", "対応", "担当課への依頼", "記録者"]
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        setup_table(table, ["受付", "アカウント", "方法", "種別", "内容", "対応", "担当課への依頼", "記録者"])
+        table.horizontalHeader().setStretchLastSection(False)
         table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.ui.listButtons.setStretch(1, 1)
         self.ui.logButton.clicked.connect(self.log)

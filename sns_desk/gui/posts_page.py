@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from sns_desk.db import Database
-from sns_desk.gui.common import show_error
+from sns_desk.gui.common import show_error, style_title
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.models import PostsTableModel
 from sns_desk.gui.post_editor import PostEditor
@@ -24,7 +24,7 @@ class PostsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_PostsPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.model = PostsTableModel()
         table = self.ui.postsTable
         table.setModel(self.model)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from sns_desk import policy as pol
 from sns_desk import reports
 from sns_desk.db import Database
 from sns_desk.errors import ValidationError
-from sns_desk.gui.common import Cancelled, run_with_progress, show_error
+from sns_desk.gui.common import Cancelled, run_with_progress, setup_table, show_error, style_title
 from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
 from sns_desk.permissions import Permission
 from sns_desk.policy import JST
@@ -27,7 +27,7 @@ class ReportsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_ReportsPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.city = users.may(db, actor, Permission.VIEW_CITY_WIDE)
         for kind, label in reports.KINDS.items():
             if kind not in ("account_list",) or self.city:
@@ -41,11 +41,7 @@ class ReportsPage(QWidget):
             str(Path.home() / "Documents" if (Path.home() / "Documents").is_dir() else Path.home())
         )
         table = self.ui.historyTable
-        table.setColumnCount(6)
-        table.setHorizontalHeaderLabels(["日時", "報告書", "件数", "作成者", "ファイル", "SHA-256"])
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        setup_table(table, ["日時", "報告書", "件数", "作成者", "ファイル", "SHA-256"])
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.ui.browseButton.clicked.connect(self._browse)
         self.ui.exportButton.clicked.connect(self.export)
@@ -87,7 +83,6 @@ class ReportsPage(QWidget):
             widget.setEnabled(kind == "incident_report")
         if kind == "incident_report":
             self.ui.accountCombo.setEnabled(False)
-        self.ui.exportButton.setEnabled(True)
 
     def _fill_history(self) -> None:
         rows = reports.list_exports(self.db, self.actor)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sns_desk import paths, settings
 from sns_desk.db import Database, StorageMode
-from sns_desk.gui.common import Cancelled, confirm, inform, run_with_progress, show_error
+from sns_desk.gui.common import Cancelled, confirm, inform, run_with_progress, show_error, style_title
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
 from sns_desk.permissions import Permission
 from sns_desk.services import accounts, backup, users
@@ -35,7 +35,7 @@ class SettingsPage(QWidget):
         self.actor = actor
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.ui.warningsValue.setStyleSheet("color: #b71c1c;")
         self.ui.changeLocationButton.clicked.connect(self.choose_database)
         self.ui.backupButton.clicked.connect(self.backup)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from sns_desk.db import Database
 from sns_desk.errors import SnsDeskError, ValidationError
-from sns_desk.gui.common import inform, run_with_progress, show_error
+from sns_desk.gui.common import inform, run_with_progress, show_error, style_title
 from sns_desk.gui.forms.ui_departmentdialog import Ui_DepartmentDialog
 from sns_desk.gui.forms.ui_userdialog import Ui_UserDialog
 from sns_desk.gui.forms.ui_userspage import Ui_UsersPage
@@ -125,7 +125,7 @@ class UsersPage(QWidget):
         self.actor = actor
         self.ui = Ui_UsersPage()
         self.ui.setupUi(self)
-        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        style_title(self.ui.titleLabel)
         self.model = UsersTableModel()
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

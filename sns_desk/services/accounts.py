@@ -6,9 +6,9 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sns_desk import audit
@@ -160,7 +160,7 @@ def rotation_days(session: Session) -> int:
         return DEFAULT_ROTATION_DAYS
 
 
-def _checklist_rows(session: Session, account_id: int, now: datetime | None = None) -> list[ChecklistRow]:
+def checklist_rows(session: Session, account_id: int, now: datetime | None = None) -> list[ChecklistRow]:
     items = {
         i.item: i
         for i in session.scalars(
@@ -223,7 +223,7 @@ def _names(account: Account, role: Role) -> tuple[str, ...]:
 
 
 def _row(session: Session, account: Account) -> AccountRow:
-    checklist = _checklist_rows(session, account.id)
+    checklist = checklist_rows(session, account.id)
     record = session.get(CredentialRecord, account.id)
     return AccountRow(
         account.id,
@@ -282,7 +282,7 @@ def get_account(db: Database, actor: Actor, account_id: int) -> AccountRow:
 
 def checklist(db: Database, account_id: int) -> list[ChecklistRow]:
     with db.read() as session:
-        return _checklist_rows(session, account_id)
+        return checklist_rows(session, account_id)
 
 
 def available_actions(db: Database, actor: Actor, account_id: int) -> list[AccountAction]:
@@ -449,7 +449,7 @@ def _apply(
         elif action is AccountAction.ACTIVATE:
             if _current_policy_row(session, account_id) is None:
                 raise ValidationError("承認済みの運用ポリシーがないため、運用を開始できません（§3(1)）。")
-            open_items = [r.label for r in _checklist_rows(session, account_id) if r.is_open]
+            open_items = [r.label for r in checklist_rows(session, account_id) if r.is_open]
             if open_items:
                 if not override_reason:
                     raise ValidationError(
@@ -860,12 +860,3 @@ def set_rotation_days(db: Database, actor: Actor, days: int) -> None:
 def get_rotation_days(db: Database) -> int:
     with db.read() as session:
         return rotation_days(session)
-
-
-def count_accounts(db: Database) -> int:
-    with db.read() as session:
-        return int(session.scalar(select(func.count()).select_from(Account)) or 0)
-
-
-def utc(dt: datetime) -> datetime:
-    return dt.astimezone(UTC)

@@ -97,8 +97,6 @@ TRANSITIONS: dict[PostAction, PostTransition] = {
     PostAction.DELETE: PostTransition(frozenset({P.PUBLISHED}), P.DELETED, Permission.APPROVE_POST),
     PostAction.DISCARD: PostTransition(frozenset({P.DRAFT, P.REJECTED}), P.DELETED, Permission.WRITE_POST),
 }
-# what may follow what, for the state-machine tests and the GUI
-ALLOWED_STATUSES = frozenset(PostStatus)
 
 
 @dataclass
@@ -938,8 +936,8 @@ class PostRow:
 
     @property
     def summary(self) -> str:
-        text = self.title or self.body.strip().splitlines()[0] if self.body.strip() else self.title
-        return (text or "（本文なし）")[:60]
+        first_line = self.body.strip().splitlines()[0] if self.body.strip() else ""
+        return (self.title or first_line or "（本文なし）")[:60]
 
     def overdue(self, now: datetime | None = None) -> bool:
         return (

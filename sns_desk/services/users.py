@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -689,8 +689,3 @@ def import_users_csv(db: Database, actor: Actor, source: Path | str | bytes) -> 
 
 def users_csv_template() -> str:
     return ",".join(CSV_HEADER) + "\r\n"
-
-
-def iter_user_logins(db: Database) -> Iterable[str]:
-    with db.read() as session:
-        return list(session.scalars(select(User.login).order_by(User.login)))

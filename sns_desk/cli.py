@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"SNS Desk {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help="データベースのファイルまたは PostgreSQL の URL")
     parser.add_argument("--verbose", action="store_true", help="詳しいログを出す")
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="画面を起動し、最初の画面を表示したら終了する（導入後の動作確認用。表示した画面の名前を出力）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="データベースを作成し、このOSユーザーを最初のシステム管理者にする")
@@ -265,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from sns_desk.gui.app import run_gui
 
-        return int(run_gui(db_override=args.db))
+        return int(run_gui(db_override=args.db, exit_after_start=args.exit_after_start))
     started = datetime.now()
     log.info("command %s started (db=%s)", args.command, args.db or "settings")
     try:

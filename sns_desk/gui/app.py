@@ -203,7 +203,18 @@ class Launcher(QObject):
         return self.start()
 
 
-def run_gui(db_override: str | None = None) -> int:
+def report_first_window(launcher: Launcher) -> int:
+    """For ``--exit-after-start``: say which window start-up reached (stdout and log); 0 when one is shown."""
+    window = launcher.window
+    shown = window is not None and window.isVisible()
+    name = type(window).__name__ if window is not None else "none"
+    title = window.windowTitle() if window is not None else ""
+    print(f"first window: {name} ({title}) shown={shown}", flush=True)
+    log.info("exit-after-start: first window %s (%s), shown=%s", name, title, shown)
+    return 0 if shown else 1
+
+
+def run_gui(db_override: str | None = None, exit_after_start: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("SNS Desk")
@@ -216,5 +227,8 @@ def run_gui(db_override: str | None = None) -> int:
     launcher = Launcher(db_override)
     launcher.gave_up.connect(app.quit)
     if not launcher.start():
-        return 0
+        return 1 if exit_after_start else 0
+    if exit_after_start:
+        app.processEvents()
+        return report_first_window(launcher)
     return app.exec()

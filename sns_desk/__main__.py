@@ -1,3 +1,3 @@
-from sns_desk.cli import main
+from sns_desk.launch import main
 
 raise SystemExit(main())

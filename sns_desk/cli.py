@@ -13,13 +13,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sns_desk import (
-    __version__,
     audit,
     cli_accounts,
     cli_incidents,
     cli_posts,
     cli_reports,
     identity,
+    launch,
     logging_setup,
 )
 from sns_desk import db as dbmod
@@ -35,14 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sns-desk",
         description="SNS Desk: 公式SNSアカウントの運用（下書き・承認・報告）。引数なしで画面を起動します。",
     )
-    parser.add_argument("--version", action="version", version=f"SNS Desk {__version__}")
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="データベースのファイルまたは PostgreSQL の URL")
-    parser.add_argument("--verbose", action="store_true", help="詳しいログを出す")
-    parser.add_argument(
-        "--exit-after-start",
-        action="store_true",
-        help="画面を起動し、最初の画面を表示したら終了する（導入後の動作確認用。表示した画面の名前を出力）",
-    )
+    launch.add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="データベースを作成し、このOSユーザーを最初のシステム管理者にする")

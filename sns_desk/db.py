@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import logging
 import random
+import re
 import sqlite3
 import time
 import uuid
@@ -29,13 +31,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, exc, select
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -53,6 +51,9 @@ from sns_desk.errors import (
     NotADatabaseError,
 )
 from sns_desk.models import AppMeta
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -243,19 +244,58 @@ def inspect_file(path: Path) -> FileState:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_REVISION_LINE = re.compile(r'^(down_revision|revision) = (?:"([^"]*)"|None)', re.MULTILINE)
+
+
+@functools.cache
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files as text.
+
+    Opening a database at start-up only needs to know whether it is at the head, so Alembic (about a quarter
+    of a second to import) is loaded only when a migration has to run; a test checks this against Alembic's own
+    reading of the same files.
+    """
+    graph: dict[str, str | None] = {}
+    for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(
+            (m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(file.read_text(encoding="utf-8"))
+        )
+        if found.get("revision"):
+            graph[found["revision"]] = found.get("down_revision")
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    assert len(heads) == 1, f"migrations must have one head, found {sorted(heads)}"
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revision_graph())
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The schema revision recorded in the database (None for an empty one), without Alembic."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
 
 
 def _check_revision(revision: str | None, where: str) -> None:
@@ -520,14 +560,12 @@ def _migrate_sqlite(path: Path, mode: StorageMode, busy_timeout_ms: int, progres
     engine = _sqlite_engine(path, mode, foreign_keys=False, busy_timeout_ms=busy_timeout_ms)
     try:
         with engine.execution_options(sns_write=True).begin() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
+            current = current_revision(conn)
             _check_revision(current, str(path))
             if current != head_revision():
                 if progress:
                     progress(0, 1, "データベースを更新しています…")
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                _upgrade(conn)
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise CorruptDatabaseError(
@@ -558,14 +596,12 @@ def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: f
     try:
         engine = create_engine(loc.url, pool_pre_ping=True)
         with engine.begin() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
+            current = current_revision(conn)
             _check_revision(current, loc.display())
             if current != head_revision():
                 if progress:
                     progress(0, 1, "データベースを更新しています…")
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                _upgrade(conn)
         database_id = _ensure_meta(engine, None)
     except exc.DBAPIError as error:
         raise DatabaseUnavailableError(

@@ -39,7 +39,6 @@ from sns_desk.db import Database, ProgressFn
 from sns_desk.errors import DatabaseUnavailableError, NotFoundError, SnsDeskError, ValidationError
 from sns_desk.models import (
     Account,
-    AccountMember,
     AccountStatus,
     ChecklistKey,
     ChecklistState,
@@ -138,7 +137,10 @@ def jp_datetime(value: datetime | None, *, reiwa: bool = False) -> str:
     if value is None:
         return ""
     local = value.astimezone(pol.JST)
-    return f"{jp_date(local, reiwa=reiwa)} {local:%H:%M}"
+    if reiwa:
+        return f"{jp_date(local, reiwa=True)} {local.hour:02d}:{local.minute:02d}"
+    # the common case written out: this runs three times per row of a 100,000-row 投稿実績
+    return f"{local.year}年{local.month}月{local.day}日 {local.hour:02d}:{local.minute:02d}"
 
 
 # --- templates ----------------------------------------------------------------------------------------------------
@@ -492,7 +494,8 @@ def _post_rows(
     )
     if account_ids is not None:
         stmt = stmt.where(Post.account_id.in_(account_ids))
-    yield from session.execute(stmt)
+    # plain rows through the Core connection: the ORM's row loading adds a third to the query's cost here
+    yield from session.connection().execute(stmt)
 
 
 def count_posts(db: Database, start: datetime, end: datetime, account_ids: list[int] | None) -> int:
@@ -587,17 +590,19 @@ def export_post_record(
                     approver_text = (approver_name or "") + (
                         "（事前承認）" if kind is DecisionKind.SCOPE else ""
                     )
+                    # An empty value stays an empty cell (None), not a cell holding "": a third fewer cells
+                    # to write for a typical period, and Excel's "空白セル" filters work on them.
                     values = [
                         post_id,
                         account_name,
                         status.label,
                         author,
-                        approver_text,
-                        jp_datetime(submitted, reiwa=reiwa),
-                        jp_datetime(decided, reiwa=reiwa),
-                        jp_datetime(published, reiwa=reiwa),
-                        url,
-                        " ".join(body.split())[:80],
+                        approver_text or None,
+                        jp_datetime(submitted, reiwa=reiwa) or None,
+                        jp_datetime(decided, reiwa=reiwa) or None,
+                        jp_datetime(published, reiwa=reiwa) or None,
+                        url or None,
+                        " ".join(body.split())[:80] or None,
                     ]
                     ws.append(pad + values)
                     written += 1
@@ -737,16 +742,6 @@ def list_exports(db: Database, actor: Actor, limit: int = 200) -> list[ExportRow
             )
             for r, name in session.execute(stmt)
         ]
-
-
-def reportable_accounts(db: Database, actor: Actor) -> list[account_service.AccountRow]:
-    """Accounts the actor may report on: as 管理者, or every account for 広報課."""
-    with db.read() as session:
-        me = load_user(session, actor)
-        city = is_allowed(session, me, Permission.VIEW_CITY_WIDE)
-        mine = set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id)))
-        allowed = {a for a in mine if is_allowed(session, me, Permission.REPORT_ACCOUNT, a)}
-    return [a for a in account_service.list_accounts(db, actor) if city or a.id in allowed]
 
 
 def default_filename(kind: str, detail: str = "") -> str:

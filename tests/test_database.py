@@ -233,3 +233,14 @@ def test_cloud_sync_folder_is_warned_about(tmp_path: Path) -> None:
         assert any("クラウド同期フォルダ" in w for w in database.warnings())
     finally:
         database.dispose()
+
+
+def test_revisions_read_without_alembic_agree_with_alembic() -> None:
+    """Start-up reads the migration files as text; Alembic's own reading must give the same graph and head."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(dbmod.alembic_config())
+    assert dbmod.head_revision() == script.get_current_head()
+    assert dbmod.known_revisions() == {s.revision for s in script.walk_revisions()}
+    for s in script.walk_revisions():
+        assert dbmod._revision_graph()[s.revision] == s.down_revision

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from sns_desk import __version__, identity, paths
-from sns_desk.db import Database, Location, open_database
 from sns_desk.errors import DatabaseError, NotRegisteredError, SnsDeskError
 from sns_desk.gui.common import APP_TITLE, run_with_progress
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.gui.not_registered import NotRegisteredDialog
-from sns_desk.gui.wizard import FirstRunWizard
-from sns_desk.services import users
 from sns_desk.settings import Settings
+
+if TYPE_CHECKING:
+    from sns_desk.db import Database, Location
+    from sns_desk.gui.not_registered import NotRegisteredDialog
+    from sns_desk.gui.wizard import FirstRunWizard
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +74,16 @@ def app_icon() -> QIcon:
 class Launcher(QObject):
     """Takes the person from start-up to the main window, and back when they switch databases.
 
-    Windows are shown without blocking (no nested ``exec``); ``gave_up`` is emitted when the person closes the
-    first-run wizard or the not-registered screen without going on.
+    When the database file is there (or a server is configured), the main window is shown at once, saying that the
+    database is being opened, and is filled once it is open (``MainWindow.attach``): the window appears in a
+    fraction of the time the imports and the database take. Windows are shown without blocking (no nested
+    ``exec``). ``settled`` is emitted when start-up has reached the window the person works in (the wizard, the
+    filled main window or the not-registered screen); ``gave_up`` when the person closes the first-run wizard or
+    the not-registered screen, or declines after a database problem.
     """
 
     gave_up = Signal()
+    settled = Signal()
 
     def __init__(self, db_override: str | None = None, login: str | None = None) -> None:
         super().__init__()
@@ -82,21 +91,76 @@ class Launcher(QObject):
         self.login = login or identity.current_login()
         self.db: Database | None = None
         self.window: QWidget | None = None
+        self.shown_at: float | None = None  # time.time() when the first window was shown
+        self.settled_at: float | None = None
+        self.settled.connect(self._note_settled)
+
+    def _note_settled(self) -> None:
+        self.settled_at = time.time()
 
     def location(self) -> Location:
+        from sns_desk.db import Location
+
         return Location.parse(self.db_override or Settings.load().database)
+
+    def _configured(self) -> tuple[str, bool]:
+        """What to show while opening, and whether the database is known to be there (without SQLAlchemy)."""
+        value = self.db_override or Settings.load().database
+        if value and "://" in value and not value.startswith("sqlite"):
+            return value.split("@")[-1], True  # a server: no password on the screen
+        if not value:
+            path = paths.default_database_path()
+        else:
+            path = Path(value.removeprefix("sqlite:///")).expanduser()
+        return str(path), path.is_file()
 
     def start(self) -> bool:
         """Show the right first window; False when there is nothing to show (the person gave up)."""
+        where, present = self._configured()
+        if not present:
+            shown = self._open(None)
+            if shown and self.window is not None and not isinstance(self.window, MainWindow):
+                QTimer.singleShot(0, self.settled.emit)  # once the event loop runs
+            return shown
+        shell = MainWindow()
+        shell.setWindowIcon(app_icon())
+        shell.show_loading(where)
+        self.window = shell
+        shell.show()
+        self.shown_at = time.time()
+        QTimer.singleShot(0, lambda: self._open_in(shell))
+        return True
+
+    def _open_in(self, shell: MainWindow) -> None:
+        if not self._open(shell):
+            self.gave_up.emit()
+        elif self.window is not shell or shell.is_ready:
+            self.settled.emit()
+
+    def _close_shell(self, shell: MainWindow | None) -> None:
+        if shell is not None:
+            shell.hide()
+            shell.deleteLater()
+            if self.window is shell:
+                self.window = None
+
+    def _open(self, shell: MainWindow | None) -> bool:
+        """Open the configured database and go on to the main window (in ``shell`` when given) or what is needed."""
+        from sns_desk.db import open_database
+        from sns_desk.services import users
+
         try:
             location = self.location()
         except DatabaseError as error:
+            self._close_shell(shell)
             return self._database_problem(error)
         missing = location.path is not None and not location.path.exists()
         if missing and self.db_override is None and Settings.load().database is None:
+            self._close_shell(shell)
             self._show_wizard(None)
             return True
         if missing:
+            self._close_shell(shell)
             answer = QMessageBox.question(
                 None,
                 APP_TITLE,
@@ -111,7 +175,7 @@ class Launcher(QObject):
             return True
         try:
             db = run_with_progress(
-                None,
+                shell,
                 "データベースを開いています…",
                 lambda p, _c: open_database(location, progress=p),
                 cancellable=False,
@@ -119,12 +183,14 @@ class Launcher(QObject):
             )
         except DatabaseError as error:
             log.error("cannot open %s: %s", location.display(), error.log_message)
+            self._close_shell(shell)
             return self._database_problem(error)
         if not users.has_users(db):
             db.dispose()
+            self._close_shell(shell)
             self._show_wizard(location)
             return True
-        return self._enter(db)
+        return self._enter(db, shell)
 
     def _database_problem(self, error: DatabaseError) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, error.message)
@@ -140,12 +206,15 @@ class Launcher(QObject):
         return False
 
     def _show_wizard(self, fixed: Location | None) -> None:
+        from sns_desk.gui.wizard import FirstRunWizard
+
         wizard = FirstRunWizard(self.login, fixed)
         wizard.setWindowIcon(app_icon())
         wizard.accepted.connect(lambda: self._wizard_done(wizard, fixed))
         wizard.rejected.connect(self.gave_up)
         self.window = wizard
         wizard.show()
+        self.shown_at = self.shown_at or time.time()
 
     def _wizard_done(self, wizard: FirstRunWizard, fixed: Location | None) -> None:
         wizard.deleteLater()
@@ -156,14 +225,18 @@ class Launcher(QObject):
             current = Settings.load()
             current.database = str(fixed.path) if fixed.path else fixed.url
             current.save()
-        if not self._enter(wizard.database):
+        if not self._enter(wizard.database, None):
             self.gave_up.emit()
 
-    def _enter(self, db: Database) -> bool:
+    def _enter(self, db: Database, shell: MainWindow | None) -> bool:
+        from sns_desk.gui.not_registered import NotRegisteredDialog
+        from sns_desk.services import users
+
         try:
             actor = users.resolve_actor(db, self.login)
         except NotRegisteredError as error:
             log.warning("login %s not registered in %s", self.login, db.location.display())
+            self._close_shell(shell)
             dialog = NotRegisteredDialog(error, db.location.display())
             dialog.setWindowIcon(app_icon())
             dialog.finished.connect(lambda _code: self._not_registered_done(dialog, db))
@@ -171,11 +244,12 @@ class Launcher(QObject):
             dialog.show()
             return True
         self.db = db
-        window = MainWindow(db, actor)
+        window = shell or MainWindow()
         window.setWindowIcon(app_icon())
         window.switch_database.connect(self.switch_to)
         self.window = window
         window.show()
+        window.attach(db, actor)
         log.info("main window shown for %s on %s (%s)", actor.login, db.location.display(), db.mode.value)
         return True
 
@@ -203,18 +277,29 @@ class Launcher(QObject):
         return self.start()
 
 
-def report_first_window(launcher: Launcher) -> int:
-    """For ``--exit-after-start``: say which window start-up reached (stdout and log); 0 when one is shown."""
+def report_first_window(launcher: Launcher, started: float) -> int:
+    """For ``--exit-after-start``: say which window start-up reached and when (stdout and log); 0 when shown."""
     window = launcher.window
     shown = window is not None and window.isVisible()
     name = type(window).__name__ if window is not None else "none"
     title = window.windowTitle() if window is not None else ""
     print(f"first window: {name} ({title}) shown={shown}", flush=True)
-    log.info("exit-after-start: first window %s (%s), shown=%s", name, title, shown)
+    if launcher.shown_at is not None and launcher.settled_at is not None:
+        # Absolute times, so that a caller can measure from before it started the process (scripts/benchmark.py).
+        print(f"startup: shown_at={launcher.shown_at:.4f} ready_at={launcher.settled_at:.4f}", flush=True)
+    log.info(
+        "exit-after-start: first window %s (%s), shown=%s, shown after %.2f s, ready after %.2f s",
+        name,
+        title,
+        shown,
+        (launcher.shown_at or started) - started,
+        (launcher.settled_at or started) - started,
+    )
     return 0 if shown else 1
 
 
 def run_gui(db_override: str | None = None, exit_after_start: bool = False) -> int:
+    started = time.time()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("SNS Desk")
@@ -226,9 +311,16 @@ def run_gui(db_override: str | None = None, exit_after_start: bool = False) -> i
     sys.excepthook = _excepthook
     launcher = Launcher(db_override)
     launcher.gave_up.connect(app.quit)
+    outcome = {"code": 1}
+    if exit_after_start:
+
+        def settled() -> None:
+            app.processEvents()
+            outcome["code"] = report_first_window(launcher, started)
+            app.quit()
+
+        launcher.settled.connect(settled)
     if not launcher.start():
         return 1 if exit_after_start else 0
-    if exit_after_start:
-        app.processEvents()
-        return report_first_window(launcher)
-    return app.exec()
+    code = app.exec()
+    return outcome["code"] if exit_after_start else code

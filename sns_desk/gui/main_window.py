@@ -1,11 +1,17 @@
-"""The main window: navigation on the left, one page at a time, who is working in the status bar."""
+"""The main window: navigation on the left, one page at a time, who is working in the status bar.
+
+Start-up shows the window before the database is open (``MainWindow()`` then ``attach(db, actor)``), and builds a
+page the first time it is opened: the page modules, openpyxl and the rule data are imported only when needed.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -18,152 +24,207 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sns_desk import __version__, paths, reports
-from sns_desk.db import Database
-from sns_desk.gui.accounts_page import AccountsPage
-from sns_desk.gui.approvals_page import ApprovalsPage
-from sns_desk.gui.audit_page import AuditLogPage
-from sns_desk.gui.calendar_page import CalendarPage
+from sns_desk import __version__, paths
 from sns_desk.gui.common import show_error, warn
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
-from sns_desk.gui.incidents_page import IncidentsPage
-from sns_desk.gui.inquiries_page import InquiriesPage
-from sns_desk.gui.posts_page import PostsPage
-from sns_desk.gui.reports_page import ReportsPage
-from sns_desk.gui.settings_page import SettingsPage
-from sns_desk.gui.users_page import UsersPage
-from sns_desk.models import Role
-from sns_desk.permissions import Permission
-from sns_desk.services import auditlog, backup, incidents, users
-from sns_desk.services.common import Actor
+
+if TYPE_CHECKING:
+    from sns_desk.db import Database
+    from sns_desk.gui.approvals_page import ApprovalsPage
+    from sns_desk.gui.posts_page import PostsPage
+    from sns_desk.gui.settings_page import SettingsPage
+    from sns_desk.services import incidents
+    from sns_desk.services.common import Actor
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
     switch_database = Signal(str)
+    ready = Signal()
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database | None = None, actor: Actor | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.actor = actor
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.setWindowTitle(f"SNS Desk - {db.location.display()}")
+        self.setWindowTitle("SNS Desk")
         self.ui.navList.setStyleSheet(
             "QListWidget { background: #f3f5f8; font-size: 11pt; padding-top: 8px; }"
             "QListWidget::item { padding: 8px 10px; }"
             "QListWidget::item:selected { background: #1f5fa8; color: white; }"
         )
-        self.pages: dict[str, QWidget] = {}
-        style = self.style()
-        self.posts_page = PostsPage(db, actor)
-        self._add_page(
-            "posts", "下書き", self.posts_page, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        )
-        roles = users.actor_roles(db, actor)
-        self.approvals_page: ApprovalsPage | None = None
-        if roles & {Role.MANAGER, Role.RESPONSIBLE}:
-            self.approvals_page = ApprovalsPage(db, actor)
-            self._add_page(
-                "approvals",
-                "承認待ち",
-                self.approvals_page,
-                style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            )
-            self.approvals_page.count_changed.connect(self._set_pending_badge)
-            self._set_pending_badge(self.approvals_page.model.rowCount())
-        self._add_page(
-            "calendar",
-            "予定",
-            CalendarPage(db, actor),
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
-        )
-        self._add_page(
-            "accounts",
-            "アカウント",
-            AccountsPage(db, actor),
-            style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
-        )
-        self._add_page(
-            "incidents",
-            "トラブル",
-            IncidentsPage(db, actor),
-            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-        )
-        self._add_page(
-            "inquiries",
-            "問い合わせ",
-            InquiriesPage(db, actor),
-            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion),
-        )
-        if users.may(db, actor, Permission.VIEW_CITY_WIDE) or reports.reportable_accounts(db, actor):
-            self._add_page(
-                "reports",
-                "報告書",
-                ReportsPage(db, actor),
-                style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-            )
-        if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
-            self._add_page(
-                "audit",
-                "監査ログ",
-                AuditLogPage(db, actor),
-                style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            )
-        if users.may(db, actor, Permission.MANAGE_USERS):
-            self._add_page(
-                "users",
-                "ユーザー管理",
-                UsersPage(db, actor),
-                style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
-            )
-        self.settings_page = SettingsPage(db, actor)
-        self.settings_page.switch_database.connect(self.switch_database)
-        self._add_page(
-            "settings",
-            "設定",
-            self.settings_page,
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
-        )
-        self.ui.navList.currentRowChanged.connect(self._page_changed)
-        self.ui.navList.setCurrentRow(0)
+        self.pages: dict[str, QWidget] = {}  # the pages built so far
+        self._keys: list[str] = []  # every page in navigation order
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._data_version: int | None = None
+        self.notices: list[incidents.Notice] = []
 
-        self.user_label = QLabel()
+        self.user_label = QLabel("起動中…")
         self.user_label.setAccessibleName("ログイン中の利用者と役割")
         self.db_label = QLabel()
         self.db_label.setAccessibleName("データベース")
         self.ui.statusbar.addWidget(self.user_label, 1)
         self.ui.statusbar.addPermanentWidget(self.db_label)
-        self.refresh_status()
-
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionBackup.triggered.connect(self._backup)
-        self.ui.actionBackup.setEnabled(self.settings_page.ui.backupButton.isEnabled())
+        self.ui.actionBackup.setEnabled(False)
         self.ui.actionOpenLogFolder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
         )
         self.ui.actionAbout.triggered.connect(self._about)
         self.bell = QToolButton(self)
-        self.bell.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.bell.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))
         self.bell.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bell.setAccessibleName("お知らせ")
+        self.bell.setText("お知らせ")
         self.bell_menu = QMenu(self.bell)
         self.bell.setMenu(self.bell_menu)
         self.ui.menubar.setCornerWidget(self.bell, Qt.Corner.TopRightCorner)
-        self.refresh_notifications()
-        # Live refresh: another PC's change shows within seconds, at the cost of one PRAGMA when nothing changed.
-        self._data_version = db.data_version()
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(1500)
         self.watch_timer.timeout.connect(self.check_for_changes)
+        self.ui.navList.currentRowChanged.connect(self._page_changed)
+        self.loading_label: QLabel | None = None
+        if db is not None and actor is not None:
+            self.attach(db, actor)
+
+    @property
+    def is_ready(self) -> bool:
+        return hasattr(self, "db")
+
+    def show_loading(self, where: str) -> None:
+        """Before the database is open: the window as it will be, saying what it is waiting for."""
+        self.setWindowTitle(f"SNS Desk - {where}")
+        self.loading_label = QLabel(f"データベースを開いています…\n{where}")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setStyleSheet("color: #555; font-size: 12pt;")
+        self.ui.pages.addWidget(self.loading_label)
+        self.ui.pages.setCurrentWidget(self.loading_label)
+        self.db_label.setText(where)
+
+    def attach(self, db: Database, actor: Actor) -> None:
+        """The database is open and the person known: fill the navigation, the first page and the status bar."""
+        from sns_desk.models import Role
+        from sns_desk.permissions import Permission
+        from sns_desk.services import accounts, users
+
+        self.db = db
+        self.actor = actor
+        self.setWindowTitle(f"SNS Desk - {db.location.display()}")
+        if self.loading_label is not None:
+            self.ui.pages.removeWidget(self.loading_label)
+            self.loading_label.deleteLater()
+            self.loading_label = None
+        pix = QStyle.StandardPixmap
+        self._add_page("posts", "下書き", pix.SP_FileIcon, self._posts_page)
+        if users.actor_roles(db, actor) & {Role.MANAGER, Role.RESPONSIBLE}:
+            self._add_page("approvals", "承認待ち", pix.SP_DialogApplyButton, self._approvals_page)
+        self._add_page(
+            "calendar", "予定", pix.SP_FileDialogListView, self._page("calendar_page", "CalendarPage")
+        )
+        self._add_page(
+            "accounts", "アカウント", pix.SP_DirLinkIcon, self._page("accounts_page", "AccountsPage")
+        )
+        self._add_page(
+            "incidents", "トラブル", pix.SP_MessageBoxWarning, self._page("incidents_page", "IncidentsPage")
+        )
+        self._add_page(
+            "inquiries",
+            "問い合わせ",
+            pix.SP_MessageBoxQuestion,
+            self._page("inquiries_page", "InquiriesPage"),
+        )
+        if users.may(db, actor, Permission.VIEW_CITY_WIDE) or accounts.reportable_accounts(db, actor):
+            self._add_page(
+                "reports", "報告書", pix.SP_DialogSaveButton, self._page("reports_page", "ReportsPage")
+            )
+        if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
+            self._add_page(
+                "audit", "監査ログ", pix.SP_FileDialogDetailedView, self._page("audit_page", "AuditLogPage")
+            )
+        if users.may(db, actor, Permission.MANAGE_USERS):
+            self._add_page("users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users_page", "UsersPage"))
+        self._add_page("settings", "設定", pix.SP_FileDialogInfoView, self._settings_page)
+        if "approvals" in self._keys:
+            self.update_pending_badge()
+        self.ui.navList.setCurrentRow(0)
+        self.refresh_status()
+        self.ui.actionBackup.setEnabled(
+            db.location.path is not None and users.may(db, actor, Permission.MANAGE_DATABASE)
+        )
+        self.refresh_notifications()
+        # Live refresh: another PC's change shows within seconds, at the cost of one PRAGMA when nothing changed.
+        self._data_version = db.data_version()
         self.watch_timer.start()
         QTimer.singleShot(0, self.check_audit_anchor)
         QTimer.singleShot(0, self._housekeeping)
+        self.ready.emit()
+
+    def _page(self, module: str, name: str) -> Callable[[], QWidget]:
+        def build() -> QWidget:
+            import importlib
+
+            page_class = getattr(importlib.import_module(f"sns_desk.gui.{module}"), name)
+            page: QWidget = page_class(self.db, self.actor)
+            return page
+
+        return build
+
+    def _posts_page(self) -> QWidget:
+        from sns_desk.gui.posts_page import PostsPage
+
+        return PostsPage(self.db, self.actor)
+
+    def _approvals_page(self) -> QWidget:
+        from sns_desk.gui.approvals_page import ApprovalsPage
+
+        page = ApprovalsPage(self.db, self.actor)
+        page.count_changed.connect(self._set_pending_badge)
+        return page
+
+    def _settings_page(self) -> QWidget:
+        from sns_desk.gui.settings_page import SettingsPage
+
+        page = SettingsPage(self.db, self.actor)
+        page.switch_database.connect(self.switch_database)
+        return page
+
+    @property
+    def posts_page(self) -> PostsPage:
+        return self.page("posts")  # type: ignore[return-value]
+
+    @property
+    def approvals_page(self) -> ApprovalsPage | None:
+        return self.page("approvals") if "approvals" in self._keys else None  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built the first time it is asked for."""
+        if key not in self.pages:
+            index = self._keys.index(key)
+            page = self._factories[key]()
+            placeholder = self.ui.pages.widget(index)
+            self.pages[key] = page
+            self.ui.pages.insertWidget(index, page)
+            self.ui.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return self.pages[key]
+
+    def update_pending_badge(self) -> None:
+        from sns_desk.services import posts
+
+        self._set_pending_badge(posts.count_pending_for(self.db, self.actor))
 
     def check_audit_anchor(self) -> list[str]:
         """Warn at once if the audit log lost what this PC verified before (tail cut, history rewritten)."""
+        from sns_desk.services import auditlog
+
         try:
             warnings = auditlog.anchor_warnings(self.db)
         except Exception as error:
@@ -179,6 +240,8 @@ class MainWindow(QMainWindow):
 
     def refresh_notifications(self) -> list[incidents.Notice]:
         """The bell: what is waiting for this person, each entry leading to the screen that deals with it."""
+        from sns_desk.services import incidents
+
         try:
             notices = incidents.notifications(self.db, self.actor)
         except Exception as error:
@@ -197,28 +260,33 @@ class MainWindow(QMainWindow):
             self.bell_menu.addAction("お知らせはありません。").setEnabled(False)
         return notices
 
+    def current_key(self) -> str | None:
+        row = self.ui.navList.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
     def check_for_changes(self) -> bool:
         version = self.db.data_version()
         if version is None or version == self._data_version:
             return False
         self._data_version = version
-        page = self.ui.pages.currentWidget()
+        key = self.current_key()
+        page = self.pages.get(key) if key else None
         refresh = getattr(page, "live_refresh", None) or getattr(page, "refresh", None)
-        if callable(refresh) and page is not self.settings_page and not QApplication.activeModalWidget():
+        if callable(refresh) and key != "settings" and not QApplication.activeModalWidget():
             refresh()
-        if self.approvals_page is not None and page is not self.approvals_page:
-            from sns_desk.services import posts
-
-            self._set_pending_badge(posts.count_pending_for(self.db, self.actor))
+        if "approvals" in self._keys and key != "approvals":
+            self.update_pending_badge()
         self.refresh_notifications()
         return True
 
     def _go(self, page: str) -> None:
-        if page in self.pages:
+        if page in self._keys:
             self.show_page(page)
 
     def _housekeeping(self) -> None:
         """Erase inquiry contents past the retention period (§7; personal data kept to the minimum)."""
+        from sns_desk.services import backup, incidents
+
         try:
             purged = incidents.purge_expired(self.db, self.actor)
         except Exception as error:
@@ -236,19 +304,21 @@ class MainWindow(QMainWindow):
             log.info("automatic backup %s", made)
 
     def _page_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._keys):
+            return
+        key = self._keys[row]
+        fresh = key not in self.pages
+        page = self.page(key)
         self.ui.pages.setCurrentIndex(row)
-        page = self.ui.pages.currentWidget()
         refresh = getattr(page, "refresh", None)
-        if callable(refresh) and page is not self.settings_page:
+        if callable(refresh) and key != "settings" and not fresh:
             refresh()  # show what other PCs did since (a cheap re-read of one screen)
-        if hasattr(self, "bell"):
-            self.refresh_notifications()
+        self.refresh_notifications()
 
     def _set_pending_badge(self, count: int) -> None:
-        keys = list(self.pages)
-        if "approvals" not in keys:
+        if "approvals" not in self._keys:
             return
-        item = self.ui.navList.item(keys.index("approvals"))
+        item = self.ui.navList.item(self._keys.index("approvals"))
         item.setText(f"承認待ち（{count}）" if count else "承認待ち")
         font = item.font()
         font.setBold(bool(count))
@@ -256,13 +326,17 @@ class MainWindow(QMainWindow):
         item.setToolTip(f"あなたの承認を待っている投稿: {count} 件")
 
     def pending_badge(self) -> str:
-        keys = list(self.pages)
-        return self.ui.navList.item(keys.index("approvals")).text() if "approvals" in keys else ""
+        if "approvals" not in self._keys:
+            return ""
+        return self.ui.navList.item(self._keys.index("approvals")).text()
 
-    def _add_page(self, key: str, title: str, page: QWidget, icon: QIcon) -> None:
-        self.pages[key] = page
-        self.ui.pages.addWidget(page)
-        item = QListWidgetItem(icon, title)
+    def _add_page(
+        self, key: str, title: str, icon: QStyle.StandardPixmap, factory: Callable[[], QWidget]
+    ) -> None:
+        self._keys.append(key)
+        self._factories[key] = factory
+        self.ui.pages.addWidget(QWidget())  # replaced by the page when it is first opened
+        item = QListWidgetItem(self.style().standardIcon(icon), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.ui.navList.addItem(item)
 
@@ -270,11 +344,12 @@ class MainWindow(QMainWindow):
         return [self.ui.navList.item(i).text() for i in range(self.ui.navList.count())]
 
     def show_page(self, key: str) -> QWidget:
-        keys = list(self.pages)
-        self.ui.navList.setCurrentRow(keys.index(key))
-        return self.pages[key]
+        self.ui.navList.setCurrentRow(self._keys.index(key))
+        return self.page(key)
 
     def refresh_status(self) -> None:
+        from sns_desk.services import users
+
         summary = users.roles_summary(self.db, self.actor)
         self.user_label.setText(
             f"ログイン中: {self.actor.display_name}（{self.actor.login}）　役割: {summary}"

@@ -56,7 +56,7 @@ class ReportsPage(QWidget):
         self.ui.accountCombo.clear()
         if self.city:
             self.ui.accountCombo.addItem("全庁（すべてのアカウント）", None)
-        for account in reports.reportable_accounts(self.db, self.actor):
+        for account in accounts.reportable_accounts(self.db, self.actor):
             self.ui.accountCombo.addItem(f"{account.name}（{account.status.label}）", account.id)
         self.ui.accountCombo.setCurrentIndex(max(self.ui.accountCombo.findData(current), 0))
         self.ui.incidentCombo.clear()

@@ -271,6 +271,16 @@ def list_accounts(db: Database, actor: Actor) -> list[AccountRow]:
         return [_row(session, a) for a in accounts if _visible(session, me, a)]
 
 
+def reportable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
+    """Accounts the actor may report on: as 管理者, or every account for 広報課."""
+    with db.read() as session:
+        me = load_user(session, actor)
+        city = is_allowed(session, me, Permission.VIEW_CITY_WIDE)
+        mine = set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id)))
+        allowed = {a for a in mine if is_allowed(session, me, Permission.REPORT_ACCOUNT, a)}
+    return [a for a in list_accounts(db, actor) if city or a.id in allowed]
+
+
 def get_account(db: Database, actor: Actor, account_id: int) -> AccountRow:
     with db.read() as session:
         me = load_user(session, actor)

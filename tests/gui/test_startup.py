@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -168,10 +171,15 @@ def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_pa
     users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
     db.dispose()
     launcher = Launcher(db_override=str(path), login="t-suzuki")
-    assert launcher.start()
-    window = launcher.window
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
+    with qtbot.waitSignal(launcher.settled):
+        assert launcher.start()
+        window = launcher.window
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        assert window.isVisible(), "the window is on the screen before the database is open"
+        assert "データベースを開いています" in window.loading_label.text()  # type: ignore[union-attr]
+        assert window.user_label.text() == "起動中…"
+    assert launcher.window is window
     assert "鈴木 隆（t-suzuki）" in window.user_label.text() and "役割なし" in window.user_label.text()
     assert window.nav_titles() == ["下書き", "予定", "アカウント", "トラブル", "問い合わせ", "設定"], (
         "no 承認待ち for someone who approves nothing"
@@ -191,6 +199,32 @@ def test_a_database_from_a_newer_version_is_explained_and_left_alone(
     conn.close()
     before = path.read_bytes()
     launcher = Launcher(db_override=str(path), login="k-tanaka")
-    assert not launcher.start()
+    with qtbot.waitSignal(launcher.gave_up):
+        assert launcher.start()  # the window appears, then the problem is explained and the person quits
     assert "新しいバージョンの SNS Desk" in message_boxes.texts()
+    assert launcher.window is None, "the half-open main window is gone"
     assert path.read_bytes() == before
+
+
+def test_what_runs_before_the_window_is_shown_imports_no_database_or_excel_library() -> None:
+    """The window appears in about the time of a bare Qt window because these stay unloaded until it is up."""
+    code = (
+        "import sys; import sns_desk.launch, sns_desk.gui.app, sns_desk.gui.main_window; "
+        "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.models'}; "
+        "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_exit_after_start_reports_the_first_window(tmp_path: Path) -> None:
+    env = {**os.environ, "SNS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sns_desk", "--exit-after-start"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "first window: FirstRunWizard (SNS Desk の初期設定) shown=True" in done.stdout

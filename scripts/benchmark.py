@@ -303,7 +303,7 @@ def measure(size: int, runs: int, home: Path) -> dict[str, float]:
             str(runs),
             "--sizes",
             *map(str, SIZES),
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},

@@ -6,6 +6,7 @@ python scripts/build_forms.py --check  # exit 1 if any is out of date
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,28 @@ def normalise(text: str) -> str:
     ).strip()
 
 
+_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n|^from (PySide6\.\w+) import ([^(\n]+)\n", re.MULTILINE)
+
+
+def drop_unused_imports(code: str) -> str:
+    """uic imports some forty Qt names whatever the form uses; keep the ones the form refers to.
+
+    PySide6 initialises a class the first time its name is imported, so the unused names cost start-up time
+    (several milliseconds per form; the Qt namespace alone about 12 ms).
+    """
+    imports = list(_IMPORT.finditer(code))
+    body = "\n".join(line for line in _IMPORT.sub("", code).splitlines() if not line.lstrip().startswith("#"))
+    lines = []
+    for match in imports:
+        module = match.group(1) or match.group(3)
+        names = [n.strip() for n in (match.group(2) or match.group(4)).replace("\n", " ").split(",") if n.strip()]
+        used = [n for n in names if re.search(rf"\b{re.escape(n)}\b", body)]
+        if used:
+            lines.append(f"from {module} import {', '.join(used)}")
+    start = imports[0].start() if imports else 0
+    return code[:start] + "\n".join(lines) + "\n" + _IMPORT.sub("", code[start:])
+
+
 def compile_form(ui_file: Path) -> str:
     code = "import sys; from PySide6.scripts.pyside_tool import uic; sys.argv = ['uic'] + sys.argv[1:]; uic()"
     result = subprocess.run(
@@ -37,7 +60,7 @@ def compile_form(ui_file: Path) -> str:
         text=True,
         encoding="utf-8",
     )
-    return result.stdout
+    return drop_unused_imports(result.stdout)
 
 
 def main(argv: list[str]) -> int:

@@ -45,9 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sns_desk.cli import main as command_main
 
         return command_main(arguments)
-    from sns_desk import logging_setup
-
-    logging_setup.configure(verbose=args.verbose, console=False)
     from sns_desk.gui.app import run_gui
 
-    return int(run_gui(db_override=args.db, exit_after_start=args.exit_after_start))
+    # the log is configured by run_gui right after the first window is on the screen
+    return int(run_gui(db_override=args.db, exit_after_start=args.exit_after_start, verbose=args.verbose))

@@ -6,21 +6,26 @@ import logging
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
+# Qt classes used only after the first window is shown are reached through their module (QtWidgets.QMessageBox):
+# PySide6 initialises a class on first access, and start-up should pay only for what the first window needs.
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QObject, QTimer, Signal, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from sns_desk import __version__, identity, paths
 from sns_desk.errors import DatabaseError, NotRegisteredError, SnsDeskError
-from sns_desk.gui.common import APP_TITLE, run_with_progress
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from sns_desk.db import Database, Location
     from sns_desk.gui.not_registered import NotRegisteredDialog
     from sns_desk.gui.wizard import FirstRunWizard
@@ -28,18 +33,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+def _qt_message(mode: QtCore.QtMsgType, _context: object, message: str) -> None:
+    kind = QtCore.QtMsgType
     level = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
+        kind.QtDebugMsg: logging.DEBUG,
+        kind.QtInfoMsg: logging.INFO,
+        kind.QtWarningMsg: logging.WARNING,
+        kind.QtCriticalMsg: logging.ERROR,
+        kind.QtFatalMsg: logging.CRITICAL,
     }.get(mode, logging.WARNING)
     logging.getLogger("qt").log(level, "%s", message)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    from sns_desk.gui import common
+
     log.critical("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     if QApplication.instance() is not None:
         message = (
@@ -50,7 +58,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
                 f"ログのフォルダ: {paths.log_dir()}"
             )
         )
-        QMessageBox.critical(None, APP_TITLE, message)
+        QtWidgets.QMessageBox.critical(None, common.APP_TITLE, message)
 
 
 def install_translations(app: QApplication) -> None:
@@ -85,8 +93,14 @@ class Launcher(QObject):
     gave_up = Signal()
     settled = Signal()
 
-    def __init__(self, db_override: str | None = None, login: str | None = None) -> None:
+    def __init__(
+        self,
+        db_override: str | None = None,
+        login: str | None = None,
+        on_shown: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
+        self.on_shown = on_shown  # run once the first window is on the screen (run_gui: set up the log file)
         self.db_override = db_override
         self.login = login or identity.current_login()
         self.db: Database | None = None
@@ -118,6 +132,7 @@ class Launcher(QObject):
         """Show the right first window; False when there is nothing to show (the person gave up)."""
         where, present = self._configured()
         if not present:
+            self._shown()
             shown = self._open(None)
             if shown and self.window is not None and not isinstance(self.window, MainWindow):
                 QTimer.singleShot(0, self.settled.emit)  # once the event loop runs
@@ -128,8 +143,14 @@ class Launcher(QObject):
         self.window = shell
         shell.show()
         self.shown_at = time.time()
+        self._shown()
         QTimer.singleShot(0, lambda: self._open_in(shell))
         return True
+
+    def _shown(self) -> None:
+        if self.on_shown is not None:
+            self.on_shown()
+            self.on_shown = None
 
     def _open_in(self, shell: MainWindow) -> None:
         if not self._open(shell):
@@ -147,6 +168,7 @@ class Launcher(QObject):
     def _open(self, shell: MainWindow | None) -> bool:
         """Open the configured database and go on to the main window (in ``shell`` when given) or what is needed."""
         from sns_desk.db import open_database
+        from sns_desk.gui import common
         from sns_desk.services import users
 
         try:
@@ -161,20 +183,20 @@ class Launcher(QObject):
             return True
         if missing:
             self._close_shell(shell)
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 None,
-                APP_TITLE,
+                common.APP_TITLE,
                 f"データベースが見つかりません:\n{location.display()}\n\n"
                 "共有フォルダの場合は、ネットワークに接続されているか確認してください。\n"
                 "ここに新しいデータベースを作成しますか？",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return False
             self._show_wizard(location)
             return True
         try:
-            db = run_with_progress(
+            db = common.run_with_progress(
                 shell,
                 "データベースを開いています…",
                 lambda p, _c: open_database(location, progress=p),
@@ -193,12 +215,14 @@ class Launcher(QObject):
         return self._enter(db, shell)
 
     def _database_problem(self, error: DatabaseError) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, error.message)
-        choose = box.addButton("別のデータベースを選ぶ…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("終了", QMessageBox.ButtonRole.RejectRole)
+        from sns_desk.gui import common
+
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, common.APP_TITLE, error.message)
+        choose = box.addButton("別のデータベースを選ぶ…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("終了", QtWidgets.QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is choose:
-            name, _f = QFileDialog.getOpenFileName(
+            name, _f = QtWidgets.QFileDialog.getOpenFileName(
                 None, "使うデータベースを選ぶ", "", "SNS Desk (*.sqlite3 *.db);;すべて (*)"
             )
             if name:
@@ -298,7 +322,10 @@ def report_first_window(launcher: Launcher, started: float) -> int:
     return 0 if shown else 1
 
 
-def run_gui(db_override: str | None = None, exit_after_start: bool = False) -> int:
+def run_gui(
+    db_override: str | None = None, exit_after_start: bool = False, verbose: bool | None = None
+) -> int:
+    """Start the app; with ``verbose`` given, the log file is set up as soon as the first window is shown."""
     started = time.time()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -309,7 +336,14 @@ def run_gui(db_override: str | None = None, exit_after_start: bool = False) -> i
     install_translations(app)
     qInstallMessageHandler(_qt_message)
     sys.excepthook = _excepthook
-    launcher = Launcher(db_override)
+
+    def configure_log() -> None:
+        if verbose is not None:
+            from sns_desk import logging_setup
+
+            logging_setup.configure(verbose=verbose, console=False)
+
+    launcher = Launcher(db_override, on_shown=configure_log)
     launcher.gave_up.connect(app.quit)
     outcome = {"code": 1}
     if exit_after_start:

@@ -361,3 +361,48 @@ def test_every_action_is_audited(db: Database, people: People, account: int) -> 
     with db.read() as session:
         actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "post"))]
     assert actions == ["post.create", "post.submit", "post.reject"]
+
+
+def test_search_finds_any_part_of_the_text_and_follows_edits(db: Database, people: People, account: int) -> None:
+    """Three characters or more go through the trigram index (0007); it must follow every save and discard."""
+    first = draft(db, people.tanto, account, "桜島の降灰予報をお知らせします。Sakurajima ash")
+    second = draft(db, people.tanto, account, "花火大会の交通規制について", title="花火大会")
+
+    def found(text: str) -> list[int]:
+        return sorted(r.id for r in posts.list_posts(db, people.kacho, PostFilter(text=text)))
+
+    assert found("降灰予報") == [first]
+    assert found("SAKURAJIMA") == [first], "Latin letters in any case"
+    assert found("花火大") == [second]
+    assert found("灰") == [first], "one character: LIKE"
+    assert found('"予報') == [] and found("存在しない語") == []
+    posts.save_draft(
+        db, people.tanto, first, version(db, people.tanto, first), PostInput(account, "図書館の休館日のお知らせ")
+    )
+    assert found("降灰予報") == [] and found("図書館の休館") == [first]
+    posts.discard(db, people.tanto, second, version(db, people.tanto, second), "重複")
+    assert found("交通規制") == [second], "a discarded draft is kept, and found, with its status"
+    with db.engine.begin() as conn:  # no service deletes a post row; the index must follow one anyway
+        conn.exec_driver_sql("DELETE FROM post_revisions WHERE post_id = ?", (second,))
+        conn.exec_driver_sql("DELETE FROM post_decisions WHERE post_id = ?", (second,))
+        conn.exec_driver_sql("DELETE FROM posts WHERE id = ?", (second,))
+    assert found("交通規制") == []
+
+
+def test_search_without_the_index_falls_back_to_like(db: Database, people: People, account: int) -> None:
+    first = draft(db, people.tanto, account, "桜島の降灰予報をお知らせします。")
+    with db.engine.begin() as conn:  # as on a SQLite built without FTS5
+        for trigger in ("posts_fts_insert", "posts_fts_delete", "posts_fts_update"):
+            conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+        conn.exec_driver_sql("DROP TABLE posts_fts")
+    assert [r.id for r in posts.list_posts(db, people.kacho, PostFilter(text="降灰予報"))] == [first]
+
+
+def test_search_with_many_matches_scans_in_list_order_and_finds_them_all(
+    db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(posts, "RARE_MATCHES", 2)
+    made = [draft(db, people.tanto, account, f"お知らせ第{i}号") for i in range(3)]
+    other = draft(db, people.tanto, account, "図書館の休館日")
+    found = [r.id for r in posts.list_posts(db, people.kacho, PostFilter(text="お知らせ"))]
+    assert sorted(found) == sorted(made) and other not in found

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session, selectinload
 
 from sns_desk import audit, checks
@@ -989,17 +990,45 @@ def list_posts(
             stmt = stmt.where(Post.author_id == flt.author_id)
         text = flt.text.strip()
         if text:
-            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = stmt.where(
-                or_(
-                    Post.body.like(like, escape="\\"),
-                    Post.title.like(like, escape="\\"),
-                    Post.category.like(like, escape="\\"),
-                )
-            )
+            stmt = stmt.where(_text_condition(session, text))
         return [
             _post_row(p, name, platform.label, author) for p, name, platform, author in session.execute(stmt)
         ]
+
+
+RARE_MATCHES = 2000  # fewer matches than this: fetch them from the trigram index; more: scan in list order
+
+
+def _has_search_index(session: Session) -> bool:
+    """Whether the database has the trigram index of migration 0007 (SQLite with FTS5)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    found = session.execute(text_sql("SELECT 1 FROM sqlite_master WHERE name = 'posts_fts'")).first()
+    return found is not None
+
+
+def _text_condition(session: Session, text: str) -> ColumnElement[bool]:
+    """Posts whose title, body or category contains ``text`` (any case for Latin letters).
+
+    Three characters or more go through the trigram index (a search that matches nothing no longer reads all
+    100,000 posts); shorter ones, and databases without the index, use LIKE.
+    """
+    if len(text) >= 3 and _has_search_index(session):
+        phrase = '"' + text.replace('"', '""') + '"'
+        rare = session.scalars(
+            text_sql("SELECT rowid FROM posts_fts WHERE posts_fts MATCH :phrase LIMIT :n"),
+            {"phrase": phrase, "n": RARE_MATCHES},
+        ).all()
+        if len(rare) < RARE_MATCHES:
+            return Post.id.in_(rare)
+        # Many posts match: the list's own order (newest first) reaches a screenful after a short stretch, so
+        # LIKE along that index is quicker than collecting every match from the index.
+    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(
+        Post.body.like(like, escape="\\"),
+        Post.title.like(like, escape="\\"),
+        Post.category.like(like, escape="\\"),
+    )
 
 
 def _post_row(p: Post, account_name: str, platform: str, author: str) -> PostRow:

@@ -32,6 +32,7 @@ def window(qtbot: QtBot, db: Database, admin: Actor) -> MainWindow:
 def test_status_bar_shows_the_person_their_roles_and_the_database(window: MainWindow, db: Database) -> None:
     assert window.user_label.text() == "ログイン中: 管理 太郎（admin）　役割: システム管理者"
     assert "この PC" in window.db_label.text() and str(db.location.path) in window.db_label.text()
+    assert window.ui.actionQuit.shortcut().toString() == "Ctrl+Q"
 
 
 def test_navigation_switches_pages(qtbot: QtBot, window: MainWindow) -> None:

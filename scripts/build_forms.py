@@ -29,7 +29,9 @@ def normalise(text: str) -> str:
     ).strip()
 
 
-_IMPORT = re.compile(r"^from (PySide6\.\w+) import \(([^)]*)\)\n|^from (PySide6\.\w+) import ([^(\n]+)\n", re.MULTILINE)
+_IMPORT = re.compile(
+    r"^from (PySide6\.\w+) import \(([^)]*)\)\n|^from (PySide6\.\w+) import ([^(\n]+)\n", re.MULTILINE
+)
 
 
 def drop_unused_imports(code: str) -> str:
@@ -43,7 +45,9 @@ def drop_unused_imports(code: str) -> str:
     lines = []
     for match in imports:
         module = match.group(1) or match.group(3)
-        names = [n.strip() for n in (match.group(2) or match.group(4)).replace("\n", " ").split(",") if n.strip()]
+        names = [
+            n.strip() for n in (match.group(2) or match.group(4)).replace("\n", " ").split(",") if n.strip()
+        ]
         used = [n for n in names if re.search(rf"\b{re.escape(n)}\b", body)]
         if used:
             lines.append(f"from {module} import {', '.join(used)}")

@@ -363,7 +363,9 @@ def test_every_action_is_audited(db: Database, people: People, account: int) -> 
     assert actions == ["post.create", "post.submit", "post.reject"]
 
 
-def test_search_finds_any_part_of_the_text_and_follows_edits(db: Database, people: People, account: int) -> None:
+def test_search_finds_any_part_of_the_text_and_follows_edits(
+    db: Database, people: People, account: int
+) -> None:
     """Three characters or more go through the trigram index (0007); it must follow every save and discard."""
     first = draft(db, people.tanto, account, "桜島の降灰予報をお知らせします。Sakurajima ash")
     second = draft(db, people.tanto, account, "花火大会の交通規制について", title="花火大会")
@@ -377,7 +379,11 @@ def test_search_finds_any_part_of_the_text_and_follows_edits(db: Database, peopl
     assert found("灰") == [first], "one character: LIKE"
     assert found('"予報') == [] and found("存在しない語") == []
     posts.save_draft(
-        db, people.tanto, first, version(db, people.tanto, first), PostInput(account, "図書館の休館日のお知らせ")
+        db,
+        people.tanto,
+        first,
+        version(db, people.tanto, first),
+        PostInput(account, "図書館の休館日のお知らせ"),
     )
     assert found("降灰予報") == [] and found("図書館の休館") == [first]
     posts.discard(db, people.tanto, second, version(db, people.tanto, second), "重複")

@@ -22,6 +22,7 @@ import contextlib
 import enum
 import functools
 import logging
+import os
 import random
 import re
 import sqlite3
@@ -130,6 +131,14 @@ def storage_warnings(location: Location, mode: StorageMode) -> list[str]:
     if mode is StorageMode.LOCAL and (str(location.path).startswith("\\\\") or lowered.startswith("//")):
         warnings.append(
             "ネットワーク上のファイルが「このPCのみ」モードで使われています。共有する場合は共有モードで作成してください。"
+        )
+    # SQLite writes a journal beside the file: the folder must be writable as well as the file itself.
+    if location.path.exists() and not (
+        os.access(location.path, os.W_OK) and os.access(location.path.parent, os.W_OK)
+    ):
+        warnings.append(
+            "データベースのファイルまたはフォルダが読み取り専用です。内容は表示できますが、変更は保存できません。"
+            "システム管理者にアクセス権を確認してください。"
         )
     return warnings
 
@@ -429,6 +438,15 @@ def _sqlite_engine(
     return engine
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file, None when it is not there. Some network drives report 0 for both."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def _take_read_lock(conn: Any, wait_seconds: float) -> None:
     """Take the SHARED lock at the start of a read, waiting (with backoff) while writers commit.
 
@@ -470,6 +488,27 @@ class Database:
         self.database_id = database_id
         self.retry_seconds = retry_seconds
         self._watch: sqlite3.Connection | None = None
+        self._identity = _file_identity(location.path) if location.path is not None else None
+
+    def check_file(self) -> None:
+        """Refuse to go on when the file is no longer where it was opened (renamed, moved, deleted, replaced).
+
+        An open connection would otherwise keep writing into the renamed file (or a deleted one) while the other
+        PCs and the next start-up look at the path: the work would seem saved and be lost.
+        """
+        if self.location.path is None or self._identity is None:
+            return
+        now = _file_identity(self.location.path)
+        if now is None or (now != self._identity and 0 not in now):
+            log.error(
+                "database file %s is gone or replaced (%s -> %s)", self.location.path, self._identity, now
+            )
+            raise DatabaseUnavailableError(
+                f"データベースファイルが見つかりません（名前の変更・移動・削除のおそれ）: {self.location.path}\n"
+                "変更は保存されていません。共有フォルダの接続と、ファイルが元の場所にあるか確認してから、"
+                "SNS Desk を起動し直してください。",
+                f"database file {self.location.path} missing or replaced",
+            )
 
     def data_version(self) -> int | None:
         """A number that changes whenever anyone (another PC included) commits to the file; near-zero cost.
@@ -497,6 +536,7 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only session; never keep it open while a person edits."""
+        self.check_file()
         session = Session(self.engine, expire_on_commit=False, autoflush=False)
         try:
             yield session
@@ -521,6 +561,7 @@ class Database:
         ``work`` may run more than once (each time from scratch in a fresh transaction) and must not touch
         anything outside the session.
         """
+        self.check_file()
         deadline = time.monotonic() + self.retry_seconds
         delay = 0.02
         attempt = 0

@@ -219,22 +219,30 @@ class MainWindow(QMainWindow):
         self._set_pending_badge(posts.count_pending_for(self.db, self.actor))
 
     def check_audit_anchor(self) -> list[str]:
-        """Warn at once if the audit log lost what this PC verified before (tail cut, history rewritten)."""
+        """At start-up: warn at once if the audit log lost what this PC verified before (tail cut, history
+        rewritten), if this PC's clock is behind the others', or if the file is somewhere risky or read-only."""
         from sns_desk.gui.common import show_error, warn
         from sns_desk.services import auditlog
 
         try:
-            warnings = auditlog.anchor_warnings(self.db)
+            lost = auditlog.anchor_warnings(self.db)
+            others = auditlog.clock_warnings(self.db) + self.db.warnings()
         except Exception as error:
             show_error(self, error, "checking the audit anchor")
             return []
-        if warnings:
-            text = (
-                "監査ログに注意が必要です。\n" + "\n".join(warnings) + "\nシステム管理者に連絡してください。"
+        parts = []
+        if lost:
+            parts.append(
+                "監査ログに注意が必要です。\n" + "\n".join(lost) + "\nシステム管理者に連絡してください。"
             )
             self.ui.statusbar.showMessage("⚠ 監査ログに注意が必要です（監査ログ画面で検査してください）")
-            warn(self, text)
-        return warnings
+        if others:
+            parts.append("\n".join(others))
+            if not lost:
+                self.ui.statusbar.showMessage("⚠ " + others[0].split("。")[0])
+        if parts:
+            warn(self, "\n\n".join(parts))
+        return lost + others
 
     def refresh_notifications(self) -> list[incidents.Notice]:
         """The bell: what is waiting for this person, each entry leading to the screen that deals with it."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from sns_desk import audit
 from sns_desk.db import Database
@@ -14,6 +15,8 @@ from sns_desk.models import AuditEvent
 from sns_desk.permissions import Permission, require
 from sns_desk.policy import JST
 from sns_desk.services.common import Actor, load_user
+
+log = logging.getLogger(__name__)
 
 ACTION_LABELS: dict[str, str] = {
     "system.bootstrap": "初期設定（最初のシステム管理者）",
@@ -147,7 +150,32 @@ def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = Tru
         return audit.verify(session, db.database_id, remember=remember)
 
 
+CLOCK_TOLERANCE = timedelta(minutes=5)
+
+
 def anchor_warnings(db: Database) -> list[str]:
     """What this PC notices at start-up: has the chain lost what it verified before?"""
     with db.read() as session:
         return audit.check_anchor(session, db.database_id)
+
+
+def clock_warnings(db: Database, now: datetime | None = None) -> list[str]:
+    """Is this PC's clock behind the other PCs'? (A recent event of theirs lies in this PC's future.)
+
+    Each PC stamps events with its own clock; the chain's order is its gap-free number, so a wrong clock never
+    breaks verification, but it misdates records and the operating-hours checks.
+    """
+    with db.read() as session:
+        recent = select(AuditEvent.ts).order_by(AuditEvent.seq.desc()).limit(100).subquery()
+        newest = session.scalar(select(func.max(recent.c.ts)))  # ISO 8601 UTC strings sort as times
+    if not newest:
+        return []
+    ahead = datetime.fromisoformat(newest) - (now or datetime.now(UTC))
+    if ahead <= CLOCK_TOLERANCE:
+        return []
+    log.warning("newest audit event is %s ahead of this PC's clock", ahead)
+    return [
+        f"この PC の時計が、ほかの PC より約 {int(ahead.total_seconds() // 60)} 分遅れています"
+        "（最新の記録の時刻がこの PC の現在時刻より先です）。記録の時刻と運用時間の判定がずれるため、"
+        "PC の時刻を合わせてください（記録の順番は通し番号で守られます）。"
+    ]

@@ -347,6 +347,7 @@ def crash_child(path: str, account_id: int, log_path: str) -> None:
 @dataclass
 class CrashReport:
     kills: int = 0
+    survived: int = 0  # kills after which every check passed
     inside_a_write: int = 0
     operations_done: int = 0
     problems: list[str] = field(default_factory=list)
@@ -387,7 +388,9 @@ def run_crashes(folder: Path, kills: int = 50, seed: int = 7) -> CrashReport:
         report.operations_done += sum(1 for line in lines if line.startswith("done"))
         if lines and lines[-1].startswith("begin"):
             report.inside_a_write += 1
-        report.problems += [f"after kill {k}: {p}" for p in check_after_crash(path, lines)]
+        found = check_after_crash(path, lines)
+        report.survived += not found
+        report.problems += [f"after kill {k}: {p}" for p in found]
     return report
 
 

@@ -21,6 +21,7 @@ from sns_desk import (
     identity,
     launch,
     logging_setup,
+    signing,
 )
 from sns_desk import db as dbmod
 from sns_desk.errors import SnsDeskError
@@ -120,8 +121,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if result.warnings:
             print(result.summary(), file=sys.stderr)
             return 1
+        with db.read() as session:
+            signatures = signing.verify(session)
+        if not signatures.ok:
+            print(signatures.summary(), file=sys.stderr)
+            return 1
         print(f"データベース: 正常（{db.location.display()}）")
         print(result.summary())
+        print(signatures.summary())
         return 0
     finally:
         db.dispose()

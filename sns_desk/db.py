@@ -674,8 +674,15 @@ def _migrate_sqlite(path: Path, mode: StorageMode, busy_timeout_ms: int, progres
     # Alembic's batch operations rebuild tables; foreign keys must be off while they do (and checked after).
     engine = _sqlite_engine(path, mode, foreign_keys=False, busy_timeout_ms=busy_timeout_ms)
     try:
-        with engine.execution_options(sns_write=True).begin() as conn:
+        # A read first: when the schema is current (every start but the first after an update) opening takes no
+        # write lock, so a PC can start while the others are busy writing (found by the concurrency harness).
+        with engine.connect() as conn:
             current = current_revision(conn)
+        _check_revision(current, str(path))
+        if current == head_revision():
+            return
+        with engine.execution_options(sns_write=True).begin() as conn:
+            current = current_revision(conn)  # again, under the write lock: another PC may have just upgraded
             _check_revision(current, str(path))
             if current != head_revision():
                 if progress:
@@ -694,6 +701,10 @@ def _migrate_sqlite(path: Path, mode: StorageMode, busy_timeout_ms: int, progres
 
 
 def _ensure_meta(engine: Engine, mode: StorageMode | None) -> str:
+    with Session(engine) as session:  # usually all there: a read, no write lock
+        known = {m.key: m.value for m in session.scalars(select(AppMeta))}
+    if "database_id" in known and (mode is None or "storage_mode" in known):
+        return known["database_id"]
     with Session(engine.execution_options(sns_write=True)) as session, session.begin():
         meta = {m.key: m for m in session.scalars(select(AppMeta))}
         if "database_id" not in meta:

@@ -681,3 +681,38 @@ class MonitoringRecord(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     checked_by: Mapped[User] = relationship()
+
+
+class SigningKey(Base):
+    """A person's public key for the 電子印鑑 (one per PC they decide on); the private key stays in that PC's
+    OS keyring (see :mod:`sns_desk.signing`)."""
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)  # raw Ed25519 key, hex
+    fingerprint: Mapped[str] = mapped_column(String(19))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class DecisionSignature(Base):
+    """The signature over one decision's content, made in the decision's own transaction."""
+
+    __tablename__ = "decision_signatures"
+    __table_args__ = (UniqueConstraint("audit_seq", "kind", name="uq_decision_signatures_event_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_seq: Mapped[int] = mapped_column(Integer, index=True)  # the decision's audit event
+    kind: Mapped[str] = mapped_column(String(30))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    signer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    key_id: Mapped[int] = mapped_column(ForeignKey("signing_keys.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(30))
+    permission: Mapped[str] = mapped_column(String(50))
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
+    signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -12,7 +12,9 @@ def decide_loop(
     from sns_desk.db import open_database
     from sns_desk.errors import ConflictError
     from sns_desk.services import posts, users
+    from tests.harness import use_memory_keyring
 
+    use_memory_keyring()  # this PC's keyring, holding its 電子印鑑
     db = open_database(db_path)
     actor = users.resolve_actor(db, login)
     try:

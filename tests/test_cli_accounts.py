@@ -137,7 +137,8 @@ def test_account_from_request_to_active_on_the_command_line(
     monkeypatch.setattr("sys.stdin", io.StringIO("Sakurajima-2026!\n"))
     code, out, err = run(capsys, "--db", db, "credential", "set", "1", "--login-id", "kagoshima_kanko")
     assert code == 0, err
-    assert "Sakurajima-2026!" in next(iter(memory_keyring.store.values()))
+    credential = next(v for (_service, user), v in memory_keyring.store.items() if user == "account-1")
+    assert "Sakurajima-2026!" in credential
 
     code, out, err = run(capsys, "--db", db, "account", "activate", "1")
     assert code == 0, err

@@ -37,7 +37,9 @@ def test_set_use_and_delete_with_the_permitted_roles(
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
     info = credentials.info(db, account_id)
     assert info.exists and info.set_by == "観光 課長" and info.rotated_at is not None
-    assert SECRET in next(iter(memory_keyring.store.values()))
+    assert SECRET in next(
+        v for (_s, user), v in memory_keyring.store.items() if user == f"account-{account_id}"
+    )
 
     used = credentials.use_credential(db, people.tanto, account_id)  # 担当者 may use it
     assert (used.login_id, used.password) == ("kanko", SECRET)
@@ -51,7 +53,9 @@ def test_set_use_and_delete_with_the_permitted_roles(
     with pytest.raises(PermissionDeniedError):
         credentials.delete_credential(db, people.tanto, account_id)
     credentials.delete_credential(db, people.kacho, account_id)
-    assert not credentials.info(db, account_id).exists and memory_keyring.store == {}
+    assert not credentials.info(db, account_id).exists and not [
+        k for k in memory_keyring.store if k[1].startswith("account-")
+    ]
     with pytest.raises(NotFoundError):
         credentials.use_credential(db, people.tanto, account_id)
     with db.read() as session:
@@ -94,10 +98,10 @@ def test_fail_and_null_backends_disable_the_feature(
 
 
 def test_a_plain_text_backend_is_refused(db: Database, people: People) -> None:
+    account_id = in_state(db, people, S.PREPARING)
     PlaintextKeyring = type("PlaintextKeyring", (MemoryKeyring,), {"__module__": "keyrings.alt.file"})
     keyring.set_keyring(PlaintextKeyring())
     assert not credentials.keyring_status().usable
-    account_id = in_state(db, people, S.PREPARING)
     with pytest.raises(KeyringUnavailableError):
         credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
 

@@ -12,6 +12,7 @@ from sns_desk.gui.forms.ui_auditlogpage import Ui_AuditLogPage
 from sns_desk.gui.models import AuditTableModel
 from sns_desk.services import auditlog
 from sns_desk.services.common import Actor
+from sns_desk.signing import SignatureReport
 
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
 BAD_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -54,18 +55,23 @@ class AuditLogPage(QWidget):
 
     def verify(self) -> None:
         try:
-            result: VerifyResult = run_with_progress(
+            result, signatures = run_with_progress(
                 self,
-                "監査ログを検査しています…",
-                lambda _progress, _cancelled: auditlog.verify_log(self.db, self.actor),
+                "監査ログと電子印鑑を検査しています…",
+                lambda _progress, _cancelled: (
+                    auditlog.verify_log(self.db, self.actor),
+                    auditlog.verify_signatures(self.db, self.actor),
+                ),
                 cancellable=False,
             )
         except Exception as error:
             show_error(self, error, "verifying audit log")
             return
-        self.show_result(result)
+        self.show_result(result, signatures)
 
-    def show_result(self, result: VerifyResult) -> None:
+    def show_result(self, result: VerifyResult, signatures: SignatureReport | None = None) -> None:
         self.last_result = result
-        self.ui.verifyResult.setText(result.summary())
-        self.ui.verifyResult.setStyleSheet(OK_STYLE if result.ok and not result.warnings else BAD_STYLE)
+        text = result.summary() + (f"\n{signatures.summary()}" if signatures is not None else "")
+        good = result.ok and not result.warnings and (signatures is None or signatures.ok)
+        self.ui.verifyResult.setText(text)
+        self.ui.verifyResult.setStyleSheet(OK_STYLE if good else BAD_STYLE)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from sns_desk import audit
+from sns_desk import audit, signing
 from sns_desk import policy as pol
 from sns_desk.db import Database
 from sns_desk.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
@@ -56,6 +56,9 @@ class AccountAction(enum.StrEnum):
     def label(self) -> str:
         return ACTION_LABELS[self]
 
+
+# Decisions signed with the 電子印鑑 (sns_desk/signing.py): opening approved or refused, closing.
+SIGNED_ACTIONS = frozenset({AccountAction.APPROVE_OPENING, AccountAction.REJECT, AccountAction.CLOSE})
 
 ACTION_LABELS = {
     AccountAction.APPROVE_OPENING: "開設を承認",
@@ -433,6 +436,9 @@ def _apply(
     if transition.needs_reason and not reason:
         raise ValidationError(f"「{action.label}」の理由を入力してください。")
 
+    signed = action in SIGNED_ACTIONS
+    signer = signing.signer_for(db, actor) if signed else None  # 電子印鑑, from the OS keyring
+
     def work(session: Session) -> None:
         me = load_user(session, actor)
         account = _load_account(session, account_id)
@@ -479,7 +485,30 @@ def _apply(
         if reason:
             payload["reason"] = reason
         session.flush()
-        audit.append(session, me.login, f"account.{action.value}", "account", account.id, payload)
+        event = audit.append(session, me.login, f"account.{action.value}", "account", account.id, payload)
+        if signer is not None:
+            signing.sign_decision(
+                session,
+                signer,
+                me,
+                event,
+                transition.permission,
+                account.id,
+                signing.ACCOUNT_DECISION,
+                account.id,
+            )
+            if action is AccountAction.APPROVE_OPENING:
+                assert draft is not None
+                signing.sign_decision(
+                    session,
+                    signer,
+                    me,
+                    event,
+                    Permission.APPROVE_POLICY,
+                    account.id,
+                    signing.POLICY_APPROVAL,
+                    draft.id,
+                )
 
     db.write(work, what=f"account {action.value}")
 
@@ -706,6 +735,7 @@ def save_policy_draft(
 
 def approve_policy(db: Database, actor: Actor, account_id: int, number: int, expected_version: int) -> None:
     """責任者: approve a 作成中 version; it becomes the current policy and the former one 旧版 (§3(1), §4(1)ア)."""
+    signer = signing.signer_for(db, actor)
 
     def work(session: Session) -> None:
         me = load_user(session, actor)
@@ -732,7 +762,10 @@ def approve_policy(db: Database, actor: Actor, account_id: int, number: int, exp
         _policy_problems(pol.PolicyData.from_json(row.data))
         _approve_policy_row(session, account_id, row, me, utcnow())
         session.flush()
-        audit.append(session, me.login, "policy.approve", "account", account_id, {"number": number})
+        event = audit.append(session, me.login, "policy.approve", "account", account_id, {"number": number})
+        signing.sign_decision(
+            session, signer, me, event, Permission.APPROVE_POLICY, account_id, signing.POLICY_APPROVAL, row.id
+        )
 
     db.write(work, what="approve_policy")
 

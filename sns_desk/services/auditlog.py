@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
-from sns_desk import audit
+from sns_desk import audit, signing
 from sns_desk.db import Database
 from sns_desk.models import AuditEvent
 from sns_desk.permissions import Permission, require
@@ -30,6 +30,7 @@ ACTION_LABELS: dict[str, str] = {
     "database.backup": "バックアップ",
     "database.restore": "バックアップからの復元",
     "settings.rotation_days": "パスワード変更間隔の設定",
+    "signing_key.register": "電子印鑑の鍵の登録",
     "account.request": "アカウント開設の申請",
     "account.approve_opening": "アカウント開設の承認",
     "account.reject": "開設申請の却下",
@@ -148,6 +149,14 @@ def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = Tru
         if actor is not None:
             load_user(session, actor)
         return audit.verify(session, db.database_id, remember=remember)
+
+
+def verify_signatures(db: Database, actor: Actor | None = None) -> signing.SignatureReport:
+    """電子印鑑: check every decision's signature, content and the signer's role at the time."""
+    with db.read() as session:
+        if actor is not None:
+            load_user(session, actor)
+        return signing.verify(session)
 
 
 CLOCK_TOLERANCE = timedelta(minutes=5)

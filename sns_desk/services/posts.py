@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session, selectinload
 
-from sns_desk import audit, checks
+from sns_desk import audit, checks, signing
 from sns_desk import policy as pol
 from sns_desk.db import Database
 from sns_desk.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
@@ -530,6 +530,9 @@ def _decide(
     comment = comment.strip()
     if action is PostAction.REJECT and not comment:
         raise ValidationError("差戻しの理由（コメント）を入力してください。")
+    signer = signing.signer_for(
+        db, actor
+    )  # 電子印鑑: the key comes from the OS keyring, outside the transaction
 
     def work(session: Session) -> None:
         me = load_user(session, actor)
@@ -574,18 +577,27 @@ def _decide(
             kind = DecisionKind.REJECT
         post.decided_at = now
         post.updated_at = now
-        session.add(
-            PostDecision(
-                post_id=post.id,
-                revision_number=int(payload["revision"]),  # type: ignore[call-overload]
-                kind=kind,
-                comment=comment,
-                decided_by_id=me.id,
-            )
+        decision = PostDecision(
+            post_id=post.id,
+            revision_number=int(payload["revision"]),  # type: ignore[call-overload]
+            kind=kind,
+            comment=comment,
+            decided_by_id=me.id,
         )
+        session.add(decision)
         session.flush()
         payload["comment"] = comment
-        audit.append(session, me.login, f"post.{action.value}", "post", post.id, payload)
+        event = audit.append(session, me.login, f"post.{action.value}", "post", post.id, payload)
+        signing.sign_decision(
+            session,
+            signer,
+            me,
+            event,
+            Permission.APPROVE_POST,
+            post.account_id,
+            signing.POST_DECISION,
+            decision.id,
+        )
 
     db.write(work, what=f"post {action.value}")
 

@@ -59,7 +59,10 @@ def test_audit_page_lists_filters_and_verifies(
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
 
     qtbot.mouseClick(page.ui.verifyButton, Qt.MouseButton.LeftButton)
-    assert page.ui.verifyResult.text() == "監査ログは正常です（3 件、最終番号 3）。"
+    assert page.ui.verifyResult.text().splitlines() == [
+        "監査ログは正常です（3 件、最終番号 3）。",
+        "電子印鑑: 0 件の決定の署名はすべて正しく、決定した人はその時点で権限を持っていました。",
+    ]
 
     assert db.location.path is not None
     with sqlite3.connect(db.location.path) as conn:

@@ -59,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--yes", action="store_true", help="確認なしで復元する（ほかの PC の作業は失われます）"
     )
 
+    copy_to = sub.add_parser(
+        "copy-to",
+        help="すべてのデータを新しいデータベース（PostgreSQL の URL または新しいファイル）へ移す（システム管理者）",
+    )
+    copy_to.add_argument("target", help="移行先。例: postgresql+psycopg://user:password@server/snsdesk")
+
     users = sub.add_parser("users", help="利用者の管理")
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
     imp = users_sub.add_parser("import", help="CSV から利用者を登録・更新する（全件成功したときだけ反映）")
@@ -173,6 +179,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_copy_to(args: argparse.Namespace) -> int:
+    from sns_desk.services import transfer
+
+    db = dbmod.open_database(_location(args))
+    try:
+
+        def progress(done: int, total: int, text: str) -> None:
+            if total and (done == total or done % 20_000 == 0):
+                print(text)
+
+        result = transfer.copy_database(db, _actor(db), args.target, progress=progress)
+        print(f"移行しました: {result.target}（{result.total:,} 行、監査ログと電子印鑑の検査も済み）")
+        print("各 PC で 設定 → 別のデータベース（または --db）から移行先を指定してください。元のファイルは変更していません。")
+        return 0
+    finally:
+        db.dispose()
+
+
 def _actor(db: dbmod.Database) -> Actor:
     from sns_desk.services import users
 
@@ -255,6 +279,7 @@ COMMANDS = {
     "init": cmd_init,
     "verify": cmd_verify,
     "backup": cmd_backup,
+    "copy-to": cmd_copy_to,
     "users": cmd_users,
     "account": cmd_accounts,
     "policy": cmd_accounts,

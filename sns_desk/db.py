@@ -363,7 +363,9 @@ def _check_revision(revision: str | None, where: str) -> None:
 def _is_busy(error: BaseException) -> bool:
     orig = getattr(error, "orig", error)
     text = str(orig).lower()
-    return isinstance(orig, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+    if isinstance(orig, sqlite3.OperationalError):
+        return "locked" in text or "busy" in text
+    return type(orig).__name__ == "LockNotAvailable" or "lock timeout" in text  # PostgreSQL
 
 
 def translate_operational_error(error: exc.DBAPIError, where: str) -> DatabaseError:
@@ -513,10 +515,11 @@ class Database:
     def data_version(self) -> int | None:
         """A number that changes whenever anyone (another PC included) commits to the file; near-zero cost.
 
-        ``PRAGMA data_version`` on one dedicated read-only connection that never writes.  None for a server.
+        ``PRAGMA data_version`` on one dedicated read-only connection that never writes; on a server, the newest
+        audit event's number. None while it cannot be read.
         """
         if self.location.path is None:
-            return None
+            return self._server_version()
         try:
             if self._watch is None:
                 self._watch = sqlite3.connect(
@@ -529,6 +532,16 @@ class Database:
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None
+            return None
+
+    def _server_version(self) -> int | None:
+        """On a server: the number of the newest audit event (every change appends one), by its primary key."""
+        try:
+            with self.engine.connect() as conn:
+                value = conn.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar()
+            return int(value or 0)
+        except exc.DBAPIError as error:
+            log.info("server change number unavailable (%s); will retry", error)
             return None
 
     # -- sessions
@@ -718,10 +731,28 @@ def _ensure_meta(engine: Engine, mode: StorageMode | None) -> str:
         return value.value
 
 
+WRITE_LOCK_KEY = 0x534E5344  # "SNSD": the advisory lock that makes writes to a server one at a time
+
+
+def _server_engine(url: str, lock_wait_seconds: float) -> Engine:
+    """PostgreSQL: every write transaction first takes one advisory lock, so writes from all PCs happen one at
+    a time, as on a SQLite file (BEGIN IMMEDIATE). The audit chain needs this: each event's number and hash
+    follow from the one before. Reads are not held up."""
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("sns_write", False):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(lock_wait_seconds * 1000)}ms'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    return engine
+
+
 def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: float) -> Database:
     try:
-        engine = create_engine(loc.url, pool_pre_ping=True)
-        with engine.begin() as conn:
+        engine = _server_engine(loc.url, retry_seconds)
+        with engine.execution_options(sns_write=True).begin() as conn:  # one PC upgrades, the others wait
             current = current_revision(conn)
             _check_revision(current, loc.display())
             if current != head_revision():

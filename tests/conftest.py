@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -41,10 +42,87 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# PostgreSQL: .ci/run starts a real server and sets this URL (a role allowed to create databases). Test modules
+# that set BOTH_BACKENDS = True run every test using ``db`` on SQLite and on PostgreSQL; a test that needs the
+# SQLite file itself is marked ``@pytest.mark.sqlite_only``.
+PG_URL = os.environ.get("SNS_DESK_TEST_PG_URL", "")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test needs the SQLite file (not run on PostgreSQL)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if (
+        "db" in metafunc.fixturenames
+        and getattr(metafunc.module, "BOTH_BACKENDS", False)
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+    ):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path, template_db: Path) -> Iterator[Database]:
-    shutil.copyfile(template_db, db_path)
-    database = open_database(db_path, retry_seconds=5)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+def pg_admin_url(database: str = "postgres") -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+def pg_execute(*statements: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(pg_admin_url(), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
+def require_postgresql() -> None:
+    if not PG_URL:
+        if os.environ.get("CI") == "true":
+            pytest.fail("SNS_DESK_TEST_PG_URL is not set: .ci/run must start PostgreSQL")
+        pytest.skip("no PostgreSQL server (set SNS_DESK_TEST_PG_URL)")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """One migrated empty database on the server, copied (CREATE DATABASE … TEMPLATE) for each test."""
+    require_postgresql()
+    name = f"sns_desk_template_{os.getpid()}"
+    pg_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
+    open_database(pg_admin_url(name), create=True).dispose()
+    yield name
+    pg_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for one test."""
+    template = request.getfixturevalue("pg_template")
+    name = f"sns_desk_test_{os.getpid()}_{next(_counter)}"
+    pg_execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    yield pg_admin_url(name)
+    pg_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+_counter = itertools.count()
+
+
+@pytest.fixture
+def db(backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if backend == "postgresql":
+        database = open_database(request.getfixturevalue("pg_url"), retry_seconds=5)
+    else:
+        db_path = request.getfixturevalue("db_path")
+        shutil.copyfile(request.getfixturevalue("template_db"), db_path)
+        database = open_database(db_path, retry_seconds=5)
     yield database
     database.dispose()
 

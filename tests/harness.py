@@ -54,7 +54,7 @@ def use_memory_keyring() -> None:
     keyring.set_keyring(MemoryKeyring())
 
 
-def prepare(path: Path) -> int:
+def prepare(path: Path | str) -> int:
     """A shared-mode database with the usual people and one active account; returns the account id."""
     use_memory_keyring()
     from sns_desk.db import open_database
@@ -189,9 +189,11 @@ class ConcurrencyReport:
 
 
 def run_concurrency(
-    folder: Path, processes: int = 6, operations: int = 100, seed: int = 1
+    folder: Path, processes: int = 6, operations: int = 100, seed: int = 1, location: str | None = None
 ) -> ConcurrencyReport:
-    path = folder / "shared" / "sns-desk.sqlite3"
+    """``location``: a PostgreSQL URL to run against instead of a shared-mode file in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path: Path | str = location or folder / "shared" / "sns-desk.sqlite3"
     account_id = prepare(path)
     ctx = multiprocessing.get_context("spawn")
     outs = [folder / f"worker-{i}.jsonl" for i in range(processes)]
@@ -224,7 +226,7 @@ def run_concurrency(
     return report
 
 
-def check_database(path: Path, records: list[dict[str, Any]]) -> list[str]:
+def check_database(path: Path | str, records: list[dict[str, Any]]) -> list[str]:
     """The invariants after the run: intact file and chain, acknowledged writes present, no lost update."""
     from sqlalchemy import func, select
 

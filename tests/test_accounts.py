@@ -26,6 +26,8 @@ from sns_desk.services.accounts import AccountAction, AccountInput
 from sns_desk.services.common import Actor
 from tests.world import People, S, complete_checklist, in_state, request, status, valid_policy, version
 
+BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
+
 # --- the request -------------------------------------------------------------------------------------------------
 
 

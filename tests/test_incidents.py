@@ -25,6 +25,8 @@ from sns_desk.services import incidents, posts
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state
 
+BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def account(db: Database, people: People) -> int:

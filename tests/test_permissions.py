@@ -13,6 +13,8 @@ from sns_desk.permissions import TABLE, Permission, check_four_eyes, is_allowed,
 from sns_desk.services.common import Actor
 from tests.conftest import give_role, make_account, make_user
 
+BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
+
 RES, MAN, STA, CON, PR, ADM, EMP = (
     Role.RESPONSIBLE,
     Role.MANAGER,

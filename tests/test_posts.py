@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from sns_desk import policy as pol
 from sns_desk.db import Database
@@ -15,6 +15,8 @@ from sns_desk.services import accounts, auditlog, posts
 from sns_desk.services.common import Actor
 from sns_desk.services.posts import PostFilter, PostInput
 from tests.world import People, in_state
+
+BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
 
 P = PostStatus
 ALL_CHECKED = [item_id for item_id, _s, _t in posts.self_check_items()]
@@ -389,12 +391,12 @@ def test_search_finds_any_part_of_the_text_and_follows_edits(
     posts.discard(db, people.tanto, second, version(db, people.tanto, second), "重複")
     assert found("交通規制") == [second], "a discarded draft is kept, and found, with its status"
     with db.engine.begin() as conn:  # no service deletes a post row; the index must follow one anyway
-        conn.exec_driver_sql("DELETE FROM post_revisions WHERE post_id = ?", (second,))
-        conn.exec_driver_sql("DELETE FROM post_decisions WHERE post_id = ?", (second,))
-        conn.exec_driver_sql("DELETE FROM posts WHERE id = ?", (second,))
+        for table, column in [("post_revisions", "post_id"), ("post_decisions", "post_id"), ("posts", "id")]:
+            conn.execute(text(f"DELETE FROM {table} WHERE {column} = :id"), {"id": second})
     assert found("交通規制") == []
 
 
+@pytest.mark.sqlite_only
 def test_search_without_the_index_falls_back_to_like(db: Database, people: People, account: int) -> None:
     first = draft(db, people.tanto, account, "桜島の降灰予報をお知らせします。")
     with db.engine.begin() as conn:  # as on a SQLite built without FTS5

@@ -3,7 +3,6 @@ the role at the time, and decisions without a signature."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import keyring
@@ -27,7 +26,9 @@ from sns_desk.services.common import load_user
 from sns_desk.services.posts import PostInput
 from tests.conftest import MemoryKeyring
 from tests.test_posts import ALL_CHECKED, in_hours
-from tests.world import People, in_state, valid_policy, version
+from tests.world import People, RawConnection, in_state, valid_policy, version
+
+BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 def pending_post(
@@ -50,10 +51,11 @@ def report(db: Database) -> signing.SignatureReport:
 
 
 def sql(db: Database, statement: str, *args: object) -> None:
-    assert db.location.path is not None
-    with sqlite3.connect(db.location.path) as conn:
+    conn = RawConnection(db)  # as an SQLite editor or psql would
+    try:
         conn.execute(statement, args)
-    conn.close()
+    finally:
+        conn.close()
 
 
 @pytest.fixture
@@ -222,9 +224,9 @@ def test_verify_on_the_command_line_reports_signature_problems(
 
     post_id = pending_post(db, people, account)
     posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
-    assert db.location.path is not None
-    assert cli.main(["--db", str(db.location.path), "verify"]) == 0
+    where = str(db.location.path or db.location.url)
+    assert cli.main(["--db", where, "verify"]) == 0
     assert "電子印鑑: 3 件" in capsys.readouterr().out  # opening (account + policy), post
     sql(db, "UPDATE post_decisions SET comment = '改ざん' WHERE post_id = ?", post_id)
-    assert cli.main(["--db", str(db.location.path), "verify"]) == 1
+    assert cli.main(["--db", where, "verify"]) == 1
     assert "書き換えられています" in capsys.readouterr().err

@@ -15,6 +15,8 @@ from sns_desk.services import users
 from sns_desk.services.common import Actor
 from tests.conftest import make_account
 
+BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def test_first_run_makes_the_person_the_first_administrator(db: Database) -> None:
     assert not users.has_users(db)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -140,3 +143,28 @@ def in_state(db: Database, p: People, target: AccountStatus) -> int:
         return account_id
     accounts.close(db, p.kyokucho, account_id, version(db, p.kyokucho, account_id), "事業終了")
     return account_id
+
+
+class RawConnection:
+    """A connection around the app, as an SQLite editor or psql would use, on either backend ("?" placeholders)."""
+
+    def __init__(self, db: Database) -> None:
+        db.dispose()  # the app's pooled connections must not cache what is changed behind their back
+        self.server = db.location.path is None
+        if self.server:
+            import psycopg
+            from sqlalchemy.engine import make_url
+
+            url = make_url(db.location.url).set(drivername="postgresql")
+            self.conn: Any = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+        else:
+            assert db.location.path is not None
+            self.conn = sqlite3.connect(db.location.path, isolation_level=None)
+
+    def execute(self, statement: str, params: Sequence[object] = ()) -> Any:
+        if self.server:
+            statement = statement.replace("?", "%s")
+        return self.conn.execute(statement, tuple(params))
+
+    def close(self) -> None:
+        self.conn.close()

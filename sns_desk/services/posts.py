@@ -1036,10 +1036,13 @@ def _text_condition(session: Session, text: str) -> ColumnElement[bool]:
         # Many posts match: the list's own order (newest first) reaches a screenful after a short stretch, so
         # LIKE along that index is quicker than collecting every match from the index.
     like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    # SQLite's LIKE ignores the case of Latin letters; PostgreSQL's does not, ILIKE does
+    server = session.get_bind().dialect.name == "postgresql"
     return or_(
-        Post.body.like(like, escape="\\"),
-        Post.title.like(like, escape="\\"),
-        Post.category.like(like, escape="\\"),
+        *(
+            (column.ilike(like, escape="\\") if server else column.like(like, escape="\\"))
+            for column in (Post.body, Post.title, Post.category)
+        )
     )
 
 

@@ -191,7 +191,9 @@ def cmd_copy_to(args: argparse.Namespace) -> int:
 
         result = transfer.copy_database(db, _actor(db), args.target, progress=progress)
         print(f"移行しました: {result.target}（{result.total:,} 行、監査ログと電子印鑑の検査も済み）")
-        print("各 PC で 設定 → 別のデータベース（または --db）から移行先を指定してください。元のファイルは変更していません。")
+        print(
+            "各 PC で 設定 → 別のデータベース（または --db）から移行先を指定してください。元のファイルは変更していません。"
+        )
         return 0
     finally:
         db.dispose()

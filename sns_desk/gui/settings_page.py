@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from sns_desk import paths, settings
-from sns_desk.db import Database, StorageMode
+from sns_desk.db import Database, Location, StorageMode
+from sns_desk.errors import DatabaseError
 from sns_desk.gui.common import Cancelled, confirm, inform, run_with_progress, show_error, style_title
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
 from sns_desk.permissions import Permission
@@ -38,6 +39,7 @@ class SettingsPage(QWidget):
         style_title(self.ui.titleLabel)
         self.ui.warningsValue.setStyleSheet("color: #b71c1c;")
         self.ui.changeLocationButton.clicked.connect(self.choose_database)
+        self.ui.serverButton.clicked.connect(self.choose_server)
         self.ui.backupButton.clicked.connect(self.backup)
         self.ui.openFolderButton.clicked.connect(self.open_folder)
         self.ui.rotationSaveButton.clicked.connect(self.save_rotation_days)
@@ -81,6 +83,31 @@ class SettingsPage(QWidget):
         )
         if name:
             self.switch_database.emit(name)
+
+    def choose_server(self) -> str | None:
+        """Use a PostgreSQL database: the URL the IT section gave (see README, moving to a server)."""
+        url, ok = QInputDialog.getText(
+            self,
+            "データベースサーバーに接続",
+            "PostgreSQL の URL（例: postgresql+psycopg://snsdesk:パスワード@dbserver/snsdesk）:",
+            QLineEdit.EchoMode.Normal,
+            self.db.location.url if self.db.location.path is None else "",
+        )
+        url = url.strip()
+        if not ok or not url:
+            return None
+        try:
+            location = Location.parse(url)
+            if location.path is not None:
+                raise DatabaseError(
+                    "サーバーの URL を入力してください（ファイルは「別のデータベースを使う」で選びます）。",
+                    f"server dialog got a file location {url!r}",
+                )
+        except DatabaseError as error:
+            show_error(self, error, "choosing a server")
+            return None
+        self.switch_database.emit(url)
+        return url
 
     def backup(self) -> None:
         assert self.db.location.path is not None

@@ -225,3 +225,20 @@ def test_restore_from_the_settings(
     assert safety is not None and safety.exists()
     assert "later" not in [u.login for u in users.list_users(db)]
     assert "復元しました" in message_boxes.texts()
+
+
+def test_the_settings_connect_to_a_database_server_by_its_url(
+    qtbot: QtBot, db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes
+) -> None:
+    page = SettingsPage(db, admin)
+    qtbot.addWidget(page)
+    url = "postgresql+psycopg://snsdesk:pw@dbserver/snsdesk"
+    monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: (f" {url} ", True))
+    with qtbot.waitSignal(page.switch_database) as switched:
+        qtbot.mouseClick(page.ui.serverButton, Qt.MouseButton.LeftButton)
+    assert switched.args == [url]
+    monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("mysql://x/y", True))
+    assert page.choose_server() is None
+    assert "対応していないデータベースです（mysql）" in message_boxes.texts()
+    monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("", False))
+    assert page.choose_server() is None

@@ -84,6 +84,11 @@ class Ui_SettingsPage(object):
 
         self.databaseButtons.addWidget(self.changeLocationButton)
 
+        self.serverButton = QPushButton(self.databaseGroup)
+        self.serverButton.setObjectName(u"serverButton")
+
+        self.databaseButtons.addWidget(self.serverButton)
+
         self.backupButton = QPushButton(self.databaseGroup)
         self.backupButton.setObjectName(u"backupButton")
 
@@ -221,6 +226,10 @@ class Ui_SettingsPage(object):
         self.warningsValue.setAccessibleName(QCoreApplication.translate("SettingsPage", u"\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u306e\u5834\u6240\u306b\u3064\u3044\u3066\u306e\u6ce8\u610f", None))
 #endif // QT_CONFIG(accessibility)
         self.changeLocationButton.setText(QCoreApplication.translate("SettingsPage", u"\u5225\u306e\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u3092\u4f7f\u3046(&O)\u2026", None))
+        self.serverButton.setText(QCoreApplication.translate("SettingsPage", u"\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u30b5\u30fc\u30d0\u30fc\u306b\u63a5\u7d9a(&S)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.serverButton.setToolTip(QCoreApplication.translate("SettingsPage", u"PostgreSQL \u30b5\u30fc\u30d0\u30fc\u306e URL \u3092\u6307\u5b9a\u3057\u3066\u3001\u305d\u306e\u30c7\u30fc\u30bf\u30d9\u30fc\u30b9\u3092\u4f7f\u3044\u307e\u3059", None))
+#endif // QT_CONFIG(tooltip)
         self.backupButton.setText(QCoreApplication.translate("SettingsPage", u"\u4eca\u3059\u3050\u30d0\u30c3\u30af\u30a2\u30c3\u30d7(&B)\u2026", None))
         self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"\u30d0\u30c3\u30af\u30a2\u30c3\u30d7\u304b\u3089\u5fa9\u5143\u2026", None))
 #if QT_CONFIG(tooltip)

@@ -379,6 +379,12 @@ def take() -> int:
         )
         print("wrote", OUT / "reports-2-account-report-page1.png")
 
+    starting = MainWindow()  # what a start shows while the database opens (then it fills in place)
+    starting.resize(1180, 720)
+    starting.show_loading(str(db.location.path))
+    save(starting, "main-starting.png")
+    starting.close()
+
     window = MainWindow(db, actor)
     window.resize(1180, 720)
     window.show_page("audit")

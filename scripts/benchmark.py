@@ -214,6 +214,14 @@ def cold_start(mode: str, db_path: Path, runs: int) -> tuple[float, float]:
     return statistics.median(shown), statistics.median(ready)
 
 
+def use_memory_keyring() -> None:
+    import keyring
+
+    from tests.conftest import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
+
+
 def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str, float]:
     """Search, open, approve and export in this process (a child of the benchmark, so that its peak memory is
     the app's at this size and not the database builder's)."""
@@ -222,19 +230,21 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
     from sns_desk import identity, reports
     from sns_desk import policy as pol
     from sns_desk.db import open_database
+    from sns_desk.gui.main_window import MainWindow
     from sns_desk.gui.post_editor import PostEditor
-    from sns_desk.gui.posts_page import PostsPage
     from sns_desk.models import PostStatus
     from sns_desk.services import posts, users
     from sns_desk.services.posts import PostFilter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_memory_keyring()  # the 電子印鑑 keys of the benchmark's people stay out of the developer's keyring
     result: dict[str, float] = {}
     db = open_database(path)
     manager = users.resolve_actor(db, "user00")  # 管理者 of accounts 0, 10, 20, 30, 40
     admin = users.resolve_actor(db, identity.current_login())
 
-    page = PostsPage(db, admin)  # the city-wide view (広報課/admin sees every post)
+    window = MainWindow(db, admin)  # as the app starts: the city-wide 下書き list (広報課/admin sees every post)
+    page = window.posts_page
     keystrokes: list[float] = []
     for word in [*WORDS[:5], "お知らせ第1", "存在しない語"]:
         for n in range(1, len(word) + 1):
@@ -270,17 +280,19 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
 
     if size >= 100_000 or size == max(SIZES):
         start, end = datetime.now(pol.JST) - timedelta(days=400), datetime.now(pol.JST) + timedelta(days=60)
-        exports, raws = [], []
+        exports = []
         for _ in range(max(1, min(3, runs))):
             t = time.perf_counter()
             exported = reports.export_post_record(db, admin, start, end, home / "posts.xlsx")
             exports.append(time.perf_counter() - t)
-            raws.append(raw_openpyxl(home / "posts.xlsx", home / "raw.xlsx"))
+        # the app's high-water mark, before the baseline below reads 100,000 rows back into memory
+        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        raws = [raw_openpyxl(home / "posts.xlsx", home / "raw.xlsx") for _ in exports]
         result["export_s"] = statistics.median(exports)
         result["export_rows"] = exported.rows
         result["raw_openpyxl_s"] = statistics.median(raws)
     db.dispose()
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.setdefault("peak_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return result
 
 

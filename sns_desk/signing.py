@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,10 @@ class Signer:
         return fingerprint(self.public_hex)
 
 
+# keys already read, per keyring backend (a backend that goes away takes its keys with it)
+_SIGNERS: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], Signer]] = weakref.WeakKeyDictionary()
+
+
 def fingerprint(public_hex: str) -> str:
     digest = hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
     return ":".join(digest[i : i + 4] for i in range(0, 16, 4))
@@ -104,6 +109,10 @@ def signer_for(db: Database, actor: Actor) -> Signer:
             + error.message,
             error.log_message,
         ) from error
+    loaded = _SIGNERS.setdefault(keyring.get_keyring(), {})
+    cache_key = (db.database_id, actor.login)
+    if (cached := loaded.get(cache_key)) is not None:
+        return cached  # read from this keyring once per session, as an SSH agent would
     service = _service(db.database_id)
     try:
         stored = keyring.get_password(service, actor.login)
@@ -121,7 +130,9 @@ def signer_for(db: Database, actor: Actor) -> Signer:
             "OS の資格情報ストアにある電子印鑑の鍵が読めません。システム管理者に連絡してください。",
             f"signing key of {actor.login} in the keyring is not an Ed25519 key: {error}",
         ) from error
-    return Signer(actor.login, private_key, _public_hex(private_key))
+    signer = Signer(actor.login, private_key, _public_hex(private_key))
+    loaded[cache_key] = signer
+    return signer
 
 
 def _key_row(session: Session, signer: Signer, user: User) -> SigningKey:

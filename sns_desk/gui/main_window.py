@@ -6,6 +6,7 @@ page the first time it is opened: the page modules, openpyxl and the rule data a
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -158,6 +159,10 @@ class MainWindow(QMainWindow):
         self.watch_timer.start()
         QTimer.singleShot(0, self.check_audit_anchor)
         QTimer.singleShot(0, self._housekeeping)
+        # What start-up made (modules, Qt wrappers, SQLAlchemy's mappers) lives until the app ends; moving it out
+        # of the collector's reach keeps full collections from pausing a keystroke for ~40 ms (benchmark: the
+        # search p95 at 100,000 posts).
+        gc.freeze()
         self.ready.emit()
 
     def _page(self, module: str, name: str) -> Callable[[], QWidget]:

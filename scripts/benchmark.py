@@ -243,7 +243,9 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
     manager = users.resolve_actor(db, "user00")  # 管理者 of accounts 0, 10, 20, 30, 40
     admin = users.resolve_actor(db, identity.current_login())
 
-    window = MainWindow(db, admin)  # as the app starts: the city-wide 下書き list (広報課/admin sees every post)
+    window = MainWindow(
+        db, admin
+    )  # as the app starts: the city-wide 下書き list (広報課/admin sees every post)
     page = window.posts_page
     keystrokes: list[float] = []
     for word in [*WORDS[:5], "お知らせ第1", "存在しない語"]:

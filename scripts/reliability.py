@@ -106,25 +106,31 @@ FAULTS: list[tuple[str, str, str, list[str]]] = [
         "Several PCs on a PostgreSQL server",
         "As on a file: a lost race says 「他の人が先に変更しました」; writes are one at a time (advisory lock)",
         "Every acknowledged write; the audit chain gap-free; exactly one of two simultaneous decisions",
-        ["tests/test_server.py::test_six_pcs_on_a_server_lose_nothing",
-         "tests/test_server.py::test_two_pcs_deciding_on_one_post_on_a_server_exactly_one_wins"],
+        [
+            "tests/test_server.py::test_six_pcs_on_a_server_lose_nothing",
+            "tests/test_server.py::test_two_pcs_deciding_on_one_post_on_a_server_exactly_one_wins",
+        ],
     ),
     (
         "Database server unreachable, or written by a newer version",
         "「データベースサーバーに接続できません: (URL without the password)」/「新しいバージョンの SNS Desk…」",
         "The server's data untouched",
-        ["tests/test_server.py::test_an_unreachable_server_is_explained_in_japanese",
-         "tests/test_server.py::test_a_server_written_by_a_newer_version_is_refused_and_left_alone"],
+        [
+            "tests/test_server.py::test_an_unreachable_server_is_explained_in_japanese",
+            "tests/test_server.py::test_a_server_written_by_a_newer_version_is_refused_and_left_alone",
+        ],
     ),
     (
         "A decision edited afterwards with an SQLite editor or psql",
         "sns-desk verify / 監査ログ → 改ざん検査: 「電子印鑑: …決定の内容が署名の後で書き換えられています」 (or a forged "
         "signature, a signer without the role at the time, a decision without a signature)",
         "The signed content, to compare with",
-        ["tests/test_signing.py::test_a_decision_edited_with_an_sqlite_editor_is_detected",
-         "tests/test_signing.py::test_a_forged_or_damaged_signature_is_detected",
-         "tests/test_signing.py::test_a_signer_who_did_not_hold_the_role_at_that_time_is_reported",
-         "tests/test_signing.py::test_a_decision_without_a_signature_is_reported"],
+        [
+            "tests/test_signing.py::test_a_decision_edited_with_an_sqlite_editor_is_detected",
+            "tests/test_signing.py::test_a_forged_or_damaged_signature_is_detected",
+            "tests/test_signing.py::test_a_signer_who_did_not_hold_the_role_at_that_time_is_reported",
+            "tests/test_signing.py::test_a_decision_without_a_signature_is_reported",
+        ],
     ),
     (
         "OS keyring absent (fail/null/plain-text backend) or locked",

@@ -237,7 +237,9 @@ def test_the_settings_connect_to_a_database_server_by_its_url(
     with qtbot.waitSignal(page.switch_database) as switched:
         qtbot.mouseClick(page.ui.serverButton, Qt.MouseButton.LeftButton)
     assert switched.args == [url]
-    monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("mysql://x/y", True))
+    monkeypatch.setattr(
+        "sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("mysql://x/y", True)
+    )
     assert page.choose_server() is None
     assert "対応していないデータベースです（mysql）" in message_boxes.texts()
     monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("", False))

@@ -157,6 +157,14 @@ def smoke(app: Path) -> None:
             "ok  report: init, users import, account request, 公式アカウント一覧 exported and read back, verify"
         )
 
+        done = subprocess.run(
+            [str(cli), "--db", "postgresql+psycopg://nobody:secret@127.0.0.1:1/snsdesk", "verify"],
+            env=env, cwd=home, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        )  # fmt: skip
+        if done.returncode != 2 or "データベースサーバーに接続できません" not in done.stderr:
+            raise SmokeFailure(f"the PostgreSQL driver is not usable in the build: {done.stderr!r}")
+        print("ok  PostgreSQL driver: an unreachable server is reported as such")
+
         out = run(gui, "--db", db, "--exit-after-start", env=env, cwd=home)
         if "first window: MainWindow" not in out or "shown=True" not in out:
             raise SmokeFailure(f"the registered administrator did not reach the main window: {out!r}")

@@ -28,10 +28,15 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTHORS = ("tanto", "agency")
@@ -226,15 +231,12 @@ def run_concurrency(
     return report
 
 
-def check_database(path: Path | str, records: list[dict[str, Any]]) -> list[str]:
-    """The invariants after the run: intact file and chain, acknowledged writes present, no lost update."""
-    from sqlalchemy import func, select
-
-    from sns_desk import audit
+@contextmanager
+def intact(path: Path | str, problems: list[str]) -> Iterator[Session]:
+    """Open the database and check what every run must leave intact: the file, the audit chain, the 電子印鑑."""
+    from sns_desk import audit, signing
     from sns_desk.db import integrity_check, open_database
-    from sns_desk.models import AuditEvent, Post, PostDecision, PostRevision
 
-    problems: list[str] = []
     db = open_database(path)
     try:
         if (result := integrity_check(db)) != "ok":
@@ -243,20 +245,30 @@ def check_database(path: Path | str, records: list[dict[str, Any]]) -> list[str]
             chain = audit.verify_chain(session)
             if not chain.ok:
                 problems.append(f"audit chain: {chain.summary()}")
-            events = Counter(
-                dict(
-                    session.execute(select(AuditEvent.action, func.count()).group_by(AuditEvent.action)).all()
-                )
-            )
-            revisions = {(p, b) for p, b in session.execute(select(PostRevision.post_id, PostRevision.body))}
-            decisions = Counter(
-                dict(
-                    session.execute(select(PostDecision.kind, func.count()).group_by(PostDecision.kind)).all()
-                )
-            )
-            post_ids = set(session.scalars(select(Post.id)))
+            signatures = signing.verify(session)
+            if not signatures.ok:
+                problems.append(f"電子印鑑: {signatures.problems[:3]}")
+            yield session
     finally:
         db.dispose()
+
+
+def check_database(path: Path | str, records: list[dict[str, Any]]) -> list[str]:
+    """The invariants after the run: intact file and chain, acknowledged writes present, no lost update."""
+    from sqlalchemy import func, select
+
+    from sns_desk.models import AuditEvent, Post, PostDecision, PostRevision
+
+    problems: list[str] = []
+    with intact(path, problems) as session:
+        events = Counter(
+            dict(session.execute(select(AuditEvent.action, func.count()).group_by(AuditEvent.action)).all())
+        )
+        revisions = {(p, b) for p, b in session.execute(select(PostRevision.post_id, PostRevision.body))}
+        decisions = Counter(
+            dict(session.execute(select(PostDecision.kind, func.count()).group_by(PostDecision.kind)).all())
+        )
+        post_ids = set(session.scalars(select(Post.id)))
     ok = [r for r in records if r["outcome"] == "ok"]
     done = Counter(r["op"] for r in ok)
     for op, action in [("create", "post.create"), ("edit", "post.save"), ("submit", "post.submit"),
@@ -399,31 +411,20 @@ def run_crashes(folder: Path, kills: int = 50, seed: int = 7) -> CrashReport:
 def check_after_crash(path: Path, lines: list[str]) -> list[str]:
     from sqlalchemy import select
 
-    from sns_desk import audit
-    from sns_desk.db import integrity_check, open_database
     from sns_desk.models import AuditEvent, Post, PostDecision, PostRevision
 
     problems: list[str] = []
-    db = open_database(path)
-    try:
-        if (result := integrity_check(db)) != "ok":
-            problems.append(f"integrity_check: {result}")
-        with db.read() as session:
-            chain = audit.verify_chain(session)
-            if not chain.ok:
-                problems.append(f"audit chain: {chain.summary()}")
-            events = Counter(
-                (action, entity_id)
-                for action, entity_id in session.execute(
-                    select(AuditEvent.action, AuditEvent.entity_id).where(AuditEvent.entity == "post")
-                )
+    with intact(path, problems) as session:
+        events = Counter(
+            (action, entity_id)
+            for action, entity_id in session.execute(
+                select(AuditEvent.action, AuditEvent.entity_id).where(AuditEvent.entity == "post")
             )
-            revisions = Counter(session.scalars(select(PostRevision.post_id)))
-            bodies = {(p, b) for p, b in session.execute(select(PostRevision.post_id, PostRevision.body))}
-            decisions = Counter(session.scalars(select(PostDecision.post_id)))
-            post_ids = set(session.scalars(select(Post.id)))
-    finally:
-        db.dispose()
+        )
+        revisions = Counter(session.scalars(select(PostRevision.post_id)))
+        bodies = {(p, b) for p, b in session.execute(select(PostRevision.post_id, PostRevision.body))}
+        decisions = Counter(session.scalars(select(PostDecision.post_id)))
+        post_ids = set(session.scalars(select(Post.id)))
     for post in post_ids:  # every post's rows agree with its events: nothing half-done
         key = str(post)
         if events[("post.create", key)] != 1:

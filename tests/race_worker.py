@@ -37,3 +37,63 @@ def decide_loop(
                 results.put((login, "won"))
     finally:
         db.dispose()
+
+
+def run_race(location: str, tries: int) -> dict[str, int]:
+    """Two PCs (processes) decide on the same post at once, ``tries`` times, on the database at ``location``:
+    kacho approves, kyokucho rejects. Each time exactly one must win and the other see a conflict; returns the
+    wins per person. The database must be new and empty (it is set up here)."""
+    import multiprocessing
+
+    from sns_desk import audit
+    from sns_desk.db import integrity_check, open_database
+    from sns_desk.models import AccountStatus, PostStatus
+    from sns_desk.services import posts, users
+    from sns_desk.services.posts import PostInput
+    from tests import world
+    from tests.test_post_race import unique_text
+    from tests.test_posts import ALL_CHECKED, in_hours
+
+    db = open_database(location, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "admin", "管理 太郎", "総務局", "")
+    people = world.make_people(db, admin)
+    account = world.in_state(db, people, AccountStatus.ACTIVE)
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    results: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
+    jobs = {login: ctx.Queue() for login in ("kacho", "kyokucho")}
+    workers = [
+        ctx.Process(target=decide_loop, args=(location, login, decision, jobs[login], results, barrier))
+        for login, decision in (("kacho", "approve"), ("kyokucho", "reject"))
+    ]
+    for worker in workers:
+        worker.start()
+    wins = {"kacho": 0, "kyokucho": 0}
+    try:
+        for attempt in range(tries):
+            post_id = posts.create_draft(
+                db, people.tanto, PostInput(account, unique_text(attempt), planned_at=in_hours())
+            )
+            version = posts.get_post(db, people.tanto, post_id).row.version
+            posts.submit(db, people.tanto, post_id, version, ALL_CHECKED)
+            seen = posts.get_post(db, people.kacho, post_id).row.version
+            for queue in jobs.values():
+                queue.put((post_id, seen))
+            outcome = dict(results.get(timeout=60) for _ in range(2))
+            winners = [login for login, result in outcome.items() if result == "won"]
+            assert sorted(outcome.values()) == ["conflict", "won"], f"try {attempt}: {outcome}"
+            wins[winners[0]] += 1
+            final = posts.get_post(db, people.admin, post_id)
+            expected = PostStatus.APPROVED if winners[0] == "kacho" else PostStatus.REJECTED
+            assert final.row.status is expected and len(final.decisions) == 1
+    finally:
+        for queue in jobs.values():
+            queue.put(None)
+        for worker in workers:
+            worker.join(timeout=30)
+    assert all(worker.exitcode == 0 for worker in workers)
+    assert integrity_check(db) == "ok"
+    with db.read() as session:
+        assert audit.verify_chain(session).ok
+    db.dispose()
+    return wins

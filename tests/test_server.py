@@ -7,21 +7,15 @@ upgrades, refusals, and the change number that drives live refresh.
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
 
-from sns_desk import audit
 from sns_desk.db import StorageMode, open_database
 from sns_desk.errors import DatabaseUnavailableError, NewerSchemaError
-from sns_desk.models import AccountStatus, PostStatus
-from sns_desk.services import posts, users
-from sns_desk.services.posts import PostInput
-from tests import harness, race_worker, world
-from tests.test_post_race import unique_text
-from tests.test_posts import ALL_CHECKED, in_hours
+from sns_desk.services import users
+from tests import harness, race_worker
 
 
 def test_six_pcs_on_a_server_lose_nothing(tmp_path: Path, pg_url: str) -> None:
@@ -31,49 +25,7 @@ def test_six_pcs_on_a_server_lose_nothing(tmp_path: Path, pg_url: str) -> None:
 
 
 def test_two_pcs_deciding_on_one_post_on_a_server_exactly_one_wins(pg_url: str) -> None:
-    db = open_database(pg_url)
-    admin = users.bootstrap_first_admin(db, "admin", "管理 太郎", "総務局", "")
-    people = world.make_people(db, admin)
-    account = world.in_state(db, people, AccountStatus.ACTIVE)
-    ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    results: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
-    jobs = {login: ctx.Queue() for login in ("kacho", "kyokucho")}
-    workers = [
-        ctx.Process(
-            target=race_worker.decide_loop, args=(pg_url, "kacho", "approve", jobs["kacho"], results, barrier)
-        ),
-        ctx.Process(
-            target=race_worker.decide_loop,
-            args=(pg_url, "kyokucho", "reject", jobs["kyokucho"], results, barrier),
-        ),
-    ]
-    for worker in workers:
-        worker.start()
-    try:
-        for attempt in range(20):
-            post_id = posts.create_draft(
-                db, people.tanto, PostInput(account, unique_text(attempt), planned_at=in_hours())
-            )
-            version = posts.get_post(db, people.tanto, post_id).row.version
-            posts.submit(db, people.tanto, post_id, version, ALL_CHECKED)
-            seen = posts.get_post(db, people.kacho, post_id).row.version
-            for queue in jobs.values():
-                queue.put((post_id, seen))
-            outcome = dict(results.get(timeout=60) for _ in range(2))
-            assert sorted(outcome.values()) == ["conflict", "won"], f"try {attempt}: {outcome}"
-            final = posts.get_post(db, people.admin, post_id)
-            assert (
-                final.row.status in (PostStatus.APPROVED, PostStatus.REJECTED) and len(final.decisions) == 1
-            )
-    finally:
-        for queue in jobs.values():
-            queue.put(None)
-        for worker in workers:
-            worker.join(timeout=30)
-    with db.read() as session:
-        assert audit.verify_chain(session).ok
-    db.dispose()
+    assert sum(race_worker.run_race(pg_url, 20).values()) == 20
 
 
 def test_a_server_database_opens_in_server_mode_and_its_change_number_moves(pg_url: str) -> None:

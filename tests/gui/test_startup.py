@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -228,3 +229,27 @@ def test_exit_after_start_reports_the_first_window(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "first window: FirstRunWizard (SNS Desk の初期設定) shown=True" in done.stdout
+
+
+def test_switching_to_another_database_opens_it_in_a_new_window(qtbot: QtBot, tmp_path: Path) -> None:
+    paths_ = []
+    for name in ("first", "second"):
+        path = tmp_path / name / "sns-desk.sqlite3"
+        db = open_database(path, create=True, shared=True)
+        users.bootstrap_first_admin(db, "k-tanaka", f"田中 恵子（{name}）", "総務局", "広報課")
+        db.dispose()
+        paths_.append(path)
+    launcher = Launcher(db_override=str(paths_[0]), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled):
+        assert launcher.start()
+    first = launcher.window
+    assert isinstance(first, MainWindow) and "（first）" in first.user_label.text()
+    with qtbot.waitSignal(launcher.settled):
+        first.switch_database.emit(str(paths_[1]))
+    second = launcher.window
+    assert isinstance(second, MainWindow) and second is not first
+    qtbot.addWidget(second)
+    assert "（second）" in second.user_label.text()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first))  # the first window is closed and deleted
+    assert Settings.load().database == str(paths_[1]), "remembered on this PC"
+    launcher.db.dispose()  # type: ignore[union-attr]

@@ -11,6 +11,8 @@ from sns_desk.services import posts
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state
 
+BOTH_BACKENDS = True  # the file's data_version and the server's newest audit number (tests/conftest.py)
+
 
 def test_a_submission_on_another_pc_shows_in_the_badge_and_the_list(
     qtbot: QtBot, db: Database, people: People
@@ -23,8 +25,7 @@ def test_a_submission_on_another_pc_shows_in_the_badge_and_the_list(
     assert window.pending_badge() == "承認待ち"
     assert not window.check_for_changes(), "nothing changed: nothing re-read"
 
-    assert db.location.path is not None
-    other_pc = open_database(db.location.path)  # a second PC: its own engine and connections
+    other_pc = open_database(db.location.path or db.location.url)  # a second PC: its own engine and connections
     try:
         post_id = posts.create_draft(
             other_pc, people.tanto, posts.PostInput(account, "別の PC で作成", planned_at=in_hours())

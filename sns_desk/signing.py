@@ -327,64 +327,103 @@ def _roles_at(events: Iterable[AuditEvent], until_seq: int) -> dict[tuple[int, s
     return held
 
 
-def verify(session: Session) -> SignatureReport:
-    report = SignatureReport()
-    keys = {k.id: k for k in session.scalars(select(SigningKey))}
-    logins = dict(session.execute(select(User.id, User.login)).all())
-    membership_events = list(
-        session.scalars(
-            select(AuditEvent)
-            .where(
-                AuditEvent.action.in_(
-                    ["account.request", "account.member_assigned", "account.member_removed"]
+class _Checker:
+    """Checks one signature at a time against the registered keys, the database and the audit log's roles."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.keys = {k.id: k for k in session.scalars(select(SigningKey))}
+        self.logins: dict[int, str] = dict(session.execute(select(User.id, User.login)).all())
+        self.membership_events = list(
+            session.scalars(
+                select(AuditEvent)
+                .where(
+                    AuditEvent.action.in_(
+                        ["account.request", "account.member_assigned", "account.member_removed"]
+                    )
                 )
+                .order_by(AuditEvent.seq)
             )
-            .order_by(AuditEvent.seq)
         )
-    )
-    signed_seqs: set[int] = set()
-    for row in session.scalars(select(DecisionSignature).order_by(DecisionSignature.audit_seq)):
-        report.checked += 1
-        signed_seqs.add(row.audit_seq)
-        where = f"{KIND_LABELS.get(row.kind, row.kind)}（監査ログ {row.audit_seq} 番、{logins.get(row.signer_id, '?')}）"
-        key = keys.get(row.key_id)
+
+    def where(self, row: DecisionSignature) -> str:
+        who = self.logins.get(row.signer_id, "?")
+        return f"{KIND_LABELS.get(row.kind, row.kind)}（監査ログ {row.audit_seq} 番、{who}）"
+
+    def problem(self, row: DecisionSignature) -> str | None:
+        """What is wrong with this signature (Japanese), or None when it holds."""
+        key = self.keys.get(row.key_id)
         if key is None or key.user_id != row.signer_id:
-            report.problems.append(f"{where}: 署名に使われた鍵が署名者のものではありません。")
-            continue
+            return "署名に使われた鍵が署名者のものではありません。"
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(key.public_key)).verify(
                 bytes.fromhex(row.signature), row.content.encode("utf-8")
             )
         except (InvalidSignature, ValueError):
-            report.problems.append(
-                f"{where}: 署名が正しくありません（署名または記録された内容が改ざんされています）。"
-            )
-            continue
-        event = session.get(AuditEvent, row.audit_seq)
+            return "署名が正しくありません（署名または記録された内容が改ざんされています）。"
+        event = self.session.get(AuditEvent, row.audit_seq)
         if event is None:
-            report.problems.append(f"{where}: 決定の監査ログの記録が見つかりません。")
-            continue
-        login = logins.get(row.signer_id, "")
-        expected = _payload(
-            decision_content(session, row.kind, row.subject_id, event.action),
-            event,
-            login,
-            row.role,
-            row.permission,
-            row.account_id,
-        )
+            return "決定の監査ログの記録が見つかりません。"
+        login = self.logins.get(row.signer_id, "")
+        content = decision_content(self.session, row.kind, row.subject_id, event.action)
+        expected = _payload(content, event, login, row.role, row.permission, row.account_id)
         if audit.canonical_json(expected) != row.content:
-            report.problems.append(f"{where}: 決定の内容が署名の後で書き換えられています。")
-            continue
+            return "決定の内容が署名の後で書き換えられています。"
         allowed = {str(r) for r in TABLE[Permission(row.permission)].roles}
-        held = _roles_at(membership_events, row.audit_seq).get((row.account_id, login), set())
+        held = _roles_at(self.membership_events, row.audit_seq).get((row.account_id, login), set())
         if not row.role or row.role not in allowed or row.role not in held:
             role_label = Role(row.role).label if row.role in {str(r) for r in Role} else "権限のある役割"
-            report.problems.append(
-                f"{where}: 署名者はその時点でこのアカウントの{role_label}ではありませんでした。"
-            )
+            return f"署名者はその時点でこのアカウントの{role_label}ではありませんでした。"
+        return None
+
+    def fingerprint(self, row: DecisionSignature) -> str:
+        key = self.keys.get(row.key_id)
+        return key.fingerprint if key else "?"
+
+
+def verify(session: Session) -> SignatureReport:
+    report = SignatureReport()
+    checker = _Checker(session)
+    signed_seqs: set[int] = set()
+    for row in session.scalars(select(DecisionSignature).order_by(DecisionSignature.audit_seq)):
+        report.checked += 1
+        signed_seqs.add(row.audit_seq)
+        if (problem := checker.problem(row)) is not None:
+            report.problems.append(f"{checker.where(row)}: {problem}")
     _unsigned(session, signed_seqs, report)
     return report
+
+
+def post_decision_seals(session: Session, decisions: Iterable[PostDecision]) -> dict[int, str]:
+    """For a post's history: each decision's 電子印鑑 checked now — "電子印鑑 ✓ <fingerprint>", what is wrong, or ""
+    where none is due (a 事前承認 decision, or one made before signing began)."""
+    due = [d for d in decisions if d.kind in (DecisionKind.APPROVE, DecisionKind.REJECT)]
+    if not due:
+        return {}
+    checker = _Checker(session)
+    seals: dict[int, str] = {}
+    for row in session.scalars(
+        select(DecisionSignature).where(
+            DecisionSignature.kind == POST_DECISION, DecisionSignature.subject_id.in_([d.id for d in due])
+        )
+    ):
+        problem = checker.problem(row)
+        seals[row.subject_id] = (
+            f"電子印鑑 ✓ {checker.fingerprint(row)}" if problem is None else f"⚠ {problem}"
+        )
+    boundary = _signing_boundary(session)
+    for decision in due:
+        if decision.id not in seals:
+            before = boundary is not None and decision.decided_at.isoformat() <= boundary
+            seals[decision.id] = "" if before else "⚠ 電子印鑑がありません"
+    return seals
+
+
+def _signing_boundary(session: Session) -> str | None:
+    """The time of the last audit event before signing began (None: every decision must be signed)."""
+    since_row = session.get(AppMeta, "signing_since_seq")
+    since = int(since_row.value) if since_row else 0
+    return session.scalar(select(func.max(AuditEvent.ts)).where(AuditEvent.seq <= since)) if since else None
 
 
 def _unsigned(session: Session, signed_seqs: set[int], report: SignatureReport) -> None:

@@ -230,3 +230,19 @@ def test_verify_on_the_command_line_reports_signature_problems(
     sql(db, "UPDATE post_decisions SET comment = '改ざん' WHERE post_id = ?", post_id)
     assert cli.main(["--db", where, "verify"]) == 1
     assert "書き換えられています" in capsys.readouterr().err
+
+
+def test_the_post_history_shows_each_decisions_seal(db: Database, people: People, account: int) -> None:
+    post_id = pending_post(db, people, account)
+    posts.reject(db, people.kacho, post_id, post_version(db, people, post_id), "日時を確認してください")
+    [decision] = posts.get_post(db, people.tanto, post_id).decisions
+    with db.read() as session:
+        fingerprint = session.scalars(
+            select(SigningKey.fingerprint).where(SigningKey.user_id == people.kacho.user_id)
+        ).one()
+    assert decision.seal == f"電子印鑑 ✓ {fingerprint}"
+    sql(db, "UPDATE post_decisions SET comment = '改ざん' WHERE post_id = ?", post_id)
+    [decision] = posts.get_post(db, people.tanto, post_id).decisions
+    assert decision.seal == "⚠ 決定の内容が署名の後で書き換えられています。"
+    sql(db, "DELETE FROM decision_signatures")
+    assert posts.get_post(db, people.tanto, post_id).decisions[0].seal == "⚠ 電子印鑑がありません"

@@ -240,7 +240,13 @@ class PostEditor(QDialog):
                 0,
                 f"<p><b>{decision.kind.label}</b>（第{decision.revision_number}版）"
                 f"{decision.decided_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(decision.decided_by)}"
-                f"<br>{html.escape(decision.comment)}</p>",
+                + (
+                    f" <span style='color:{'#2e7d32' if decision.seal.startswith('電子印鑑') else '#b71c1c'}'>"
+                    f"{html.escape(decision.seal)}</span>"
+                    if decision.seal
+                    else ""
+                )
+                + f"<br>{html.escape(decision.comment)}</p>",
             )
         if detail.published_url:
             parts.insert(

@@ -1145,6 +1145,7 @@ class DecisionRow:
     decided_by: str
     decided_at: datetime
     revision_number: int
+    seal: str = ""  # the 電子印鑑 as checked when the post was opened ("" where none is due, e.g. 事前承認)
 
 
 @dataclass(frozen=True)
@@ -1184,6 +1185,7 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
             .options(selectinload(PostDecision.decided_by))
             .order_by(PostDecision.id)
         ).all()
+        seals = signing.post_decision_seals(session, decisions)
         attachments = session.execute(
             select(Attachment.id, Attachment.filename, Attachment.mime, Attachment.size, Attachment.sha256)
             .where(Attachment.post_id == post_id)
@@ -1210,7 +1212,14 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
                 for r in revisions
             ),
             tuple(
-                DecisionRow(d.kind, d.comment, d.decided_by.display_name, d.decided_at, d.revision_number)
+                DecisionRow(
+                    d.kind,
+                    d.comment,
+                    d.decided_by.display_name,
+                    d.decided_at,
+                    d.revision_number,
+                    seals.get(d.id, ""),
+                )
                 for d in decisions
             ),
             tuple(AttachmentRow(*a) for a in attachments),

@@ -25,7 +25,9 @@ def test_a_submission_on_another_pc_shows_in_the_badge_and_the_list(
     assert window.pending_badge() == "承認待ち"
     assert not window.check_for_changes(), "nothing changed: nothing re-read"
 
-    other_pc = open_database(db.location.path or db.location.url)  # a second PC: its own engine and connections
+    other_pc = open_database(
+        db.location.path or db.location.url
+    )  # a second PC: its own engine and connections
     try:
         post_id = posts.create_draft(
             other_pc, people.tanto, posts.PostInput(account, "別の PC で作成", planned_at=in_hours())

@@ -214,14 +214,6 @@ def cold_start(mode: str, db_path: Path, runs: int) -> tuple[float, float]:
     return statistics.median(shown), statistics.median(ready)
 
 
-def use_memory_keyring() -> None:
-    import keyring
-
-    from tests.conftest import MemoryKeyring
-
-    keyring.set_keyring(MemoryKeyring())
-
-
 def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str, float]:
     """Search, open, approve and export in this process (a child of the benchmark, so that its peak memory is
     the app's at this size and not the database builder's)."""
@@ -235,6 +227,7 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
     from sns_desk.models import PostStatus
     from sns_desk.services import posts, users
     from sns_desk.services.posts import PostFilter
+    from tests.harness import use_memory_keyring
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     use_memory_keyring()  # the 電子印鑑 keys of the benchmark's people stay out of the developer's keyring

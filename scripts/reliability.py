@@ -18,10 +18,13 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.harness import ConcurrencyReport, CrashReport
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -234,23 +237,25 @@ def main(argv: list[str]) -> int:
     concurrency = harness.run_concurrency(folder / "concurrency", args.processes, args.operations, seed=2026)
     print(f"  {dict(concurrency.outcomes)} in {concurrency.seconds:.0f} s; problems: {concurrency.problems}")
     print(f"crashes: {args.kills} kills …", flush=True)
-    started = time.perf_counter()
     crashes = harness.run_crashes(folder / "crashes", kills=args.kills, seed=2026)
-    crash_seconds = time.perf_counter() - started
     print(f"  {crashes.kills} kills, {crashes.inside_a_write} inside a write; problems: {crashes.problems}")
     print("fault tests …", flush=True)
     results = run_fault_tests(folder)
-    write_report(args, concurrency, crashes, crash_seconds, results)
+    write_report(args, concurrency, crashes, results)
     print("wrote", args.out)
     failed = concurrency.problems or crashes.problems or any(v != "passed" for v in results.values())
     return 1 if failed else 0
 
 
-def write_report(args: argparse.Namespace, concurrency: object, crashes: object, crash_seconds: float,
-                 results: dict[str, str]) -> None:  # fmt: skip
-    c, k = concurrency, crashes
-    lost = len(c.problems) + len(k.problems)  # type: ignore[attr-defined]
-    by_op = c.by_op  # type: ignore[attr-defined]
+def write_report(
+    args: argparse.Namespace,
+    c: ConcurrencyReport,
+    k: CrashReport,
+    crash_seconds: float,
+    results: dict[str, str],
+) -> None:
+    lost = len(c.problems) + len(k.problems)
+    by_op = c.by_op
     lines = [
         "# Reliability",
         "",
@@ -265,19 +270,19 @@ def write_report(args: argparse.Namespace, concurrency: object, crashes: object,
         "",
         "| | |",
         "|---|---:|",
-        f"| processes on one shared-mode file | {c.processes} |",  # type: ignore[attr-defined]
-        f"| operations (create, edit, submit, approve, reject, export, verify) | {c.operations:,} |",  # type: ignore[attr-defined]
-        f"| succeeded | {c.outcomes['ok']:,} |",  # type: ignore[attr-defined]
-        f"| conflicts, reported as conflicts (「他の人が先に変更しました」) | {c.conflicts:,} |",  # type: ignore[attr-defined]
-        f"| refused by the workflow (the post had moved on) | {c.outcomes['refused']:,} |",  # type: ignore[attr-defined]
-        f"| nothing to do (no post in the needed state at that moment) | {c.outcomes['nothing to do']:,} |",  # type: ignore[attr-defined]
-        f"| unhandled lock errors / unexpected errors | {c.outcomes['busy']} / {c.outcomes['error']} |",  # type: ignore[attr-defined]
-        f"| slowest single operation (waiting for other PCs' commits) | {c.slowest_ms / 1000:.1f} s |",  # type: ignore[attr-defined]
-        f"| wall time | {c.seconds:.0f} s |",  # type: ignore[attr-defined]
-        f"| SIGKILLs at random moments | {k.kills} |",  # type: ignore[attr-defined]
-        f"| … of which inside a write | {k.inside_a_write} |",  # type: ignore[attr-defined]
-        f"| crashes survived (integrity_check ok, chain verifies, all or nothing) | {k.survived} |",  # type: ignore[attr-defined]
-        f"| operations committed by the killed processes, all found afterwards | {k.operations_done} |",  # type: ignore[attr-defined]
+        f"| processes on one shared-mode file | {c.processes} |",
+        f"| operations (create, edit, submit, approve, reject, export, verify) | {c.operations:,} |",
+        f"| succeeded | {c.outcomes['ok']:,} |",
+        f"| conflicts, reported as conflicts (「他の人が先に変更しました」) | {c.conflicts:,} |",
+        f"| refused by the workflow (the post had moved on) | {c.outcomes['refused']:,} |",
+        f"| nothing to do (no post in the needed state at that moment) | {c.outcomes['nothing to do']:,} |",
+        f"| unhandled lock errors / unexpected errors | {c.outcomes['busy']} / {c.outcomes['error']} |",
+        f"| slowest single operation (waiting for other PCs' commits) | {c.slowest_ms / 1000:.1f} s |",
+        f"| wall time | {c.seconds:.0f} s |",
+        f"| SIGKILLs at random moments | {k.kills} |",
+        f"| … of which inside a write | {k.inside_a_write} |",
+        f"| crashes survived (integrity_check ok, chain verifies, all or nothing) | {k.survived} |",
+        f"| operations committed by the killed processes, all found afterwards | {k.operations_done} |",
         f"| **data lost** | **{lost}** |",
         "",
         "Per operation: " + "; ".join(f"{op} {dict(counts)}" for op, counts in sorted(by_op.items())) + ".",
@@ -287,7 +292,7 @@ def write_report(args: argparse.Namespace, concurrency: object, crashes: object,
         "two successful writes to one post started from the same version. After every kill: integrity_check ok, the",
         "chain verifies, every operation the child logged as committed is present, and each post's rows agree with",
         "its audit events (create, saves, decisions). Problems found: "
-        + ("none." if not lost else "; ".join([*c.problems, *k.problems])[:2000]),  # type: ignore[attr-defined]
+        + ("none." if not lost else "; ".join([*c.problems, *k.problems])[:2000]),
         "",
         "## Faults and bad inputs",
         "",

@@ -293,11 +293,9 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    log_file = logging_setup.configure(verbose=args.verbose, console=args.command is not None)
     if args.command is None:
-        from sns_desk.gui.app import run_gui
-
-        return int(run_gui(db_override=args.db, exit_after_start=args.exit_after_start))
+        return launch.start_app(args)
+    log_file = logging_setup.configure(verbose=args.verbose, console=True)
     started = datetime.now()
     log.info("command %s started (db=%s)", args.command, args.db or "settings")
     try:

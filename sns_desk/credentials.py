@@ -77,7 +77,7 @@ def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
     return KeyringStatus(True, name, f"OS の資格情報ストアに保管します（{name}）。")
 
 
-def _require_usable() -> KeyringBackend:
+def require_usable_keyring() -> KeyringBackend:
     backend = keyring.get_keyring()
     status = keyring_status(backend)
     if not status.usable:
@@ -93,7 +93,7 @@ def _username(account_id: int) -> str:
     return f"account-{account_id}"
 
 
-def _keyring_error(error: Exception, doing: str) -> KeyringUnavailableError:
+def keyring_error(error: Exception, doing: str) -> KeyringUnavailableError:
     text = str(error).lower()
     if "locked" in text or "dismissed" in text or isinstance(error, keyring.errors.KeyringLocked):
         message = "OS の資格情報ストアがロックされています。ロックを解除してからもう一度お試しください。"
@@ -129,7 +129,7 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
         raise ValidationError(
             "パスワードが短すぎます（8 文字以上）。SNS 側で推測されにくいパスワードにしてください（§3(3)ウ）。"
         )
-    backend = _require_usable()
+    backend = require_usable_keyring()
     secret = json.dumps({"login_id": login_id, "password": password}, ensure_ascii=False)
     where = f"{platform.node() or 'この PC'} の {describe(_backends(backend)[0])}"
 
@@ -164,7 +164,7 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
         try:
             backend.set_password(_service(db), _username(account_id), secret)
         except Exception as error:
-            raise _keyring_error(error, "storing a credential") from error
+            raise keyring_error(error, "storing a credential") from error
 
     db.write(work, what="set_credential")
 
@@ -180,7 +180,7 @@ class Credential:
 
 def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "copy") -> Credential:
     """Hand the secret to a permitted person (for the clipboard); the use is audited without the secret."""
-    backend = _require_usable()
+    backend = require_usable_keyring()
 
     def work(session: Session) -> None:
         me = load_user(session, actor)
@@ -193,7 +193,7 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
     try:
         stored = backend.get_password(_service(db), _username(account_id))
     except Exception as error:
-        raise _keyring_error(error, "reading a credential") from error
+        raise keyring_error(error, "reading a credential") from error
     if stored is None:
         where = info(db, account_id).where
         raise NotFoundError(
@@ -205,7 +205,7 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
 
 
 def delete_credential(db: Database, actor: Actor, account_id: int) -> None:
-    backend = _require_usable()
+    backend = require_usable_keyring()
 
     def work(session: Session) -> None:
         me = load_user(session, actor)
@@ -221,6 +221,6 @@ def delete_credential(db: Database, actor: Actor, account_id: int) -> None:
         except keyring.errors.PasswordDeleteError:
             log.info("credential of account %s was not in this PC's keyring", account_id)
         except Exception as error:
-            raise _keyring_error(error, "deleting a credential") from error
+            raise keyring_error(error, "deleting a credential") from error
 
     db.write(work, what="delete_credential")

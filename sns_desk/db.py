@@ -683,32 +683,49 @@ def open_database(
     return db
 
 
+def _migrate(
+    engine: Engine, where: str, progress: ProgressFn | None, check: Callable[[Connection], None] | None = None
+) -> None:
+    """Bring the schema to the head revision, on a file or a server.
+
+    A read first: when the schema is current (every start but the first after an update) opening takes no write
+    lock, so a PC can start while the others are busy writing (found by the concurrency harness). Otherwise the
+    upgrade runs under the write lock, after checking again (another PC may have just upgraded); ``check`` runs
+    inside the same transaction before it commits.
+    """
+    with engine.connect() as conn:
+        current = current_revision(conn)
+    _check_revision(current, where)
+    if current == head_revision():
+        return
+    with engine.execution_options(sns_write=True).begin() as conn:
+        current = current_revision(conn)
+        _check_revision(current, where)
+        if current == head_revision():
+            return
+        if progress:
+            progress(0, 1, "データベースを更新しています…")
+        _upgrade(conn)
+        if check is not None:
+            check(conn)
+        if progress:
+            progress(1, 1, "データベースを更新しました")
+
+
 def _migrate_sqlite(path: Path, mode: StorageMode, busy_timeout_ms: int, progress: ProgressFn | None) -> None:
     # Alembic's batch operations rebuild tables; foreign keys must be off while they do (and checked after).
     engine = _sqlite_engine(path, mode, foreign_keys=False, busy_timeout_ms=busy_timeout_ms)
+
+    def foreign_keys_hold(conn: Connection) -> None:
+        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise CorruptDatabaseError(
+                "データベースの更新中に整合性の問題が見つかったため、更新を取り消しました。",
+                f"foreign_key_check after migration: {problems[:5]}",
+            )
+
     try:
-        # A read first: when the schema is current (every start but the first after an update) opening takes no
-        # write lock, so a PC can start while the others are busy writing (found by the concurrency harness).
-        with engine.connect() as conn:
-            current = current_revision(conn)
-        _check_revision(current, str(path))
-        if current == head_revision():
-            return
-        with engine.execution_options(sns_write=True).begin() as conn:
-            current = current_revision(conn)  # again, under the write lock: another PC may have just upgraded
-            _check_revision(current, str(path))
-            if current != head_revision():
-                if progress:
-                    progress(0, 1, "データベースを更新しています…")
-                _upgrade(conn)
-                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise CorruptDatabaseError(
-                        "データベースの更新中に整合性の問題が見つかったため、更新を取り消しました。",
-                        f"foreign_key_check after migration: {problems[:5]}",
-                    )
-                if progress:
-                    progress(1, 1, "データベースを更新しました")
+        _migrate(engine, str(path), progress, foreign_keys_hold)
     finally:
         engine.dispose()
 
@@ -752,13 +769,7 @@ def _server_engine(url: str, lock_wait_seconds: float) -> Engine:
 def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: float) -> Database:
     try:
         engine = _server_engine(loc.url, retry_seconds)
-        with engine.execution_options(sns_write=True).begin() as conn:  # one PC upgrades, the others wait
-            current = current_revision(conn)
-            _check_revision(current, loc.display())
-            if current != head_revision():
-                if progress:
-                    progress(0, 1, "データベースを更新しています…")
-                _upgrade(conn)
+        _migrate(engine, loc.display(), progress)  # one PC upgrades (advisory lock), the others wait
         database_id = _ensure_meta(engine, None)
     except exc.DBAPIError as error:
         raise DatabaseUnavailableError(

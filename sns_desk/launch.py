@@ -45,7 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sns_desk.cli import main as command_main
 
         return command_main(arguments)
+    return start_app(args)
+
+
+def start_app(args: argparse.Namespace) -> int:
+    """The app, with the global options; the log is set up by run_gui once the first window is on the screen."""
     from sns_desk.gui.app import run_gui
 
-    # the log is configured by run_gui right after the first window is on the screen
     return int(run_gui(db_override=args.db, exit_after_start=args.exit_after_start, verbose=args.verbose))

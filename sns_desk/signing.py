@@ -19,6 +19,7 @@ began lacks a signature.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import weakref
 from collections.abc import Iterable
@@ -33,7 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sns_desk import audit
-from sns_desk.credentials import KeyringUnavailableError, _keyring_error, _require_usable
+from sns_desk.credentials import KeyringUnavailableError, keyring_error, require_usable_keyring
 from sns_desk.db import Database
 from sns_desk.errors import SnsDeskError
 from sns_desk.models import (
@@ -102,7 +103,7 @@ def signer_for(db: Database, actor: Actor) -> Signer:
     Without a usable keyring no decision can be signed, so none is made (KeyringUnavailableError, in Japanese).
     """
     try:
-        _require_usable()
+        require_usable_keyring()
     except KeyringUnavailableError as error:
         raise KeyringUnavailableError(
             "電子印鑑（承認・差戻しの署名）の鍵を OS の資格情報ストアに保管できないため、この PC では決定できません。"
@@ -124,7 +125,7 @@ def signer_for(db: Database, actor: Actor) -> Signer:
             keyring.set_password(service, actor.login, raw)
             log.info("made a signing key for %s on this PC (%s)", actor.login, service)
     except (keyring.errors.KeyringError, OSError) as error:
-        raise _keyring_error(error, "loading the signing key") from error
+        raise keyring_error(error, "loading the signing key") from error
     except ValueError as error:
         raise SnsDeskError(
             "OS の資格情報ストアにある電子印鑑の鍵が読めません。システム管理者に連絡してください。",
@@ -274,14 +275,6 @@ def _payload(
     }
 
 
-def begin_signing(session: Session) -> None:
-    """Remember from which audit event on every decision must carry a signature (set once, by migration 0008's
-    first start or a new database)."""
-    if session.get(AppMeta, "signing_since_seq") is None:
-        last = session.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0
-        session.add(AppMeta(key="signing_since_seq", value=str(last)))
-
-
 # --- verification --------------------------------------------------------------------------------------------
 
 
@@ -304,55 +297,72 @@ class SignatureReport:
         return f"電子印鑑: {len(self.problems):,} 件の問題があります。\n" + "\n".join(self.problems[:20])
 
 
-def _roles_at(events: Iterable[AuditEvent], until_seq: int) -> dict[tuple[int, str], set[str]]:
-    """Replay the membership events of the audit log: (account id, login) -> roles held before ``until_seq``."""
-    import json
+MEMBERSHIP_ACTIONS = ("account.request", "account.member_assigned", "account.member_removed")
 
-    held: dict[tuple[int, str], set[str]] = {}
-    for event in events:
-        if event.seq >= until_seq:
-            break
-        if event.entity != "account" or not event.entity_id.isdigit():
-            continue
-        account_id = int(event.entity_id)
-        payload = json.loads(event.payload)
-        if event.action == "account.request":
-            held.setdefault((account_id, event.actor), set()).add(str(Role.MANAGER))
-            if payload.get("responsible"):
-                held.setdefault((account_id, payload["responsible"]), set()).add(str(Role.RESPONSIBLE))
-        elif event.action == "account.member_assigned":
-            held.setdefault((account_id, payload["user"]), set()).add(str(payload["role"]))
-        elif event.action == "account.member_removed":
-            held.setdefault((account_id, payload["user"]), set()).discard(str(payload["role"]))
-    return held
+
+def _apply_membership(held: dict[tuple[int, str], set[str]], event: AuditEvent) -> None:
+    """One membership event of the audit log applied to (account id, login) -> roles held."""
+    if event.entity != "account" or not event.entity_id.isdigit():
+        return
+    account_id = int(event.entity_id)
+    payload = json.loads(event.payload)
+    if event.action == "account.request":
+        held.setdefault((account_id, event.actor), set()).add(str(Role.MANAGER))
+        if payload.get("responsible"):
+            held.setdefault((account_id, payload["responsible"]), set()).add(str(Role.RESPONSIBLE))
+    elif event.action == "account.member_assigned":
+        held.setdefault((account_id, payload["user"]), set()).add(str(payload["role"]))
+    elif event.action == "account.member_removed":
+        held.setdefault((account_id, payload["user"]), set()).discard(str(payload["role"]))
 
 
 class _Checker:
-    """Checks one signature at a time against the registered keys, the database and the audit log's roles."""
+    """Checks one signature at a time against the registered keys, the database and the audit log's roles.
 
-    def __init__(self, session: Session) -> None:
+    Keys and logins are read as signatures need them; the membership events (of ``account_ids`` only, when
+    given) are replayed once, forward, as signatures are checked in audit order.
+    """
+
+    def __init__(self, session: Session, account_ids: Iterable[int] | None = None) -> None:
         self.session = session
-        self.keys = {k.id: k for k in session.scalars(select(SigningKey))}
-        self.logins: dict[int, str] = dict(session.execute(select(User.id, User.login)).all())
-        self.membership_events = list(
-            session.scalars(
-                select(AuditEvent)
-                .where(
-                    AuditEvent.action.in_(
-                        ["account.request", "account.member_assigned", "account.member_removed"]
-                    )
-                )
-                .order_by(AuditEvent.seq)
-            )
-        )
+        self._keys: dict[int, SigningKey | None] = {}
+        self._logins: dict[int, str] = {}
+        query = select(AuditEvent).where(AuditEvent.action.in_(MEMBERSHIP_ACTIONS)).order_by(AuditEvent.seq)
+        if account_ids is not None:
+            query = query.where(AuditEvent.entity_id.in_([str(a) for a in account_ids]))
+        self._events = list(session.scalars(query))
+        self._held: dict[tuple[int, str], set[str]] = {}
+        self._replayed = 0  # events applied to _held
+        self._until = 0  # _held is the state before this audit number
+
+    def key(self, key_id: int) -> SigningKey | None:
+        if key_id not in self._keys:
+            self._keys[key_id] = self.session.get(SigningKey, key_id)
+        return self._keys[key_id]
+
+    def login(self, user_id: int) -> str:
+        if user_id not in self._logins:
+            user = self.session.get(User, user_id)
+            self._logins[user_id] = user.login if user else ""
+        return self._logins[user_id]
+
+    def roles_at(self, seq: int, account_id: int, login: str) -> set[str]:
+        """The roles ``login`` held on the account just before audit event ``seq``."""
+        if seq < self._until:  # asked about an earlier moment: replay from the start
+            self._held, self._replayed = {}, 0
+        while self._replayed < len(self._events) and self._events[self._replayed].seq < seq:
+            _apply_membership(self._held, self._events[self._replayed])
+            self._replayed += 1
+        self._until = seq
+        return self._held.get((account_id, login), set())
 
     def where(self, row: DecisionSignature) -> str:
-        who = self.logins.get(row.signer_id, "?")
+        who = self.login(row.signer_id) or "?"
         return f"{KIND_LABELS.get(row.kind, row.kind)}（監査ログ {row.audit_seq} 番、{who}）"
 
     def problem(self, row: DecisionSignature) -> str | None:
         """What is wrong with this signature (Japanese), or None when it holds."""
-        key = self.keys.get(row.key_id)
+        key = self.key(row.key_id)
         if key is None or key.user_id != row.signer_id:
             return "署名に使われた鍵が署名者のものではありません。"
         try:
@@ -364,20 +374,20 @@ class _Checker:
         event = self.session.get(AuditEvent, row.audit_seq)
         if event is None:
             return "決定の監査ログの記録が見つかりません。"
-        login = self.logins.get(row.signer_id, "")
+        login = self.login(row.signer_id)
         content = decision_content(self.session, row.kind, row.subject_id, event.action)
         expected = _payload(content, event, login, row.role, row.permission, row.account_id)
         if audit.canonical_json(expected) != row.content:
             return "決定の内容が署名の後で書き換えられています。"
         allowed = {str(r) for r in TABLE[Permission(row.permission)].roles}
-        held = _roles_at(self.membership_events, row.audit_seq).get((row.account_id, login), set())
+        held = self.roles_at(row.audit_seq, row.account_id, login)
         if not row.role or row.role not in allowed or row.role not in held:
             role_label = Role(row.role).label if row.role in {str(r) for r in Role} else "権限のある役割"
             return f"署名者はその時点でこのアカウントの{role_label}ではありませんでした。"
         return None
 
     def fingerprint(self, row: DecisionSignature) -> str:
-        key = self.keys.get(row.key_id)
+        key = self.key(row.key_id)
         return key.fingerprint if key else "?"
 
 
@@ -400,13 +410,14 @@ def post_decision_seals(session: Session, decisions: Iterable[PostDecision]) -> 
     due = [d for d in decisions if d.kind in (DecisionKind.APPROVE, DecisionKind.REJECT)]
     if not due:
         return {}
-    checker = _Checker(session)
+    rows = session.scalars(
+        select(DecisionSignature)
+        .where(DecisionSignature.kind == POST_DECISION, DecisionSignature.subject_id.in_([d.id for d in due]))
+        .order_by(DecisionSignature.audit_seq)
+    ).all()
+    checker = _Checker(session, account_ids={row.account_id for row in rows})
     seals: dict[int, str] = {}
-    for row in session.scalars(
-        select(DecisionSignature).where(
-            DecisionSignature.kind == POST_DECISION, DecisionSignature.subject_id.in_([d.id for d in due])
-        )
-    ):
+    for row in rows:
         problem = checker.problem(row)
         seals[row.subject_id] = (
             f"電子印鑑 ✓ {checker.fingerprint(row)}" if problem is None else f"⚠ {problem}"
@@ -419,20 +430,29 @@ def post_decision_seals(session: Session, decisions: Iterable[PostDecision]) -> 
     return seals
 
 
+def _signing_since(session: Session) -> int:
+    """The last audit number before signing began (0: every decision must be signed)."""
+    since_row = session.get(AppMeta, "signing_since_seq")
+    return int(since_row.value) if since_row else 0
+
+
 def _signing_boundary(session: Session) -> str | None:
     """The time of the last audit event before signing began (None: every decision must be signed)."""
-    since_row = session.get(AppMeta, "signing_since_seq")
-    since = int(since_row.value) if since_row else 0
+    since = _signing_since(session)
     return session.scalar(select(func.max(AuditEvent.ts)).where(AuditEvent.seq <= since)) if since else None
 
 
 def _unsigned(session: Session, signed_seqs: set[int], report: SignatureReport) -> None:
-    """Decisions that should carry a signature and do not (made after signing began)."""
-    since_row = session.get(AppMeta, "signing_since_seq")
-    since = int(since_row.value) if since_row else 0
-    decision_actions = ["post.approve", "post.reject", "policy.approve", *SIGNED_ACCOUNT_ACTIONS]
+    """Decisions that should carry a signature and do not (made after signing began).
+
+    Policy and account decisions are found by their audit events; post decisions by their rows, which also
+    catches a row written around the app (with no audit event at all).
+    """
+    since = _signing_since(session)
     for event in session.scalars(
-        select(AuditEvent).where(AuditEvent.action.in_(decision_actions)).order_by(AuditEvent.seq)
+        select(AuditEvent)
+        .where(AuditEvent.action.in_(["policy.approve", *SIGNED_ACCOUNT_ACTIONS]))
+        .order_by(AuditEvent.seq)
     ):
         if event.seq in signed_seqs:
             continue
@@ -442,9 +462,7 @@ def _unsigned(session: Session, signed_seqs: set[int], report: SignatureReport) 
         report.problems.append(
             f"監査ログ {event.seq} 番の決定（{event.action}、{event.actor}）に電子印鑑の署名がありません。"
         )
-    boundary = (
-        session.scalar(select(func.max(AuditEvent.ts)).where(AuditEvent.seq <= since)) if since else None
-    )
+    boundary = _signing_boundary(session)
     signed_posts = set(
         session.scalars(select(DecisionSignature.subject_id).where(DecisionSignature.kind == POST_DECISION))
     )
@@ -454,7 +472,8 @@ def _unsigned(session: Session, signed_seqs: set[int], report: SignatureReport) 
         if decision.id in signed_posts:
             continue
         if boundary is not None and decision.decided_at.isoformat() <= boundary:
-            continue  # decided before signing began; counted with the unsigned audit events above
+            report.unsigned_before += 1
+            continue
         report.problems.append(
             f"投稿 {decision.post_id} の決定（{decision.kind.label}）に電子印鑑の署名がありません"
             "（監査ログを通さずに書き込まれたおそれ）。"

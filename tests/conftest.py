@@ -86,9 +86,9 @@ def pg_execute(*statements: str) -> None:
 
 def require_postgresql() -> None:
     if not PG_URL:
-        if os.environ.get("CI") == "true":
-            pytest.fail("SNS_DESK_TEST_PG_URL is not set: .ci/run must start PostgreSQL")
-        pytest.skip("no PostgreSQL server (set SNS_DESK_TEST_PG_URL)")
+        from tests.world import unavailable
+
+        unavailable("no PostgreSQL server (set SNS_DESK_TEST_PG_URL)")
 
 
 @pytest.fixture(scope="session")

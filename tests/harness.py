@@ -435,15 +435,13 @@ def check_after_crash(path: Path, lines: list[str]) -> list[str]:
             )
         if decisions[post] != events[("post.approve", key)] + events[("post.reject", key)]:
             problems.append(f"post {post}: {decisions[post]} decisions that the audit log does not match")
-    from tests.harness import body_text as text_for
-
     for line in lines:  # every operation the child saw committed is there
         parts = line.split()
         if parts[0] != "done":
             continue
-        if parts[1] == "create" and (int(parts[2]), text_for(parts[3])) not in bodies:
+        if parts[1] == "create" and (int(parts[2]), body_text(parts[3])) not in bodies:
             problems.append(f"committed create of post {parts[2]} is missing")
-        if parts[1] == "edit" and (int(parts[2]), text_for(parts[3])) not in bodies:
+        if parts[1] == "edit" and (int(parts[2]), body_text(parts[3])) not in bodies:
             problems.append(f"committed edit of post {parts[2]} is missing")
         if parts[1] in ("approve", "reject") and not decisions[int(parts[2])]:
             problems.append(f"committed {parts[1]} of post {parts[2]} is missing")

@@ -25,15 +25,9 @@ from sns_desk.models import AccountStatus, AuditEvent, PostStatus
 from sns_desk.services import auditlog, posts, users
 from sns_desk.services.posts import PostInput
 from tests import harness
-from tests.world import People, in_state
+from tests.world import People, in_state, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI must run this test)")
-    pytest.skip(reason)
 
 
 CHILD = r"""

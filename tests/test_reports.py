@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 from datetime import date, datetime, timedelta
@@ -23,7 +22,7 @@ from sns_desk.models import AccountStatus, AuditEvent, Platform, ReportRecord
 from sns_desk.services import accounts, posts
 from sns_desk.services.accounts import AccountInput
 from tests.test_posts import ALL_CHECKED, in_hours
-from tests.world import People, in_state
+from tests.world import People, in_state, unavailable
 
 URL = "https://x.com/kagoshima_kanko"
 
@@ -307,9 +306,7 @@ def test_shipped_templates_are_built_reproducibly(tmp_path: Path) -> None:
 def _soffice() -> str:
     tool = shutil.which("soffice") or shutil.which("libreoffice")
     if tool is None or shutil.which("pdftotext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice and poppler-utils are installed by .ci/run")
-        pytest.skip("LibreOffice or pdftotext not installed")
+        unavailable("LibreOffice or pdftotext not installed")
     return tool
 
 

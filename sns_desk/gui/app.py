@@ -155,8 +155,8 @@ class Launcher(QObject):
     def _open_in(self, shell: MainWindow) -> None:
         if not self._open(shell):
             self.gave_up.emit()
-        elif self.window is not shell or shell.is_ready:
-            self.settled.emit()
+        elif not (isinstance(self.window, MainWindow) and not self.window.attached):
+            self.settled.emit()  # (a main window still opening another database settles by itself)
 
     def _close_shell(self, shell: MainWindow | None) -> None:
         if shell is not None:

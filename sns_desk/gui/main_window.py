@@ -83,12 +83,9 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(self.check_for_changes)
         self.ui.navList.currentRowChanged.connect(self._page_changed)
         self.loading_label: QLabel | None = None
+        self.attached = False  # True once attach() has filled the window
         if db is not None and actor is not None:
             self.attach(db, actor)
-
-    @property
-    def is_ready(self) -> bool:
-        return hasattr(self, "db")
 
     def show_loading(self, where: str) -> None:
         """Before the database is open: the window as it will be, saying what it is waiting for."""
@@ -108,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.db = db
         self.actor = actor
+        self.attached = True
         self.setWindowTitle(f"SNS Desk - {db.location.display()}")
         if self.loading_label is not None:
             self.ui.pages.removeWidget(self.loading_label)

@@ -4,7 +4,6 @@ checklist (§3(3)) and the people per account (§4, §9(1))."""
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,11 +33,10 @@ from sns_desk.models import (
 )
 from sns_desk.permissions import Permission, is_allowed, require
 from sns_desk.policy import JST
-from sns_desk.services.common import Actor, load_user
+from sns_desk.services.common import URL_RE, Actor, load_user
 
 S = AccountStatus
 DEFAULT_ROTATION_DAYS = 90
-URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 # --- the lifecycle as a transition table ---------------------------------------------------------------------

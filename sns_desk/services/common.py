@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -9,6 +10,10 @@ from sqlalchemy.orm import Session
 
 from sns_desk.errors import NotFoundError, NotRegisteredError, PermissionDeniedError
 from sns_desk.models import User
+
+# A web address people may enter (a post's URL, an account's page, the 市公式ホームページ page): http(s), a host
+# with a dot, no spaces.
+URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 @dataclass(frozen=True)

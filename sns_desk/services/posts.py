@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -40,13 +39,12 @@ from sns_desk.models import (
 )
 from sns_desk.permissions import Permission, check_four_eyes, is_allowed, require, roles_of
 from sns_desk.services.accounts import current_policy
-from sns_desk.services.common import Actor, load_user
+from sns_desk.services.common import URL_RE, Actor, load_user
 
 P = PostStatus
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENTS = 4
 MAX_BODY_CHARS = 100_000
-URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 IMAGE_TYPES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
     b"\xff\xd8\xff": "image/jpeg",

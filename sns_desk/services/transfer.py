@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, func, insert, select, text
+from sqlalchemy import Integer, Table, func, insert, select, text
+from sqlalchemy.orm import Session
 
 from sns_desk import audit, signing
 from sns_desk.db import Database, Location, ProgressFn, open_database
 from sns_desk.errors import ValidationError
-from sns_desk.models import AppMeta, Base, User
+from sns_desk.models import Base, User
 from sns_desk.permissions import Permission, require
 from sns_desk.services.common import Actor, load_user
 
@@ -34,6 +35,17 @@ class TransferResult:
     @property
     def total(self) -> int:
         return sum(self.rows.values())
+
+
+def _row_counts(session: Session, tables: list[Table]) -> dict[str, int]:
+    """Rows per table, as copied: app_meta without the file's own storage mode."""
+    counts = {}
+    for table in tables:
+        query = select(func.count()).select_from(table)
+        if table.name == "app_meta":
+            query = query.where(table.c.key != "storage_mode")
+        counts[table.name] = int(session.scalar(query) or 0)
+    return counts
 
 
 def copy_database(
@@ -62,11 +74,7 @@ def copy_database(
                 )
         tables = [t for t in Base.metadata.sorted_tables if t.name not in NOT_COPIED]
         with source.read() as read:
-            totals = {t.name: int(read.scalar(select(func.count()).select_from(t)) or 0) for t in tables}
-            totals["app_meta"] = int(
-                read.scalar(select(func.count()).select_from(AppMeta).where(AppMeta.key != "storage_mode"))
-                or 0
-            )
+            totals = _row_counts(read, tables)
         grand_total, done = sum(totals.values()), 0
         result = TransferResult(location.display())
         with destination.write_session() as write:
@@ -105,11 +113,7 @@ def copy_database(
         with destination.read() as session:
             copied_chain = audit.verify_chain(session)
             copied_signatures = signing.verify(session)
-            counts = {t.name: int(session.scalar(select(func.count()).select_from(t)) or 0) for t in tables}
-            counts["app_meta"] = int(
-                session.scalar(select(func.count()).select_from(AppMeta).where(AppMeta.key != "storage_mode"))
-                or 0
-            )
+            counts = _row_counts(session, tables)
         if not copied_chain.ok or not copied_signatures.ok or counts != totals:
             raise ValidationError(
                 "移行後の検査で不一致が見つかりました。移行先は使わないでください。"

@@ -52,25 +52,21 @@ def build(path: Path, posts_count: int) -> dict[str, int]:
     """50 accounts, 30 users, ``posts_count`` posts (published, pending, drafts), through fast bulk inserts."""
     from sqlalchemy import insert
 
-    from sns_desk import identity
-    from sns_desk import policy as pol
-    from sns_desk.db import open_database
-    from sns_desk.models import (
+    from sns_desk.domain import policy as pol
+    from sns_desk.domain.vocabulary import AccountStatus, Platform, PolicyStatus, PostStatus, Role
+    from sns_desk.host import identity
+    from sns_desk.services import users
+    from sns_desk.store.database import open_database
+    from sns_desk.store.orm import (
         Account,
         AccountMember,
         AccountPolicy,
-        AccountStatus,
         Department,
-        Platform,
-        PolicyStatus,
         Post,
         PostRevision,
-        PostStatus,
-        Role,
         User,
         utcnow,
     )
-    from sns_desk.services import users
 
     db = open_database(path, create=True, shared=True)
     # the person running the benchmark is the システム管理者 (and sees every page), so the app starts as them
@@ -219,14 +215,15 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
     the app's at this size and not the database builder's)."""
     from PySide6.QtWidgets import QApplication
 
-    from sns_desk import identity, reports
-    from sns_desk import policy as pol
-    from sns_desk.db import open_database
+    from sns_desk.domain import policy as pol
+    from sns_desk.domain.vocabulary import PostStatus
+    from sns_desk.export import workbooks as reports
     from sns_desk.gui.main_window import MainWindow
-    from sns_desk.gui.post_editor import PostEditor
-    from sns_desk.models import PostStatus
+    from sns_desk.gui.posts.post_editor import PostEditor
+    from sns_desk.host import identity
     from sns_desk.services import posts, users
     from sns_desk.services.posts import PostFilter
+    from sns_desk.store.database import open_database
     from tests.harness import use_memory_keyring
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -1,4 +1,4 @@
-"""Render the app icon (resources/icons/sns-desk.svg) into the formats the installer needs.
+"""Render the app icon (sns_desk/resources/icons/sns-desk.svg) into the formats the installer needs.
 
     QT_QPA_PLATFORM=offscreen python scripts/build_icons.py
 
@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-ICONS = ROOT / "resources" / "icons"
+ICONS = ROOT / "sns_desk" / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 

@@ -1,4 +1,4 @@
-"""Build the shipped report templates in resources/templates/ (reproducibly: same input, same bytes).
+"""Build the shipped report templates in sns_desk/resources/templates/ (reproducibly: same input, same bytes).
 
     python scripts/build_templates.py
 
@@ -20,7 +20,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "resources" / "templates"
+OUT = ROOT / "sns_desk" / "resources" / "templates"
 FONT = "游ゴシック"  # falls back to a Noto CJK font where Yu Gothic is not installed
 FIXED = datetime(2026, 4, 1, 9, 0, 0)
 THIN = Side(style="thin", color="000000")

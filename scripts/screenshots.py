@@ -33,13 +33,14 @@ def take() -> int:
     os.environ["SNS_DESK_HOME"] = home
     from PySide6.QtWidgets import QApplication
 
-    from sns_desk.errors import NotRegisteredError
+    from sns_desk.domain.errors import NotRegisteredError
     from sns_desk.gui.app import app_icon, install_translations
     from sns_desk.gui.main_window import MainWindow
-    from sns_desk.gui.not_registered import NotRegisteredDialog
-    from sns_desk.gui.wizard import FirstRunWizard
-    from sns_desk.services import auditlog, users
-    from sns_desk.services.common import actor_for_login
+    from sns_desk.gui.startup.not_registered import NotRegisteredDialog
+    from sns_desk.gui.startup.wizard import FirstRunWizard
+    from sns_desk.services import audit_log as auditlog
+    from sns_desk.services import users
+    from sns_desk.services.actors import actor_for_login
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setWindowIcon(app_icon())
@@ -82,11 +83,10 @@ def take() -> int:
     auditlog.verify_log(db, actor)
 
     # an account through its life: requested by the 課長, approved by the 局長, checklist partly done
-    from sns_desk import credentials
-    from sns_desk import policy as pol
-    from sns_desk.gui.accounts_page import AccountRequestDialog
-    from sns_desk.models import ChecklistKey, ChecklistState, Platform, Role
-    from sns_desk.services import accounts
+    from sns_desk.domain import policy as pol
+    from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
+    from sns_desk.gui.accounts.accounts_page import AccountRequestDialog
+    from sns_desk.services import accounts, credentials
 
     users.import_users_csv(
         db,
@@ -177,7 +177,7 @@ def take() -> int:
     # posts: some drafts, one waiting, one published, one the editor shows with findings
     from datetime import datetime, time, timedelta
 
-    from sns_desk.gui.post_editor import PostEditor
+    from sns_desk.gui.posts.post_editor import PostEditor
     from sns_desk.services import posts
 
     accounts.activate(
@@ -261,7 +261,7 @@ def take() -> int:
     approver.close()
 
     # トラブル, 監視 and 問い合わせ
-    from sns_desk.models import IncidentType, InquiryChannel, InquiryKind
+    from sns_desk.domain.vocabulary import IncidentType, InquiryChannel, InquiryKind
     from sns_desk.services import incidents
 
     fake = incidents.open_incident(

@@ -58,12 +58,12 @@ def build(dist: Path) -> Path:
 def check_files(app: Path) -> None:
     internal = app / "_internal"
     needed = [
-        "resources/templates/account_list.xlsx",
-        "resources/templates/post_record.xlsx",
-        "resources/rules/kagoshima.json",
-        "resources/icons/sns-desk.svg",
-        "resources/icons/sns-desk.ico",
-        "sns_desk/migrations/env.py",
+        "sns_desk/resources/templates/account_list.xlsx",
+        "sns_desk/resources/templates/post_record.xlsx",
+        "sns_desk/resources/rules/kagoshima.json",
+        "sns_desk/resources/icons/sns-desk.svg",
+        "sns_desk/resources/icons/sns-desk.ico",
+        "sns_desk/store/migrations/env.py",
         "twitter_text/regexp/emoji-test.txt",
     ]
     missing = [name for name in needed if not (internal / name).exists()]

@@ -13,10 +13,11 @@ from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sns_desk.db import Database, open_database
-from sns_desk.models import Account, AccountMember, Department, Platform, Role, User
+from sns_desk.domain.vocabulary import Platform, Role
 from sns_desk.services import users
-from sns_desk.services.common import Actor
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database, open_database
+from sns_desk.store.orm import Account, AccountMember, Department, User
 
 pytest_plugins = ["tests.world"]
 

@@ -62,9 +62,9 @@ def use_memory_keyring() -> None:
 def prepare(path: Path | str) -> int:
     """A shared-mode database with the usual people and one active account; returns the account id."""
     use_memory_keyring()
-    from sns_desk.db import open_database
-    from sns_desk.models import AccountStatus
+    from sns_desk.domain.vocabulary import AccountStatus
     from sns_desk.services import users
+    from sns_desk.store.database import open_database
     from tests import world
 
     db = open_database(path, create=True, shared=True)
@@ -81,13 +81,14 @@ def prepare(path: Path | str) -> int:
 
 def worker(path: str, index: int, operations: int, seed: int, account_id: int, out: str) -> None:
     """One PC: ``operations`` random operations, each outcome one JSON line in ``out``."""
-    from sns_desk import audit, reports
-    from sns_desk import policy as pol
-    from sns_desk.db import open_database
-    from sns_desk.errors import ConflictError, DatabaseBusyError, SnsDeskError
-    from sns_desk.models import PostStatus
+    from sns_desk.domain import policy as pol
+    from sns_desk.domain.errors import ConflictError, DatabaseBusyError, SnsDeskError
+    from sns_desk.domain.vocabulary import PostStatus
+    from sns_desk.export import workbooks as reports
     from sns_desk.services import posts, users
     from sns_desk.services.posts import PostFilter, PostInput
+    from sns_desk.store import audit_chain as audit
+    from sns_desk.store.database import open_database
     from tests.test_posts import ALL_CHECKED, in_hours
 
     use_memory_keyring()
@@ -234,8 +235,9 @@ def run_concurrency(
 @contextmanager
 def intact(path: Path | str, problems: list[str]) -> Iterator[Session]:
     """Open the database and check what every run must leave intact: the file, the audit chain, the 電子印鑑."""
-    from sns_desk import audit, signing
-    from sns_desk.db import integrity_check, open_database
+    from sns_desk.services import signing
+    from sns_desk.store import audit_chain as audit
+    from sns_desk.store.database import integrity_check, open_database
 
     db = open_database(path)
     try:
@@ -257,7 +259,7 @@ def check_database(path: Path | str, records: list[dict[str, Any]]) -> list[str]
     """The invariants after the run: intact file and chain, acknowledged writes present, no lost update."""
     from sqlalchemy import func, select
 
-    from sns_desk.models import AuditEvent, Post, PostDecision, PostRevision
+    from sns_desk.store.orm import AuditEvent, Post, PostDecision, PostRevision
 
     problems: list[str] = []
     with intact(path, problems) as session:
@@ -306,10 +308,10 @@ crash_child(sys.argv[1], int(sys.argv[2]), sys.argv[3])
 
 def crash_child(path: str, account_id: int, log_path: str) -> None:
     """Write back to back until killed: create, edit, submit, approve, reject in turn, logging each step."""
-    from sns_desk.db import open_database
-    from sns_desk.errors import ConflictError
+    from sns_desk.domain.errors import ConflictError
     from sns_desk.services import posts, users
     from sns_desk.services.posts import PostInput
+    from sns_desk.store.database import open_database
     from tests.test_posts import ALL_CHECKED, in_hours
 
     use_memory_keyring()
@@ -411,7 +413,7 @@ def run_crashes(folder: Path, kills: int = 50, seed: int = 7) -> CrashReport:
 def check_after_crash(path: Path, lines: list[str]) -> list[str]:
     from sqlalchemy import select
 
-    from sns_desk.models import AuditEvent, Post, PostDecision, PostRevision
+    from sns_desk.store.orm import AuditEvent, Post, PostDecision, PostRevision
 
     problems: list[str] = []
     with intact(path, problems) as session:

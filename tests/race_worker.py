@@ -9,9 +9,9 @@ from multiprocessing.synchronize import Barrier
 def decide_loop(
     db_path: str, login: str, decision: str, jobs: Queue, results: Queue, barrier: Barrier
 ) -> None:
-    from sns_desk.db import open_database
-    from sns_desk.errors import ConflictError
+    from sns_desk.domain.errors import ConflictError
     from sns_desk.services import posts, users
+    from sns_desk.store.database import open_database
     from tests.harness import use_memory_keyring
 
     use_memory_keyring()  # this PC's keyring, holding its 電子印鑑
@@ -45,11 +45,11 @@ def run_race(location: str, tries: int) -> dict[str, int]:
     wins per person. The database must be new and empty (it is set up here)."""
     import multiprocessing
 
-    from sns_desk import audit
-    from sns_desk.db import integrity_check, open_database
-    from sns_desk.models import AccountStatus, PostStatus
+    from sns_desk.domain.vocabulary import AccountStatus, PostStatus
     from sns_desk.services import posts, users
     from sns_desk.services.posts import PostInput
+    from sns_desk.store import audit_chain as audit
+    from sns_desk.store.database import integrity_check, open_database
     from tests import world
     from tests.test_post_race import unique_text
     from tests.test_posts import ALL_CHECKED, in_hours

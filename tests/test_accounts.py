@@ -7,23 +7,21 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from sns_desk import credentials
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, PermissionDeniedError, ValidationError
-from sns_desk.models import (
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from sns_desk.domain.vocabulary import (
     AccountStatus,
-    AuditEvent,
     ChecklistKey,
     ChecklistState,
-    CredentialRecord,
     Platform,
     PolicyStatus,
     Role,
 )
-from sns_desk.services import accounts, users
+from sns_desk.services import accounts, credentials, users
 from sns_desk.services.accounts import AccountAction, AccountInput
-from sns_desk.services.common import Actor
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent, CredentialRecord
 from tests.world import People, S, complete_checklist, in_state, request, status, valid_policy, version
 
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from sns_desk import audit, settings
-from sns_desk.db import Database
-from sns_desk.errors import PermissionDeniedError, ValidationError
-from sns_desk.models import AuditEvent
-from sns_desk.services import auditlog, users
-from sns_desk.services.common import Actor
+from sns_desk.domain.errors import PermissionDeniedError, ValidationError
+from sns_desk.host import settings
+from sns_desk.services import audit_log as auditlog
+from sns_desk.services import users
+from sns_desk.services.actors import Actor
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent
 from tests.world import RawConnection
 
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)

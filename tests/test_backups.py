@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from sns_desk import audit
-from sns_desk.cli import main
-from sns_desk.db import Database
-from sns_desk.errors import DatabaseError, NotADatabaseError, PermissionDeniedError
-from sns_desk.services import backup, users
-from sns_desk.services.common import Actor
+from sns_desk.cli.main import main
+from sns_desk.domain.errors import DatabaseError, NotADatabaseError, PermissionDeniedError
+from sns_desk.services import backups as backup
+from sns_desk.services import users
+from sns_desk.services.actors import Actor
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
 
 
 def test_one_automatic_backup_a_day_keeping_n(db: Database, admin: Actor) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sns_desk import checks
-from sns_desk import policy as pol
-from sns_desk.checks import Draft, Severity
-from sns_desk.models import Platform
+from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
+from sns_desk.domain.checks import Draft, Severity
+from sns_desk.domain.vocabulary import Platform
 
 DATA = Path(__file__).parent / "data" / "twitter-text"
 

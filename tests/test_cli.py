@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sns_desk import __version__, identity
-from sns_desk.cli import main
+from sns_desk import __version__
+from sns_desk.cli.main import main
+from sns_desk.host import identity
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

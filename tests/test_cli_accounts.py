@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sns_desk import identity
-from sns_desk.cli import main
-from sns_desk.db import open_database
+from sns_desk.cli.main import main
+from sns_desk.host import identity
 from sns_desk.services import accounts, users
+from sns_desk.store.database import open_database
 from tests.conftest import MemoryKeyring
 
 

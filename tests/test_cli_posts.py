@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from sns_desk import identity
-from sns_desk.cli import main
-from sns_desk.db import open_database
-from sns_desk.models import AccountStatus, PostStatus, Role
+from sns_desk.cli.main import main
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
+from sns_desk.host import identity
 from sns_desk.services import posts, users
+from sns_desk.store.database import open_database
 from tests import world
 from tests.test_posts import in_hours
 
@@ -140,7 +140,7 @@ def test_scope_commands(capsys: pytest.CaptureFixture[str], setup: tuple[Path, i
     database = open_database(path)
     from datetime import datetime
 
-    from sns_desk import policy as pol
+    from sns_desk.domain import policy as pol
 
     posts.create_scope(
         database,

@@ -13,13 +13,16 @@ import keyring.backends.null
 import pytest
 from sqlalchemy import select
 
-from sns_desk import credentials, logging_setup, paths
-from sns_desk.credentials import KeyringUnavailableError
-from sns_desk.db import Database
-from sns_desk.errors import NotFoundError, PermissionDeniedError
-from sns_desk.models import AuditEvent, Role
-from sns_desk.services import accounts, auditlog, backup, users
-from sns_desk.services.common import Actor
+from sns_desk.domain.errors import NotFoundError, PermissionDeniedError
+from sns_desk.domain.vocabulary import Role
+from sns_desk.host import keyring_access, logging_setup, paths
+from sns_desk.host.keyring_access import KeyringUnavailableError
+from sns_desk.services import accounts, credentials, users
+from sns_desk.services import audit_log as auditlog
+from sns_desk.services import backups as backup
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent
 from tests.conftest import MemoryKeyring
 from tests.secret_service import running_secret_service
 from tests.world import People, in_state
@@ -89,7 +92,7 @@ def test_fail_and_null_backends_disable_the_feature(
 ) -> None:
     account_id = in_state(db, people, S.PREPARING)
     keyring.set_keyring(backend)
-    status = credentials.keyring_status()
+    status = keyring_access.keyring_status()
     assert not status.usable and "認証情報の機能は使えません" in status.message
     with pytest.raises(KeyringUnavailableError, match="ファイルやデータベースに保存することはありません"):
         credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
@@ -101,7 +104,7 @@ def test_a_plain_text_backend_is_refused(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     PlaintextKeyring = type("PlaintextKeyring", (MemoryKeyring,), {"__module__": "keyrings.alt.file"})
     keyring.set_keyring(PlaintextKeyring())
-    assert not credentials.keyring_status().usable
+    assert not keyring_access.keyring_status().usable
     with pytest.raises(KeyringUnavailableError):
         credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
 
@@ -149,7 +152,7 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
 ) -> None:
     logging_setup.configure(verbose=True)
     logging.getLogger("sns_desk").debug("credential test starting")
-    status = credentials.keyring_status()
+    status = keyring_access.keyring_status()
     assert status.usable and "SecretService" in status.name
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kagoshima_kanko", SECRET)
@@ -166,7 +169,7 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
         "テスト",
     )
     backup_file = backup.backup_now(db, people.admin, tmp_path / "backup.sqlite3")
-    from sns_desk import reports
+    from sns_desk.export import workbooks as reports
 
     report = reports.export_account_report(
         db, people.kacho, account_id, "開設", tmp_path / "report.xlsx"

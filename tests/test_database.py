@@ -13,9 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select
 
-from sns_desk import db as dbmod
-from sns_desk.db import Location, StorageMode, open_database
-from sns_desk.errors import (
+from sns_desk.domain.errors import (
     CorruptDatabaseError,
     DatabaseBusyError,
     DatabaseUnavailableError,
@@ -24,8 +22,10 @@ from sns_desk.errors import (
     NewerSchemaError,
     NotADatabaseError,
 )
-from sns_desk.models import AppMeta, Base, Department
 from sns_desk.services import users
+from sns_desk.store import database as dbmod
+from sns_desk.store.database import Location, StorageMode, open_database
+from sns_desk.store.orm import AppMeta, Base, Department
 
 
 def _make_database(path: Path, *, shared: bool = False) -> None:

@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from sns_desk import audit
-from sns_desk.db import Database
-from sns_desk.errors import DatabaseUnavailableError, ValidationError
-from sns_desk.models import AccountStatus, AuditEvent, PostStatus
-from sns_desk.services import auditlog, posts, users
+from sns_desk.domain.errors import DatabaseUnavailableError, ValidationError
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus
+from sns_desk.services import audit_log as auditlog
+from sns_desk.services import posts, users
 from sns_desk.services.posts import PostInput
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent
 from tests import harness
 from tests.world import People, in_state, unavailable
 
@@ -35,8 +37,8 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from tests.harness import use_memory_keyring
 use_memory_keyring()
-from sns_desk.db import open_database
-from sns_desk.errors import SnsDeskError
+from sns_desk.store.database import open_database
+from sns_desk.domain.errors import SnsDeskError
 from sns_desk.services import users
 out = {}
 db = open_database(sys.argv[2])
@@ -91,9 +93,9 @@ from pathlib import Path
 from tests import harness
 from tests.harness import use_memory_keyring
 use_memory_keyring()
-from sns_desk import reports
-from sns_desk.db import integrity_check, open_database
-from sns_desk.errors import SnsDeskError
+from sns_desk.export import workbooks as reports
+from sns_desk.store.database import integrity_check, open_database
+from sns_desk.domain.errors import SnsDeskError
 from sns_desk.services import posts, users
 from sns_desk.services.posts import PostFilter, PostInput
 from datetime import datetime, timedelta, timezone

@@ -7,7 +7,7 @@ import pwd
 
 import pytest
 
-from sns_desk import identity
+from sns_desk.host import identity
 
 
 def test_login_is_the_process_owner() -> None:

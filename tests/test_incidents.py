@@ -8,20 +8,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from sns_desk import credentials
-from sns_desk.db import Database
-from sns_desk.errors import PermissionDeniedError, ValidationError
-from sns_desk.models import (
-    AccountStatus,
-    AuditEvent,
-    Inquiry,
-    InquiryChannel,
-    InquiryKind,
-    MonitoringRecord,
-    utcnow,
-)
-from sns_desk.models import IncidentType as T
-from sns_desk.services import incidents, posts
+from sns_desk.domain.errors import PermissionDeniedError, ValidationError
+from sns_desk.domain.vocabulary import AccountStatus, InquiryChannel, InquiryKind
+from sns_desk.domain.vocabulary import IncidentType as T
+from sns_desk.services import credentials, incidents, posts
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent, Inquiry, MonitoringRecord, utcnow
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state
 

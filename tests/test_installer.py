@@ -29,7 +29,7 @@ def test_frozen_app_builds_and_passes_the_smoke_test(tmp_path: Path) -> None:
 
 
 def test_windows_icon_holds_every_size_up_to_256() -> None:
-    data = (ROOT / "resources" / "icons" / "sns-desk.ico").read_bytes()
+    data = (ROOT / "sns_desk" / "resources" / "icons" / "sns-desk.ico").read_bytes()
     reserved, kind, count = struct.unpack_from("<HHH", data)
     assert (reserved, kind) == (0, 1)
     sizes = []
@@ -43,7 +43,7 @@ def test_windows_icon_holds_every_size_up_to_256() -> None:
 
 def test_version_resource_is_filled_from_the_package_version() -> None:
     """build_installer.spec fills the template on Windows; here the filled text must be a valid VSVersionInfo call."""
-    text = (ROOT / "resources" / "installer" / "version_info.txt").read_text(encoding="utf-8")
+    text = (ROOT / "sns_desk" / "resources" / "installer" / "version_info.txt").read_text(encoding="utf-8")
     numbers = (*(int(n) for n in __version__.split(".")[:3]), 0)
     filled = text.replace("{VERSION}", __version__).replace("{NUMBERS}", repr(numbers))
     tree = ast.parse(filled, mode="eval")

@@ -6,11 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sns_desk.db import Database
-from sns_desk.errors import PermissionDeniedError
-from sns_desk.models import Role, User
-from sns_desk.permissions import TABLE, Permission, check_four_eyes, is_allowed, require
-from sns_desk.services.common import Actor
+from sns_desk.domain.errors import PermissionDeniedError
+from sns_desk.domain.permissions import TABLE, Permission, check_four_eyes
+from sns_desk.domain.vocabulary import Role
+from sns_desk.services.access import is_allowed, require
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+from sns_desk.store.orm import User
 from tests.conftest import give_role, make_account, make_user
 
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)

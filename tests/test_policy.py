@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from sns_desk import policy as pol
-from sns_desk.policy import Handling, PolicyData
+from sns_desk.domain import policy as pol
+from sns_desk.domain.policy import Handling, PolicyData
 
 
 def complete(**overrides: object) -> PolicyData:

@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
-from sns_desk import audit
-from sns_desk import policy as pol
-from sns_desk.db import open_database
-from sns_desk.errors import ConflictError, PermissionDeniedError, SnsDeskError, ValidationError
-from sns_desk.models import AccountStatus, PostStatus
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ConflictError, PermissionDeniedError, SnsDeskError, ValidationError
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus
 from sns_desk.services import posts, users
 from sns_desk.services.posts import TRANSITIONS, PostAction, PostInput
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import open_database
 
 P = PostStatus
 PEOPLE = ["kacho", "kyokucho", "tanto", "agency", "koho", "outsider"]

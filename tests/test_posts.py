@@ -7,13 +7,15 @@ from datetime import datetime, time, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, PermissionDeniedError, ValidationError
-from sns_desk.models import AccountStatus, AuditEvent, PostStatus
-from sns_desk.services import accounts, auditlog, posts
-from sns_desk.services.common import Actor
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus
+from sns_desk.services import accounts, posts
+from sns_desk.services import audit_log as auditlog
+from sns_desk.services.actors import Actor
 from sns_desk.services.posts import PostFilter, PostInput
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent
 from tests.world import People, in_state
 
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
@@ -237,7 +239,7 @@ def test_an_edit_and_an_approval_cannot_both_win(db: Database, people: People, a
 
 
 def test_overdue_post_needs_a_new_time(db: Database, people: People, account: int) -> None:
-    from sns_desk.models import Post
+    from sns_desk.store.orm import Post
 
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)

@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from sns_desk import audit
-from sns_desk.db import integrity_check, open_database
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import integrity_check, open_database
 from tests import harness
 
 OPERATIONS = int(os.environ.get("SNS_DESK_HARNESS_OPERATIONS", "60"))

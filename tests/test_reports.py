@@ -14,13 +14,15 @@ from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from sqlalchemy import select
 
-from sns_desk import paths, reports
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.errors import PermissionDeniedError
-from sns_desk.models import AccountStatus, AuditEvent, Platform, ReportRecord
+from sns_desk import resources
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import PermissionDeniedError
+from sns_desk.domain.vocabulary import AccountStatus, Platform
+from sns_desk.export import workbooks as reports
 from sns_desk.services import accounts, posts
 from sns_desk.services.accounts import AccountInput
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent, ReportRecord
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state, unavailable
 
@@ -204,7 +206,7 @@ def test_post_record_streams_every_post_of_the_period(
 
 
 def posts_submitted(db: Database, post_id: int) -> datetime | None:
-    from sns_desk.models import Post
+    from sns_desk.store.orm import Post
 
     with db.read() as session:
         post = session.get(Post, post_id)
@@ -251,7 +253,7 @@ def test_an_office_template_with_moved_cells_and_decoration(
     assert db.location.path is not None
     folder = db.location.path.parent / "templates"
     folder.mkdir()
-    wb = load_workbook(paths.resources_dir() / "templates" / "account_report.xlsx")
+    wb = load_workbook(resources.path("templates", "account_report.xlsx"))
     ws = wb["報告書"]
     ws.insert_rows(1, 3)  # the city's own letterhead above the form
     ws["A1"] = "鹿児島市 観光交流局"
@@ -274,7 +276,7 @@ def test_a_template_missing_a_name_says_which(
     assert db.location.path is not None
     folder = db.location.path.parent / "templates"
     folder.mkdir()
-    wb = load_workbook(paths.resources_dir() / "templates" / "account_report.xlsx")
+    wb = load_workbook(resources.path("templates", "account_report.xlsx"))
     del wb.defined_names["account_url"]
     wb.save(folder / "account_report.xlsx")
     with pytest.raises(reports.TemplateError, match="account_url"):
@@ -300,7 +302,9 @@ def test_shipped_templates_are_built_reproducibly(tmp_path: Path) -> None:
     ):
         target = tmp_path / filename
         build_templates.save_reproducibly(build(), target)
-        assert target.read_bytes() == (root / "resources" / "templates" / filename).read_bytes(), filename
+        assert (
+            target.read_bytes() == (root / "sns_desk" / "resources" / "templates" / filename).read_bytes()
+        ), filename
 
 
 def _soffice() -> str:
@@ -379,7 +383,7 @@ def test_lists_render_to_a4(db: Database, people: People, account: int, tmp_path
 
 
 def test_incident_report_fields(db: Database, people: People, account: int, tmp_path: Path) -> None:
-    from sns_desk.models import IncidentType
+    from sns_desk.domain.vocabulary import IncidentType
     from sns_desk.services import incidents
 
     incident_id = incidents.open_incident(

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from sns_desk.db import StorageMode, open_database
-from sns_desk.errors import DatabaseUnavailableError, NewerSchemaError
+from sns_desk.domain.errors import DatabaseUnavailableError, NewerSchemaError
 from sns_desk.services import users
+from sns_desk.store.database import StorageMode, open_database
 from tests import harness, race_worker
 
 

@@ -9,21 +9,14 @@ import keyring
 import pytest
 from sqlalchemy import func, select
 
-from sns_desk import signing
-from sns_desk.credentials import KeyringUnavailableError
-from sns_desk.db import Database
-from sns_desk.models import (
-    AccountStatus,
-    DecisionSignature,
-    PostDecision,
-    PostStatus,
-    Role,
-    SigningKey,
-)
-from sns_desk.permissions import Permission
-from sns_desk.services import accounts, posts, users
-from sns_desk.services.common import load_user
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
+from sns_desk.host.keyring_access import KeyringUnavailableError
+from sns_desk.services import accounts, posts, signing, users
+from sns_desk.services.actors import load_user
 from sns_desk.services.posts import PostInput
+from sns_desk.store.database import Database
+from sns_desk.store.orm import DecisionSignature, PostDecision, SigningKey
 from tests.conftest import MemoryKeyring
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, RawConnection, in_state, valid_policy, version
@@ -98,7 +91,7 @@ def test_every_kind_of_decision_is_signed_and_verifies(
 
 
 def _second_account(people: People) -> accounts.AccountInput:
-    from sns_desk.models import Platform
+    from sns_desk.domain.vocabulary import Platform
 
     return accounts.AccountInput(
         Platform.INSTAGRAM, "鹿児島市観光公式Instagram", people.section_id, "@kanko_ig"
@@ -154,7 +147,7 @@ def test_a_signer_who_did_not_hold_the_role_at_that_time_is_reported(
     other = pending_post(db, people, account, "図書館の休館日のお知らせです。")
     signer = signing.signer_for(db, people.tanto)
     with db.write_session() as session:
-        from sns_desk import audit
+        from sns_desk.store import audit_chain as audit
 
         me = load_user(session, people.tanto)
         decision = PostDecision(
@@ -220,7 +213,7 @@ def test_without_a_usable_keyring_nothing_is_decided(db: Database, people: Peopl
 def test_verify_on_the_command_line_reports_signature_problems(
     db: Database, people: People, account: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from sns_desk import cli
+    from sns_desk.cli import main as cli
 
     post_id = pending_post(db, people, account)
     posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))

@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from sns_desk import audit, cli, signing
-from sns_desk.db import Database, open_database
-from sns_desk.errors import PermissionDeniedError, ValidationError
-from sns_desk.models import AccountStatus, AppMeta, AuditEvent, Post, PostStatus
-from sns_desk.services import posts, transfer, users
+from sns_desk.cli import main as cli
+from sns_desk.domain.errors import PermissionDeniedError, ValidationError
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus
+from sns_desk.services import posts, signing, transfer, users
 from sns_desk.services.posts import PostInput
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database, open_database
+from sns_desk.store.orm import AppMeta, AuditEvent, Post
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, RawConnection, in_state
 
@@ -111,7 +113,7 @@ def test_copy_to_on_the_command_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     office_with_history(db, people)
-    monkeypatch.setattr("sns_desk.identity.current_login", lambda: "admin")
+    monkeypatch.setattr("sns_desk.host.identity.current_login", lambda: "admin")
     assert db.location.path is not None
     code = cli.main(["--db", str(db.location.path), "copy-to", str(tmp_path / "moved.sqlite3")])
     out, err = capsys.readouterr()

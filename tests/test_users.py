@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, NotRegisteredError, PermissionDeniedError, ValidationError
-from sns_desk.models import AuditEvent, Role
+from sns_desk.domain.errors import ConflictError, NotRegisteredError, PermissionDeniedError, ValidationError
+from sns_desk.domain.vocabulary import Role
 from sns_desk.services import users
-from sns_desk.services.common import Actor
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent
 from tests.conftest import make_account
 
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)

@@ -11,13 +11,12 @@ from typing import Any, NoReturn
 
 import pytest
 
-from sns_desk import credentials
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.models import AccountStatus, ChecklistKey, ChecklistState, Platform, Role
-from sns_desk.services import accounts, users
+from sns_desk.domain import policy as pol
+from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState, Platform, Role
+from sns_desk.services import accounts, credentials, users
 from sns_desk.services.accounts import AccountInput
-from sns_desk.services.common import Actor
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
 
 S = AccountStatus
 

@@ -18,17 +18,18 @@ from PySide6.QtCore import QObject, QTimer, Signal, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from sns_desk import __version__, identity, paths
-from sns_desk.errors import DatabaseError, NotRegisteredError, SnsDeskError
+from sns_desk import __version__, resources
+from sns_desk.domain.errors import DatabaseError, NotRegisteredError, SnsDeskError
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.settings import Settings
+from sns_desk.host import identity, paths
+from sns_desk.host.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from sns_desk.db import Database, Location
-    from sns_desk.gui.not_registered import NotRegisteredDialog
-    from sns_desk.gui.wizard import FirstRunWizard
+    from sns_desk.gui.startup.not_registered import NotRegisteredDialog
+    from sns_desk.gui.startup.wizard import FirstRunWizard
+    from sns_desk.store.database import Database, Location
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def _qt_message(mode: QtCore.QtMsgType, _context: object, message: str) -> None:
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    from sns_desk.gui import common
+    from sns_desk.gui.shared import interaction as common
 
     log.critical("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     if QApplication.instance() is not None:
@@ -76,7 +77,7 @@ def install_translations(app: QApplication) -> None:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(paths.resources_dir() / "icons" / "sns-desk.svg"))
+    return QIcon(str(resources.path("icons", "sns-desk.svg")))
 
 
 class Launcher(QObject):
@@ -113,7 +114,7 @@ class Launcher(QObject):
         self.settled_at = time.time()
 
     def location(self) -> Location:
-        from sns_desk.db import Location
+        from sns_desk.store.database import Location
 
         return Location.parse(self.db_override or Settings.load().database)
 
@@ -167,9 +168,9 @@ class Launcher(QObject):
 
     def _open(self, shell: MainWindow | None) -> bool:
         """Open the configured database and go on to the main window (in ``shell`` when given) or what is needed."""
-        from sns_desk.db import open_database
-        from sns_desk.gui import common
+        from sns_desk.gui.shared import interaction as common
         from sns_desk.services import users
+        from sns_desk.store.database import open_database
 
         try:
             location = self.location()
@@ -215,7 +216,7 @@ class Launcher(QObject):
         return self._enter(db, shell)
 
     def _database_problem(self, error: DatabaseError) -> bool:
-        from sns_desk.gui import common
+        from sns_desk.gui.shared import interaction as common
 
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, common.APP_TITLE, error.message)
         choose = box.addButton("別のデータベースを選ぶ…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
@@ -230,7 +231,7 @@ class Launcher(QObject):
         return False
 
     def _show_wizard(self, fixed: Location | None) -> None:
-        from sns_desk.gui.wizard import FirstRunWizard
+        from sns_desk.gui.startup.wizard import FirstRunWizard
 
         wizard = FirstRunWizard(self.login, fixed)
         wizard.setWindowIcon(app_icon())
@@ -253,7 +254,7 @@ class Launcher(QObject):
             self.gave_up.emit()
 
     def _enter(self, db: Database, shell: MainWindow | None) -> bool:
-        from sns_desk.gui.not_registered import NotRegisteredDialog
+        from sns_desk.gui.startup.not_registered import NotRegisteredDialog
         from sns_desk.services import users
 
         try:
@@ -339,7 +340,7 @@ def run_gui(
 
     def configure_log() -> None:
         if verbose is not None:
-            from sns_desk import logging_setup
+            from sns_desk.host import logging_setup
 
             logging_setup.configure(verbose=verbose, console=False)
 

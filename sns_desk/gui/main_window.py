@@ -17,19 +17,20 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolButton, QWidget
 
-from sns_desk import __version__, paths
+from sns_desk import __version__
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
+from sns_desk.host import paths
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QStyle
 
-    from sns_desk.db import Database
-    from sns_desk.gui.approvals_page import ApprovalsPage
-    from sns_desk.gui.posts_page import PostsPage
-    from sns_desk.gui.settings_page import SettingsPage
+    from sns_desk.gui.approvals.approvals_page import ApprovalsPage
+    from sns_desk.gui.posts.posts_page import PostsPage
+    from sns_desk.gui.settings.settings_page import SettingsPage
     from sns_desk.services import incidents
-    from sns_desk.services.common import Actor
+    from sns_desk.services.actors import Actor
+    from sns_desk.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +100,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database, actor: Actor) -> None:
         """The database is open and the person known: fill the navigation, the first page and the status bar."""
-        from sns_desk.models import Role
-        from sns_desk.permissions import Permission
+        from sns_desk.domain.permissions import Permission
+        from sns_desk.domain.vocabulary import Role
         from sns_desk.services import accounts, users
 
         self.db = db
@@ -119,30 +120,30 @@ class MainWindow(QMainWindow):
         if users.actor_roles(db, actor) & {Role.MANAGER, Role.RESPONSIBLE}:
             self._add_page("approvals", "承認待ち", pix.SP_DialogApplyButton, self._approvals_page)
         self._add_page(
-            "calendar", "予定", pix.SP_FileDialogListView, self._page("calendar_page", "CalendarPage")
+            "calendar", "予定", pix.SP_FileDialogListView, self._page("calendar.calendar_page", "CalendarPage")
         )
         self._add_page(
-            "accounts", "アカウント", pix.SP_DirLinkIcon, self._page("accounts_page", "AccountsPage")
+            "accounts", "アカウント", pix.SP_DirLinkIcon, self._page("accounts.accounts_page", "AccountsPage")
         )
         self._add_page(
-            "incidents", "トラブル", pix.SP_MessageBoxWarning, self._page("incidents_page", "IncidentsPage")
+            "incidents", "トラブル", pix.SP_MessageBoxWarning, self._page("incidents.incidents_page", "IncidentsPage")
         )
         self._add_page(
             "inquiries",
             "問い合わせ",
             pix.SP_MessageBoxQuestion,
-            self._page("inquiries_page", "InquiriesPage"),
+            self._page("inquiries.inquiries_page", "InquiriesPage"),
         )
         if users.may(db, actor, Permission.VIEW_CITY_WIDE) or accounts.reportable_accounts(db, actor):
             self._add_page(
-                "reports", "報告書", pix.SP_DialogSaveButton, self._page("reports_page", "ReportsPage")
+                "reports", "報告書", pix.SP_DialogSaveButton, self._page("reports.reports_page", "ReportsPage")
             )
         if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
             self._add_page(
-                "audit", "監査ログ", pix.SP_FileDialogDetailedView, self._page("audit_page", "AuditLogPage")
+                "audit", "監査ログ", pix.SP_FileDialogDetailedView, self._page("audit.audit_page", "AuditLogPage")
             )
         if users.may(db, actor, Permission.MANAGE_USERS):
-            self._add_page("users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users_page", "UsersPage"))
+            self._add_page("users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users.users_page", "UsersPage"))
         self._add_page("settings", "設定", pix.SP_FileDialogInfoView, self._settings_page)
         if "approvals" in self._keys:
             self.update_pending_badge()
@@ -174,19 +175,19 @@ class MainWindow(QMainWindow):
         return build
 
     def _posts_page(self) -> QWidget:
-        from sns_desk.gui.posts_page import PostsPage
+        from sns_desk.gui.posts.posts_page import PostsPage
 
         return PostsPage(self.db, self.actor)
 
     def _approvals_page(self) -> QWidget:
-        from sns_desk.gui.approvals_page import ApprovalsPage
+        from sns_desk.gui.approvals.approvals_page import ApprovalsPage
 
         page = ApprovalsPage(self.db, self.actor)
         page.count_changed.connect(self._set_pending_badge)
         return page
 
     def _settings_page(self) -> QWidget:
-        from sns_desk.gui.settings_page import SettingsPage
+        from sns_desk.gui.settings.settings_page import SettingsPage
 
         page = SettingsPage(self.db, self.actor)
         page.switch_database.connect(self.switch_database)
@@ -224,8 +225,8 @@ class MainWindow(QMainWindow):
     def check_audit_anchor(self) -> list[str]:
         """At start-up: warn at once if the audit log lost what this PC verified before (tail cut, history
         rewritten), if this PC's clock is behind the others', or if the file is somewhere risky or read-only."""
-        from sns_desk.gui.common import show_error, warn
-        from sns_desk.services import auditlog
+        from sns_desk.gui.shared.interaction import show_error, warn
+        from sns_desk.services import audit_log as auditlog
 
         try:
             lost = auditlog.anchor_warnings(self.db)
@@ -294,7 +295,8 @@ class MainWindow(QMainWindow):
 
     def _housekeeping(self) -> None:
         """Erase inquiry contents past the retention period (§7; personal data kept to the minimum)."""
-        from sns_desk.services import backup, incidents
+        from sns_desk.services import backups as backup
+        from sns_desk.services import incidents
 
         try:
             purged = incidents.purge_expired(self.db, self.actor)

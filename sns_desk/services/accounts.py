@@ -10,30 +10,35 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from sns_desk import audit, signing
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
-from sns_desk.models import (
-    Account,
-    AccountMember,
-    AccountPolicy,
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.policy import JST
+from sns_desk.domain.validation import URL_RE
+from sns_desk.domain.vocabulary import (
     AccountStatus,
-    AppMeta,
-    ChecklistItem,
     ChecklistKey,
     ChecklistState,
-    CredentialRecord,
-    Department,
     Platform,
     PolicyStatus,
     Role,
+)
+from sns_desk.services import signing
+from sns_desk.services.access import is_allowed, require
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import (
+    Account,
+    AccountMember,
+    AccountPolicy,
+    AppMeta,
+    ChecklistItem,
+    CredentialRecord,
+    Department,
     User,
     utcnow,
 )
-from sns_desk.permissions import Permission, is_allowed, require
-from sns_desk.policy import JST
-from sns_desk.services.common import URL_RE, Actor, load_user
 
 S = AccountStatus
 DEFAULT_ROTATION_DAYS = 90

@@ -8,30 +8,27 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from sns_desk import audit
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, NotFoundError, ValidationError
-from sns_desk.models import (
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import AccountStatus, IncidentType, InquiryChannel, InquiryKind, PostStatus
+from sns_desk.services import accounts as account_service
+from sns_desk.services.access import is_allowed, require
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import (
     Account,
     AccountMember,
-    AccountStatus,
     AppMeta,
     CredentialRecord,
     Incident,
     IncidentAction,
-    IncidentType,
     Inquiry,
-    InquiryChannel,
-    InquiryKind,
     MonitoringRecord,
     Post,
-    PostStatus,
     utcnow,
 )
-from sns_desk.permissions import Permission, is_allowed, require
-from sns_desk.services import accounts as account_service
-from sns_desk.services.common import Actor, load_user
 
 T = IncidentType
 

@@ -18,28 +18,29 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session, selectinload
 
-from sns_desk import audit, checks, signing
-from sns_desk import policy as pol
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
-from sns_desk.models import (
+from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from sns_desk.domain.permissions import Permission, check_four_eyes
+from sns_desk.domain.validation import URL_RE
+from sns_desk.domain.vocabulary import AccountStatus, DecisionKind, PostStatus, Role
+from sns_desk.services import signing
+from sns_desk.services.access import is_allowed, require, roles_of
+from sns_desk.services.accounts import current_policy
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import (
     Account,
     AccountMember,
-    AccountStatus,
     Attachment,
-    DecisionKind,
     Post,
     PostDecision,
     PostRevision,
-    PostStatus,
-    Role,
     StandingScope,
     User,
     utcnow,
 )
-from sns_desk.permissions import Permission, check_four_eyes, is_allowed, require, roles_of
-from sns_desk.services.accounts import current_policy
-from sns_desk.services.common import URL_RE, Actor, load_user
 
 P = PostStatus
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024

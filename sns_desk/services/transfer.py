@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import Integer, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from sns_desk import audit, signing
-from sns_desk.db import Database, Location, ProgressFn, open_database
-from sns_desk.errors import ValidationError
-from sns_desk.models import Base, User
-from sns_desk.permissions import Permission, require
-from sns_desk.services.common import Actor, load_user
+from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.services import signing
+from sns_desk.services.access import require
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database, Location, ProgressFn, open_database
+from sns_desk.store.orm import Base, User
 
 log = logging.getLogger(__name__)
 BATCH = 2000

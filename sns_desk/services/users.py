@@ -14,12 +14,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from sns_desk import audit
-from sns_desk.db import Database
-from sns_desk.errors import ConflictError, NotFoundError, ValidationError
-from sns_desk.models import Account, AccountMember, AccountStatus, Department, Role, User
-from sns_desk.permissions import Permission, require
-from sns_desk.services.common import Actor, actor_for_login, load_user
+from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import AccountStatus, Role
+from sns_desk.services.access import require
+from sns_desk.services.actors import Actor, actor_for_login, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import Account, AccountMember, Department, User
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._@\\$-]{1,150}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -225,7 +227,7 @@ def roles_summary(db: Database, actor: Actor) -> str:
 
 
 def actor_roles(db: Database, actor: Actor) -> set[Role]:
-    from sns_desk.permissions import roles_of
+    from sns_desk.services.access import roles_of
 
     with db.read() as session:
         return roles_of(session, load_user(session, actor))
@@ -233,7 +235,7 @@ def actor_roles(db: Database, actor: Actor) -> set[Role]:
 
 def may(db: Database, actor: Actor, permission: Permission, account_id: int | None = None) -> bool:
     """Whether the actor may do something now: for enabling buttons (the services check again)."""
-    from sns_desk.permissions import is_allowed
+    from sns_desk.services.access import is_allowed
 
     with db.read() as session:
         return is_allowed(session, load_user(session, actor), permission, account_id)

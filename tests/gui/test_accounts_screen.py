@@ -10,13 +10,18 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from sns_desk import credentials
-from sns_desk.db import Database
-from sns_desk.gui import accounts_page
-from sns_desk.gui.accounts_page import AccountRequestDialog, AccountsPage, ChecklistDialog, CredentialDialog
-from sns_desk.gui.models import AccountsTableModel
-from sns_desk.models import AccountStatus, ChecklistKey, ChecklistState
+from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState
+from sns_desk.gui.accounts import accounts_page
+from sns_desk.gui.accounts.accounts_page import (
+    AccountRequestDialog,
+    AccountsPage,
+    ChecklistDialog,
+    CredentialDialog,
+)
+from sns_desk.gui.shared.item_models import AccountsTableModel
+from sns_desk.host import keyring_access
 from sns_desk.services import accounts
+from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
 from tests.world import People, in_state
 
@@ -164,7 +169,7 @@ def test_credential_buttons_explain_a_refused_keyring(qtbot: QtBot, db: Database
     page.select(account_id)
     assert "認証情報の機能は使えません" in page.ui.keyringStatusLabel.text()
     assert not page.ui.setCredentialButton.isEnabled()
-    assert not credentials.keyring_status().usable
+    assert not keyring_access.keyring_status().usable
 
 
 def test_suspend_asks_for_the_reason(
@@ -216,7 +221,7 @@ def test_accounts_model_passes_the_model_tester(qtmodeltester, db: Database, peo
 def test_scope_tab_approves_and_reviews(
     qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sns_desk.gui.accounts_page import ScopeDialog
+    from sns_desk.gui.accounts.accounts_page import ScopeDialog
     from sns_desk.services import posts
     from tests.test_posts import ALL_CHECKED, in_hours
 
@@ -260,7 +265,7 @@ def test_reports_page_exports_with_progress_and_records_it(
 ) -> None:
     from openpyxl import load_workbook
 
-    from sns_desk.gui.reports_page import ReportsPage
+    from sns_desk.gui.reports.reports_page import ReportsPage
 
     account_id = in_state(db, people, AccountStatus.ACTIVE)
     page = ReportsPage(db, people.kacho)

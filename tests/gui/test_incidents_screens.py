@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from sns_desk.db import Database
-from sns_desk.gui.incidents_page import IncidentDialog, IncidentsPage
-from sns_desk.gui.inquiries_page import InquiriesPage
+from sns_desk.domain.vocabulary import AccountStatus, IncidentType
+from sns_desk.gui.incidents.incidents_page import IncidentDialog, IncidentsPage
+from sns_desk.gui.inquiries.inquiries_page import InquiriesPage
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.models import AccountStatus, IncidentType
 from sns_desk.services import incidents, posts
+from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from sns_desk.db import Database, open_database
+from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.models import AccountStatus
 from sns_desk.services import posts
+from sns_desk.store.database import Database, open_database
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state
 

@@ -9,13 +9,13 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from sns_desk.db import Database
-from sns_desk.gui.calendar_page import CalendarPage
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus
+from sns_desk.gui.calendar.calendar_page import CalendarPage
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.gui.post_editor import PostEditor
-from sns_desk.gui.posts_page import PostsPage
-from sns_desk.models import AccountStatus, PostStatus
+from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.gui.posts.posts_page import PostsPage
 from sns_desk.services import posts
+from sns_desk.store.database import Database
 from tests.test_posts import in_hours
 from tests.world import People, in_state
 

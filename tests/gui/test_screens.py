@@ -10,14 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from sns_desk.db import Database
-from sns_desk.gui.audit_page import AuditLogPage
+from sns_desk.gui.audit.audit_page import AuditLogPage
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.gui.models import AuditTableModel, UsersTableModel
-from sns_desk.gui.settings_page import SettingsPage
-from sns_desk.gui.users_page import UserDialog, UsersPage
-from sns_desk.services import auditlog, users
-from sns_desk.services.common import Actor
+from sns_desk.gui.settings.settings_page import SettingsPage
+from sns_desk.gui.shared.item_models import AuditTableModel, UsersTableModel
+from sns_desk.gui.users.users_page import UserDialog, UsersPage
+from sns_desk.services import audit_log as auditlog
+from sns_desk.services import users
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
 
 
@@ -214,7 +215,7 @@ def test_rotation_days_are_set_in_the_settings(
 def test_restore_from_the_settings(
     qtbot: QtBot, window: MainWindow, db: Database, admin: Actor, tmp_path: Path, message_boxes: MessageBoxes
 ) -> None:
-    from sns_desk.services import backup
+    from sns_desk.services import backups as backup
 
     saved = backup.backup_now(db, admin, tmp_path / "saved.sqlite3")
     users.create_user(db, admin, users.UserInput("later", "後から 追加"))
@@ -233,14 +234,18 @@ def test_the_settings_connect_to_a_database_server_by_its_url(
     page = SettingsPage(db, admin)
     qtbot.addWidget(page)
     url = "postgresql+psycopg://snsdesk:pw@dbserver/snsdesk"
-    monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: (f" {url} ", True))
+    monkeypatch.setattr(
+        "sns_desk.gui.settings.settings_page.QInputDialog.getText", lambda *a, **k: (f" {url} ", True)
+    )
     with qtbot.waitSignal(page.switch_database) as switched:
         qtbot.mouseClick(page.ui.serverButton, Qt.MouseButton.LeftButton)
     assert switched.args == [url]
     monkeypatch.setattr(
-        "sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("mysql://x/y", True)
+        "sns_desk.gui.settings.settings_page.QInputDialog.getText", lambda *a, **k: ("mysql://x/y", True)
     )
     assert page.choose_server() is None
     assert "対応していないデータベースです（mysql）" in message_boxes.texts()
-    monkeypatch.setattr("sns_desk.gui.settings_page.QInputDialog.getText", lambda *a, **k: ("", False))
+    monkeypatch.setattr(
+        "sns_desk.gui.settings.settings_page.QInputDialog.getText", lambda *a, **k: ("", False)
+    )
     assert page.choose_server() is None

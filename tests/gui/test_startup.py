@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from sns_desk import paths
-from sns_desk.db import open_database
 from sns_desk.gui.app import Launcher
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.gui.not_registered import NotRegisteredDialog
-from sns_desk.gui.wizard import FirstRunWizard
+from sns_desk.gui.startup.not_registered import NotRegisteredDialog
+from sns_desk.gui.startup.wizard import FirstRunWizard
+from sns_desk.host import paths
+from sns_desk.host.settings import Settings
 from sns_desk.services import users
-from sns_desk.settings import Settings
+from sns_desk.store.database import open_database
 from tests.gui.conftest import MessageBoxes
 
 
@@ -211,7 +211,7 @@ def test_what_runs_before_the_window_is_shown_imports_no_database_or_excel_libra
     """The window appears in about the time of a bare Qt window because these stay unloaded until it is up."""
     code = (
         "import sys; import sns_desk.launch, sns_desk.gui.app, sns_desk.gui.main_window; "
-        "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.models'}; "
+        "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.store.orm'}; "
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,0 +1,1 @@
+"""The ``sns-desk`` command line: one module per command group."""

@@ -1,0 +1,362 @@
+"""Command-line subcommands for posts: drafts, checks, submission, decisions, publication and a CSV import."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import NotFoundError, ValidationError
+from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.host import identity
+from sns_desk.services import accounts, posts, users
+from sns_desk.services.actors import Actor
+from sns_desk.services.posts import PostFilter, PostInput
+from sns_desk.store.database import Database
+
+STATUS_NAMES = {s.value: s for s in PostStatus}
+
+
+def add_parsers(sub: Any) -> None:
+    draft = sub.add_parser("draft", help="投稿の下書き（作成・編集・確認・申請・取り下げ・取り込み）")
+    d = draft.add_subparsers(dest="draft_command", metavar="ACTION", required=True)
+    lst = d.add_parser("list", help="投稿の一覧")
+    lst.add_argument("--status", choices=sorted(STATUS_NAMES))
+    lst.add_argument("--account", type=int)
+    lst.add_argument("--text", default="")
+    show = d.add_parser("show", help="投稿の詳細（版の履歴と判断）")
+    show.add_argument("id", type=int)
+    for name in ("new", "edit"):
+        p = d.add_parser(name, help="下書きを作る" if name == "new" else "下書きを直す（新しい版として保存）")
+        if name == "new":
+            p.add_argument("--account", type=int, required=True)
+        else:
+            p.add_argument("id", type=int)
+        body = p.add_mutually_exclusive_group(required=name == "new")
+        body.add_argument("--body", help="本文")
+        body.add_argument("--body-file", type=Path, help="本文のファイル（UTF-8）")
+        p.add_argument("--title", default=None)
+        p.add_argument("--category", default=None)
+        p.add_argument("--planned", help="予定日時（例: 2026-12-01 10:00、日本時間）")
+        p.add_argument("--emergency-reason", default=None, help="緊急の場合の理由（§5(9)）")
+        p.add_argument("--scope", type=int, default=None, help="事前承認の適用範囲の番号（§5(2)）")
+    check = d.add_parser("check", help="ガイドラインの確認結果を表示する")
+    check.add_argument("id", type=int)
+    submit = d.add_parser("submit", help="承認を申請する")
+    submit.add_argument("id", type=int)
+    submit.add_argument(
+        "--self-check-all",
+        action="store_true",
+        required=True,
+        help="§6 の確認項目をすべて確認したことを表明する",
+    )
+    submit.add_argument(
+        "--reason",
+        action="append",
+        default=[],
+        metavar="N=理由",
+        help="draft check が示した注意 N について、問題ないと判断した理由",
+    )
+    for name, helptext in (("withdraw", "申請を取り下げる"), ("discard", "下書きを破棄する")):
+        p = d.add_parser(name, help=helptext)
+        p.add_argument("id", type=int)
+    correct = d.add_parser("correct", help="投稿済みの投稿の訂正を下書きとして作る（§8(2)）")
+    correct.add_argument("id", type=int)
+    imp = d.add_parser("import", help="CSV から下書きをまとめて作る（全件成功したときだけ反映）")
+    imp.add_argument("file", type=Path)
+
+    scope = sub.add_parser("scope", help="事前承認の適用範囲（§5(2)）")
+    sc = scope.add_subparsers(dest="scope_command", metavar="ACTION", required=True)
+    sc_list = sc.add_parser("list")
+    sc_list.add_argument("account", type=int)
+    sc_add = sc.add_parser("add", help="範囲を承認する（管理者）")
+    sc_add.add_argument("account", type=int)
+    sc_add.add_argument("--title", required=True)
+    sc_add.add_argument("--category", action="append", required=True, help="対象の分類（繰り返し指定可）")
+    sc_add.add_argument("--template", default="")
+    sc_add.add_argument("--from", dest="valid_from", required=True, help="有効期間の始め（例: 2026-12-01）")
+    sc_add.add_argument("--until", dest="valid_until", required=True, help="有効期間の終わり")
+    sc_revoke = sc.add_parser("revoke")
+    sc_revoke.add_argument("id", type=int)
+    sc_review = sc.add_parser("review", help="範囲内で出た投稿を確認済みにする（管理者）")
+    sc_review.add_argument("post", type=int)
+
+    approve = sub.add_parser("approve", help="投稿を承認する（§5(1)）")
+    approve.add_argument("id", type=int)
+    approve.add_argument("--comment", default="")
+    approve.add_argument("--new-time", help="予定時刻を過ぎている場合の新しい予定日時")
+    reject = sub.add_parser("reject", help="投稿を差し戻す（コメント必須）")
+    reject.add_argument("id", type=int)
+    reject.add_argument("--comment", required=True)
+    publish = sub.add_parser("publish", help="投稿結果（URL・日時）を記録する")
+    publish.add_argument("id", type=int)
+    publish.add_argument("--url", required=True)
+    publish.add_argument("--at", help="投稿日時（省略時は今）")
+    delete = sub.add_parser("delete-post", help="投稿済みの投稿を削除したことを記録する（§8(3)）")
+    delete.add_argument("id", type=int)
+    delete.add_argument("--reason", required=True)
+
+
+def parse_time(text: str | None) -> datetime | None:
+    try:
+        return pol.parse_local_time(text)
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
+
+
+def _actor(db: Database) -> Actor:
+    return users.resolve_actor(db, identity.current_login())
+
+
+def _print_findings(findings: list[checks.Finding]) -> None:
+    if not findings:
+        print("確認: 問題は見つかりませんでした。")
+    for number, finding in enumerate(findings, start=1):
+        print(f"  {number}. [{finding.severity.label}] {finding.message}（{finding.section}）")
+
+
+def _input_from(args: argparse.Namespace, base: posts.PostDetail | None, account_id: int) -> PostInput:
+    body = args.body
+    if args.body_file is not None:
+        try:
+            body = args.body_file.read_text(encoding="utf-8-sig")
+        except OSError as error:
+            raise ValidationError(
+                f"本文のファイルを読めません: {args.body_file}（{error.strerror}）"
+            ) from error
+    row = base.row if base else None
+    planned = parse_time(args.planned) if args.planned else (row.planned_at if row else None)
+    reason = (
+        args.emergency_reason
+        if args.emergency_reason is not None
+        else (base.emergency_reason if base else "")
+    )
+    return PostInput(
+        account_id,
+        body if body is not None else (row.body if row else ""),
+        args.title if args.title is not None else (row.title if row else ""),
+        args.category if args.category is not None else (row.category if row else ""),
+        planned,
+        bool(reason),
+        reason,
+        args.scope if args.scope is not None else (row.scope_id if row else None),
+    )
+
+
+def run(args: argparse.Namespace, db: Database) -> int:
+    actor = _actor(db)
+    command = args.command
+    if command == "approve":
+        row = posts.get_post(db, actor, args.id).row
+        posts.approve(db, actor, args.id, row.version, args.comment, parse_time(args.new_time))
+        print(f"投稿 {args.id} を承認しました。")
+        return 0
+    if command == "reject":
+        posts.reject(db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.comment)
+        print(f"投稿 {args.id} を差し戻しました。")
+        return 0
+    if command == "publish":
+        posts.record_publication(
+            db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.url, parse_time(args.at)
+        )
+        print(f"投稿 {args.id} の投稿結果を記録しました。")
+        return 0
+    if command == "scope":
+        return _scope(args, db, actor)
+    if command == "delete-post":
+        posts.record_deletion(db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.reason)
+        print(f"投稿 {args.id} の削除を記録しました。")
+        return 0
+    return _draft(args, db, actor)
+
+
+def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
+    action = args.draft_command
+    if action == "list":
+        flt = PostFilter(args.account, [STATUS_NAMES[args.status]] if args.status else [], None, args.text)
+        for row in posts.list_posts(db, actor, flt, limit=1000):
+            planned = row.planned_at.astimezone(pol.JST).strftime("%Y-%m-%d %H:%M") if row.planned_at else "—"
+            print(f"{row.id}\t{row.status.label}\t{row.account}\t{planned}\t{row.author}\t{row.summary}")
+        return 0
+    if action == "show":
+        detail = posts.get_post(db, actor, args.id)
+        row = detail.row
+        print(f"投稿 {row.id}（{row.account}）: {row.status.label}  作成: {row.author}")
+        print(row.body)
+        for revision in detail.revisions:
+            print(
+                f"  第{revision.number}版 {revision.saved_at.astimezone(pol.JST):%Y-%m-%d %H:%M} {revision.saved_by}"
+            )
+        for decision in detail.decisions:
+            print(
+                f"  {decision.kind.label}: {decision.decided_by} {decision.decided_at.astimezone(pol.JST):%Y-%m-%d %H:%M} {decision.comment}"
+            )
+        if detail.published_url:
+            print(f"  投稿: {detail.published_url}（{detail.published_by}）")
+        return 0
+    if action == "new":
+        post_id = posts.create_draft(db, actor, _input_from(args, None, args.account))
+        print(f"下書きを作成しました（投稿 {post_id}）。")
+        _print_findings(posts.check_input(db, _input_from(args, None, args.account), post_id))
+        return 0
+    if action == "edit":
+        detail = posts.get_post(db, actor, args.id)
+        data = _input_from(args, detail, detail.row.account_id)
+        posts.save_draft(db, actor, args.id, detail.row.version, data)
+        print(f"投稿 {args.id} を保存しました（第{len(detail.revisions) + 1}版）。")
+        _print_findings(posts.check_input(db, data, args.id))
+        return 0
+    if action == "check":
+        detail = posts.get_post(db, actor, args.id)
+        row = detail.row
+        data = PostInput(
+            row.account_id,
+            row.body,
+            row.title,
+            row.category,
+            row.planned_at,
+            row.emergency,
+            detail.emergency_reason,
+            row.scope_id,
+        )
+        findings = posts.check_input(db, data, args.id)
+        _print_findings(findings)
+        return 1 if checks.errors(findings) else 0
+    if action == "submit":
+        detail = posts.get_post(db, actor, args.id)
+        row = detail.row
+        data = PostInput(
+            row.account_id,
+            row.body,
+            row.title,
+            row.category,
+            row.planned_at,
+            row.emergency,
+            detail.emergency_reason,
+            row.scope_id,
+        )
+        findings = posts.check_input(db, data, args.id)
+        reasons: dict[str, str] = {}
+        for item in args.reason:
+            number, _sep, text = item.partition("=")
+            if not number.strip().isdigit() or not (1 <= int(number) <= len(findings)):
+                raise ValidationError(
+                    f"--reason「{item}」は、draft check が示した番号=理由 の形で指定してください。"
+                )
+            reasons[findings[int(number) - 1].key] = text
+        ids = [item_id for item_id, _s, _t in posts.self_check_items()]
+        result = posts.submit(db, actor, args.id, row.version, ids, reasons)
+        print(f"投稿 {args.id}: {result.label}")
+        return 0
+    if action in ("withdraw", "discard"):
+        version = posts.get_post(db, actor, args.id).row.version
+        (posts.withdraw if action == "withdraw" else posts.discard)(db, actor, args.id, version)
+        print(
+            f"投稿 {args.id}: {'申請を取り下げました' if action == 'withdraw' else '下書きを破棄しました'}。"
+        )
+        return 0
+    if action == "correct":
+        post_id = posts.start_correction(db, actor, args.id)
+        print(f"訂正の下書きを作成しました（投稿 {post_id}、§8(2)）。")
+        return 0
+    created = import_drafts(db, actor, args.file)
+    print(f"下書きを {len(created)} 件作成しました（投稿 {', '.join(map(str, created))}）。")
+    return 0
+
+
+CSV_COLUMNS = {
+    "account": ("アカウント", "account"),
+    "body": ("本文", "body"),
+    "planned": ("予定日時", "planned"),
+    "title": ("件名", "title"),
+    "category": ("分類", "category"),
+}
+
+
+def import_drafts(db: Database, actor: Actor, path: Path) -> list[int]:
+    """All-or-nothing: every row is checked first; drafts are created only when all rows are valid."""
+    raw = path.read_bytes()
+    text = users.decode_csv_bytes(raw)
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        raise ValidationError(
+            "CSV が空です。1 行目に見出し（アカウント,本文,予定日時,件名,分類）を入れてください。"
+        )
+    index = {
+        key: pos
+        for pos, title in enumerate(header)
+        for key, names in CSV_COLUMNS.items()
+        if title.strip().lower() in {n.lower() for n in names}
+    }
+    if "account" not in index or "body" not in index:
+        raise ValidationError("CSV の見出しに「アカウント」と「本文」が必要です。")
+    known = {row.id: row for row in accounts.list_accounts(db, actor)}
+    by_name = {row.name: row.id for row in known.values()}
+    inputs: list[PostInput] = []
+    errors: list[str] = []
+    for line, record in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+
+        def cell(key: str, record: list[str] = record) -> str:
+            pos = index.get(key)
+            return record[pos].strip() if pos is not None and pos < len(record) else ""
+
+        try:
+            name = cell("account")
+            account_id = int(name) if name.isdigit() and int(name) in known else by_name.get(name)
+            if account_id is None:
+                raise NotFoundError(f"アカウント「{name}」が見つかりません。")
+            if not cell("body"):
+                raise ValidationError("本文が空です。")
+            inputs.append(
+                PostInput(
+                    account_id, cell("body"), cell("title"), cell("category"), parse_time(cell("planned"))
+                ).cleaned()
+            )
+        except (ValidationError, NotFoundError) as error:
+            errors.append(f"{line} 行目: {error.message}")
+    if errors:
+        raise ValidationError(
+            "CSV に誤りがあるため、取り込みませんでした（1 件も作成していません）。\n"
+            + "\n".join(errors[:20])
+        )
+    return posts.create_drafts(db, actor, inputs)
+
+
+def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
+    action = args.scope_command
+    if action == "add":
+        start, end = parse_time(args.valid_from), parse_time(args.valid_until)
+        assert start is not None and end is not None
+        scope_id = posts.create_scope(
+            db,
+            actor,
+            args.account,
+            args.title,
+            args.category,
+            args.template,
+            start,
+            end.replace(hour=23, minute=59),
+        )
+        print(f"事前承認の範囲を承認しました（番号 {scope_id}）。")
+    elif action == "revoke":
+        posts.revoke_scope(db, actor, args.id)
+        print(f"範囲 {args.id} を取り消しました。")
+    elif action == "review":
+        posts.review_scope_post(db, actor, args.post)
+        print(f"投稿 {args.post} を確認済みにしました。")
+    else:
+        for scope in posts.list_scopes(db, args.account):
+            state = "取り消し" if scope.revoked else "有効"
+            print(
+                f"{scope.id}\t{scope.title}\t{'、'.join(scope.categories)}\t"
+                f"{scope.valid_from.astimezone(pol.JST):%Y-%m-%d}〜{scope.valid_until.astimezone(pol.JST):%Y-%m-%d}\t{state}"
+            )
+    return 0

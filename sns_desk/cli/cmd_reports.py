@@ -1,0 +1,95 @@
+"""``sns-desk export …``: the reports to 広報課 as Excel workbooks, headless."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ValidationError
+from sns_desk.export import workbooks as reports
+from sns_desk.host import identity
+from sns_desk.services import accounts, users
+from sns_desk.store.database import Database
+
+
+def add_parsers(sub: Any) -> None:
+    export = sub.add_parser("export", help="広報課への報告書を Excel で出力する")
+    e = export.add_subparsers(dest="export_command", metavar="REPORT", required=True)
+    report = e.add_parser("account-report", help="公式アカウント開設・変更・廃止報告書（§3(2)）")
+    report.add_argument("id", type=int, help="アカウントの番号")
+    report.add_argument("--event", required=True, choices=list(reports.EVENTS))
+    report.add_argument("--remarks", default="")
+    listing = e.add_parser("account-list", help="公式アカウント一覧（§3(3)イ、広報課）")
+    listing.add_argument("--include-closed", action="store_true")
+    record = e.add_parser("posts", help="投稿実績")
+    record.add_argument("--from", dest="start", required=True, help="期間の始め（例: 2026-04-01）")
+    record.add_argument("--until", dest="end", required=True, help="期間の終わり（例: 2027-03-31）")
+    record.add_argument("--account", type=int, help="アカウントの番号（省略時は全庁、広報課）")
+    incident = e.add_parser("incident-report", help="ソーシャルメディアのトラブル報告書（§8）")
+    incident.add_argument("id", type=int, help="トラブルの番号")
+    for parser in (report, listing, record, incident):
+        parser.add_argument("--out", type=Path, help="保存先のファイルまたはフォルダ（省略時は今のフォルダ）")
+        parser.add_argument("--reiwa", action="store_true", help="日付を令和で書く")
+
+
+def _dest(out: Path | None, kind: str, detail: str) -> Path:
+    name = reports.default_filename(kind, detail)
+    if out is None:
+        return Path.cwd() / name
+    return out / name if out.is_dir() else out
+
+
+def run(args: argparse.Namespace, db: Database) -> int:
+    actor = users.resolve_actor(db, identity.current_login())
+    command = args.export_command
+
+    def progress(done: int, total: int, text: str) -> None:
+        if total and done == total:
+            print(text)
+
+    if command == "account-report":
+        account = accounts.get_account(db, actor, args.id)
+        result = reports.export_account_report(
+            db,
+            actor,
+            args.id,
+            args.event,
+            _dest(args.out, "account_report", f"{account.name}_{args.event}"),
+            reiwa=args.reiwa,
+            remarks=args.remarks,
+        )
+    elif command == "incident-report":
+        result = reports.export_incident_report(
+            db, actor, args.id, _dest(args.out, "incident_report", str(args.id)), reiwa=args.reiwa
+        )
+    elif command == "account-list":
+        result = reports.export_account_list(
+            db,
+            actor,
+            _dest(args.out, "account_list", ""),
+            reiwa=args.reiwa,
+            include_closed=args.include_closed,
+        )
+    else:
+        try:
+            start, end = pol.parse_local_time(args.start), pol.parse_local_time(args.end)
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+        assert start is not None and end is not None
+        if end.time() == time(0):
+            end = end.replace(hour=23, minute=59, second=59)
+        result = reports.export_post_record(
+            db,
+            actor,
+            start,
+            end,
+            _dest(args.out, "post_record", f"{start:%Y%m%d}-{end:%Y%m%d}"),
+            account_id=args.account,
+            reiwa=args.reiwa,
+            progress=progress,
+        )
+    print(f"出力しました: {result.path}（{result.rows:,} 件、SHA-256 {result.sha256}）")
+    return 0

@@ -1,0 +1,120 @@
+"""The one permission table every service consults (PRODUCT.md §1; guideline §4, §5, §8, §9).
+
+Roles are given per account (:class:`~sns_desk.models.AccountMember`) or city-wide (システム管理者, 広報課 as user
+flags; every active member of staff who is not a contractor also holds 市の職員, which lets them request an account).  For an account-scoped permission the actor's roles on that account count; for a city-wide one any role the
+actor holds anywhere counts.  A 委託業者 holds its role only once its acknowledgement of the guideline is recorded
+(§9(1)); an inactive user holds none.  A denied call raises :class:`PermissionDeniedError` naming the role needed.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sns_desk.domain.errors import PermissionDeniedError
+from sns_desk.domain.vocabulary import Role
+
+R = Role
+
+
+class Permission(enum.StrEnum):
+    # city-wide administration
+    MANAGE_USERS = "manage_users"
+    MANAGE_DATABASE = "manage_database"
+    VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_CITY_WIDE = "view_city_wide"
+    REQUEST_ACCOUNT = "request_account"
+    # decisions of the アカウント責任者 (§4(1)ア, §8(4))
+    APPROVE_ACCOUNT_OPENING = "approve_account_opening"
+    CLOSE_ACCOUNT = "close_account"
+    APPROVE_POLICY = "approve_policy"
+    SUSPEND_ACCOUNT = "suspend_account"
+    RECEIVE_ESCALATION = "receive_escalation"
+    OVERRIDE_CHECKLIST = "override_checklist"
+    # the アカウント管理者 (§4(1)イ, §5(1)(2), §3(2), §9(2))
+    APPROVE_POST = "approve_post"
+    ACTIVATE_ACCOUNT = "activate_account"
+    APPROVE_SCOPE = "approve_scope"
+    EDIT_ACCOUNT_SETTINGS = "edit_account_settings"
+    MANAGE_CREDENTIALS = "manage_credentials"
+    EDIT_CHECKLIST = "edit_checklist"
+    REPORT_ACCOUNT = "report_account"
+    LEAD_INCIDENT = "lead_incident"
+    RECORD_MONITORING = "record_monitoring"
+    MANAGE_ACCOUNT_MEMBERS = "manage_account_members"
+    # the アカウント担当者 and 委託業者 (§4(1)ウ, §9(1))
+    WRITE_POST = "write_post"
+    RECORD_PUBLICATION = "record_publication"
+    LOG_INQUIRY = "log_inquiry"
+    OPEN_INCIDENT = "open_incident"
+    USE_CREDENTIALS = "use_credentials"
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[Role]
+    account_scoped: bool
+    label: str  # what the action is, in Japanese, for messages
+    source: str  # where the rule comes from
+
+
+def _rule(roles: set[Role], scoped: bool, label: str, source: str) -> Rule:
+    return Rule(frozenset(roles), scoped, label, source)
+
+
+WRITERS = {R.STAFF, R.CONTRACTOR, R.MANAGER, R.RESPONSIBLE}
+
+TABLE: dict[Permission, Rule] = {
+    Permission.MANAGE_USERS: _rule({R.SYSTEM_ADMIN}, False, "ユーザー・部署・役割の管理", "PRODUCT §1"),
+    Permission.MANAGE_DATABASE: _rule(
+        {R.SYSTEM_ADMIN}, False, "データベースの場所・バックアップの管理", "PRODUCT §1"
+    ),
+    Permission.VIEW_AUDIT_LOG: _rule(
+        {R.SYSTEM_ADMIN, R.PR, R.RESPONSIBLE, R.MANAGER}, False, "監査ログの閲覧", "§9(2)"
+    ),
+    Permission.VIEW_CITY_WIDE: _rule({R.PR, R.SYSTEM_ADMIN}, False, "全庁の情報の閲覧", "§3(3)イ"),
+    Permission.REQUEST_ACCOUNT: _rule({R.EMPLOYEE}, False, "アカウント開設の申請", "§3(1)"),
+    Permission.APPROVE_ACCOUNT_OPENING: _rule(
+        {R.RESPONSIBLE}, True, "アカウント開設の承認", "§3(1), §4(1)ア"
+    ),
+    Permission.CLOSE_ACCOUNT: _rule({R.RESPONSIBLE}, True, "アカウントの閉鎖", "§4(1)ア"),
+    Permission.APPROVE_POLICY: _rule({R.RESPONSIBLE}, True, "運用ポリシーの承認", "§3(1), §4(1)ア"),
+    Permission.SUSPEND_ACCOUNT: _rule({R.RESPONSIBLE}, True, "アカウントの一時停止", "§8(4)"),
+    Permission.RECEIVE_ESCALATION: _rule({R.RESPONSIBLE}, True, "重大なトラブルの報告の受理", "§4(1)イ"),
+    Permission.OVERRIDE_CHECKLIST: _rule(
+        {R.RESPONSIBLE}, True, "成りすまし防止措置が未完了のままの運用開始", "§3(3), §4(1)ア"
+    ),
+    Permission.ACTIVATE_ACCOUNT: _rule(
+        {R.MANAGER, R.RESPONSIBLE}, True, "アカウントの運用開始", "§3, §4(1)イ"
+    ),
+    Permission.APPROVE_POST: _rule({R.MANAGER, R.RESPONSIBLE}, True, "投稿の承認・差戻し", "§5(1)"),
+    Permission.APPROVE_SCOPE: _rule({R.MANAGER}, True, "事前承認の適用範囲の承認", "§5(2)"),
+    Permission.EDIT_ACCOUNT_SETTINGS: _rule({R.MANAGER}, True, "アカウント設定の変更", "§4(1)イ"),
+    Permission.MANAGE_CREDENTIALS: _rule({R.MANAGER}, True, "認証情報の設定・変更", "§3(3)ウ"),
+    Permission.EDIT_CHECKLIST: _rule({R.MANAGER}, True, "成りすまし防止措置の記録", "§3(3)"),
+    Permission.REPORT_ACCOUNT: _rule({R.MANAGER}, True, "広報課への報告", "§3(2)"),
+    Permission.LEAD_INCIDENT: _rule({R.MANAGER}, True, "トラブル対応の指揮", "§4(1)イ, §8"),
+    Permission.RECORD_MONITORING: _rule({R.MANAGER}, True, "監視の記録", "§9(2)"),
+    Permission.MANAGE_ACCOUNT_MEMBERS: _rule(
+        {R.MANAGER, R.RESPONSIBLE, R.SYSTEM_ADMIN}, True, "アカウントの担当者の割り当て", "§4(1)"
+    ),
+    Permission.WRITE_POST: _rule(WRITERS, True, "投稿の作成・編集・申請", "§4(1)ウ"),
+    Permission.RECORD_PUBLICATION: _rule(WRITERS, True, "投稿結果の記録", "§4(1)ウ"),
+    Permission.LOG_INQUIRY: _rule(WRITERS, True, "問い合わせ・意見の記録", "§7"),
+    Permission.OPEN_INCIDENT: _rule(WRITERS, True, "トラブルの登録", "§8"),
+    Permission.USE_CREDENTIALS: _rule({R.STAFF, R.CONTRACTOR, R.MANAGER}, True, "認証情報の利用", "§3(3)ウ"),
+}
+
+
+def needed_roles_text(permission: Permission) -> str:
+    rule = TABLE[permission]
+    return "・".join(r.label for r in Role if r in rule.roles)
+
+
+def check_four_eyes(approver_id: int, author_id: int, *, allow_self_approval: bool = False) -> None:
+    """Nobody approves a draft they wrote, unless the account allows it (PRODUCT.md §1, four-eyes by default)."""
+    if approver_id == author_id and not allow_self_approval:
+        raise PermissionDeniedError(
+            "自分が作成した投稿は承認できません（4つの目の原則）。別のアカウント管理者に承認を依頼してください。",
+            f"user {approver_id} tried to approve own post",
+        )

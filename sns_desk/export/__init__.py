@@ -1,0 +1,1 @@
+"""Excel workbooks from the office's templates."""

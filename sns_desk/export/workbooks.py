@@ -1,0 +1,742 @@
+"""Reports to 広報課 as Excel workbooks (§3(2), §3(3)イ, §8), filled from .xlsx templates through defined names.
+
+An office can restyle a template, move its cells or swap in its own 様式: the app only looks up the defined names
+listed in :data:`REQUIRED_NAMES`.  A template lacking one is refused with the name in the message.  Templates are
+looked up first in ``templates/`` beside the database file (so every PC of the 課 uses the same 様式), then among the
+shipped ones in ``sns_desk/resources/templates/`` (built by ``scripts/build_templates.py``).
+
+投稿実績 can run to 100,000 rows: it is written in openpyxl's write-only (streaming) mode, copying the template's
+title rows, header, column widths and print settings, so memory stays small.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from copy import copy
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Color, Font, Side
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from sns_desk import resources
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import DatabaseUnavailableError, NotFoundError, SnsDeskError, ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState, DecisionKind, Role
+from sns_desk.services import accounts as account_service
+from sns_desk.services.access import is_allowed, require
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database, ProgressFn
+from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, User
+
+KINDS = {
+    "account_report": "公式アカウント開設・変更・廃止報告書",
+    "account_list": "公式アカウント一覧",
+    "post_record": "投稿実績",
+    "incident_report": "ソーシャルメディアのトラブル報告書",
+}
+ACCOUNT_NAMES = [
+    "report_date",
+    "addressee",
+    "reporter",
+    "kind",
+    "department",
+    "responsible",
+    "manager",
+    "staff",
+    "platform",
+    "account_name",
+    "account_url",
+    "start_date",
+    "purpose",
+    "content",
+    "hours",
+    "comment_handling",
+    "contact",
+    "measure_verified",
+    "measure_homepage",
+    "measure_password",
+    "policy_url",
+    "contractor",
+    "remarks",
+    "policy_title",
+    "policy_body",
+]
+REQUIRED_NAMES = {
+    "account_report": ACCOUNT_NAMES,
+    "account_list": ["title", "as_of", "table_header"],
+    "post_record": ["title", "period", "table_header"],
+    "incident_report": [
+        "report_date",
+        "addressee",
+        "reporter",
+        "account_name",
+        "department",
+        "incident_type",
+        "title",
+        "opened_at",
+        "serious",
+        "description",
+        "acknowledgement",
+        "status",
+        "closed_at",
+        "closing_note",
+        "actions_header",
+    ],
+}
+EVENTS = ("開設", "変更", "廃止")
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+FONT_NAME = "游ゴシック"
+
+
+class TemplateError(SnsDeskError):
+    pass
+
+
+class ExportCancelled(SnsDeskError):
+    pass
+
+
+def jp_date(value: date | datetime | None, *, reiwa: bool = False) -> str:
+    """2026年11月26日, or 令和8年11月26日 (令和 began on 2019-05-01)."""
+    if value is None:
+        return ""
+    day = value.astimezone(pol.JST).date() if isinstance(value, datetime) else value
+    if reiwa and day >= date(2019, 5, 1):
+        year = day.year - 2018
+        return f"令和{'元' if year == 1 else year}年{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def jp_datetime(value: datetime | None, *, reiwa: bool = False) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone(pol.JST)
+    if reiwa:
+        return f"{jp_date(local, reiwa=True)} {local.hour:02d}:{local.minute:02d}"
+    # the common case written out: this runs three times per row of a 100,000-row 投稿実績
+    return f"{local.year}年{local.month}月{local.day}日 {local.hour:02d}:{local.minute:02d}"
+
+
+# --- templates ----------------------------------------------------------------------------------------------------
+
+
+def template_path(db: Database, kind: str) -> Path:
+    if db.location.path is not None:
+        office = db.location.path.parent / "templates" / f"{kind}.xlsx"
+        if office.exists():
+            return office
+    return resources.path("templates", f"{kind}.xlsx")
+
+
+def _destination(wb: Workbook, key: str) -> tuple[Worksheet, str]:
+    defined = wb.defined_names.get(key)
+    if defined is None:
+        raise KeyError(key)
+    for sheet_title, coord in defined.destinations:
+        ws = wb[sheet_title]
+        return ws, coord.replace("$", "").split(":")[0]
+    raise KeyError(key)
+
+
+def open_template(path: Path, kind: str) -> Workbook:
+    try:
+        wb = load_workbook(path)
+    except FileNotFoundError as error:
+        raise TemplateError(f"報告書の様式が見つかりません: {path}", f"template {path} missing") from error
+    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
+        raise TemplateError(
+            f"報告書の様式を読み込めません（Excel ブック .xlsx ではないか、壊れています）: {path}",
+            f"template {path} unreadable: {error}",
+        ) from error
+    missing = []
+    for key in REQUIRED_NAMES[kind]:
+        try:
+            _destination(wb, key)
+        except (KeyError, ValueError):
+            missing.append(key)
+    if missing:
+        raise TemplateError(
+            f"報告書の様式（{path.name}）に、必要な名前の定義がありません: {'、'.join(missing)}\n"
+            "Excel の「数式」→「名前の管理」で、値を入れるセルにこの名前を付けてください。",
+            f"template {path} lacks defined names {missing}",
+        )
+    return wb
+
+
+def _set(wb: Workbook, key: str, value: object) -> None:
+    ws, coord = _destination(wb, key)
+    cell = ws[coord]
+    for merged in ws.merged_cells.ranges:  # a value goes into the top-left cell of a merged range
+        if coord in merged:
+            cell = ws.cell(merged.min_row, merged.min_col)
+            break
+    cell.value = value
+
+
+# --- writing files safely ------------------------------------------------------------------------------------
+
+
+def _save_atomically(save: Callable[[Path], None], dest: Path) -> str:
+    """Write beside ``dest`` and rename, so a full disk or a crash never leaves half a workbook."""
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=".sns-desk-", suffix=".xlsx")
+        os.close(fd)
+    except OSError as error:
+        raise DatabaseUnavailableError(
+            f"保存先のフォルダに書き込めません: {dest.parent}（{error.strerror}）",
+            f"export to {dest}: {error}",
+        ) from error
+    tmp = Path(tmp_name)
+    try:
+        save(tmp)
+        digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+        os.replace(tmp, dest)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseUnavailableError(
+            f"報告書を保存できませんでした: {dest}（{error.strerror}）。ディスクの空き容量やファイルが開かれていないか"
+            "確認してください。",
+            f"export to {dest}: {error}",
+        ) from error
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return digest
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sha256: str
+    rows: int
+
+
+def _record(db: Database, actor: Actor, kind: str, params: dict[str, Any], result: ExportResult) -> None:
+    def work(session: Session) -> None:
+        me = load_user(session, actor)
+        record = ReportRecord(
+            kind=kind,
+            params=json.dumps(params, ensure_ascii=False, default=str),
+            filename=str(result.path),
+            sha256=result.sha256,
+            rows=result.rows,
+            created_by_id=me.id,
+        )
+        session.add(record)
+        session.flush()
+        audit.append(
+            session,
+            me.login,
+            "report.export",
+            "report",
+            record.id,
+            {"kind": kind, "params": params, "file": str(result.path), "sha256": result.sha256},
+        )
+
+    db.write(work, what="record export")
+
+
+# --- 公式アカウント開設・変更・廃止報告書 (§3(2)) --------------------------------------------------------------------
+
+
+def _names(account: Account, role: Role) -> str:
+    return "、".join(m.user.display_name for m in account.members if m.role is role)
+
+
+def account_report_values(
+    session: Session, account: Account, event: str, *, reiwa: bool, remarks: str
+) -> dict[str, str]:
+    current = account_service.current_policy(session, account.id)
+    rows = {r.key: r for r in account_service.checklist_rows(session, account.id)}
+    verified = rows[ChecklistKey.VERIFIED]
+    homepage = rows[ChecklistKey.HOMEPAGE]
+    password = rows[ChecklistKey.PASSWORD]
+    contractor = "、".join(
+        f"{m.user.display_name}（遵守確認 {jp_date(m.user.contractor_ack_on, reiwa=reiwa)}）"
+        for m in account.members
+        if m.role is Role.CONTRACTOR
+    )
+    measure_verified = {
+        ChecklistState.DONE: "認証アカウントを取得済み",
+        ChecklistState.NOT_OFFERED: "運営者が認証アカウントを発行していない",
+        ChecklistState.OPEN: "未対応",
+    }[verified.state] + (f"（{verified.note}）" if verified.note else "")
+    measure_homepage = (
+        f"市公式ホームページに掲載済み: {homepage.url}" if homepage.state is ChecklistState.DONE else "未対応"
+    )
+    profile = rows[ChecklistKey.PROFILE_LINK]
+    measure_homepage += (
+        "／SNS のプロフィールに市ホームページの URL を記載済み"
+        if profile.state is ChecklistState.DONE
+        else "／プロフィールへの記載は未対応"
+    )
+    measure_password = (
+        f"パスワードは OS の資格情報ストアで管理（最終変更 {jp_date(password.at, reiwa=reiwa)}）"
+        if password.at
+        else "未設定"
+    )
+    manager = _names(account, Role.MANAGER)
+    return {
+        "report_date": jp_date(date.today(), reiwa=reiwa),
+        "addressee": "広報課長 様",
+        "reporter": f"{account.department.full_name}　アカウント管理者 {manager}",
+        "kind": event,
+        "department": account.department.full_name,
+        "responsible": _names(account, Role.RESPONSIBLE),
+        "manager": manager,
+        "staff": _names(account, Role.STAFF),
+        "platform": account.platform.label,
+        "account_name": account.name + (f"（{account.handle}）" if account.handle else ""),
+        "account_url": account.url,
+        "start_date": jp_date(account.activated_at or account.opened_at, reiwa=reiwa),
+        "purpose": current.purpose if current else "",
+        "content": current.content if current else "",
+        "hours": pol.hours_text(current) if current else "",
+        "comment_handling": (
+            ("回答する" if current.comments_answered else "回答しない") + "。" + current.comment_policy
+        )
+        if current
+        else "",
+        "contact": "、".join(x for x in (current.contact_phone, current.contact_email) if x)
+        if current
+        else "",
+        "measure_verified": measure_verified,
+        "measure_homepage": measure_homepage,
+        "measure_password": measure_password,
+        "policy_url": current.published_url if current else "",
+        "contractor": contractor or "なし",
+        "remarks": remarks or (account.status_reason if event == "廃止" else ""),
+    }
+
+
+def export_account_report(
+    db: Database,
+    actor: Actor,
+    account_id: int,
+    event: str,
+    dest: Path,
+    *,
+    reiwa: bool = False,
+    remarks: str = "",
+    progress: ProgressFn | None = None,
+) -> ExportResult:
+    """One account and one event (開設・変更・廃止), with the 運用ポリシー on the second sheet."""
+    if event not in EVENTS:
+        raise ValidationError(f"区分は {'・'.join(EVENTS)} のいずれかです。")
+    template = template_path(db, "account_report")
+    wb = open_template(template, "account_report")
+    with db.read() as session:
+        me = load_user(session, actor)
+        account = session.get(Account, account_id)
+        if account is None:
+            raise NotFoundError("アカウントが見つかりません。")
+        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
+            require(session, me, Permission.REPORT_ACCOUNT, account_id)
+        if event != "廃止" and account.status in (AccountStatus.REQUESTED, AccountStatus.REJECTED):
+            raise ValidationError("開設が承認されていないアカウントは報告できません（§3(2)）。")
+        values = account_report_values(session, account, event, reiwa=reiwa, remarks=remarks)
+        current = account_service.current_policy(session, account.id)
+        facts = pol.AccountFacts(
+            account.platform.label, account.name, account.url, account.department.full_name
+        )
+    if progress:
+        progress(1, 3, "報告書を作成しています…")
+    for key, value in values.items():
+        _set(wb, key, value)
+    _set(wb, "policy_title", f"{facts.name} 運用ポリシー")
+    ws, coord = _destination(wb, "policy_body")
+    column, row = coordinate_from_string(coord)
+    col = column_index_from_string(column)
+    if current is None:
+        ws.cell(row, col, "（承認済みの運用ポリシーがありません）")
+    else:
+        for heading, body in pol.sections(current, facts):
+            ws.cell(row, col, heading).font = Font(name=FONT_NAME, bold=True, size=11)
+            row += 1
+            for line in body.splitlines():
+                cell = ws.cell(row, col, line)
+                cell.font = Font(name=FONT_NAME, size=10)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                row += 1
+            row += 1
+        ws.print_area = f"A1:{get_column_letter(max(col, 1))}{row}"
+    if progress:
+        progress(2, 3, "保存しています…")
+    digest = _save_atomically(wb.save, dest)
+    result = ExportResult(dest, digest, 1)
+    _record(db, actor, "account_report", {"account_id": account_id, "event": event, "reiwa": reiwa}, result)
+    if progress:
+        progress(3, 3, "完了しました")
+    return result
+
+
+# --- 公式アカウント一覧 (§3(3)イ) -------------------------------------------------------------------------------------
+
+
+def export_account_list(
+    db: Database,
+    actor: Actor,
+    dest: Path,
+    *,
+    reiwa: bool = False,
+    include_closed: bool = False,
+    progress: ProgressFn | None = None,
+) -> ExportResult:
+    """All accounts of the city (広報課, システム管理者), for the homepage listing."""
+    wb = open_template(template_path(db, "account_list"), "account_list")
+    with db.read() as session:
+        me = load_user(session, actor)
+        require(session, me, Permission.VIEW_CITY_WIDE)
+        stmt = select(Account).order_by(Account.department_id, Account.name)
+        statuses = [AccountStatus.ACTIVE, AccountStatus.SUSPENDED] + (
+            [AccountStatus.CLOSED] if include_closed else []
+        )
+        rows = []
+        for account in session.scalars(stmt.where(Account.status.in_(statuses))):
+            current = account_service.current_policy(session, account.id)
+            rows.append(
+                [
+                    account.platform.label,
+                    account.name,
+                    account.url,
+                    account.department.full_name,
+                    account.status.label,
+                    jp_date(account.activated_at, reiwa=reiwa),
+                    current.published_url if current else "",
+                ]
+            )
+    _set(wb, "title", "公式アカウント一覧")
+    _set(wb, "as_of", jp_date(date.today(), reiwa=reiwa))
+    ws, coord = _destination(wb, "table_header")
+    column, header_row = coordinate_from_string(coord)
+    first_col = column_index_from_string(column)
+    for offset, values in enumerate(rows, start=1):
+        for index, value in enumerate(values):
+            cell = ws.cell(header_row + offset, first_col + index, value)
+            cell.border = BOX
+            cell.font = Font(name=FONT_NAME, size=10)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if progress:
+            progress(offset, len(rows), "一覧を作成しています…")
+    last_col = get_column_letter(first_col + 6)
+    ws.print_area = f"A1:{last_col}{header_row + len(rows)}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    digest = _save_atomically(wb.save, dest)
+    result = ExportResult(dest, digest, len(rows))
+    _record(db, actor, "account_list", {"include_closed": include_closed}, result)
+    return result
+
+
+# --- 投稿実績 ------------------------------------------------------------------------------------------------------
+
+POST_COLUMNS = 10
+
+
+def _post_rows(
+    session: Session, start: datetime, end: datetime, account_ids: list[int] | None
+) -> Iterator[tuple[Any, ...]]:
+    approver = aliased(User)
+    latest_decision = (
+        select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
+        .where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.SCOPE]))
+        .group_by(PostDecision.post_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Post.id,
+            Account.name,
+            Post.status,
+            User.display_name,
+            approver.display_name,
+            Post.submitted_at,
+            PostDecision.decided_at,
+            Post.published_at,
+            Post.published_url,
+            Post.body,
+            PostDecision.kind,
+        )
+        .join(Account, Account.id == Post.account_id)
+        .join(User, User.id == Post.author_id)
+        .outerjoin(latest_decision, latest_decision.c.post_id == Post.id)
+        .outerjoin(PostDecision, PostDecision.id == latest_decision.c.decision_id)
+        .outerjoin(approver, approver.id == PostDecision.decided_by_id)
+        .where(func.coalesce(Post.published_at, Post.planned_at, Post.created_at).between(start, end))
+        .order_by(func.coalesce(Post.published_at, Post.planned_at, Post.created_at), Post.id)
+        .execution_options(yield_per=2000)
+    )
+    if account_ids is not None:
+        stmt = stmt.where(Post.account_id.in_(account_ids))
+    # plain rows through the Core connection: the ORM's row loading adds a third to the query's cost here
+    yield from session.connection().execute(stmt)
+
+
+def count_posts(db: Database, start: datetime, end: datetime, account_ids: list[int] | None) -> int:
+    with db.read() as session:
+        stmt = (
+            select(func.count())
+            .select_from(Post)
+            .where(func.coalesce(Post.published_at, Post.planned_at, Post.created_at).between(start, end))
+        )
+        if account_ids is not None:
+            stmt = stmt.where(Post.account_id.in_(account_ids))
+        return int(session.scalar(stmt) or 0)
+
+
+def export_post_record(
+    db: Database,
+    actor: Actor,
+    start: datetime,
+    end: datetime,
+    dest: Path,
+    *,
+    account_id: int | None = None,
+    reiwa: bool = False,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """投稿実績 of a period (one account, or the city for 広報課), streamed so memory stays small."""
+    template = open_template(template_path(db, "post_record"), "post_record")
+    with db.read() as session:
+        me = load_user(session, actor)
+        if account_id is None:
+            require(session, me, Permission.VIEW_CITY_WIDE)
+            account_ids = None
+        else:
+            if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
+                require(session, me, Permission.REPORT_ACCOUNT, account_id)
+            account_ids = [account_id]
+    total = count_posts(db, start, end, account_ids)
+    title_ws, title_coord = _destination(template, "title")
+    header_ws, header_coord = _destination(template, "table_header")
+    header_col_letter, header_row = coordinate_from_string(header_coord)
+    header_col = column_index_from_string(header_col_letter)
+    period_text = f"{jp_date(start, reiwa=reiwa)} 〜 {jp_date(end, reiwa=reiwa)}（{total:,} 件）"
+
+    def save(path: Path) -> None:
+        out = Workbook(write_only=True)
+        # The body rows are plain values in the workbook's default font (a Japanese one, here), because styling
+        # 100,000 × 10 cells one by one costs several times the writing itself.
+        default_font = Font(name=FONT_NAME, sz=9, family=2, color=Color(theme=1))
+        out._fonts = IndexedList([default_font])  # type: ignore[attr-defined]
+        ws = out.create_sheet(header_ws.title)
+        for key, dimension in header_ws.column_dimensions.items():
+            if dimension.width:
+                ws.column_dimensions[key].width = dimension.width
+        _copy_page_setup(header_ws, ws)
+        # the rows above the table, as the template has them (title, period, an office's own lines)
+        period_coord = _destination(template, "period")[1]
+        for template_row in header_ws.iter_rows(min_row=1, max_row=header_row):
+            cells = []
+            for cell in template_row:
+                value: Any = cell.value
+                if cell.coordinate == title_coord and header_ws is title_ws:
+                    value = "投稿実績"
+                elif cell.coordinate == period_coord:
+                    value = period_text
+                out_cell = WriteOnlyCell(ws, value=value)
+                out_cell.font = Font(name=cell.font.name, size=cell.font.size, bold=cell.font.bold)
+                if cell.row == header_row and (cell.column or 0) >= header_col:
+                    out_cell.border = BOX
+                    out_cell.fill = copy(cell.fill)  # type: ignore[assignment]
+                    out_cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+                cells.append(out_cell)
+            ws.append(cells)
+        try:
+            written = 0
+            pad = [None] * (header_col - 1)
+            with db.read() as session:
+                for row in _post_rows(session, start, end, account_ids):
+                    (
+                        post_id,
+                        account_name,
+                        status,
+                        author,
+                        approver_name,
+                        submitted,
+                        decided,
+                        published,
+                        url,
+                        body,
+                        kind,
+                    ) = row
+                    approver_text = (approver_name or "") + (
+                        "（事前承認）" if kind is DecisionKind.SCOPE else ""
+                    )
+                    # An empty value stays an empty cell (None), not a cell holding "": a third fewer cells
+                    # to write for a typical period, and Excel's "空白セル" filters work on them.
+                    values = [
+                        post_id,
+                        account_name,
+                        status.label,
+                        author,
+                        approver_text or None,
+                        jp_datetime(submitted, reiwa=reiwa) or None,
+                        jp_datetime(decided, reiwa=reiwa) or None,
+                        jp_datetime(published, reiwa=reiwa) or None,
+                        url or None,
+                        " ".join(body.split())[:80] or None,
+                    ]
+                    ws.append(pad + values)
+                    written += 1
+                    if written % 1000 == 0:
+                        if cancelled and cancelled():
+                            raise ExportCancelled("出力を中止しました。", "post record export cancelled")
+                        if progress:
+                            progress(
+                                written, total, f"投稿実績を書き出しています（{written:,} / {total:,} 件）…"
+                            )
+        except BaseException:
+            with suppress(Exception):
+                ws.close()  # end the streaming writer cleanly, so nothing is left half-open
+            raise
+        last = get_column_letter(header_col + POST_COLUMNS - 1)
+        ws.print_area = f"A1:{last}{header_row + written}"
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        if progress:
+            progress(total, total, "保存しています…")
+        out.save(path)
+        save.rows = written  # type: ignore[attr-defined]
+
+    digest = _save_atomically(save, dest)
+    result = ExportResult(dest, digest, int(getattr(save, "rows", 0)))
+    _record(
+        db,
+        actor,
+        "post_record",
+        {"start": start.isoformat(), "end": end.isoformat(), "account_id": account_id, "reiwa": reiwa},
+        result,
+    )
+    return result
+
+
+def _copy_page_setup(source: Worksheet, target: Any) -> None:
+    target.page_setup.paperSize = source.page_setup.paperSize or 9  # 9 = A4
+    target.page_setup.orientation = source.page_setup.orientation or "landscape"
+    target.sheet_properties.pageSetUpPr.fitToPage = True
+    target.page_setup.fitToWidth = 1
+    target.page_setup.fitToHeight = 0
+    footer = source.oddFooter.center.text if source.oddFooter is not None else None
+    target.oddFooter.center.text = footer or "&P / &N ページ"
+    target.page_margins = source.page_margins
+
+
+# --- トラブル報告書 (§8) -----------------------------------------------------------------------------------------------
+
+
+def export_incident_report(
+    db: Database,
+    actor: Actor,
+    incident_id: int,
+    dest: Path,
+    *,
+    reiwa: bool = False,
+    progress: ProgressFn | None = None,
+) -> ExportResult:
+    """One trouble with its checklist (who did what, when, with which reference)."""
+    from sns_desk.services import incidents
+
+    wb = open_template(template_path(db, "incident_report"), "incident_report")
+    row = incidents.get_incident(db, actor, incident_id)
+    with db.read() as session:
+        me = load_user(session, actor)
+        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
+            require(session, me, Permission.LEAD_INCIDENT, row.account_id)
+        account = session.get(Account, row.account_id)
+        assert account is not None
+        department = account.department.full_name
+        manager = _names(account, Role.MANAGER)
+    values = {
+        "report_date": jp_date(date.today(), reiwa=reiwa),
+        "addressee": "広報課長 様",
+        "reporter": f"{department}　アカウント管理者 {manager}",
+        "account_name": row.account,
+        "department": department,
+        "incident_type": row.type.label,
+        "title": row.title,
+        "opened_at": jp_datetime(row.opened_at, reiwa=reiwa),
+        "serious": "重大（アカウント責任者へ報告）" if row.serious else "―",
+        "description": row.description,
+        "acknowledgement": (
+            f"{row.acknowledgement}（{row.acknowledged_by}、{jp_datetime(row.acknowledged_at, reiwa=reiwa)}）"
+            if row.acknowledged_at
+            else ("確認待ち" if row.serious else "―")
+        ),
+        "status": row.status_label,
+        "closed_at": jp_datetime(row.closed_at, reiwa=reiwa),
+        "closing_note": row.closing_note,
+    }
+    for key, value in values.items():
+        _set(wb, key, value)
+    ws, coord = _destination(wb, "actions_header")
+    column, header_row = coordinate_from_string(coord)
+    first = column_index_from_string(column)
+    for offset, action in enumerate(row.actions, start=1):
+        status = "済" if action.done else ("未" if action.required else "必要に応じて")
+        who = f"{action.done_by} {jp_datetime(action.done_at, reiwa=reiwa)}" if action.done else ""
+        for index, value in enumerate((action.label, action.section, status, who, action.reference)):
+            cell = ws.cell(header_row + offset, first + index, value)
+            cell.border = BOX
+            cell.font = Font(name=FONT_NAME, size=9.5)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    digest = _save_atomically(wb.save, dest)
+    result = ExportResult(dest, digest, len(row.actions))
+    _record(db, actor, "incident_report", {"incident_id": incident_id, "reiwa": reiwa}, result)
+    if progress:
+        progress(1, 1, "完了しました")
+    return result
+
+
+# --- history -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    id: int
+    kind: str
+    label: str
+    filename: str
+    sha256: str
+    rows: int
+    created_by: str
+    created_at: datetime
+
+
+def list_exports(db: Database, actor: Actor, limit: int = 200) -> list[ExportRow]:
+    with db.read() as session:
+        me = load_user(session, actor)
+        stmt = select(ReportRecord, User.display_name).join(User, User.id == ReportRecord.created_by_id)
+        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
+            stmt = stmt.where(ReportRecord.created_by_id == me.id)
+        stmt = stmt.order_by(ReportRecord.id.desc()).limit(limit)
+        return [
+            ExportRow(
+                r.id, r.kind, KINDS.get(r.kind, r.kind), r.filename, r.sha256, r.rows, name, r.created_at
+            )
+            for r, name in session.execute(stmt)
+        ]
+
+
+def default_filename(kind: str, detail: str = "") -> str:
+    stamp = datetime.now(pol.JST).strftime("%Y%m%d")
+    safe = "".join(ch for ch in detail if ch not in '\\/:*?"<>|').strip()
+    return f"{KINDS[kind]}{'_' + safe if safe else ''}_{stamp}.xlsx"

@@ -1,0 +1,182 @@
+"""承認待ち: what this person may decide, with the diff against the previous revision and the findings; 承認 and
+差戻し one click each."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
+
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import SnsDeskError, ValidationError
+from sns_desk.domain.vocabulary import DecisionKind
+from sns_desk.gui.accounts.accounts_page import diff_html
+from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
+from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.gui.shared.interaction import show_error, style_title
+from sns_desk.gui.shared.item_models import PostsTableModel
+from sns_desk.services import posts
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+
+
+class ApprovalsPage(QWidget):
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.ui = Ui_ApprovalsPage()
+        self.ui.setupUi(self)
+        style_title(self.ui.titleLabel)
+        self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.model = PostsTableModel()
+        table = self.ui.pendingTable
+        table.setModel(self.model)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.ui.splitter.setSizes([560, 640])
+        self.ui.pageLayout.setStretch(1, 1)
+        table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
+        self.ui.commentEdit.textChanged.connect(self._update_buttons)
+        self.ui.approveButton.clicked.connect(self.approve)
+        self.ui.rejectButton.clicked.connect(self.reject)
+        self.ui.openButton.clicked.connect(self.open_editor)
+        self.detail: posts.PostDetail | None = None
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        try:
+            rows = posts.pending_for(self.db, self.actor)
+            review = posts.scope_posts_to_review(self.db, self.actor)
+        except Exception as error:
+            show_error(self, error, "loading approvals")
+            return
+        keep = select_id if select_id is not None else (self.detail.row.id if self.detail else None)
+        self.model.set_rows(rows)
+        self.count_changed.emit(len(rows))
+        self.ui.scopeReviewLabel.setText(
+            f"事前承認の範囲で出た投稿のうち、未確認が {len(review)} 件あります（§5(2)）。「下書き」で確認できます。"
+            if review
+            else ""
+        )
+        position = self.model.find(keep) if keep is not None else -1
+        if position >= 0:
+            self.ui.pendingTable.selectRow(position)
+        elif rows:
+            self.ui.pendingTable.selectRow(0)
+        else:
+            self.detail = None
+            self.show_detail()
+
+    def selected_id(self) -> int | None:
+        indexes = self.ui.pendingTable.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()).id if indexes else None
+
+    def show_detail(self) -> None:
+        post_id = self.selected_id()
+        self.ui.detailPanel.setEnabled(post_id is not None)
+        if post_id is None:
+            self.detail = None
+            self.ui.headerLabel.setText("承認を待っている投稿はありません。")
+            for view in (self.ui.bodyView, self.ui.diffView, self.ui.findingsView):
+                view.clear()
+            self._update_buttons()
+            return
+        detail = posts.get_post(self.db, self.actor, post_id)
+        self.detail = detail
+        row = detail.row
+        planned = row.planned_at.astimezone(pol.JST).strftime("%Y-%m-%d %H:%M") if row.planned_at else "未定"
+        overdue = "　⚠ 予定時刻を過ぎています（承認時に新しい時刻を指定）" if row.overdue() else ""
+        emergency = f"　緊急: {detail.emergency_reason}" if row.emergency else ""
+        self.ui.headerLabel.setText(
+            f"投稿 {row.id}　{row.account}　作成: {row.author}　予定: {planned}{overdue}{emergency}"
+        )
+        self.ui.bodyView.setPlainText(row.body)
+        self.ui.diffView.setHtml(self._diff(detail))
+        self.ui.findingsView.setHtml(self._findings(detail))
+        self._update_buttons()
+
+    def _diff(self, detail: posts.PostDetail) -> str:
+        revisions = detail.revisions
+        if len(revisions) < 2:
+            return "<p>最初の版です（前の版はありません）。</p>"
+        # against the revision last decided on (what the approver saw before), else the one before
+        decided = [d.revision_number for d in detail.decisions if d.kind is DecisionKind.REJECT]
+        base_number = decided[-1] if decided else revisions[-2].number
+        base = next(r for r in revisions if r.number == base_number)
+        text = posts.body_diff(base.body, revisions[-1].body)
+        title = f"<p>第{base.number}版 → 第{revisions[-1].number}版</p>"
+        return title + (diff_html(text) if text else "<p>本文に違いはありません。</p>")
+
+    def _findings(self, detail: posts.PostDetail) -> str:
+        parts = []
+        for finding in detail.findings_at_submission:
+            reason = detail.warning_reasons.get(finding.key, "")
+            parts.append(
+                f"<p><b>{finding.severity.label}</b> {html.escape(finding.message)}（{finding.section}）"
+                + (f"<br>作成者の理由: {html.escape(reason)}" if reason else "")
+                + "</p>"
+            )
+        checked = len(detail.self_check)
+        parts.append(f"<p>§6 の確認: {checked} / {len(posts.self_check_items())} 項目を作成者が確認済み</p>")
+        if detail.attachments:
+            parts.append(f"<p>画像 {len(detail.attachments)} 枚</p>")
+        return (
+            "".join(parts)
+            if detail.findings_at_submission
+            else "<p>申請時の確認で問題は見つかりませんでした。</p>" + "".join(parts)
+        )
+
+    def _update_buttons(self) -> None:
+        has = self.detail is not None
+        self.ui.approveButton.setEnabled(has)
+        self.ui.rejectButton.setEnabled(has and bool(self.ui.commentEdit.toPlainText().strip()))
+        self.ui.openButton.setEnabled(has)
+
+    def _decide(self, call) -> None:  # type: ignore[no-untyped-def]
+        assert self.detail is not None
+        post_id = self.detail.row.id
+        try:
+            call(post_id, self.detail.row.version)
+        except SnsDeskError as error:
+            show_error(self, error, "decision")
+            self.refresh(post_id)  # show the current state (another PC may have decided)
+            return
+        except Exception as error:
+            show_error(self, error, "decision")
+            return
+        self.ui.commentEdit.clear()
+        self.refresh()
+
+    def approve(self) -> None:
+        if self.detail is None:
+            return
+        new_time: datetime | None = None
+        if self.detail.row.overdue():
+            text, ok = QInputDialog.getText(
+                self, "新しい予定時刻", "予定時刻を過ぎています。新しい予定日時（例: 2026-12-01 10:00）:"
+            )
+            if not ok:
+                return
+            try:
+                new_time = pol.parse_local_time(text)
+            except ValueError as error:
+                show_error(self, ValidationError(str(error)))
+                return
+        comment = self.ui.commentEdit.toPlainText()
+        self._decide(
+            lambda post_id, version: posts.approve(self.db, self.actor, post_id, version, comment, new_time)
+        )
+
+    def reject(self) -> None:
+        comment = self.ui.commentEdit.toPlainText()
+        self._decide(lambda post_id, version: posts.reject(self.db, self.actor, post_id, version, comment))
+
+    def open_editor(self) -> None:
+        if self.detail is not None:
+            PostEditor(self.db, self.actor, self.detail.row.id, parent=self).exec()
+            self.refresh()

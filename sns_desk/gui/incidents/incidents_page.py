@@ -1,0 +1,307 @@
+"""トラブル (§8) and 監視 (§9(2)): the list, each trouble's checklist with who and when, the escalation to the
+アカウント責任者 (§4(1)イ), and the periodic monitoring records."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetItem, QWidget
+
+from sns_desk.domain.errors import SnsDeskError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.policy import JST
+from sns_desk.domain.vocabulary import IncidentType
+from sns_desk.gui.forms.ui_incidentdialog import Ui_IncidentDialog
+from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
+from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, setup_table, show_error, style_title
+from sns_desk.services import accounts, incidents
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+
+SERIOUS_BY_DEFAULT = {IncidentType.IMPERSONATION, IncidentType.FLAMING, IncidentType.UNAUTHORISED_ACCESS}
+
+
+class IncidentDialog(QDialog):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.ui = Ui_IncidentDialog()
+        self.ui.setupUi(self)
+        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
+        for account in accounts.list_accounts(db, actor):
+            if accounts.may(db, actor, Permission.OPEN_INCIDENT, account.id):
+                self.ui.accountCombo.addItem(account.name, account.id)
+        for kind in IncidentType:
+            self.ui.typeCombo.addItem(kind.label, kind.value)
+        self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.incident_id: int | None = None
+
+    def _type_changed(self, *_args: object) -> None:
+        self.ui.seriousCheck.setChecked(IncidentType(self.ui.typeCombo.currentData()) in SERIOUS_BY_DEFAULT)
+
+    def save(self) -> None:
+        try:
+            self.incident_id = incidents.open_incident(
+                self.db,
+                self.actor,
+                self.ui.accountCombo.currentData(),
+                IncidentType(self.ui.typeCombo.currentData()),
+                self.ui.titleEdit.text(),
+                self.ui.descriptionEdit.toPlainText(),
+                serious=self.ui.seriousCheck.isChecked(),
+            )
+        except SnsDeskError as error:
+            self.ui.errorLabel.setText(error.message)
+            return
+        self.accept()
+
+
+class IncidentsPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.ui = Ui_IncidentsPage()
+        self.ui.setupUi(self)
+        style_title(self.ui.titleLabel)
+        self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.ui.splitter.setSizes([460, 740])
+        setup_table(self.ui.incidentsTable, ["番号", "状況", "種類", "アカウント", "件名", "登録"])
+        setup_table(self.ui.actionsTable, ["対応", "根拠", "必須", "状況", "記録者", "日時", "記録"])
+        setup_table(self.ui.monitoringTable, ["アカウント", "最終確認", "確認者", "状況"])
+        actions_header = self.ui.actionsTable.horizontalHeader()
+        actions_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.ui.actionsTable.setColumnWidth(0, 230)
+        self.ui.incidentsTable.itemSelectionChanged.connect(self.show_detail)
+        self.ui.showClosedCheck.toggled.connect(lambda _c: self.refresh())
+        self.ui.openButton.clicked.connect(self.open_incident)
+        self.ui.recordButton.clicked.connect(self.record_action)
+        self.ui.undoButton.clicked.connect(self.undo_action)
+        self.ui.escalateButton.clicked.connect(self.escalate)
+        self.ui.acknowledgeButton.clicked.connect(self.acknowledge)
+        self.ui.closeButton.clicked.connect(self.close_incident)
+        self.ui.monitorButton.clicked.connect(self.record_monitoring)
+        self.rows: list[incidents.IncidentRow] = []
+        self.current: incidents.IncidentRow | None = None
+        self.refresh()
+
+    # -- lists
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else (self.current.id if self.current else None)
+        try:
+            self.rows = incidents.list_incidents(
+                self.db, self.actor, open_only=not self.ui.showClosedCheck.isChecked()
+            )
+            monitoring = incidents.monitoring_status(self.db, self.actor)
+        except Exception as error:
+            show_error(self, error, "loading incidents")
+            return
+        table = self.ui.incidentsTable
+        table.blockSignals(True)
+        table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            values = (
+                str(row.id),
+                row.status_label,
+                row.type.label,
+                row.account,
+                row.title,
+                row.opened_at.astimezone(JST).strftime("%m/%d %H:%M"),
+            )
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c == 1 and row.serious and not row.closed_at:
+                    item.setForeground(QColor("#b71c1c"))
+                table.setItem(r, c, item)
+        table.blockSignals(False)
+        position = next((i for i, r in enumerate(self.rows) if r.id == keep), 0 if self.rows else -1)
+        if position >= 0:
+            table.selectRow(position)
+        self.show_detail()
+        self._fill_monitoring(monitoring)
+        self.ui.openButton.setEnabled(
+            any(
+                accounts.may(self.db, self.actor, Permission.OPEN_INCIDENT, a.id)
+                for a in accounts.list_accounts(self.db, self.actor)
+            )
+        )
+
+    def _fill_monitoring(self, rows: list[incidents.MonitoringRow]) -> None:
+        self.monitoring = rows
+        table = self.ui.monitoringTable
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            last = (
+                row.last_checked.astimezone(JST).strftime("%Y-%m-%d %H:%M")
+                if row.last_checked
+                else "まだありません"
+            )
+            values = (row.account, last, row.last_by, "期限切れ" if row.overdue else "済")
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if row.overdue:
+                    item.setForeground(QColor("#b71c1c"))
+                table.setItem(r, c, item)
+        self.ui.monitorButton.setEnabled(any(r.may_record for r in rows))
+
+    # -- detail
+
+    def show_detail(self) -> None:
+        index = self.ui.incidentsTable.currentRow()
+        self.current = self.rows[index] if 0 <= index < len(self.rows) else None
+        row = self.current
+        self.ui.detailPanel.setEnabled(row is not None)
+        if row is None:
+            self.ui.headerLabel.setText("トラブルはありません。")
+            self.ui.descriptionLabel.clear()
+            self.ui.escalationLabel.clear()
+            self.ui.actionsTable.setRowCount(0)
+            return
+        serious = "　［重大］" if row.serious else ""
+        self.ui.headerLabel.setText(
+            f"{row.type.label}: {row.title}（{row.account}）　{row.status_label}{serious}"
+        )
+        self.ui.descriptionLabel.setText(
+            f"登録: {row.opened_by} {row.opened_at.astimezone(JST):%Y-%m-%d %H:%M}\n{row.description}"
+            + (
+                f"\n完了: {row.closed_at.astimezone(JST):%Y-%m-%d %H:%M} {row.closing_note}"
+                if row.closed_at
+                else ""
+            )
+        )
+        if row.serious and row.acknowledged_at:
+            self.ui.escalationLabel.setText(
+                f"アカウント責任者の指示（{row.acknowledged_by}、{row.acknowledged_at.astimezone(JST):%Y-%m-%d %H:%M}）: {row.acknowledgement}"
+            )
+            self.ui.escalationLabel.setStyleSheet("")
+        elif row.serious:
+            self.ui.escalationLabel.setText(
+                "重大なトラブルとしてアカウント責任者へ報告済み。責任者の確認と指示を待っています（§4(1)イ）。"
+            )
+            self.ui.escalationLabel.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            self.ui.escalationLabel.setText("")
+        table = self.ui.actionsTable
+        table.setRowCount(len(row.actions))
+        for r, action in enumerate(row.actions):
+            when = action.done_at.astimezone(JST).strftime("%m/%d %H:%M") if action.done_at else ""
+            values = (
+                action.label,
+                action.section,
+                "必須" if action.required else "必要に応じて",
+                "済" if action.done else "未",
+                action.done_by,
+                when,
+                action.reference or f"（{action.hint}）",
+            )
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c == 3:
+                    item.setForeground(
+                        QColor("#1b5e20")
+                        if action.done
+                        else QColor("#b71c1c" if action.required else "#8a4b00")
+                    )
+                table.setItem(r, c, item)
+        table.resizeRowsToContents()
+        open_state = row.closed_at is None
+        may_act = accounts.may(self.db, self.actor, Permission.OPEN_INCIDENT, row.account_id) and open_state
+        self.ui.recordButton.setEnabled(may_act)
+        self.ui.undoButton.setEnabled(may_act)
+        self.ui.escalateButton.setEnabled(may_act and not row.serious)
+        self.ui.acknowledgeButton.setVisible(
+            row.serious and accounts.may(self.db, self.actor, Permission.RECEIVE_ESCALATION, row.account_id)
+        )
+        self.ui.acknowledgeButton.setEnabled(open_state and row.acknowledged_at is None)
+        self.ui.closeButton.setEnabled(
+            open_state and accounts.may(self.db, self.actor, Permission.LEAD_INCIDENT, row.account_id)
+        )
+
+    def selected_action(self) -> incidents.ActionRow | None:
+        index = self.ui.actionsTable.currentRow()
+        if self.current is None:
+            return None
+        if 0 <= index < len(self.current.actions):
+            return self.current.actions[index]
+        return next((a for a in self.current.actions if not a.done), None)
+
+    # -- actions
+
+    def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
+        return run_and_refresh(self, what, call)
+
+    def open_incident(self) -> None:
+        dialog = IncidentDialog(self.db, self.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.incident_id is not None:
+            self.refresh(dialog.incident_id)
+
+    def record_action(self) -> None:
+        action, row = self.selected_action(), self.current
+        if action is None or row is None:
+            return
+        text, ok = QInputDialog.getText(self, "対応の記録", f"{action.label}\n記録（{action.hint}）:")
+        if ok:
+            self._run(
+                "record action",
+                lambda: incidents.record_action(self.db, self.actor, row.id, action.key, text),
+            )
+
+    def undo_action(self) -> None:
+        action, row = self.selected_action(), self.current
+        if action is not None and row is not None and action.done:
+            self._run(
+                "undo action",
+                lambda: incidents.record_action(self.db, self.actor, row.id, action.key, done=False),
+            )
+
+    def escalate(self) -> None:
+        if self.current is not None:
+            row = self.current
+            self._run("escalate", lambda: incidents.escalate(self.db, self.actor, row.id))
+
+    def acknowledge(self) -> None:
+        if self.current is None:
+            return
+        row = self.current
+        text = ask_reason(
+            self,
+            "責任者としての確認",
+            f"「{row.title}」について、対応の方針・指示を記入してください（§4(1)イ）:",
+        )
+        if text:
+            self._run("acknowledge", lambda: incidents.acknowledge(self.db, self.actor, row.id, text))
+
+    def close_incident(self) -> None:
+        if self.current is None:
+            return
+        row = self.current
+        text = ask_reason(self, "対応の完了", "対応の結果を記入してください:")
+        if text:
+            self._run(
+                "close incident",
+                lambda: incidents.close_incident(self.db, self.actor, row.id, row.version, text),
+            )
+
+    def record_monitoring(self) -> None:
+        index = self.ui.monitoringTable.currentRow()
+        candidates = [r for r in self.monitoring if r.may_record]
+        row = (
+            self.monitoring[index]
+            if 0 <= index < len(self.monitoring) and self.monitoring[index].may_record
+            else (candidates[0] if candidates else None)
+        )
+        if row is None:
+            return
+        text = ask_reason(
+            self, "監視の記録", f"「{row.account}」を確認した結果（問題がなければ「問題なし」）:"
+        )
+        if text:
+            problems = "問題なし" not in text
+            self._run(
+                "monitoring",
+                lambda: incidents.record_monitoring(
+                    self.db, self.actor, row.account_id, text, problems_found=problems
+                ),
+            )

@@ -1,0 +1,576 @@
+"""The post editor: the body with live guideline checks highlighted as you type, the platform's counter, the
+operating-hours indicator, the §6 self-check, images, a preview, and the workflow buttons."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QListWidgetItem,
+    QTableWidgetItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import SnsDeskError, ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.policy import JST
+from sns_desk.domain.vocabulary import Platform, PostStatus
+from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
+from sns_desk.gui.shared.interaction import confirm, show_error
+from sns_desk.services import accounts, posts
+from sns_desk.services.actors import Actor
+from sns_desk.services.posts import PostAction, PostInput
+from sns_desk.store.database import Database
+
+ERROR_COLOR = QColor("#ffd6d6")
+WARNING_COLOR = QColor("#fff1c2")
+EDITABLE = {PostStatus.DRAFT, PostStatus.REJECTED, PostStatus.APPROVED}
+
+
+class PostEditor(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        post_id: int | None = None,
+        account_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.post_id = db, actor, post_id
+        self.ui = Ui_PostEditor()
+        self.ui.setupUi(self)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.ui.splitter.setSizes([640, 560])
+        self.ui.dialogLayout.setStretch(1, 1)  # the text and the checks take the height
+        self.ui.leftLayout.setStretch(2, 1)  # ... and within the left side, the body
+        self.ui.counterLabel.setWordWrap(False)
+        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
+        self.ui.statusLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.findings: list[checks.Finding] = []
+        self.reasons: dict[str, str] = {}
+        self.version: int | None = None
+        self.status = PostStatus.DRAFT
+        self.dirty = False
+        self._filling = False
+        self._loaded_once = post_id is None  # a new draft has no ticks stored yet
+
+        writable = [
+            a
+            for a in accounts.list_accounts(db, actor)
+            if a.status in (accounts.S.ACTIVE, accounts.S.PREPARING)
+            and accounts.may(db, actor, Permission.WRITE_POST, a.id)
+        ]
+        for account in writable:
+            self.ui.accountCombo.addItem(f"{account.name}（{account.platform.label}）", account.id)
+        self.platforms = {a.id: a.platform for a in writable}
+
+        table = self.ui.findingsTable
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels(["種類", "内容", "根拠", "理由（注意のみ）"])
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 52), (2, 92), (3, 170)):
+            table.setColumnWidth(column, width)
+        table.setWordWrap(True)
+        triggers = QAbstractItemView.EditTrigger
+        table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked)
+        table.itemChanged.connect(self._reason_edited)
+        table.itemSelectionChanged.connect(self._select_finding)
+
+        holder_layout = QVBoxLayout(self.ui.selfCheckHolder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.self_checks: dict[str, QCheckBox] = {}
+        for item_id, section, text in posts.self_check_items():
+            box = QCheckBox(f"{section} {text}")
+            box.setAccessibleName(f"確認 {section}")
+            holder_layout.addWidget(box)
+            self.self_checks[item_id] = box
+
+        # times are shown and typed in Japan time, whatever the PC's own time zone
+        self.ui.plannedEdit.setTimeZone(QTimeZone(9 * 3600))
+        self.ui.plannedEdit.setDateTime(QDateTime.currentDateTime().addDays(1))
+        self.ui.plannedCheck.setChecked(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self.run_checks)
+        for signal in (
+            self.ui.bodyEdit.textChanged,
+            self.ui.titleEdit.textChanged,
+            self.ui.categoryEdit.textChanged,
+            self.ui.emergencyReasonEdit.textChanged,
+            self.ui.plannedEdit.dateTimeChanged,
+            self.ui.plannedCheck.toggled,
+            self.ui.emergencyCheck.toggled,
+            self.ui.accountCombo.currentIndexChanged,
+            self.ui.scopeCombo.currentIndexChanged,
+        ):
+            signal.connect(self._changed)
+        self.ui.plannedCheck.toggled.connect(self.ui.plannedEdit.setEnabled)
+        self.ui.emergencyCheck.toggled.connect(self.ui.emergencyReasonEdit.setEnabled)
+        self.ui.accountCombo.currentIndexChanged.connect(lambda _i: self._load_scopes())
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.submitButton.clicked.connect(self.submit)
+        self.ui.withdrawButton.clicked.connect(self.withdraw)
+        self.ui.publishButton.clicked.connect(self.publish)
+        self.ui.discardButton.clicked.connect(self.discard)
+        self.ui.closeButton.clicked.connect(self.close_editor)
+        self.ui.addImageButton.clicked.connect(self.add_image)
+        self.ui.removeImageButton.clicked.connect(self.remove_image)
+
+        if account_id is not None:
+            self.ui.accountCombo.setCurrentIndex(max(self.ui.accountCombo.findData(account_id), 0))
+        self._load_scopes()
+        if post_id is not None:
+            self.load()
+        else:
+            self.ui.emergencyReasonEdit.setEnabled(False)
+            self._update_buttons([PostAction.SAVE])
+            self.ui.statusLabel.setText("新しい下書き")
+        self.dirty = False
+        self.run_checks()
+
+    # -- loading
+
+    def load(self) -> None:
+        assert self.post_id is not None
+        detail = posts.get_post(self.db, self.actor, self.post_id)
+        row = detail.row
+        self._filling = True
+        self.version, self.status = row.version, row.status
+        if self.ui.accountCombo.findData(row.account_id) < 0:
+            self.ui.accountCombo.addItem(row.account, row.account_id)
+        self.ui.accountCombo.setCurrentIndex(self.ui.accountCombo.findData(row.account_id))
+        self.ui.accountCombo.setEnabled(False)
+        self._load_scopes()
+        self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(row.scope_id), 0))
+        self.ui.titleEdit.setText(row.title)
+        self.ui.categoryEdit.setText(row.category)
+        if self.ui.bodyEdit.toPlainText() != row.body:
+            self.ui.bodyEdit.setPlainText(row.body)
+        self.ui.plannedCheck.setChecked(row.planned_at is not None)
+        if row.planned_at is not None:
+            self.ui.plannedEdit.setDateTime(QDateTime.fromSecsSinceEpoch(int(row.planned_at.timestamp())))
+        self.ui.plannedEdit.setEnabled(row.planned_at is not None)
+        self.ui.emergencyCheck.setChecked(row.emergency)
+        self.ui.emergencyReasonEdit.setText(detail.emergency_reason)
+        self.ui.emergencyReasonEdit.setEnabled(row.emergency)
+        self.reasons.update(detail.warning_reasons)
+        if not self._loaded_once:  # later reloads keep what the person has ticked in this editor
+            for item_id, box in self.self_checks.items():
+                box.setChecked(item_id in detail.self_check)
+            self._loaded_once = True
+        self._fill_attachments(detail)
+        self._fill_history(detail)
+        self._filling = False
+        overdue = "（予定時刻を過ぎています）" if row.overdue() else ""
+        correction = f"　※投稿 {detail.correction_of} の訂正（§8(2)）" if detail.correction_of else ""
+        self.ui.statusLabel.setText(f"投稿 {row.id}　［{row.status.label}］{overdue}{correction}")
+        self.setWindowTitle(f"投稿 {row.id} の編集 - {row.account}")
+        editable = row.status in EDITABLE
+        for widget in (
+            self.ui.titleEdit,
+            self.ui.categoryEdit,
+            self.ui.plannedCheck,
+            self.ui.plannedEdit,
+            self.ui.emergencyCheck,
+            self.ui.emergencyReasonEdit,
+            self.ui.scopeCombo,
+            self.ui.addImageButton,
+            self.ui.removeImageButton,
+        ):
+            widget.setEnabled(
+                editable
+                and (widget is not self.ui.plannedEdit or row.planned_at is not None)
+                and (widget is not self.ui.emergencyReasonEdit or row.emergency)
+            )
+        self.ui.bodyEdit.setReadOnly(not editable)
+        self._update_buttons(posts.available_actions(self.db, self.actor, self.post_id))
+
+    def _load_scopes(self) -> None:
+        account_id = self.ui.accountCombo.currentData()
+        current = self.ui.scopeCombo.currentData()
+        self.ui.scopeCombo.blockSignals(True)
+        self.ui.scopeCombo.clear()
+        self.ui.scopeCombo.addItem("使わない（管理者の承認を受ける）", None)
+        if account_id is not None:
+            now = pol.now_jst()
+            for scope in posts.list_scopes(self.db, account_id):
+                if scope.valid_at(now):
+                    self.ui.scopeCombo.addItem(f"{scope.title}（{'・'.join(scope.categories)}）", scope.id)
+        self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(current), 0))
+        self.ui.scopeCombo.blockSignals(False)
+
+    def _fill_attachments(self, detail: posts.PostDetail) -> None:
+        self.ui.attachmentsList.clear()
+        for item in detail.attachments:
+            image = QImage.fromData(posts.attachment_data(self.db, item.id))
+            icon = (
+                QIcon(QPixmap.fromImage(image.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio)))
+                if not image.isNull()
+                else QIcon()
+            )
+            entry = QListWidgetItem(icon, f"{item.filename}（{item.size // 1024} KB）")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.ui.attachmentsList.addItem(entry)
+
+    def _fill_history(self, detail: posts.PostDetail) -> None:
+        parts = []
+        for revision in reversed(detail.revisions):
+            parts.append(
+                f"<p><b>第{revision.number}版</b> {revision.saved_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(revision.saved_by)}</p>"
+            )
+        for decision in reversed(detail.decisions):
+            parts.insert(
+                0,
+                f"<p><b>{decision.kind.label}</b>（第{decision.revision_number}版）"
+                f"{decision.decided_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(decision.decided_by)}"
+                + (
+                    f" <span style='color:{'#2e7d32' if decision.seal.startswith('電子印鑑') else '#b71c1c'}'>"
+                    f"{html.escape(decision.seal)}</span>"
+                    if decision.seal
+                    else ""
+                )
+                + f"<br>{html.escape(decision.comment)}</p>",
+            )
+        if detail.published_url:
+            parts.insert(
+                0,
+                f"<p><b>投稿済</b> {html.escape(detail.published_by)} "
+                f"<a href='{html.escape(detail.published_url)}'>{html.escape(detail.published_url)}</a></p>",
+            )
+        self.ui.historyView.setHtml("".join(parts) or "まだ履歴はありません。")
+
+    # -- the live checks
+
+    def _changed(self, *_args: object) -> None:
+        if not self._filling:
+            self.dirty = True
+        self.timer.start()
+
+    def current_input(self) -> PostInput:
+        planned = None
+        if self.ui.plannedCheck.isChecked():
+            planned = datetime.fromtimestamp(self.ui.plannedEdit.dateTime().toSecsSinceEpoch(), JST)
+        return PostInput(
+            self.ui.accountCombo.currentData() or 0,
+            self.ui.bodyEdit.toPlainText(),
+            self.ui.titleEdit.text(),
+            self.ui.categoryEdit.text(),
+            planned,
+            self.ui.emergencyCheck.isChecked(),
+            self.ui.emergencyReasonEdit.text(),
+            self.ui.scopeCombo.currentData(),
+        )
+
+    def platform(self) -> Platform:
+        return self.platforms.get(self.ui.accountCombo.currentData(), Platform.OTHER)
+
+    def run_checks(self) -> None:
+        data = self.current_input()
+        if not data.account_id:
+            self.ui.checksSummary.setText(
+                "投稿できるアカウントがありません。アカウントの担当者に加えてもらってください。"
+            )
+            return
+        try:
+            self.findings = posts.check_input(self.db, data, self.post_id)
+        except SnsDeskError as error:
+            self.ui.checksSummary.setText(error.message)
+            return
+        self._show_findings()
+        self._highlight()
+        counted = checks.count(self.platform(), data.body)
+        self.ui.counterLabel.setText(f"{self.platform().label}: {counted.text()}")
+        self.ui.counterLabel.setStyleSheet("color: #b71c1c; font-weight: bold;" if counted.over else "")
+        self._show_hours(data)
+        self._show_preview(data)
+
+    def _show_findings(self) -> None:
+        table = self.ui.findingsTable
+        table.blockSignals(True)
+        table.setRowCount(len(self.findings))
+        for row, finding in enumerate(self.findings):
+            kind = QTableWidgetItem(finding.severity.label)
+            kind.setForeground(
+                QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#8a4b00")
+            )
+            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            message = QTableWidgetItem(finding.message)
+            message.setFlags(message.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            section = QTableWidgetItem(finding.section)
+            section.setFlags(section.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            reason = QTableWidgetItem(
+                self.reasons.get(finding.key, "")
+                if finding.severity is checks.Severity.WARNING
+                else "直してください"
+            )
+            reason.setData(Qt.ItemDataRole.UserRole, finding.key)
+            if finding.severity is checks.Severity.ERROR:
+                reason.setFlags(reason.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            for column, item in enumerate((kind, message, section, reason)):
+                table.setItem(row, column, item)
+        table.resizeRowsToContents()
+        table.blockSignals(False)
+        errors = len(checks.errors(self.findings))
+        warnings = checks.warnings(self.findings)
+        missing = sum(1 for f in warnings if not self.reasons.get(f.key, "").strip())
+        if not self.findings:
+            text, style = "✓ ガイドラインに照らして問題は見つかりませんでした。", "color: #1b5e20;"
+        else:
+            text = f"エラー {errors} 件、注意 {len(warnings)} 件（理由の未記入 {missing} 件）"
+            style = "color: #b71c1c; font-weight: bold;" if errors else "color: #8a4b00; font-weight: bold;"
+        self.ui.checksSummary.setText(text)
+        self.ui.checksSummary.setStyleSheet(style)
+
+    def _highlight(self) -> None:
+        selections = []
+        body = self.ui.bodyEdit
+        length = len(body.toPlainText())
+        for finding in self.findings:
+            if finding.end <= finding.start or finding.start >= length:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(ERROR_COLOR if finding.severity is checks.Severity.ERROR else WARNING_COLOR)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(
+                QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#c77700")
+            )
+            fmt.setToolTip(f"{finding.message}（{finding.section}）")
+            selection.format = fmt  # type: ignore[attr-defined]
+            cursor = QTextCursor(body.document())
+            cursor.setPosition(_utf16(body.toPlainText(), finding.start))
+            cursor.setPosition(
+                _utf16(body.toPlainText(), min(finding.end, length)), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selections.append(selection)
+        body.setExtraSelections(selections)
+
+    def highlighted_spans(self) -> list[tuple[int, int]]:
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.ui.bodyEdit.extraSelections()
+        ]
+
+    def _show_hours(self, data: PostInput) -> None:
+        label = self.ui.hoursLabel
+        if data.planned_at is None:
+            label.setText("予定日時なし")
+            label.setStyleSheet("")
+            return
+        with self.db.read() as session:
+            current = accounts.current_policy(session, data.account_id)
+        if current is None:
+            label.setText("承認済みの運用ポリシーがありません")
+            label.setStyleSheet("color: #8a4b00;")
+            return
+        result = pol.within_operating_hours(current, data.planned_at)
+        if result.within:
+            label.setText("● 運用時間内")
+            label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        elif data.emergency and data.emergency_reason:
+            label.setText("● 運用時間外（緊急）")
+            label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        else:
+            label.setText("● 運用時間外")
+            label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        label.setToolTip(result.reason or pol.hours_text(current))
+
+    def _show_preview(self, data: PostInput) -> None:
+        from twitter_text import extract_urls_with_indices
+
+        body = data.body
+        out, last = [], 0
+        for item in extract_urls_with_indices(body):
+            start, end = item["indices"]
+            out.append(html.escape(body[last:start]))
+            out.append(f"<span style='color:#1d9bf0'>{html.escape(body[start:end])}</span>")
+            last = end
+        out.append(html.escape(body[last:]))
+        account = self.ui.accountCombo.currentText()
+        images = self.ui.attachmentsList.count()
+        self.ui.preview.setHtml(
+            "<div style='font-family: sans-serif; border:1px solid #ccc; border-radius:12px; padding:10px'>"
+            f"<b>{html.escape(account)}</b><br><br><div style='white-space: pre-wrap'>{''.join(out)}</div>"
+            + (f"<p style='color:#666'>［画像 {images} 枚］</p>" if images else "")
+            + "</div>"
+        )
+
+    def _reason_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() == 3:
+            key = item.data(Qt.ItemDataRole.UserRole)
+            if key:
+                self.reasons[str(key)] = item.text()
+                self.dirty = True
+                self._show_findings()
+
+    def _select_finding(self) -> None:
+        row = self.ui.findingsTable.currentRow()
+        if 0 <= row < len(self.findings):
+            finding = self.findings[row]
+            text = self.ui.bodyEdit.toPlainText()
+            cursor = self.ui.bodyEdit.textCursor()
+            cursor.setPosition(_utf16(text, finding.start))
+            cursor.setPosition(_utf16(text, min(finding.end, len(text))), QTextCursor.MoveMode.KeepAnchor)
+            self.ui.bodyEdit.setTextCursor(cursor)
+
+    def set_reason(self, key: str, text: str) -> None:
+        self.reasons[key] = text
+        self._show_findings()
+
+    # -- actions
+
+    def _update_buttons(self, actions: list[PostAction]) -> None:
+        self.ui.saveButton.setEnabled(PostAction.SAVE in actions)
+        self.ui.submitButton.setEnabled(PostAction.SUBMIT in actions or self.post_id is None)
+        self.ui.withdrawButton.setVisible(PostAction.WITHDRAW in actions)
+        self.ui.publishButton.setVisible(PostAction.PUBLISH in actions)
+        self.ui.discardButton.setVisible(PostAction.DISCARD in actions)
+
+    def _report(self, error: BaseException) -> None:
+        if isinstance(error, SnsDeskError):
+            self.ui.errorLabel.setText(error.message)
+            if self.post_id is not None:
+                self.load()  # a conflict: show the current state
+        else:
+            show_error(self, error, "post editor")
+
+    def save(self) -> bool:
+        data = self.current_input()
+        try:
+            if self.post_id is None:
+                self.post_id = posts.create_draft(self.db, self.actor, data)
+            elif self.dirty or self.status is not PostStatus.DRAFT:
+                assert self.version is not None
+                posts.save_draft(self.db, self.actor, self.post_id, self.version, data)
+        except Exception as error:
+            self._report(error)
+            return False
+        self.dirty = False
+        self.ui.errorLabel.setText("保存しました。")
+        self.load()
+        return True
+
+    def submit(self) -> None:
+        if (self.dirty or self.post_id is None) and not self.save():
+            return
+        assert self.post_id is not None and self.version is not None
+        confirmed = [item_id for item_id, box in self.self_checks.items() if box.isChecked()]
+        try:
+            result = posts.submit(self.db, self.actor, self.post_id, self.version, confirmed, self.reasons)
+        except ValidationError as error:
+            self.ui.errorLabel.setText(error.message)
+            if "§6 の確認項目" in error.message:
+                self.ui.sideTabs.setCurrentWidget(self.ui.selfCheckTab)
+            else:
+                self.ui.sideTabs.setCurrentWidget(self.ui.checksTab)
+            return
+        except Exception as error:
+            self._report(error)
+            return
+        self.load()
+        self.ui.errorLabel.setText(
+            "事前承認の範囲内として承認されました（§5(2)）。"
+            if result is PostStatus.APPROVED
+            else "承認を申請しました。管理者の承認を待っています。"
+        )
+
+    def withdraw(self) -> None:
+        assert self.post_id is not None and self.version is not None
+        try:
+            posts.withdraw(self.db, self.actor, self.post_id, self.version)
+        except Exception as error:
+            self._report(error)
+            return
+        self.load()
+        self.ui.errorLabel.setText("申請を取り下げました。")
+
+    def publish(self) -> None:
+        assert self.post_id is not None and self.version is not None
+        url, ok = QInputDialog.getText(
+            self, "投稿結果の記録", "投稿した URL（例: https://x.com/…/status/…）:"
+        )
+        if not ok:
+            return
+        try:
+            posts.record_publication(self.db, self.actor, self.post_id, self.version, url)
+        except Exception as error:
+            self._report(error)
+            return
+        self.load()
+        self.ui.errorLabel.setText("投稿結果を記録しました。")
+
+    def discard(self) -> None:
+        assert self.post_id is not None and self.version is not None
+        if not confirm(self, "この下書きを破棄しますか？（履歴は残ります）"):
+            return
+        try:
+            posts.discard(self.db, self.actor, self.post_id, self.version)
+        except Exception as error:
+            self._report(error)
+            return
+        self.accept()
+
+    def add_image(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(
+            self, "画像を選ぶ", "", "画像 (*.png *.jpg *.jpeg *.gif *.webp)"
+        )
+        if name:
+            self.add_image_file(Path(name))
+
+    def add_image_file(self, path: Path) -> None:
+        if self.post_id is None and not self.save():
+            return
+        assert self.post_id is not None
+        try:
+            data = path.read_bytes()
+            posts.add_attachment(self.db, self.actor, self.post_id, path.name, data)
+        except OSError as error:
+            self.ui.errorLabel.setText(f"画像を読めませんでした: {path}（{error.strerror}）")
+            return
+        except Exception as error:
+            self._report(error)
+            return
+        self.load()
+
+    def remove_image(self) -> None:
+        item = self.ui.attachmentsList.currentItem()
+        if item is None:
+            return
+        try:
+            posts.remove_attachment(self.db, self.actor, int(item.data(Qt.ItemDataRole.UserRole)))
+        except Exception as error:
+            self._report(error)
+            return
+        self.load()
+
+    def close_editor(self) -> None:
+        if (
+            self.dirty
+            and self.ui.saveButton.isEnabled()
+            and confirm(self, "変更を保存しますか？")
+            and not self.save()
+        ):
+            return
+        self.accept()
+
+
+def _utf16(text: str, index: int) -> int:
+    """Qt counts positions in UTF-16 units; the checks count code points (emoji differ)."""
+    return len(text[:index].encode("utf-16-le")) // 2

@@ -1,0 +1,133 @@
+"""下書き: every post the person works on, filtered by account, status and author, searched as they type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+
+from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
+from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.gui.shared.interaction import show_error, style_title
+from sns_desk.gui.shared.item_models import PostsTableModel
+from sns_desk.services import accounts, posts, users
+from sns_desk.services.actors import Actor
+from sns_desk.services.posts import PostFilter
+from sns_desk.store.database import Database
+
+
+class PostsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.ui = Ui_PostsPage()
+        self.ui.setupUi(self)
+        style_title(self.ui.titleLabel)
+        self.model = PostsTableModel()
+        table = self.ui.postsTable
+        table.setModel(self.model)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 56), (1, 96), (2, 180), (4, 110), (5, 130), (6, 96)):
+            table.setColumnWidth(column, width)
+        self.ui.statusCombo.addItem("すべて", None)
+        self.ui.statusCombo.addItem("作業中（下書き・差戻し）", "working")
+        for status in PostStatus:
+            self.ui.statusCombo.addItem(status.label, status.value)
+        self.ui.authorCombo.addItem("すべて", None)
+        self.ui.authorCombo.addItem("自分", actor.user_id)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(120)
+        self.search_timer.timeout.connect(self.refresh)
+        self.ui.searchEdit.textChanged.connect(lambda _t: self.search_timer.start())
+        for combo in (self.ui.accountCombo, self.ui.statusCombo, self.ui.authorCombo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.ui.newButton.clicked.connect(self.new_post)
+        self.ui.openButton.clicked.connect(self.open_selected)
+        self.ui.correctButton.clicked.connect(self.correct_selected)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload_filters()
+
+    def reload_filters(self) -> None:
+        combo = self.ui.accountCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("すべて", None)
+        for account in accounts.list_accounts(self.db, self.actor):
+            combo.addItem(account.name, account.id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        for row in users.list_users(self.db):
+            if row.id != self.actor.user_id and self.ui.authorCombo.findData(row.id) < 0:
+                self.ui.authorCombo.addItem(row.display_name, row.id)
+        self.refresh()
+
+    def current_filter(self) -> PostFilter:
+        status = self.ui.statusCombo.currentData()
+        statuses: list[PostStatus] = []
+        if status == "working":
+            statuses = [PostStatus.DRAFT, PostStatus.REJECTED]
+        elif status:
+            statuses = [PostStatus(status)]
+        return PostFilter(
+            self.ui.accountCombo.currentData(),
+            statuses,
+            self.ui.authorCombo.currentData(),
+            self.ui.searchEdit.text(),
+        )
+
+    def refresh(self) -> None:
+        flt = self.current_filter()
+        try:
+            self.model.set_fetch(
+                lambda offset, limit: posts.list_posts(self.db, self.actor, flt, limit=limit, offset=offset)
+            )
+        except Exception as error:
+            show_error(self, error, "loading posts")
+            return
+        shown = self.model.rowCount()
+        more = "以上" if self.model.canFetchMore() else ""
+        self.ui.countLabel.setText(f"{shown:,} 件{more}")
+        self._update_buttons()
+
+    def selected_row(self) -> posts.PostRow | None:
+        indexes = self.ui.postsTable.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        self.ui.openButton.setEnabled(row is not None)
+        self.ui.correctButton.setEnabled(row is not None and row.status is PostStatus.PUBLISHED)
+
+    def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
+        editor = PostEditor(self.db, self.actor, post_id, account_id, self)
+        editor.finished.connect(lambda _r: (self.refresh(), self.changed.emit()))
+        return editor
+
+    def new_post(self) -> None:
+        self.open_editor(account_id=self.ui.accountCombo.currentData()).exec()
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_editor(row.id).exec()
+
+    def correct_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            post_id = posts.start_correction(self.db, self.actor, row.id)
+        except Exception as error:
+            show_error(self, error, "start correction")
+            return
+        editor = self.open_editor(post_id)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()

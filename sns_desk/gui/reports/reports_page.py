@@ -1,0 +1,185 @@
+"""報告書: pick the report, the account or the period, export with progress and cancel, then open the folder."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
+
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.policy import JST
+from sns_desk.export import workbooks as reports
+from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
+from sns_desk.gui.shared.interaction import Cancelled, run_with_progress, setup_table, show_error, style_title
+from sns_desk.services import accounts, incidents, users
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+
+
+class ReportsPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.ui = Ui_ReportsPage()
+        self.ui.setupUi(self)
+        style_title(self.ui.titleLabel)
+        self.city = users.may(db, actor, Permission.VIEW_CITY_WIDE)
+        for kind, label in reports.KINDS.items():
+            if kind not in ("account_list",) or self.city:
+                self.ui.kindCombo.addItem(label, kind)
+        for event in reports.EVENTS:
+            self.ui.eventCombo.addItem(event, event)
+        today = QDate.currentDate()
+        self.ui.fromEdit.setDate(QDate(today.year(), today.month(), 1))
+        self.ui.untilEdit.setDate(today)
+        self.ui.folderEdit.setText(
+            str(Path.home() / "Documents" if (Path.home() / "Documents").is_dir() else Path.home())
+        )
+        table = self.ui.historyTable
+        setup_table(table, ["日時", "報告書", "件数", "作成者", "ファイル", "SHA-256"])
+        self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.ui.browseButton.clicked.connect(self._browse)
+        self.ui.exportButton.clicked.connect(self.export)
+        self.ui.openFolderButton.clicked.connect(self.open_folder)
+        self.ui.openFolderButton.setEnabled(False)
+        self.ui.actions.setStretch(2, 1)  # the result (a long path) gets the width
+        self.last: reports.ExportResult | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.ui.accountCombo.currentData()
+        self.ui.accountCombo.clear()
+        if self.city:
+            self.ui.accountCombo.addItem("全庁（すべてのアカウント）", None)
+        for account in accounts.reportable_accounts(self.db, self.actor):
+            self.ui.accountCombo.addItem(f"{account.name}（{account.status.label}）", account.id)
+        self.ui.accountCombo.setCurrentIndex(max(self.ui.accountCombo.findData(current), 0))
+        self.ui.incidentCombo.clear()
+        for incident in incidents.list_incidents(self.db, self.actor):
+            if self.city or accounts.may(self.db, self.actor, Permission.LEAD_INCIDENT, incident.account_id):
+                self.ui.incidentCombo.addItem(
+                    f"{incident.id}: {incident.title}（{incident.status_label}）", incident.id
+                )
+        self._kind_changed()
+        self._fill_history()
+
+    def kind(self) -> str:
+        return str(self.ui.kindCombo.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        for widget in (self.ui.accountCombo, self.ui.accountLabel):
+            widget.setEnabled(kind != "account_list")
+        for widget in (self.ui.eventCombo, self.ui.eventLabel, self.ui.remarksEdit, self.ui.remarksLabel):
+            widget.setEnabled(kind == "account_report")
+        for widget in (self.ui.fromEdit, self.ui.untilEdit, self.ui.periodLabel):
+            widget.setEnabled(kind == "post_record")
+        for widget in (self.ui.incidentCombo, self.ui.incidentLabel):
+            widget.setEnabled(kind == "incident_report")
+        if kind == "incident_report":
+            self.ui.accountCombo.setEnabled(False)
+
+    def _fill_history(self) -> None:
+        rows = reports.list_exports(self.db, self.actor)
+        table = self.ui.historyTable
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = (
+                row.created_at.astimezone(JST).strftime("%Y-%m-%d %H:%M"),
+                row.label,
+                f"{row.rows:,}",
+                row.created_by,
+                row.filename,
+                row.sha256[:16] + "…",
+            )
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c == 5:
+                    item.setToolTip(row.sha256)
+                table.setItem(r, c, item)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "保存先のフォルダ", self.ui.folderEdit.text())
+        if folder:
+            self.ui.folderEdit.setText(folder)
+
+    def destination(self) -> Path:
+        kind = self.kind()
+        detail = ""
+        if kind == "account_report":
+            detail = f"{self.ui.accountCombo.currentText().split('（')[0]}_{self.ui.eventCombo.currentData()}"
+        elif kind == "post_record":
+            detail = f"{self.ui.fromEdit.date().toString('yyyyMMdd')}-{self.ui.untilEdit.date().toString('yyyyMMdd')}"
+        elif kind == "incident_report":
+            detail = f"{self.ui.incidentCombo.currentData()}"
+        return Path(self.ui.folderEdit.text().strip()).expanduser() / reports.default_filename(kind, detail)
+
+    def export(self) -> reports.ExportResult | None:
+        kind, dest, reiwa = self.kind(), self.destination(), self.ui.reiwaCheck.isChecked()
+        account_id = self.ui.accountCombo.currentData()
+        incident_id = self.ui.incidentCombo.currentData()
+        if kind == "incident_report" and incident_id is None:
+            show_error(self, ValidationError("報告するトラブルを選んでください。"))
+            return None
+        if kind == "account_report" and account_id is None:
+            show_error(self, ValidationError("報告するアカウントを選んでください。"))
+            return None
+
+        def qdate(edit_date: QDate) -> date:
+            return date(edit_date.year(), edit_date.month(), edit_date.day())
+
+        start = pol.at_jst(qdate(self.ui.fromEdit.date()), time(0))
+        end = pol.at_jst(qdate(self.ui.untilEdit.date()), time(23, 59, 59))
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            if kind == "account_report":
+                return reports.export_account_report(
+                    self.db,
+                    self.actor,
+                    account_id,
+                    self.ui.eventCombo.currentData(),
+                    dest,
+                    reiwa=reiwa,
+                    remarks=self.ui.remarksEdit.text(),
+                    progress=progress,
+                )
+            if kind == "account_list":
+                return reports.export_account_list(self.db, self.actor, dest, reiwa=reiwa, progress=progress)
+            if kind == "incident_report":
+                return reports.export_incident_report(
+                    self.db, self.actor, incident_id, dest, reiwa=reiwa, progress=progress
+                )
+            return reports.export_post_record(
+                self.db,
+                self.actor,
+                start,
+                end,
+                dest,
+                account_id=account_id,
+                reiwa=reiwa,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        try:
+            result: reports.ExportResult = run_with_progress(self, "報告書を作成しています…", work)
+        except (Cancelled, reports.ExportCancelled):
+            self.ui.resultLabel.setText("出力を中止しました。ファイルは作成していません。")
+            return None
+        except Exception as error:
+            show_error(self, error, "export")
+            return None
+        self.last = result
+        self.ui.resultLabel.setText(f"出力しました: {result.path}（{result.rows:,} 件）")
+        self.ui.openFolderButton.setEnabled(True)
+        self._fill_history()
+        return result
+
+    def open_folder(self) -> None:
+        if self.last is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last.path.parent)))

@@ -1,0 +1,1 @@
+"""What this PC provides: per-user folders and settings, the OS login, the OS keyring, the log."""

@@ -1,0 +1,83 @@
+"""Per-user settings kept on this PC (never on the shared drive): where the database is, and the audit anchor.
+
+The file is small JSON written atomically (temp file + rename), so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sns_desk.host import paths
+
+log = logging.getLogger(__name__)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable settings file %s: %s", path, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / "settings.json"
+
+
+@dataclass
+class Settings:
+    """What this PC remembers about the person's setup."""
+
+    database: str | None = None  # a file path or a database URL; None means the default local file
+
+    @classmethod
+    def load(cls) -> Settings:
+        data = _read_json(settings_path())
+        db = data.get("database")
+        return cls(database=db if isinstance(db, str) and db else None)
+
+    def save(self) -> None:
+        data = _read_json(settings_path())
+        data["database"] = self.database
+        _write_json(settings_path(), data)
+
+
+def anchors_path() -> Path:
+    return paths.config_dir() / "audit-anchors.json"
+
+
+def load_anchor(database_id: str) -> tuple[int, str] | None:
+    """The last (seq, hash) this PC verified in the database with this id."""
+    entry = _read_json(anchors_path()).get(database_id)
+    if isinstance(entry, dict) and isinstance(entry.get("seq"), int) and isinstance(entry.get("hash"), str):
+        return entry["seq"], entry["hash"]
+    return None
+
+
+def save_anchor(database_id: str, seq: int, digest: str) -> None:
+    data = _read_json(anchors_path())
+    data[database_id] = {"seq": seq, "hash": digest}
+    _write_json(anchors_path(), data)

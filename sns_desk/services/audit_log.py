@@ -1,0 +1,192 @@
+"""Reading and verifying the audit log (the 監査ログ screen and ``sns-desk verify``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, or_, select
+
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.policy import JST
+from sns_desk.services import signing
+from sns_desk.services.access import require
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store import audit_chain as audit
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AuditEvent
+
+log = logging.getLogger(__name__)
+
+ACTION_LABELS: dict[str, str] = {
+    "system.bootstrap": "初期設定（最初のシステム管理者）",
+    "user.create": "利用者の登録",
+    "user.update": "利用者の変更",
+    "user.contractor_acknowledged": "委託業者の遵守確認",
+    "users.import": "利用者の CSV 取り込み",
+    "department.create": "部署の登録",
+    "account.member_assigned": "担当の割り当て",
+    "account.member_removed": "担当の解除",
+    "database.backup": "バックアップ",
+    "database.restore": "バックアップからの復元",
+    "settings.rotation_days": "パスワード変更間隔の設定",
+    "signing_key.register": "電子印鑑の鍵の登録",
+    "account.request": "アカウント開設の申請",
+    "account.approve_opening": "アカウント開設の承認",
+    "account.reject": "開設申請の却下",
+    "account.activate": "アカウントの運用開始",
+    "account.suspend": "アカウントの一時停止",
+    "account.resume": "アカウントの運用再開",
+    "account.close": "アカウントの閉鎖",
+    "account.edit": "アカウント情報の変更",
+    "account.self_approval": "自己承認の設定",
+    "policy.save_draft": "運用ポリシーの編集",
+    "policy.approve": "運用ポリシーの承認",
+    "checklist.set": "成りすまし防止措置の記録",
+    "credential.set": "認証情報の保存",
+    "credential.replace": "認証情報の変更",
+    "credential.use": "認証情報の利用",
+    "credential.delete": "認証情報の削除",
+    "post.create": "下書きの作成",
+    "post.import": "下書きの取り込み",
+    "post.save": "下書きの保存",
+    "post.submit": "承認の申請",
+    "post.withdraw": "申請の取り下げ",
+    "post.approve": "投稿の承認",
+    "post.reject": "投稿の差戻し",
+    "post.publish": "投稿結果の記録",
+    "post.delete": "投稿の削除",
+    "post.discard": "下書きの破棄",
+    "post.attach": "画像の添付",
+    "post.detach": "画像の削除",
+    "post.scope_reviewed": "事前承認分の確認",
+    "scope.approve": "事前承認の範囲の承認",
+    "scope.revoke": "事前承認の範囲の取り消し",
+    "report.export": "報告書の出力",
+    "incident.open": "トラブルの登録",
+    "incident.action": "トラブル対応の記録",
+    "incident.escalate": "責任者への報告",
+    "incident.acknowledge": "責任者の確認・指示",
+    "incident.close": "トラブル対応の完了",
+    "inquiry.log": "問い合わせ・意見の記録",
+    "inquiry.forward": "担当課への依頼",
+    "inquiry.purge": "保存期間を過ぎた内容の削除",
+    "monitoring.record": "監視の記録",
+    "settings.retention_days": "問い合わせの保存期間の設定",
+}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime  # local time of this PC
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    payload: str
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def payload_text(self) -> str:
+        try:
+            data = json.loads(self.payload)
+        except ValueError:
+            return self.payload
+        if not data:
+            return ""
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _row(event: AuditEvent) -> AuditRow:
+    return AuditRow(
+        event.seq,
+        datetime.fromisoformat(event.ts).astimezone(JST),
+        event.actor,
+        event.action,
+        event.entity,
+        event.entity_id,
+        event.payload,
+    )
+
+
+def list_events(
+    db: Database, actor: Actor, text: str = "", *, before_seq: int | None = None, limit: int = 500
+) -> list[AuditRow]:
+    """Newest first, ``limit`` at a time (the GUI fetches more as the person scrolls)."""
+    with db.read() as session:
+        require(session, load_user(session, actor), Permission.VIEW_AUDIT_LOG)
+        stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        if before_seq is not None:
+            stmt = stmt.where(AuditEvent.seq < before_seq)
+        text = text.strip()
+        if text:
+            like = "%" + escape_like(text) + "%"
+            matching_actions = [k for k, v in ACTION_LABELS.items() if text in v]
+            stmt = stmt.where(
+                or_(
+                    AuditEvent.actor.ilike(like, escape="\\"),
+                    AuditEvent.action.ilike(like, escape="\\"),
+                    AuditEvent.action.in_(matching_actions),
+                    AuditEvent.entity.ilike(like, escape="\\"),
+                    AuditEvent.entity_id.ilike(like, escape="\\"),
+                    AuditEvent.payload.ilike(like, escape="\\"),
+                )
+            )
+        return [_row(e) for e in session.scalars(stmt)]
+
+
+def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = True) -> audit.VerifyResult:
+    """Recompute the chain; anyone registered may verify (it changes nothing but this PC's anchor)."""
+    with db.read() as session:
+        if actor is not None:
+            load_user(session, actor)
+        return audit.verify(session, db.database_id, remember=remember)
+
+
+def verify_signatures(db: Database, actor: Actor | None = None) -> signing.SignatureReport:
+    """電子印鑑: check every decision's signature, content and the signer's role at the time."""
+    with db.read() as session:
+        if actor is not None:
+            load_user(session, actor)
+        return signing.verify(session)
+
+
+CLOCK_TOLERANCE = timedelta(minutes=5)
+
+
+def anchor_warnings(db: Database) -> list[str]:
+    """What this PC notices at start-up: has the chain lost what it verified before?"""
+    with db.read() as session:
+        return audit.check_anchor(session, db.database_id)
+
+
+def clock_warnings(db: Database, now: datetime | None = None) -> list[str]:
+    """Is this PC's clock behind the other PCs'? (A recent event of theirs lies in this PC's future.)
+
+    Each PC stamps events with its own clock; the chain's order is its gap-free number, so a wrong clock never
+    breaks verification, but it misdates records and the operating-hours checks.
+    """
+    with db.read() as session:
+        recent = select(AuditEvent.ts).order_by(AuditEvent.seq.desc()).limit(100).subquery()
+        newest = session.scalar(select(func.max(recent.c.ts)))  # ISO 8601 UTC strings sort as times
+    if not newest:
+        return []
+    ahead = datetime.fromisoformat(newest) - (now or datetime.now(UTC))
+    if ahead <= CLOCK_TOLERANCE:
+        return []
+    log.warning("newest audit event is %s ahead of this PC's clock", ahead)
+    return [
+        f"この PC の時計が、ほかの PC より約 {int(ahead.total_seconds() // 60)} 分遅れています"
+        "（最新の記録の時刻がこの PC の現在時刻より先です）。記録の時刻と運用時間の判定がずれるため、"
+        "PC の時刻を合わせてください（記録の順番は通し番号で守られます）。"
+    ]

@@ -1,0 +1,1 @@
+"""Opening, checking and migrating databases, the ORM models, the audit chain: the only SQL."""

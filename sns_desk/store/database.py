@@ -1,0 +1,859 @@
+"""Opening, checking, migrating and writing the database.
+
+One engine factory knows the three kinds of storage (PRODUCT.md §6):
+
+* ``local``: a SQLite file on this PC, in WAL mode;
+* ``shared``: a SQLite file on a shared drive, in rollback-journal mode (never WAL: SQLite's documentation warns that
+  WAL does not work across machines) with ``synchronous=FULL``;
+* ``server``: a PostgreSQL database given by URL.
+
+The storage mode of a SQLite file is a fact of the file (``app_meta.storage_mode``), not of one PC's settings, so
+that no PC can ever open a shared file in WAL mode.  Every write transaction begins ``IMMEDIATE`` and is retried with
+backoff while another PC holds the lock, up to a bound; then :class:`DatabaseBusyError` tells the user.
+
+A file is checked read-only before anything writes to it: an empty file, a file that is not SQLite, a truncated or
+corrupt one, a foreign SQLite database and one written by a newer version of the app are all refused with a
+Japanese message and left byte-for-byte as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import functools
+import logging
+import os
+import random
+import re
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from sns_desk.domain.errors import (
+    ConflictError,
+    CorruptDatabaseError,
+    DatabaseBusyError,
+    DatabaseError,
+    DatabaseUnavailableError,
+    EmptyDatabaseFileError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+)
+from sns_desk.host import paths
+from sns_desk.store.orm import AppMeta
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+CLOUD_SYNC_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "box sync", "boxsync")
+
+
+class StorageMode(enum.StrEnum):
+    LOCAL = "local"
+    SHARED = "shared"
+    SERVER = "server"
+
+    @property
+    def label(self) -> str:
+        return {
+            StorageMode.LOCAL: "このPCのみ（ローカルファイル、WAL モード）",
+            StorageMode.SHARED: "共有フォルダ（複数のPCで共用、ロールバックジャーナル・synchronous=FULL）",
+            StorageMode.SERVER: "データベースサーバー（PostgreSQL）",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the data lives: a SQLite file path or a server URL."""
+
+    url: str
+    path: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    def display(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @classmethod
+    def parse(cls, value: str | Path | None) -> Location:
+        if value is None or value == "":
+            path = paths.default_database_path()
+            return cls(url=f"sqlite:///{path}", path=path)
+        text = str(value)
+        if "://" in text:
+            url = make_url(text)
+            if url.get_backend_name() == "sqlite":
+                if not url.database or url.database == ":memory:":
+                    raise DatabaseError("メモリ上のデータベースは使えません。ファイルを指定してください。")
+                path = Path(url.database).expanduser().resolve()
+                return cls(url=f"sqlite:///{path}", path=path)
+            if url.get_backend_name() != "postgresql":
+                raise DatabaseError(
+                    f"対応していないデータベースです（{url.get_backend_name()}）。"
+                    "SQLite のファイルか PostgreSQL の URL を指定してください。"
+                )
+            return cls(url=text, path=None)
+        path = Path(text).expanduser().resolve()
+        return cls(url=f"sqlite:///{path}", path=path)
+
+
+def storage_warnings(location: Location, mode: StorageMode) -> list[str]:
+    """Plain-language warnings about where the file sits (SQLite's advice on network and synced folders)."""
+    warnings: list[str] = []
+    if location.path is None:
+        return warnings
+    lowered = str(location.path).lower()
+    if any(marker in lowered for marker in CLOUD_SYNC_MARKERS):
+        warnings.append(
+            "データベースがクラウド同期フォルダ（OneDrive など）にあります。同期によってファイルが壊れるおそれが"
+            "あるため、同期されない共有フォルダに置いてください。"
+        )
+    if mode is StorageMode.LOCAL and (str(location.path).startswith("\\\\") or lowered.startswith("//")):
+        warnings.append(
+            "ネットワーク上のファイルが「このPCのみ」モードで使われています。共有する場合は共有モードで作成してください。"
+        )
+    # SQLite writes a journal beside the file: the folder must be writable as well as the file itself.
+    if location.path.exists() and not (
+        os.access(location.path, os.W_OK) and os.access(location.path.parent, os.W_OK)
+    ):
+        warnings.append(
+            "データベースのファイルまたはフォルダが読み取り専用です。内容は表示できますが、変更は保存できません。"
+            "システム管理者にアクセス権を確認してください。"
+        )
+    return warnings
+
+
+# --- read-only inspection -----------------------------------------------------------------------------------
+
+
+@dataclass
+class FileState:
+    exists: bool
+    is_new: bool = False  # a valid SQLite file without any table: may be initialised
+    revision: str | None = None
+    mode: StorageMode | None = None
+    database_id: str | None = None
+    tables: set[str] = field(default_factory=set)
+
+
+def _recover_interrupted_write(path: Path, shown: str) -> None:
+    """Let SQLite roll back a write that a PC did not finish (killed, crashed, lost power, network cut).
+
+    Such a write leaves a "hot" rollback journal beside the file. The read-only inspection below cannot roll it
+    back and would take the file for a damaged one, so a read-write connection reads once first: SQLite then
+    restores the pages from the journal, as any writer would (a journal that another PC is still using is not
+    hot, and the read simply waits or passes). Found by the SIGKILL harness (tests/harness.py).
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.exists() or journal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    log.warning(
+        "%s has a rollback journal (%d bytes): letting SQLite recover it", path, journal.stat().st_size
+    )
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseBusyError(
+                "データベースが他のPCで使用中のため確認できません。しばらくしてからもう一度お試しください。",
+                f"locked while recovering the journal of {path}: {exc}",
+            ) from exc
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise DatabaseUnavailableError(
+                f"データベースへの前回の書き込みが途中で止まったままですが、ファイルまたはフォルダに書き込めない"
+                f"ため元に戻せません: {shown}\nフォルダのアクセス権を確認してください（データは失われていません）。",
+                f"cannot roll back the hot journal of {path}: {exc}",
+            ) from exc
+        raise
+    except sqlite3.DatabaseError:
+        return  # not a database at all: the inspection below says so
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at a SQLite file without changing a byte of it."""
+    if not path.exists():
+        return FileState(exists=False)
+    shown = str(path)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except PermissionError as exc:
+        raise DatabaseUnavailableError(
+            f"データベースファイルを読めません（アクセス権がありません）: {shown}",
+            f"cannot read {path}: {exc}",
+        ) from exc
+    except OSError as exc:
+        raise DatabaseUnavailableError(
+            f"データベースファイルを読めません: {shown}（{exc.strerror}）", f"cannot read {path}: {exc}"
+        ) from exc
+    if size == 0:
+        raise EmptyDatabaseFileError(
+            f"ファイルが空です（0 バイト）。SNS Desk のデータベースではありません: {shown}\n"
+            "別のファイルを選ぶか、バックアップから復元してください。",
+            f"{path} is empty",
+        )
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotADatabaseError(
+            f"このファイルはデータベースではありません: {shown}\n正しいファイルを選んでください。",
+            f"{path} has no SQLite header",
+        )
+    if len(header) < 100:
+        raise CorruptDatabaseError(
+            f"データベースファイルが途中で切れています: {shown}\nバックアップから復元してください。",
+            f"{path} shorter than the SQLite header",
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # The in-header page count is valid when the change counters agree (SQLite file format §1.3.7).
+    if header[24:28] == header[92:96] and page_count and size < page_size * page_count:
+        raise CorruptDatabaseError(
+            f"データベースファイルが途中で切れています（{size:,} バイト、本来は {page_size * page_count:,} バイト）:"
+            f" {shown}\nバックアップから復元してください。",
+            f"{path} truncated: {size} < {page_size} * {page_count}",
+        )
+    _recover_interrupted_write(path, shown)
+    try:
+        conn = _ro_connect(path)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailableError(
+            f"データベースファイルを開けません: {shown}（{exc}）", f"cannot open {path}: {exc}"
+        ) from exc
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise CorruptDatabaseError(
+                f"データベースファイルが壊れています: {shown}\nバックアップから復元してください。",
+                f"quick_check on {path}: {check}",
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        state = FileState(exists=True, tables=tables)
+        if not tables:
+            state.is_new = True
+            return state
+        if "alembic_version" not in tables or "app_meta" not in tables:
+            raise ForeignDatabaseError(
+                f"このファイルは SNS Desk のデータベースではありません（別のアプリのデータベースです）: {shown}",
+                f"{path} has tables {sorted(tables)} but no SNS Desk schema",
+            )
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        state.revision = row[0] if row else None
+        meta = dict(conn.execute("SELECT key, value FROM app_meta").fetchall())
+        state.mode = (
+            StorageMode(meta["storage_mode"]) if meta.get("storage_mode") in ("local", "shared") else None
+        )
+        state.database_id = meta.get("database_id")
+        return state
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise DatabaseBusyError(
+                "データベースが他のPCで使用中のため確認できません。しばらくしてからもう一度お試しください。",
+                f"locked while inspecting {path}: {exc}",
+            ) from exc
+        raise CorruptDatabaseError(
+            f"データベースファイルが壊れています: {shown}\nバックアップから復元してください。",
+            f"inspecting {path} failed: {exc}",
+        ) from exc
+    finally:
+        conn.close()
+
+
+# --- migrations -----------------------------------------------------------------------------------------------
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+_REVISION_LINE = re.compile(r'^(down_revision|revision) = (?:"([^"]*)"|None)', re.MULTILINE)
+
+
+@functools.cache
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files as text.
+
+    Opening a database at start-up only needs to know whether it is at the head, so Alembic (about a quarter
+    of a second to import) is loaded only when a migration has to run; a test checks this against Alembic's own
+    reading of the same files.
+    """
+    graph: dict[str, str | None] = {}
+    for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(
+            (m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(file.read_text(encoding="utf-8"))
+        )
+        if found.get("revision"):
+            graph[found["revision"]] = found.get("down_revision")
+    return graph
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    assert len(heads) == 1, f"migrations must have one head, found {sorted(heads)}"
+    return heads.pop()
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The schema revision recorded in the database (None for an empty one), without Alembic."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def _check_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"このデータベースは新しいバージョンの SNS Desk で作成・更新されています（スキーマ {revision}）。\n"
+            f"データベースには手を加えていません。SNS Desk を最新版に更新してから開いてください: {where}",
+            f"schema revision {revision!r} of {where} is unknown to this app (newer)",
+        )
+
+
+# --- engines --------------------------------------------------------------------------------------------------
+
+
+def _is_busy(error: BaseException) -> bool:
+    orig = getattr(error, "orig", error)
+    text = str(orig).lower()
+    if isinstance(orig, sqlite3.OperationalError):
+        return "locked" in text or "busy" in text
+    return type(orig).__name__ == "LockNotAvailable" or "lock timeout" in text  # PostgreSQL
+
+
+def translate_operational_error(error: exc.DBAPIError, where: str) -> DatabaseError:
+    """Turn a driver error into a Japanese message for the user (and an English one for the log)."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DatabaseUnavailableError(
+            "ディスクの空き容量が足りないため保存できませんでした。変更は保存されていません。"
+            "空き容量を確保してからもう一度お試しください。",
+            f"disk full writing {where}: {error}",
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseUnavailableError(
+            "データベースが読み取り専用のため保存できませんでした。変更は保存されていません。"
+            f"ファイルやフォルダのアクセス権を確認してください: {where}",
+            f"read-only database {where}: {error}",
+        )
+    if "unable to open" in text or "disk i/o" in text or "no such table" in text:
+        return DatabaseUnavailableError(
+            "データベースにアクセスできません。共有フォルダの接続や、ファイルが移動・削除されていないか確認してください。"
+            f"変更は保存されていません: {where}",
+            f"database unavailable {where}: {error}",
+        )
+    if "malformed" in text or "not a database" in text:
+        return CorruptDatabaseError(
+            f"データベースファイルが壊れています。バックアップから復元してください: {where}",
+            f"corrupt database {where}: {error}",
+        )
+    if _is_busy(error):
+        return DatabaseBusyError(
+            "データベースが他のPCで使用中です。しばらくしてからもう一度お試しください。変更は保存されていません。",
+            f"database busy {where}: {error}",
+        )
+    return DatabaseError(
+        f"データベースの操作に失敗しました。変更は保存されていません: {where}",
+        f"database error {where}: {error}",
+    )
+
+
+def _sqlite_engine(
+    path: Path,
+    mode: StorageMode,
+    *,
+    foreign_keys: bool,
+    busy_timeout_ms: int,
+    read_wait_seconds: float = 15.0,
+) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+    )
+    journal = "WAL" if mode is StorageMode.LOCAL else "DELETE"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cur.execute(f"PRAGMA journal_mode = {journal}")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writes take the RESERVED lock at once, so two writers never both read then collide at COMMIT.
+        immediate = conn.get_execution_options().get("sns_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if not immediate:
+            _take_read_lock(conn, read_wait_seconds)
+
+    return engine
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file, None when it is not there. Some network drives report 0 for both."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _take_read_lock(conn: Any, wait_seconds: float) -> None:
+    """Take the SHARED lock at the start of a read, waiting (with backoff) while writers commit.
+
+    With a rollback journal (shared mode) a reader is refused while another PC commits; SQLite's busy timeout
+    covers short waits, but under a burst of writes from several PCs a read could still fail. A read transaction
+    meets the lock only at its first statement, so taking it here, retried like a write, means the rest of the
+    read never sees "database is locked" (found by the concurrency harness, tests/harness.py).
+    """
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.02
+    while True:
+        try:
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").close()
+            return
+        except exc.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() + delay > deadline:
+                raise
+            log.info("database busy at the start of a read; retrying in %.2fs", delay)
+            time.sleep(delay * (1 + random.random() / 2))
+            delay = min(delay * 2, 0.5)
+
+
+class Database:
+    """An open, checked and migrated database, with read sessions and retried write transactions."""
+
+    def __init__(
+        self,
+        location: Location,
+        engine: Engine,
+        mode: StorageMode,
+        database_id: str,
+        *,
+        retry_seconds: float = 15.0,
+    ) -> None:
+        self.location = location
+        self.engine = engine
+        self.write_engine = engine.execution_options(sns_write=True)
+        self.mode = mode
+        self.database_id = database_id
+        self.retry_seconds = retry_seconds
+        self._watch: sqlite3.Connection | None = None
+        self._identity = _file_identity(location.path) if location.path is not None else None
+
+    def check_file(self) -> None:
+        """Refuse to go on when the file is no longer where it was opened (renamed, moved, deleted, replaced).
+
+        An open connection would otherwise keep writing into the renamed file (or a deleted one) while the other
+        PCs and the next start-up look at the path: the work would seem saved and be lost.
+        """
+        if self.location.path is None or self._identity is None:
+            return
+        now = _file_identity(self.location.path)
+        if now is None or (now != self._identity and 0 not in now):
+            log.error(
+                "database file %s is gone or replaced (%s -> %s)", self.location.path, self._identity, now
+            )
+            raise DatabaseUnavailableError(
+                f"データベースファイルが見つかりません（名前の変更・移動・削除のおそれ）: {self.location.path}\n"
+                "変更は保存されていません。共有フォルダの接続と、ファイルが元の場所にあるか確認してから、"
+                "SNS Desk を起動し直してください。",
+                f"database file {self.location.path} missing or replaced",
+            )
+
+    def data_version(self) -> int | None:
+        """A number that changes whenever anyone (another PC included) commits to the file; near-zero cost.
+
+        ``PRAGMA data_version`` on one dedicated read-only connection that never writes; on a server, the newest
+        audit event's number. None while it cannot be read.
+        """
+        if self.location.path is None:
+            return self._server_version()
+        try:
+            if self._watch is None:
+                self._watch = sqlite3.connect(
+                    f"{self.location.path.as_uri()}?mode=ro", uri=True, timeout=1, check_same_thread=False
+                )
+            row = self._watch.execute("PRAGMA data_version").fetchone()
+            return int(row[0]) if row else None
+        except sqlite3.Error as error:
+            log.info("data_version unavailable (%s); will retry", error)
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
+            return None
+
+    def _server_version(self) -> int | None:
+        """On a server: the number of the newest audit event (every change appends one), by its primary key."""
+        try:
+            with self.engine.connect() as conn:
+                value = conn.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar()
+            return int(value or 0)
+        except exc.DBAPIError as error:
+            log.info("server change number unavailable (%s); will retry", error)
+            return None
+
+    # -- sessions
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session; never keep it open while a person edits."""
+        self.check_file()
+        session = Session(self.engine, expire_on_commit=False, autoflush=False)
+        try:
+            yield session
+        except exc.OperationalError as error:
+            raise translate_operational_error(error, self.location.display()) from error
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One IMMEDIATE write transaction without retries (for scripts and tests that arrange data)."""
+        session = Session(self.write_engine, expire_on_commit=False)
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    def write(self, work: Callable[[Session], T], *, what: str = "write") -> T:
+        """Run ``work`` in one short IMMEDIATE transaction, retrying while the database is busy.
+
+        ``work`` may run more than once (each time from scratch in a fresh transaction) and must not touch
+        anything outside the session.
+        """
+        self.check_file()
+        deadline = time.monotonic() + self.retry_seconds
+        delay = 0.02
+        attempt = 0
+        while True:
+            attempt += 1
+            session = Session(self.write_engine, expire_on_commit=False, autoflush=True)
+            try:
+                with session.begin():
+                    return work(session)
+            except StaleDataError as error:
+                raise ConflictError(
+                    "他の人が先に変更しました。最新の内容を表示しますので、確認してからもう一度操作してください。",
+                    f"stale data in {what}: {error}",
+                ) from error
+            except exc.OperationalError as error:
+                if _is_busy(error) and time.monotonic() + delay < deadline:
+                    log.info("database busy during %s (attempt %d); retrying in %.2fs", what, attempt, delay)
+                    time.sleep(delay * (1 + random.random() / 2))
+                    delay = min(delay * 2, 1.0)
+                    continue
+                translated = translate_operational_error(error, self.location.display())
+                log.error("%s failed after %d attempt(s): %s", what, attempt, translated.log_message)
+                raise translated from error
+            finally:
+                session.close()
+
+    def pragma(self, name: str) -> Any:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+    def dispose(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+        self.engine.dispose()
+
+    def warnings(self) -> list[str]:
+        return storage_warnings(self.location, self.mode)
+
+
+# --- opening --------------------------------------------------------------------------------------------------
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def open_database(
+    location: Location | str | Path | None = None,
+    *,
+    create: bool = False,
+    shared: bool = False,
+    busy_timeout_ms: int = 2000,
+    retry_seconds: float = 15.0,
+    progress: ProgressFn | None = None,
+) -> Database:
+    """Check, back up if an upgrade is due, migrate, and open.
+
+    ``create`` allows making a new database where there is none (``shared`` chooses its mode).  A database that
+    fails a check is left untouched and a :class:`DatabaseError` explains why.
+    """
+    loc = location if isinstance(location, Location) else Location.parse(location)
+    if loc.path is None:
+        return _open_server(loc, progress=progress, retry_seconds=retry_seconds)
+
+    path = loc.path
+    state = inspect_file(path)
+    if not state.exists or state.is_new:
+        if not create:
+            raise DatabaseUnavailableError(
+                f"データベースが見つかりません: {path}\n共有フォルダに接続されているか、ファイルが移動・削除されて"
+                "いないか確認してください。",
+                f"database file {path} not found",
+            )
+        mode = StorageMode.SHARED if shared else StorageMode.LOCAL
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise DatabaseUnavailableError(
+                f"フォルダを作成できません: {path.parent}（{err.strerror}）", f"mkdir {path.parent}: {err}"
+            ) from err
+    else:
+        _check_revision(state.revision, str(path))
+        mode = state.mode or StorageMode.LOCAL
+        if state.revision != head_revision():
+            dest = pre_upgrade_backup_path(path, state.revision)
+            log.info(
+                "schema %s -> %s: backing up %s to %s first", state.revision, head_revision(), path, dest
+            )
+            backup_sqlite_file(path, dest, progress=progress)
+
+    engine = _sqlite_engine(
+        path, mode, foreign_keys=True, busy_timeout_ms=busy_timeout_ms, read_wait_seconds=retry_seconds
+    )
+    try:
+        _migrate_sqlite(path, mode, busy_timeout_ms, progress)
+        database_id = _ensure_meta(engine, mode)
+    except exc.OperationalError as error:
+        engine.dispose()
+        raise translate_operational_error(error, str(path)) from error
+    except BaseException:
+        engine.dispose()
+        raise
+    db = Database(loc, engine, mode, database_id, retry_seconds=retry_seconds)
+    for warning in db.warnings():
+        log.warning("storage warning for %s: %s", path, warning)
+    return db
+
+
+def _migrate(
+    engine: Engine, where: str, progress: ProgressFn | None, check: Callable[[Connection], None] | None = None
+) -> None:
+    """Bring the schema to the head revision, on a file or a server.
+
+    A read first: when the schema is current (every start but the first after an update) opening takes no write
+    lock, so a PC can start while the others are busy writing (found by the concurrency harness). Otherwise the
+    upgrade runs under the write lock, after checking again (another PC may have just upgraded); ``check`` runs
+    inside the same transaction before it commits.
+    """
+    with engine.connect() as conn:
+        current = current_revision(conn)
+    _check_revision(current, where)
+    if current == head_revision():
+        return
+    with engine.execution_options(sns_write=True).begin() as conn:
+        current = current_revision(conn)
+        _check_revision(current, where)
+        if current == head_revision():
+            return
+        if progress:
+            progress(0, 1, "データベースを更新しています…")
+        _upgrade(conn)
+        if check is not None:
+            check(conn)
+        if progress:
+            progress(1, 1, "データベースを更新しました")
+
+
+def _migrate_sqlite(path: Path, mode: StorageMode, busy_timeout_ms: int, progress: ProgressFn | None) -> None:
+    # Alembic's batch operations rebuild tables; foreign keys must be off while they do (and checked after).
+    engine = _sqlite_engine(path, mode, foreign_keys=False, busy_timeout_ms=busy_timeout_ms)
+
+    def foreign_keys_hold(conn: Connection) -> None:
+        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise CorruptDatabaseError(
+                "データベースの更新中に整合性の問題が見つかったため、更新を取り消しました。",
+                f"foreign_key_check after migration: {problems[:5]}",
+            )
+
+    try:
+        _migrate(engine, str(path), progress, foreign_keys_hold)
+    finally:
+        engine.dispose()
+
+
+def _ensure_meta(engine: Engine, mode: StorageMode | None) -> str:
+    with Session(engine) as session:  # usually all there: a read, no write lock
+        known = {m.key: m.value for m in session.scalars(select(AppMeta))}
+    if "database_id" in known and (mode is None or "storage_mode" in known):
+        return known["database_id"]
+    with Session(engine.execution_options(sns_write=True)) as session, session.begin():
+        meta = {m.key: m for m in session.scalars(select(AppMeta))}
+        if "database_id" not in meta:
+            session.add(AppMeta(key="database_id", value=str(uuid.uuid4())))
+            session.add(AppMeta(key="created_at", value=datetime.now(UTC).isoformat(timespec="seconds")))
+        if mode is not None and "storage_mode" not in meta:
+            session.add(AppMeta(key="storage_mode", value=mode.value))
+        session.flush()
+        value = session.get(AppMeta, "database_id")
+        assert value is not None
+        return value.value
+
+
+WRITE_LOCK_KEY = 0x534E5344  # "SNSD": the advisory lock that makes writes to a server one at a time
+
+
+def _server_engine(url: str, lock_wait_seconds: float) -> Engine:
+    """PostgreSQL: every write transaction first takes one advisory lock, so writes from all PCs happen one at
+    a time, as on a SQLite file (BEGIN IMMEDIATE). The audit chain needs this: each event's number and hash
+    follow from the one before. Reads are not held up."""
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("sns_write", False):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(lock_wait_seconds * 1000)}ms'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    return engine
+
+
+def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: float) -> Database:
+    try:
+        engine = _server_engine(loc.url, retry_seconds)
+        _migrate(engine, loc.display(), progress)  # one PC upgrades (advisory lock), the others wait
+        database_id = _ensure_meta(engine, None)
+    except exc.DBAPIError as error:
+        raise DatabaseUnavailableError(
+            f"データベースサーバーに接続できません: {loc.display()}", f"server {loc.display()}: {error}"
+        ) from error
+    except ModuleNotFoundError as error:
+        raise DatabaseUnavailableError(
+            "PostgreSQL に接続するためのドライバー（psycopg）がインストールされていません。",
+            f"missing driver for {loc.display()}: {error}",
+        ) from error
+    return Database(loc, engine, StorageMode.SERVER, database_id, retry_seconds=retry_seconds)
+
+
+# --- backups --------------------------------------------------------------------------------------------------
+
+
+def pre_upgrade_backup_path(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder = path.parent / "backups"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        folder = paths.data_dir() / "backups"
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}.sqlite3"
+
+
+def backup_sqlite_file(
+    source: Path,
+    dest: Path,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Copy a live SQLite database with SQLite's backup API (never a file copy, which can tear a transaction)."""
+    if dest.exists():
+        raise DatabaseError(
+            f"バックアップ先のファイルが既にあります: {dest}", f"backup target exists: {dest}"
+        )
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = _ro_connect(source)
+        dst = sqlite3.connect(tmp)
+        try:
+
+            def _step(_status: int, remaining: int, total: int) -> None:
+                if cancelled and cancelled():
+                    raise InterruptedError("backup cancelled")
+                if progress:
+                    progress(total - remaining, total, "バックアップしています…")
+
+            src.backup(dst, pages=256, progress=_step)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            ok = dst.execute("PRAGMA quick_check").fetchone()
+            if not ok or ok[0] != "ok":
+                raise CorruptDatabaseError(
+                    "バックアップの検査に失敗しました。", f"quick_check of backup {tmp}: {ok}"
+                )
+        finally:
+            dst.close()
+            src.close()
+        tmp.replace(dest)
+    except InterruptedError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except sqlite3.Error as err:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"バックアップを作成できませんでした: {dest}（{err}）", f"backup {source} -> {dest}: {err}"
+        ) from err
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseUnavailableError(
+            f"バックアップを書き込めませんでした: {dest}（{err.strerror}）",
+            f"backup {source} -> {dest}: {err}",
+        ) from err
+    return dest
+
+
+def integrity_check(db: Database) -> str:
+    if db.location.path is None:
+        return "ok"
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+    return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])

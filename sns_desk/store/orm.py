@@ -1,0 +1,540 @@
+"""SQLAlchemy 2 typed models.  The schema itself is created and upgraded only by the Alembic migrations in
+:mod:`sns_desk.migrations`; a test checks that the migrations and these models agree.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from sns_desk.domain.vocabulary import (
+    AccountStatus,
+    ChecklistKey,
+    ChecklistState,
+    DecisionKind,
+    IncidentType,
+    InquiryChannel,
+    InquiryKind,
+    Platform,
+    PolicyStatus,
+    PostStatus,
+    Role,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC, always handed out as an aware UTC datetime."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class AppMeta(Base):
+    """Key/value facts about the database itself: its id and its SQLite storage mode."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Department(Base):
+    """局 (parent is None) or 課 (parent is its 局)."""
+
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_departments_parent_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    parent: Mapped[Department | None] = relationship(remote_side=[id])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.parent.name} {self.name}" if self.parent else self.name
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(150), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    is_pr: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    is_contractor: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    contractor_ack_on: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    contractor_ack_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    def global_roles(self) -> set[Role]:
+        roles: set[Role] = set()
+        if self.is_admin:
+            roles.add(Role.SYSTEM_ADMIN)
+        if self.is_pr:
+            roles.add(Role.PR)
+        if not self.is_contractor:
+            roles.add(Role.EMPLOYEE)
+        return roles
+
+
+class Account(Base):
+    """公式アカウント (§3).  Minimal for now; the accounts work grows it."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[Platform] = mapped_column(_enum(Platform, "platform"))
+    name: Mapped[str] = mapped_column(String(200))
+    handle: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
+    status: Mapped[AccountStatus] = mapped_column(
+        _enum(AccountStatus, "account_status"), default=AccountStatus.REQUESTED
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # 責任者 approved the opening
+    activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # first became 運用中
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    activation_override: Mapped[str] = mapped_column(Text, default="", server_default="")
+    activation_override_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    allow_self_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+    department: Mapped[Department] = relationship()
+    requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
+    members: Mapped[list[AccountMember]] = relationship(
+        back_populates="account", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class AccountMember(Base):
+    """A role a user holds on one account (PRODUCT.md §1: roles are given per account)."""
+
+    __tablename__ = "account_members"
+    __table_args__ = (
+        UniqueConstraint("account_id", "user_id", "role", name="uq_account_members_assignment"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+
+    account: Mapped[Account] = relationship(back_populates="members")
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class AuditEvent(Base):
+    """One change, hash-chained to the one before it (see :mod:`sns_desk.audit`)."""
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ts: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC, exactly as hashed
+    actor: Mapped[str] = mapped_column(String(150), index=True)
+    action: Mapped[str] = mapped_column(String(80), index=True)
+    entity: Mapped[str] = mapped_column(String(80))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "ts": self.ts,
+            "actor": self.actor,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "payload": self.payload,
+            "prev_hash": self.prev_hash,
+        }
+
+
+class AccountPolicy(Base):
+    """One version of an account's 運用ポリシー (§3(1)); the content is :class:`sns_desk.policy.PolicyData` JSON."""
+
+    __tablename__ = "account_policies"
+    __table_args__ = (UniqueConstraint("account_id", "number", name="uq_account_policies_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[PolicyStatus] = mapped_column(
+        _enum(PolicyStatus, "policy_status"), default=PolicyStatus.DRAFT
+    )
+    data: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class ChecklistItem(Base):
+    __tablename__ = "checklist_items"
+    __table_args__ = (UniqueConstraint("account_id", "item", name="uq_checklist_items_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    item: Mapped[ChecklistKey] = mapped_column(_enum(ChecklistKey, "checklist_key"))
+    state: Mapped[ChecklistState] = mapped_column(_enum(ChecklistState, "checklist_state"))
+    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    updated_by: Mapped[User] = relationship()
+
+
+class CredentialRecord(Base):
+    """That an account's login is in the OS keyring: who set it and when.  Never the secret itself (§3(3)ウ)."""
+
+    __tablename__ = "credential_records"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    set_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rotated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    backend: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+    set_by: Mapped[User] = relationship()
+
+
+class StandingScope(Base):
+    """事前承認の適用範囲 (§5(2)): posts of these categories and this template may go out without a fresh approval."""
+
+    __tablename__ = "standing_scopes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    categories: Mapped[str] = mapped_column(Text, default="", server_default="")  # one per line
+    template: Mapped[str] = mapped_column(Text, default="", server_default="")
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    approved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    approved_by: Mapped[User] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Post(Base):
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    status: Mapped[PostStatus] = mapped_column(
+        _enum(PostStatus, "post_status"), default=PostStatus.DRAFT, index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    body: Mapped[str] = mapped_column(Text, default="", server_default="")
+    category: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    planned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    emergency_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
+    scope_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    scope_reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    correction_of_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="RESTRICT"))
+    self_check: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # confirmed §6 item ids
+    warning_reasons: Mapped[str] = mapped_column(
+        Text, default="{}", server_default="{}"
+    )  # finding key -> reason
+    findings: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # at submission
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    published_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    deleted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    account: Mapped[Account] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    scope: Mapped[StandingScope | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class PostRevision(Base):
+    """Every save of a post, kept whole (diffable)."""
+
+    __tablename__ = "post_revisions"
+    __table_args__ = (UniqueConstraint("post_id", "number", name="uq_post_revisions_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    body: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    planned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    emergency_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    saved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    saved_by: Mapped[User] = relationship()
+
+
+class PostDecision(Base):
+    __tablename__ = "post_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    revision_number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[DecisionKind] = mapped_column(_enum(DecisionKind, "decision_kind"))
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
+
+    decided_by: Mapped[User] = relationship()
+
+
+class Attachment(Base):
+    """An image attached to a post, stored in the database (size-limited) so every PC sees it."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReportRecord(Base):
+    """A workbook that was exported: what, for whom, by whom, when, and the SHA-256 of the file."""
+
+    __tablename__ = "report_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    filename: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    created_by: Mapped[User] = relationship()
+
+
+class Incident(Base):
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    type: Mapped[IncidentType] = mapped_column(_enum(IncidentType, "incident_type"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    serious: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    opened_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledgement: Mapped[str] = mapped_column(
+        Text, default="", server_default=""
+    )  # the 責任者's instructions
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closing_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    account: Mapped[Account] = relationship()
+    opened_by: Mapped[User] = relationship(foreign_keys=[opened_by_id])
+    acknowledged_by: Mapped[User | None] = relationship(foreign_keys=[acknowledged_by_id])
+    actions: Mapped[list[IncidentAction]] = relationship(
+        back_populates="incident", cascade="all, delete-orphan", order_by="IncidentAction.position"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class IncidentAction(Base):
+    """One action the guideline asks for this type of trouble, ticked with who, when and a reference."""
+
+    __tablename__ = "incident_actions"
+    __table_args__ = (UniqueConstraint("incident_id", "key", name="uq_incident_actions_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)
+    done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reference: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    incident: Mapped[Incident] = relationship(back_populates="actions")
+    done_by: Mapped[User | None] = relationship()
+
+
+class Inquiry(Base):
+    """A comment, message, call or e-mail (§7); the content is purged after the retention period."""
+
+    __tablename__ = "inquiries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    channel: Mapped[InquiryChannel] = mapped_column(_enum(InquiryChannel, "inquiry_channel"))
+    kind: Mapped[InquiryKind] = mapped_column(_enum(InquiryKind, "inquiry_kind"))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    content: Mapped[str] = mapped_column(Text, default="", server_default="")
+    response: Mapped[str] = mapped_column(Text, default="", server_default="")
+    forwarded_to: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    forwarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    logged_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    account: Mapped[Account] = relationship()
+    logged_by: Mapped[User] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class MonitoringRecord(Base):
+    """§9(2): the 管理者's periodic check that the account is run within the guideline."""
+
+    __tablename__ = "monitoring_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    checked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    problems_found: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    checked_by: Mapped[User] = relationship()
+
+
+class SigningKey(Base):
+    """A person's public key for the 電子印鑑 (one per PC they decide on); the private key stays in that PC's
+    OS keyring (see :mod:`sns_desk.signing`)."""
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)  # raw Ed25519 key, hex
+    fingerprint: Mapped[str] = mapped_column(String(19))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class DecisionSignature(Base):
+    """The signature over one decision's content, made in the decision's own transaction."""
+
+    __tablename__ = "decision_signatures"
+    __table_args__ = (UniqueConstraint("audit_seq", "kind", name="uq_decision_signatures_event_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    audit_seq: Mapped[int] = mapped_column(Integer, index=True)  # the decision's audit event
+    kind: Mapped[str] = mapped_column(String(30))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    signer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    key_id: Mapped[int] = mapped_column(ForeignKey("signing_keys.id", ondelete="RESTRICT"))
+    role: Mapped[str] = mapped_column(String(30))
+    permission: Mapped[str] = mapped_column(String(50))
+    content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
+    signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

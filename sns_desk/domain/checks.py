@@ -13,7 +13,8 @@ import enum
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+import warnings as pywarnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -158,6 +159,17 @@ class Count:
         return f"{self.used:,} / {self.limit:,} {self.unit}"
 
 
+def _twitter_parser() -> Callable[[str], Any]:
+    """twitter-text's parser, imported on first use (its emoji tables take 0.2 s to load).  It reads them through
+    pkg_resources, whose deprecation warning is its business, not the user's."""
+    with pywarnings.catch_warnings():
+        pywarnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+        from twitter_text import parse_tweet
+
+    parse: Callable[[str], Any] = parse_tweet
+    return parse
+
+
 def count(platform: Platform, body: str, rules: RuleSet | None = None) -> Count:
     """The platform's own way of counting the body (PRODUCT.md §4)."""
     rules = rules or load_rules()
@@ -166,9 +178,7 @@ def count(platform: Platform, body: str, rules: RuleSet | None = None) -> Count:
     maximum = int(limit.get("max") or 0)
     text = unicodedata.normalize("NFC", body)
     if kind == "twitter":
-        from twitter_text import (
-            parse_tweet,  # its emoji tables take 0.2 s to load: only when X text is counted
-        )
+        parse_tweet = _twitter_parser()
 
         parsed = parse_tweet(text)
         over_from = parsed.validRangeEnd + 1 if not parsed.valid and parsed.weightedLength > maximum else None

@@ -86,7 +86,7 @@ def take() -> int:
     from sns_desk.domain import policy as pol
     from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
     from sns_desk.gui.accounts.accounts_page import AccountRequestDialog
-    from sns_desk.services import accounts, credentials
+    from sns_desk.services import account_checklist, account_policies, accounts, credentials
 
     users.import_users_csv(
         db,
@@ -118,10 +118,10 @@ def take() -> int:
         policy,
     )
     accounts.approve_opening(db, kyokucho, kanko, accounts.get_account(db, kyokucho, kanko).version)
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db, kacho, kanko, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED, note="自治体向け認証なし"
     )
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db,
         kacho,
         kanko,
@@ -132,7 +132,7 @@ def take() -> int:
     credentials.set_credential(db, kacho, kanko, "kagoshima_kanko", "Sakurajima-2026!kanko")
     users.assign_account_role(db, kacho, kanko, rows["m-ito"].id, Role.STAFF)
     users.assign_account_role(db, kacho, kanko, rows["pr-agency"].id, Role.CONTRACTOR)
-    accounts.save_policy_draft(
+    account_policies.save_policy_draft(
         db,
         kacho,
         kanko,

@@ -18,7 +18,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
 from sns_desk.host import identity, keyring_access
-from sns_desk.services import accounts, credentials, users
+from sns_desk.services import account_checklist, account_policies, accounts, city_settings, credentials, users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -181,11 +181,11 @@ def _print_account(db: Database, actor: Actor, account_id: int) -> None:
     print(
         f"  URL: {row.url or '（未記入）'}  責任者: {'、'.join(row.responsible)}  管理者: {'、'.join(row.managers)}"
     )
-    for item in accounts.checklist(db, account_id):
+    for item in account_checklist.checklist(db, account_id):
         print(
             f"  [{'  ' if item.is_open else '済'}] {item.label}（{item.section}）: {item.state_label} {item.url} {item.note}".rstrip()
         )
-    for version in accounts.list_policies(db, account_id):
+    for version in account_policies.list_policies(db, account_id):
         print(f"  運用ポリシー {version.title}")
 
 
@@ -213,13 +213,13 @@ def run(args: argparse.Namespace, db: Database) -> int:
         return _policy(args, db, actor)
     if command == "checklist":
         if args.checklist_command == "set":
-            accounts.set_checklist_item(
+            account_checklist.set_checklist_item(
                 db, actor, args.id, ChecklistKey(args.item), ChecklistState(args.state), args.url, args.note
             )
         _print_account(db, actor, args.id)
         return 0
     if args.credential_command == "rotation-days":
-        accounts.set_rotation_days(db, actor, args.days)
+        city_settings.set_rotation_days(db, actor, args.days)
         print(f"パスワード変更の間隔を {args.days} 日にしました。")
         return 0
     if args.credential_command == "set":
@@ -294,9 +294,9 @@ def _account(args: argparse.Namespace, db: Database, actor: Actor) -> int:
 def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     action = args.policy_command
     if action == "edit":
-        versions = accounts.list_policies(db, args.id)
+        versions = account_policies.list_policies(db, args.id)
         draft = versions[0] if versions and versions[0].status.value == "draft" else None
-        number = accounts.save_policy_draft(
+        number = account_policies.save_policy_draft(
             db, actor, args.id, load_policy_file(args.file), draft.version if draft else None
         )
         problems = pol.validate(load_policy_file(args.file))
@@ -305,14 +305,16 @@ def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
             print(f"  承認までに必要: {problem}")
         return 0
     if action == "approve":
-        version = next((p for p in accounts.list_policies(db, args.id) if p.number == args.number), None)
+        version = next(
+            (p for p in account_policies.list_policies(db, args.id) if p.number == args.number), None
+        )
         if version is None:
             raise NotFoundError(f"運用ポリシーの第{args.number}版が見つかりません。")
-        accounts.approve_policy(db, actor, args.id, args.number, version.version)
+        account_policies.approve_policy(db, actor, args.id, args.number, version.version)
         print(f"運用ポリシーの第{args.number}版を承認しました。")
         return 0
     if action == "show":
-        sys.stdout.write(accounts.published_policy(db, args.id, as_html=args.html))
+        sys.stdout.write(account_policies.published_policy(db, args.id, as_html=args.html))
         return 0
-    sys.stdout.write(accounts.policy_diff(db, args.id, args.old, args.new))
+    sys.stdout.write(account_policies.policy_diff(db, args.id, args.old, args.new))
     return 0

@@ -38,7 +38,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import DatabaseUnavailableError, NotFoundError, SnsDeskError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState, DecisionKind, Role
-from sns_desk.services import accounts as account_service
+from sns_desk.services import account_checklist, account_policies
 from sns_desk.services.access import is_allowed, require
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain as audit
@@ -265,8 +265,8 @@ def _names(account: Account, role: Role) -> str:
 def account_report_values(
     session: Session, account: Account, event: str, *, reiwa: bool, remarks: str
 ) -> dict[str, str]:
-    current = account_service.current_policy(session, account.id)
-    rows = {r.key: r for r in account_service.checklist_rows(session, account.id)}
+    current = account_policies.current_policy(session, account.id)
+    rows = {r.key: r for r in account_checklist.checklist_rows(session, account.id)}
     verified = rows[ChecklistKey.VERIFIED]
     homepage = rows[ChecklistKey.HOMEPAGE]
     password = rows[ChecklistKey.PASSWORD]
@@ -354,7 +354,7 @@ def export_account_report(
         if event != "廃止" and account.status in (AccountStatus.REQUESTED, AccountStatus.REJECTED):
             raise ValidationError("開設が承認されていないアカウントは報告できません（§3(2)）。")
         values = account_report_values(session, account, event, reiwa=reiwa, remarks=remarks)
-        current = account_service.current_policy(session, account.id)
+        current = account_policies.current_policy(session, account.id)
         facts = pol.AccountFacts(
             account.platform.label, account.name, account.url, account.department.full_name
         )
@@ -412,7 +412,7 @@ def export_account_list(
         )
         rows = []
         for account in session.scalars(stmt.where(Account.status.in_(statuses))):
-            current = account_service.current_policy(session, account.id)
+            current = account_policies.current_policy(session, account.id)
             rows.append(
                 [
                     account.platform.label,

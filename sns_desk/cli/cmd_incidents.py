@@ -9,7 +9,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.vocabulary import IncidentType, InquiryChannel, InquiryKind
 from sns_desk.host import identity
-from sns_desk.services import incidents, users
+from sns_desk.services import city_settings, incidents, inquiries, monitoring, users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -76,10 +76,10 @@ def run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "inquiry":
         return _inquiry(args, db, actor)
     if args.monitoring_command == "record":
-        incidents.record_monitoring(db, actor, args.account, args.note, problems_found=args.problems)
+        monitoring.record_monitoring(db, actor, args.account, args.note, problems_found=args.problems)
         print("監視の記録を保存しました。")
         return 0
-    for row in incidents.monitoring_status(db, actor):
+    for row in monitoring.monitoring_status(db, actor):
         last = f"{row.last_checked.astimezone(pol.JST):%Y-%m-%d}" if row.last_checked else "未確認"
         print(f"{row.account_id}\t{row.account}\t{last}\t{'期限切れ' if row.overdue else '済'}")
     return 0
@@ -133,7 +133,7 @@ def _inquiry(args: argparse.Namespace, db: Database, actor: Actor) -> int:
             received = pol.parse_local_time(args.received)
         except ValueError as error:
             raise ValidationError(str(error)) from error
-        inquiry_id = incidents.log_inquiry(
+        inquiry_id = inquiries.log_inquiry(
             db,
             actor,
             args.account,
@@ -145,15 +145,15 @@ def _inquiry(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         )
         print(f"記録しました（番号 {inquiry_id}）。")
     elif command == "forward":
-        incidents.forward_inquiry(db, actor, args.id, args.to)
+        inquiries.forward_inquiry(db, actor, args.id, args.to)
         print(f"{args.id}: {args.to} へ依頼したことを記録しました。")
     elif command == "purge":
-        print(f"保存期間を過ぎた {incidents.purge_expired(db, actor)} 件の内容を削除しました。")
+        print(f"保存期間を過ぎた {inquiries.purge_expired(db, actor)} 件の内容を削除しました。")
     elif command == "retention-days":
-        incidents.set_retention_days(db, actor, args.days)
+        city_settings.set_retention_days(db, actor, args.days)
         print(f"保存期間を {args.days} 日にしました。")
     else:
-        for row in incidents.list_inquiries(db, actor):
+        for row in inquiries.list_inquiries(db, actor):
             forwarded = row.forwarded_to or ("要依頼" if row.needs_forwarding else "")
             print(
                 f"{row.id}\t{row.received_at.astimezone(pol.JST):%Y-%m-%d}\t{row.account}\t{row.kind.label}\t"

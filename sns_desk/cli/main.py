@@ -24,6 +24,7 @@ from sns_desk.services import signing
 from sns_desk.services.actors import Actor
 from sns_desk.store import audit_chain as audit
 from sns_desk.store import database as dbmod
+from sns_desk.store import locations
 
 log = logging.getLogger("sns_desk.cli")
 
@@ -75,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _location(args: argparse.Namespace) -> dbmod.Location:
-    return dbmod.Location.parse(args.db if args.db else Settings.load().database)
+def _location(args: argparse.Namespace) -> locations.Location:
+    return locations.Location.parse(args.db if args.db else Settings.load().database)
 
 
 def _os_display_name(login: str) -> str:

@@ -42,8 +42,9 @@ from sns_desk.services import account_checklist, account_policies
 from sns_desk.services.access import is_allowed, require
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain as audit
-from sns_desk.store.database import Database, ProgressFn
+from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, User
+from sns_desk.store.sqlite_files import ProgressFn
 
 KINDS = {
     "account_report": "公式アカウント開設・変更・廃止報告書",

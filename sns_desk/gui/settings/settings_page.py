@@ -23,7 +23,8 @@ from sns_desk.host import paths, settings
 from sns_desk.services import backups as backup
 from sns_desk.services import city_settings, users
 from sns_desk.services.actors import Actor
-from sns_desk.store.database import Database, Location, StorageMode
+from sns_desk.store.database import Database
+from sns_desk.store.locations import Location, StorageMode
 
 MODE_HELP = {
     StorageMode.LOCAL: "この PC の中だけにデータがあります。ほかの PC からは見えません。",

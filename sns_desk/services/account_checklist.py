@@ -25,11 +25,6 @@ CHECKLIST_LABELS: dict[ChecklistKey, tuple[str, str]] = {
     ChecklistKey.PROFILE_LINK: ("SNS のプロフィールに市ホームページの URL を記載", "§3(3)イ"),
     ChecklistKey.PASSWORD: ("パスワードをキーリングで管理（定期的に変更）", "§3(3)ウ"),
 }
-STATE_LABELS = {
-    ChecklistState.OPEN: "未対応",
-    ChecklistState.DONE: "対応済",
-    ChecklistState.NOT_OFFERED: "運営者が認証を提供していない",
-}
 # An account in these states is history: nothing about it changes any more.
 FINISHED = (AccountStatus.CLOSED, AccountStatus.REJECTED)
 
@@ -51,7 +46,7 @@ class ChecklistRow:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS[self.state]
+        return self.state.label
 
 
 def credential_due(record: CredentialRecord, days: int, now: datetime | None = None) -> bool:

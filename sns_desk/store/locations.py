@@ -3,7 +3,6 @@ path or a server URL, and plain-language warnings about where a file sits."""
 
 from __future__ import annotations
 
-import enum
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,23 +10,16 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from sns_desk.domain.errors import DatabaseError
+from sns_desk.domain.vocabulary import Labelled
 from sns_desk.host import paths
 
 CLOUD_SYNC_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "box sync", "boxsync")
 
 
-class StorageMode(enum.StrEnum):
-    LOCAL = "local"
-    SHARED = "shared"
-    SERVER = "server"
-
-    @property
-    def label(self) -> str:
-        return {
-            StorageMode.LOCAL: "このPCのみ（ローカルファイル、WAL モード）",
-            StorageMode.SHARED: "共有フォルダ（複数のPCで共用、ロールバックジャーナル・synchronous=FULL）",
-            StorageMode.SERVER: "データベースサーバー（PostgreSQL）",
-        }[self]
+class StorageMode(Labelled):
+    LOCAL = "local", "このPCのみ（ローカルファイル、WAL モード）"
+    SHARED = "shared", "共有フォルダ（複数のPCで共用、ロールバックジャーナル・synchronous=FULL）"
+    SERVER = "server", "データベースサーバー（PostgreSQL）"
 
 
 @dataclass(frozen=True)

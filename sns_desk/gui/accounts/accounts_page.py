@@ -242,7 +242,7 @@ class ChecklistDialog(QDialog):
         if key is ChecklistKey.VERIFIED:
             states.insert(1, ChecklistState.NOT_OFFERED)
         for state in states:
-            self.ui.stateCombo.addItem(account_checklist.STATE_LABELS[state], state.value)
+            self.ui.stateCombo.addItem(state.label, state.value)
         row = rows.get(key)
         if row is not None:
             self.ui.stateCombo.setCurrentIndex(max(self.ui.stateCombo.findData(row.state.value), 0))

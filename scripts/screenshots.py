@@ -86,7 +86,7 @@ def take() -> int:
     from sns_desk.domain import policy as pol
     from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
     from sns_desk.gui.accounts.accounts_page import AccountRequestDialog
-    from sns_desk.services import accounts, credentials
+    from sns_desk.services import account_checklist, account_policies, accounts, credentials
 
     users.import_users_csv(
         db,
@@ -118,10 +118,10 @@ def take() -> int:
         policy,
     )
     accounts.approve_opening(db, kyokucho, kanko, accounts.get_account(db, kyokucho, kanko).version)
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db, kacho, kanko, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED, note="自治体向け認証なし"
     )
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db,
         kacho,
         kanko,
@@ -132,7 +132,7 @@ def take() -> int:
     credentials.set_credential(db, kacho, kanko, "kagoshima_kanko", "Sakurajima-2026!kanko")
     users.assign_account_role(db, kacho, kanko, rows["m-ito"].id, Role.STAFF)
     users.assign_account_role(db, kacho, kanko, rows["pr-agency"].id, Role.CONTRACTOR)
-    accounts.save_policy_draft(
+    account_policies.save_policy_draft(
         db,
         kacho,
         kanko,
@@ -262,7 +262,7 @@ def take() -> int:
 
     # トラブル, 監視 and 問い合わせ
     from sns_desk.domain.vocabulary import IncidentType, InquiryChannel, InquiryKind
-    from sns_desk.services import incidents
+    from sns_desk.services import incidents, inquiries, monitoring
 
     fake = incidents.open_incident(
         db,
@@ -290,14 +290,14 @@ def take() -> int:
         serious=True,
     )
     incidents.record_action(db, kacho, flame, "no_rebuttal", "職員個人による反論がないことを確認")
-    incidents.record_monitoring(
+    monitoring.record_monitoring(
         db,
         kacho,
         kanko,
         "不適切な書き込み・なりすましの確認。偽アカウント 1 件（トラブル登録済み）",
         problems_found=True,
     )
-    incidents.log_inquiry(
+    inquiries.log_inquiry(
         db,
         tanto,
         kanko,
@@ -306,14 +306,14 @@ def take() -> int:
         "花火大会の駐車場はありますか",
         response="公共交通機関のご利用をお願いする旨を返信",
     )
-    incidents.log_inquiry(
+    inquiries.log_inquiry(
         db, tanto, kanko, InquiryChannel.PHONE, InquiryKind.PROPOSAL, "会場行きの臨時バスを増やしてほしい"
     )
-    proposal = incidents.log_inquiry(
+    proposal = inquiries.log_inquiry(
         db, tanto, kanko, InquiryChannel.EMAIL, InquiryKind.PROPOSAL, "駐輪場を増やしてほしい"
     )
-    incidents.forward_inquiry(db, tanto, proposal, "建設局 道路管理課")
-    incidents.log_inquiry(db, tanto, kanko, InquiryChannel.MESSAGE, InquiryKind.COMPLAINT, "告知が直前すぎる")
+    inquiries.forward_inquiry(db, tanto, proposal, "建設局 道路管理課")
+    inquiries.log_inquiry(db, tanto, kanko, InquiryChannel.MESSAGE, InquiryKind.COMPLAINT, "告知が直前すぎる")
     trouble_window = MainWindow(db, kacho)
     trouble_window.resize(1280, 760)
     trouble_page = trouble_window.show_page("incidents")

@@ -17,7 +17,7 @@ from sns_desk.domain.vocabulary import (
     PolicyStatus,
     Role,
 )
-from sns_desk.services import accounts, credentials, users
+from sns_desk.services import account_checklist, account_policies, accounts, city_settings, credentials, users
 from sns_desk.services.accounts import AccountAction, AccountInput
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -38,7 +38,7 @@ def test_request_makes_a_requested_account_with_its_people_and_first_policy(
     assert row.department == "観光交流局 観光振興課"
     assert row.managers == ("観光 課長",) and row.responsible == ("観光 局長",)
     assert row.requested_by == "観光 課長"
-    [version1] = accounts.list_policies(db, account_id)
+    [version1] = account_policies.list_policies(db, account_id)
     assert version1.number == 1 and version1.status is PolicyStatus.DRAFT
     assert len(row.open_items) == 4
 
@@ -113,7 +113,7 @@ def test_the_whole_lifecycle(db: Database, people: People) -> None:
     accounts.approve_opening(db, people.kyokucho, account_id, version(db, people.kyokucho, account_id))
     row = accounts.get_account(db, people.kyokucho, account_id)
     assert row.status is S.PREPARING and row.opened_at is not None
-    assert accounts.list_policies(db, account_id)[0].status is PolicyStatus.APPROVED
+    assert account_policies.list_policies(db, account_id)[0].status is PolicyStatus.APPROVED
     complete_checklist(db, people, account_id)
     assert accounts.get_account(db, people.kacho, account_id).open_items == ()
     accounts.activate(db, people.kacho, account_id, version(db, people.kacho, account_id))
@@ -246,7 +246,7 @@ def test_open_checklist_items_block_activation_unless_the_responsible_records_wh
     db: Database, people: People
 ) -> None:
     account_id = in_state(db, people, S.PREPARING)
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.NOT_OFFERED
     )
     with pytest.raises(ValidationError) as info:
@@ -283,21 +283,25 @@ def test_who_sees_which_accounts(db: Database, people: People) -> None:
 def test_checklist_rules(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     with pytest.raises(ValidationError, match="URL"):
-        accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.HOMEPAGE, ChecklistState.DONE)
+        account_checklist.set_checklist_item(
+            db, people.kacho, account_id, ChecklistKey.HOMEPAGE, ChecklistState.DONE
+        )
     with pytest.raises(ValidationError, match="認証アカウントの項目だけ"):
-        accounts.set_checklist_item(
+        account_checklist.set_checklist_item(
             db, people.kacho, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.NOT_OFFERED
         )
     with pytest.raises(ValidationError, match="自動的に記録"):
-        accounts.set_checklist_item(db, people.kacho, account_id, ChecklistKey.PASSWORD, ChecklistState.DONE)
+        account_checklist.set_checklist_item(
+            db, people.kacho, account_id, ChecklistKey.PASSWORD, ChecklistState.DONE
+        )
     with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
-        accounts.set_checklist_item(
+        account_checklist.set_checklist_item(
             db, people.tanto, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.DONE
         )
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.DONE, note="認証バッジ取得"
     )
-    rows = {r.key: r for r in accounts.checklist(db, account_id)}
+    rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
     assert (
         rows[ChecklistKey.VERIFIED].state is ChecklistState.DONE
         and rows[ChecklistKey.VERIFIED].by == "観光 課長"
@@ -308,18 +312,18 @@ def test_checklist_rules(db: Database, people: People) -> None:
 def test_password_item_follows_the_credential_and_its_rotation(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", "correct horse battery staple")
-    rows = {r.key: r for r in accounts.checklist(db, account_id)}
+    rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
     assert rows[ChecklistKey.PASSWORD].state is ChecklistState.DONE
     with db.write_session() as session:
         record = session.get(CredentialRecord, account_id)
         assert record is not None
         record.rotated_at = record.rotated_at - timedelta(days=91)
-    rows = {r.key: r for r in accounts.checklist(db, account_id)}
+    rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
     assert (
         rows[ChecklistKey.PASSWORD].is_open and "変更時期を過ぎています" in rows[ChecklistKey.PASSWORD].note
     )
     assert accounts.get_account(db, people.kacho, account_id).credential_due
-    accounts.set_rotation_days(db, people.admin, 180)
+    city_settings.set_rotation_days(db, people.admin, 180)
     assert not accounts.get_account(db, people.kacho, account_id).credential_due
 
 
@@ -328,14 +332,14 @@ def test_password_item_follows_the_credential_and_its_rotation(db: Database, peo
 
 def test_policy_versions_edit_approve_and_diff(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
-    number = accounts.save_policy_draft(
+    number = account_policies.save_policy_draft(
         db, people.kacho, account_id, valid_policy(hours={d: [("09:00", "17:00")] for d in range(5)})
     )
     assert number == 2
-    [v2, v1] = accounts.list_policies(db, account_id)
+    [v2, v1] = account_policies.list_policies(db, account_id)
     assert (v2.status, v1.status) == (PolicyStatus.DRAFT, PolicyStatus.APPROVED)
     # a second edit changes the open draft (with the version the editor started from)
-    accounts.save_policy_draft(
+    account_policies.save_policy_draft(
         db,
         people.kacho,
         account_id,
@@ -343,32 +347,32 @@ def test_policy_versions_edit_approve_and_diff(db: Database, people: People) -> 
         v2.version,
     )
     with pytest.raises(ConflictError, match="他の人が先に変更しました"):
-        accounts.save_policy_draft(db, people.kacho, account_id, valid_policy(), v2.version)
-    [v2, v1] = accounts.list_policies(db, account_id)
-    diff = accounts.policy_diff(db, account_id, 1, 2)
+        account_policies.save_policy_draft(db, people.kacho, account_id, valid_policy(), v2.version)
+    [v2, v1] = account_policies.list_policies(db, account_id)
+    diff = account_policies.policy_diff(db, account_id, 1, 2)
     assert "-運用時間: 月〜金 8:30〜17:15" in diff and "+運用時間: 月〜土 9:00〜18:00" in diff
     with pytest.raises(PermissionDeniedError, match="アカウント責任者"):
-        accounts.approve_policy(db, people.kacho, account_id, 2, v2.version)
-    accounts.approve_policy(db, people.kyokucho, account_id, 2, v2.version)
-    [v2, v1] = accounts.list_policies(db, account_id)
+        account_policies.approve_policy(db, people.kacho, account_id, 2, v2.version)
+    account_policies.approve_policy(db, people.kyokucho, account_id, 2, v2.version)
+    [v2, v1] = account_policies.list_policies(db, account_id)
     assert (v2.status, v1.status) == (PolicyStatus.APPROVED, PolicyStatus.SUPERSEDED)
     with db.read() as session:
-        current = accounts.current_policy(session, account_id)
+        current = account_policies.current_policy(session, account_id)
     assert current is not None and current.hours[5] == [("09:00", "18:00")]
-    assert accounts.save_policy_draft(db, people.kacho, account_id, valid_policy()) == 3
+    assert account_policies.save_policy_draft(db, people.kacho, account_id, valid_policy()) == 3
 
 
 def test_an_incomplete_draft_can_be_saved_but_not_approved(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
-    accounts.save_policy_draft(db, people.kacho, account_id, valid_policy(disclaimer=""))
-    draft = accounts.list_policies(db, account_id)[0]
+    account_policies.save_policy_draft(db, people.kacho, account_id, valid_policy(disclaimer=""))
+    draft = account_policies.list_policies(db, account_id)[0]
     with pytest.raises(ValidationError, match=r"免責事項.*§3\(1\)キ"):
-        accounts.approve_policy(db, people.kyokucho, account_id, draft.number, draft.version)
+        account_policies.approve_policy(db, people.kyokucho, account_id, draft.number, draft.version)
 
 
 def test_published_policy_has_the_a_to_ki_headings(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
-    text = accounts.published_policy(db, account_id)
+    text = account_policies.published_policy(db, account_id)
     headings = [
         "ア 運用するソーシャルメディアの種類",
         "イ アカウント名、URL及びアカウント運用部署等名",
@@ -383,7 +387,7 @@ def test_published_policy_has_the_a_to_ki_headings(db: Database, people: People)
     assert "運用時間: 月〜金 8:30〜17:15（祝日・年末年始（12月29日〜1月3日）を除く）" in text
     assert "お問い合わせ先: 電話 099-216-1327、メール kanko@city.example.lg.jp" in text
     assert "フォロー: 行わない" in text and "観光交流局 観光振興課" in text
-    page = accounts.published_policy(db, account_id, as_html=True)
+    page = account_policies.published_policy(db, account_id, as_html=True)
     assert page.startswith("<!DOCTYPE html>") and "<h2>オ 禁止事項</h2>" in page
 
 

@@ -17,7 +17,7 @@ from sns_desk.domain.errors import NotFoundError, PermissionDeniedError
 from sns_desk.domain.vocabulary import Role
 from sns_desk.host import keyring_access, logging_setup, paths
 from sns_desk.host.keyring_access import KeyringUnavailableError
-from sns_desk.services import accounts, credentials, users
+from sns_desk.services import account_policies, accounts, credentials, users
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services import backups as backup
 from sns_desk.services.actors import Actor
@@ -176,7 +176,7 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
     ).path
     listing = reports.export_account_list(db, people.admin, tmp_path / "list.xlsx").path
     published = tmp_path / "policy.html"
-    published.write_text(accounts.published_policy(db, account_id, as_html=True), encoding="utf-8")
+    published.write_text(account_policies.published_policy(db, account_id, as_html=True), encoding="utf-8")
     assert auditlog.verify_log(db, people.admin).ok
 
     _assert_secret_nowhere(db, SECRET, [backup_file, published, report, listing])

@@ -24,7 +24,9 @@ from sns_desk.domain.errors import (
 )
 from sns_desk.services import users
 from sns_desk.store import database as dbmod
-from sns_desk.store.database import Location, StorageMode, open_database
+from sns_desk.store import schema_revisions
+from sns_desk.store.database import open_database
+from sns_desk.store.locations import Location, StorageMode
 from sns_desk.store.orm import AppMeta, Base, Department
 
 
@@ -140,7 +142,7 @@ def test_upgrade_from_an_older_schema_backs_up_first(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        cfg = dbmod.alembic_config()
+        cfg = schema_revisions.alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_foundation")
         conn.exec_driver_sql("INSERT INTO app_meta (key, value) VALUES ('storage_mode', 'shared')")
@@ -243,8 +245,8 @@ def test_revisions_read_without_alembic_agree_with_alembic() -> None:
     """Start-up reads the migration files as text; Alembic's own reading must give the same graph and head."""
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(dbmod.alembic_config())
-    assert dbmod.head_revision() == script.get_current_head()
-    assert dbmod.known_revisions() == {s.revision for s in script.walk_revisions()}
+    script = ScriptDirectory.from_config(schema_revisions.alembic_config())
+    assert schema_revisions.head_revision() == script.get_current_head()
+    assert schema_revisions.known_revisions() == {s.revision for s in script.walk_revisions()}
     for s in script.walk_revisions():
-        assert dbmod._revision_graph()[s.revision] == s.down_revision
+        assert schema_revisions._revision_graph()[s.revision] == s.down_revision

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sns_desk.domain.errors import PermissionDeniedError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, InquiryChannel, InquiryKind
 from sns_desk.domain.vocabulary import IncidentType as T
-from sns_desk.services import credentials, incidents, posts
+from sns_desk.services import city_settings, credentials, incidents, inquiries, monitoring, notices, posts
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent, Inquiry, MonitoringRecord, utcnow
 from tests.test_posts import ALL_CHECKED, in_hours
@@ -137,7 +137,7 @@ def test_escalating_later_requires_acknowledgement(db: Database, people: People,
     incidents.escalate(db, people.tanto, incident_id)
     with pytest.raises(ValidationError, match="アカウント責任者の確認"):
         incidents.close_incident(db, people.kacho, incident_id, version(db, people, incident_id), "完了")
-    assert [n.kind for n in incidents.notifications(db, people.kyokucho)] == ["incident"]
+    assert [n.kind for n in notices.notifications(db, people.kyokucho)] == ["incident"]
 
 
 def test_outsiders_neither_open_nor_see(db: Database, people: People, account: int) -> None:
@@ -149,7 +149,7 @@ def test_outsiders_neither_open_nor_see(db: Database, people: People, account: i
 
 
 def test_inquiries_are_logged_forwarded_and_purged(db: Database, people: People, account: int) -> None:
-    question = incidents.log_inquiry(
+    question = inquiries.log_inquiry(
         db,
         people.tanto,
         account,
@@ -158,7 +158,7 @@ def test_inquiries_are_logged_forwarded_and_purged(db: Database, people: People,
         "花火大会の駐車場はありますか",
         response="公共交通機関をご利用ください",
     )
-    proposal = incidents.log_inquiry(
+    proposal = inquiries.log_inquiry(
         db,
         people.tanto,
         account,
@@ -167,13 +167,13 @@ def test_inquiries_are_logged_forwarded_and_purged(db: Database, people: People,
         "臨時バスを増やしてほしい",
         received_at=utcnow() - timedelta(days=400),
     )
-    rows = {r.id: r for r in incidents.list_inquiries(db, people.kacho)}
+    rows = {r.id: r for r in inquiries.list_inquiries(db, people.kacho)}
     assert rows[proposal].needs_forwarding and not rows[question].needs_forwarding
-    incidents.forward_inquiry(db, people.tanto, proposal, "交通局 企画課")
+    inquiries.forward_inquiry(db, people.tanto, proposal, "交通局 企画課")
     with pytest.raises(PermissionDeniedError):
-        incidents.log_inquiry(db, people.outsider, account, InquiryChannel.EMAIL, InquiryKind.OPINION, "x")
-    assert incidents.purge_expired(db, people.tanto) == 1
-    rows = {r.id: r for r in incidents.list_inquiries(db, people.kacho)}
+        inquiries.log_inquiry(db, people.outsider, account, InquiryChannel.EMAIL, InquiryKind.OPINION, "x")
+    assert inquiries.purge_expired(db, people.tanto) == 1
+    rows = {r.id: r for r in inquiries.list_inquiries(db, people.kacho)}
     assert rows[proposal].purged and rows[proposal].content.startswith("（保存期間")
     assert rows[proposal].forwarded_to == "交通局 企画課", "the record that it came and went stays"
     assert not rows[question].purged
@@ -182,11 +182,11 @@ def test_inquiries_are_logged_forwarded_and_purged(db: Database, people: People,
         assert stored is not None and stored.content == ""
         payloads = " ".join(e.payload for e in session.scalars(select(AuditEvent)))
     assert "臨時バス" not in payloads, "the content never went into the audit log"
-    assert incidents.purge_expired(db, people.tanto) == 0
+    assert inquiries.purge_expired(db, people.tanto) == 0
 
 
 def test_retention_is_a_setting(db: Database, people: People, account: int) -> None:
-    incidents.log_inquiry(
+    inquiries.log_inquiry(
         db,
         people.tanto,
         account,
@@ -195,26 +195,26 @@ def test_retention_is_a_setting(db: Database, people: People, account: int) -> N
         "意見",
         received_at=utcnow() - timedelta(days=40),
     )
-    assert incidents.purge_expired(db, people.tanto) == 0
+    assert inquiries.purge_expired(db, people.tanto) == 0
     with pytest.raises(PermissionDeniedError):
-        incidents.set_retention_days(db, people.kacho, 30)
-    incidents.set_retention_days(db, people.admin, 30)
-    assert incidents.purge_expired(db, people.tanto) == 1
+        city_settings.set_retention_days(db, people.kacho, 30)
+    city_settings.set_retention_days(db, people.admin, 30)
+    assert inquiries.purge_expired(db, people.tanto) == 1
 
 
 def test_monitoring_is_recorded_and_overdue_flagged(db: Database, people: People, account: int) -> None:
-    [row] = incidents.monitoring_status(db, people.kacho, now=utcnow() + timedelta(days=8))
+    [row] = monitoring.monitoring_status(db, people.kacho, now=utcnow() + timedelta(days=8))
     assert row.overdue and row.last_checked is None
     with pytest.raises(PermissionDeniedError):
-        incidents.record_monitoring(db, people.tanto, account, "確認")
-    incidents.record_monitoring(db, people.kacho, account, "不適切な書き込みなし")
-    [row] = incidents.monitoring_status(db, people.kacho)
+        monitoring.record_monitoring(db, people.tanto, account, "確認")
+    monitoring.record_monitoring(db, people.kacho, account, "不適切な書き込みなし")
+    [row] = monitoring.monitoring_status(db, people.kacho)
     assert not row.overdue and row.last_by == "観光 課長"
     with db.write_session() as session:
         record = session.scalars(select(MonitoringRecord)).one()
         record.checked_at = utcnow() - timedelta(days=10)
-    assert incidents.monitoring_status(db, people.kacho)[0].overdue
-    assert "monitoring" in [n.kind for n in incidents.notifications(db, people.kacho)]
+    assert monitoring.monitoring_status(db, people.kacho)[0].overdue
+    assert "monitoring" in [n.kind for n in notices.notifications(db, people.kacho)]
 
 
 def test_notifications_for_an_approver(db: Database, people: People, account: int) -> None:
@@ -224,6 +224,6 @@ def test_notifications_for_an_approver(db: Database, people: People, account: in
     posts.submit(
         db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
-    notices = incidents.notifications(db, people.kacho)
-    assert notices[0].kind == "approvals" and "1 件" in notices[0].text
-    assert incidents.notifications(db, people.outsider) == []
+    waiting = notices.notifications(db, people.kacho)
+    assert waiting[0].kind == "approvals" and "1 件" in waiting[0].text
+    assert notices.notifications(db, people.outsider) == []

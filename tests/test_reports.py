@@ -19,7 +19,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.vocabulary import AccountStatus, Platform
 from sns_desk.export import workbooks as reports
-from sns_desk.services import accounts, posts
+from sns_desk.services import account_policies, accounts, posts, report_queries
 from sns_desk.services.accounts import AccountInput
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent, ReportRecord
@@ -64,7 +64,7 @@ def test_account_report_fields(db: Database, people: People, account: int, tmp_p
     assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
     row = accounts.get_account(db, people.kacho, account)
     with db.read() as session:
-        current = accounts.current_policy(session, account)
+        current = account_policies.current_policy(session, account)
     assert current is not None
     expected = {
         "kind": "開設",
@@ -141,7 +141,7 @@ def test_account_list(db: Database, people: People, account: int, tmp_path: Path
     row = [c.value for c in ws[5]]
     account_row = accounts.get_account(db, people.koho, account)
     with db.read() as session:
-        current = accounts.current_policy(session, account)
+        current = account_policies.current_policy(session, account)
     assert current is not None
     assert row[:7] == [
         "X",
@@ -238,7 +238,7 @@ def test_each_export_is_recorded_and_audited(
     db: Database, people: People, account: int, tmp_path: Path
 ) -> None:
     result = reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "r.xlsx")
-    [row] = reports.list_exports(db, people.kacho)
+    [row] = report_queries.list_exports(db, people.kacho)
     assert (row.kind, row.sha256, row.created_by) == ("account_report", result.sha256, "観光 課長")
     with db.read() as session:
         record = session.scalars(select(ReportRecord)).one()

@@ -14,7 +14,8 @@ from sqlalchemy import create_engine
 
 from sns_desk.domain.errors import DatabaseUnavailableError, NewerSchemaError
 from sns_desk.services import users
-from sns_desk.store.database import StorageMode, open_database
+from sns_desk.store.database import open_database
+from sns_desk.store.locations import StorageMode
 from tests import harness, race_worker
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
 from sns_desk.host.keyring_access import KeyringUnavailableError
-from sns_desk.services import accounts, posts, signing, users
+from sns_desk.services import account_policies, accounts, posts, signing, users
 from sns_desk.services.actors import load_user
 from sns_desk.services.posts import PostInput
 from sns_desk.store.database import Database
@@ -63,9 +63,11 @@ def test_every_kind_of_decision_is_signed_and_verifies(
     posts.approve(db, people.kacho, approved, post_version(db, people, approved))
     rejected = pending_post(db, people, account, "花火大会の交通規制のお知らせです。")
     posts.reject(db, people.kyokucho, rejected, post_version(db, people, rejected), "日時を確認してください")
-    number = accounts.save_policy_draft(db, people.kacho, account, valid_policy(content="観光情報と防災情報"))
-    draft = accounts.list_policies(db, account)[0]
-    accounts.approve_policy(db, people.kyokucho, account, number, draft.version)
+    number = account_policies.save_policy_draft(
+        db, people.kacho, account, valid_policy(content="観光情報と防災情報")
+    )
+    draft = account_policies.list_policies(db, account)[0]
+    account_policies.approve_policy(db, people.kyokucho, account, number, draft.version)
     refused = accounts.request_account(
         db, people.kacho, _second_account(people), people.kyokucho.user_id, valid_policy()
     )

@@ -13,7 +13,7 @@ import pytest
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState, Platform, Role
-from sns_desk.services import accounts, credentials, users
+from sns_desk.services import account_checklist, accounts, credentials, users
 from sns_desk.services.accounts import AccountInput
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -108,7 +108,7 @@ def staff_up(db: Database, p: People, account_id: int) -> None:
 
 
 def complete_checklist(db: Database, p: People, account_id: int) -> None:
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db,
         p.kacho,
         account_id,
@@ -116,7 +116,7 @@ def complete_checklist(db: Database, p: People, account_id: int) -> None:
         ChecklistState.NOT_OFFERED,
         note="X は自治体の認証を提供していない",
     )
-    accounts.set_checklist_item(
+    account_checklist.set_checklist_item(
         db,
         p.kacho,
         account_id,
@@ -124,7 +124,9 @@ def complete_checklist(db: Database, p: People, account_id: int) -> None:
         ChecklistState.DONE,
         "https://www.city.example.lg.jp/sns/kanko.html",
     )
-    accounts.set_checklist_item(db, p.kacho, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.DONE)
+    account_checklist.set_checklist_item(
+        db, p.kacho, account_id, ChecklistKey.PROFILE_LINK, ChecklistState.DONE
+    )
     credentials.set_credential(db, p.kacho, account_id, "kagoshima_kanko", "correct horse battery staple")
 
 

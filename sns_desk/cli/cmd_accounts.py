@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sns_desk.cli.arguments import item_command
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
 from sns_desk.host import identity, keyring_access
-from sns_desk.services import accounts, credentials, users
+from sns_desk.services import account_checklist, account_policies, accounts, city_settings, credentials, users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -34,8 +35,7 @@ def add_parsers(sub: Any) -> None:
     account = sub.add_parser("account", help="公式アカウント（申請・承認・運用開始・停止・閉鎖・担当者）")
     a = account.add_subparsers(dest="account_command", metavar="ACTION", required=True)
     a.add_parser("list", help="アカウントの一覧")
-    show = a.add_parser("show", help="アカウントの詳細")
-    show.add_argument("id", type=int)
+    item_command(a, "show", "アカウントの詳細")
     req = a.add_parser("request", help="開設を申請する（申請者が管理者になる）")
     req.add_argument("--platform", required=True, choices=[p.value for p in Platform])
     req.add_argument("--name", required=True)
@@ -46,56 +46,40 @@ def add_parsers(sub: Any) -> None:
     )
     req.add_argument("--handle", default="")
     req.add_argument("--url", default="")
-    for name, helptext in (("approve", "開設を承認する（責任者）"), ("resume", "運用を再開する（責任者）")):
-        p = a.add_parser(name, help=helptext)
-        p.add_argument("id", type=int)
-    for name, helptext in (
-        ("reject", "申請を却下する（責任者）"),
-        ("suspend", "一時停止する（責任者、§8(4)）"),
-        ("close", "閉鎖する（責任者）"),
-    ):
-        p = a.add_parser(name, help=helptext)
-        p.add_argument("id", type=int)
-        p.add_argument("--reason", required=True)
-    act = a.add_parser("activate", help="運用を開始する（成りすまし防止の措置が済んでから）")
-    act.add_argument("id", type=int)
+    item_command(a, "approve", "開設を承認する（責任者）")
+    item_command(a, "resume", "運用を再開する（責任者）")
+    item_command(a, "reject", "申請を却下する（責任者）", required=["--reason"])
+    item_command(a, "suspend", "一時停止する（責任者、§8(4)）", required=["--reason"])
+    item_command(a, "close", "閉鎖する（責任者）", required=["--reason"])
+    act = item_command(a, "activate", "運用を開始する（成りすまし防止の措置が済んでから）")
     act.add_argument("--override-reason", default="", help="未対応の措置があるまま開始する理由（責任者のみ）")
-    edit = a.add_parser("edit", help="基本情報を変更する（管理者）")
-    edit.add_argument("id", type=int)
+    edit = item_command(a, "edit", "基本情報を変更する（管理者）")
     edit.add_argument("--name")
     edit.add_argument("--handle")
     edit.add_argument("--url")
     members = a.add_parser("member", help="担当者の追加・解除")
     m = members.add_subparsers(dest="member_command", metavar="ACTION", required=True)
     for name in ("add", "remove"):
-        p = m.add_parser(name)
-        p.add_argument("id", type=int)
+        p = item_command(m, name)
         p.add_argument("login")
         p.add_argument("role", choices=sorted(ROLE_NAMES))
 
     policy = sub.add_parser("policy", help="運用ポリシー（編集・承認・表示・比較）")
     p_sub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     p_sub.add_parser("template", help="運用ポリシーの JSON の見本を出力する")
-    p_edit = p_sub.add_parser("edit", help="JSON から新しい版（作成中）を作る（管理者）")
-    p_edit.add_argument("id", type=int)
-    p_edit.add_argument("file", type=Path)
-    p_approve = p_sub.add_parser("approve", help="作成中の版を承認する（責任者）")
-    p_approve.add_argument("id", type=int)
-    p_approve.add_argument("number", type=int)
-    p_show = p_sub.add_parser("show", help="現行の運用ポリシーを公開用の文章で出力する")
-    p_show.add_argument("id", type=int)
-    p_show.add_argument("--html", action="store_true")
-    p_diff = p_sub.add_parser("diff", help="二つの版を比較する")
-    p_diff.add_argument("id", type=int)
+    item_command(p_sub, "edit", "JSON から新しい版（作成中）を作る（管理者）").add_argument("file", type=Path)
+    item_command(p_sub, "approve", "作成中の版を承認する（責任者）").add_argument("number", type=int)
+    item_command(p_sub, "show", "現行の運用ポリシーを公開用の文章で出力する").add_argument(
+        "--html", action="store_true"
+    )
+    p_diff = item_command(p_sub, "diff", "二つの版を比較する")
     p_diff.add_argument("old", type=int)
     p_diff.add_argument("new", type=int)
 
     checklist = sub.add_parser("checklist", help="成りすまし防止の措置（§3(3)）")
     c = checklist.add_subparsers(dest="checklist_command", metavar="ACTION", required=True)
-    c_show = c.add_parser("show")
-    c_show.add_argument("id", type=int)
-    c_set = c.add_parser("set")
-    c_set.add_argument("id", type=int)
+    item_command(c, "show")
+    c_set = item_command(c, "set")
     c_set.add_argument("item", choices=[k.value for k in ChecklistKey if k is not ChecklistKey.PASSWORD])
     c_set.add_argument("state", choices=[s.value for s in ChecklistState])
     c_set.add_argument("--url", default="")
@@ -104,11 +88,10 @@ def add_parsers(sub: Any) -> None:
     credential = sub.add_parser("credential", help="認証情報（OS の資格情報ストア、§3(3)ウ）")
     cr = credential.add_subparsers(dest="credential_command", metavar="ACTION", required=True)
     cr.add_parser("status", help="この PC の資格情報ストアの状態")
-    cr_set = cr.add_parser("set", help="ログイン ID とパスワードを保存する（パスワードは入力を求めます）")
-    cr_set.add_argument("id", type=int)
-    cr_set.add_argument("--login-id", required=True)
-    cr_del = cr.add_parser("delete")
-    cr_del.add_argument("id", type=int)
+    item_command(
+        cr, "set", "ログイン ID とパスワードを保存する（パスワードは入力を求めます）", required=["--login-id"]
+    )
+    item_command(cr, "delete")
     cr_days = cr.add_parser("rotation-days", help="パスワード変更の間隔（日、システム管理者）")
     cr_days.add_argument("days", type=int)
 
@@ -181,11 +164,11 @@ def _print_account(db: Database, actor: Actor, account_id: int) -> None:
     print(
         f"  URL: {row.url or '（未記入）'}  責任者: {'、'.join(row.responsible)}  管理者: {'、'.join(row.managers)}"
     )
-    for item in accounts.checklist(db, account_id):
+    for item in account_checklist.checklist(db, account_id):
         print(
             f"  [{'  ' if item.is_open else '済'}] {item.label}（{item.section}）: {item.state_label} {item.url} {item.note}".rstrip()
         )
-    for version in accounts.list_policies(db, account_id):
+    for version in account_policies.list_policies(db, account_id):
         print(f"  運用ポリシー {version.title}")
 
 
@@ -213,13 +196,13 @@ def run(args: argparse.Namespace, db: Database) -> int:
         return _policy(args, db, actor)
     if command == "checklist":
         if args.checklist_command == "set":
-            accounts.set_checklist_item(
+            account_checklist.set_checklist_item(
                 db, actor, args.id, ChecklistKey(args.item), ChecklistState(args.state), args.url, args.note
             )
         _print_account(db, actor, args.id)
         return 0
     if args.credential_command == "rotation-days":
-        accounts.set_rotation_days(db, actor, args.days)
+        city_settings.set_rotation_days(db, actor, args.days)
         print(f"パスワード変更の間隔を {args.days} 日にしました。")
         return 0
     if args.credential_command == "set":
@@ -294,9 +277,9 @@ def _account(args: argparse.Namespace, db: Database, actor: Actor) -> int:
 def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     action = args.policy_command
     if action == "edit":
-        versions = accounts.list_policies(db, args.id)
+        versions = account_policies.list_policies(db, args.id)
         draft = versions[0] if versions and versions[0].status.value == "draft" else None
-        number = accounts.save_policy_draft(
+        number = account_policies.save_policy_draft(
             db, actor, args.id, load_policy_file(args.file), draft.version if draft else None
         )
         problems = pol.validate(load_policy_file(args.file))
@@ -305,14 +288,16 @@ def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
             print(f"  承認までに必要: {problem}")
         return 0
     if action == "approve":
-        version = next((p for p in accounts.list_policies(db, args.id) if p.number == args.number), None)
+        version = next(
+            (p for p in account_policies.list_policies(db, args.id) if p.number == args.number), None
+        )
         if version is None:
             raise NotFoundError(f"運用ポリシーの第{args.number}版が見つかりません。")
-        accounts.approve_policy(db, actor, args.id, args.number, version.version)
+        account_policies.approve_policy(db, actor, args.id, args.number, version.version)
         print(f"運用ポリシーの第{args.number}版を承認しました。")
         return 0
     if action == "show":
-        sys.stdout.write(accounts.published_policy(db, args.id, as_html=args.html))
+        sys.stdout.write(account_policies.published_policy(db, args.id, as_html=args.html))
         return 0
-    sys.stdout.write(accounts.policy_diff(db, args.id, args.old, args.new))
+    sys.stdout.write(account_policies.policy_diff(db, args.id, args.old, args.new))
     return 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sns_desk.cli.arguments import item_command
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.vocabulary import IncidentType, InquiryChannel, InquiryKind
 from sns_desk.host import identity
-from sns_desk.services import incidents, users
+from sns_desk.services import city_settings, incidents, inquiries, monitoring, users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -19,8 +20,7 @@ def add_parsers(sub: Any) -> None:
     i = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
     lst = i.add_parser("list")
     lst.add_argument("--all", action="store_true", help="完了したものも表示")
-    show = i.add_parser("show")
-    show.add_argument("id", type=int)
+    item_command(i, "show")
     opened = i.add_parser("open")
     opened.add_argument("--account", type=int, required=True)
     opened.add_argument("--type", required=True, choices=[t.value for t in IncidentType])
@@ -29,19 +29,12 @@ def add_parsers(sub: Any) -> None:
     opened.add_argument(
         "--serious", action="store_true", help="重大なトラブルとして責任者へ報告する（§4(1)イ）"
     )
-    action = i.add_parser("action", help="対応を記録する")
-    action.add_argument("id", type=int)
+    action = item_command(i, "action", "対応を記録する", optional=["--reference"])
     action.add_argument("key", help="incident show で表示される項目名")
-    action.add_argument("--reference", default="")
     action.add_argument("--undo", action="store_true")
-    escalate = i.add_parser("escalate", help="重大なトラブルとして責任者へ報告する")
-    escalate.add_argument("id", type=int)
-    ack = i.add_parser("acknowledge", help="責任者として確認し、指示する")
-    ack.add_argument("id", type=int)
-    ack.add_argument("--instructions", required=True)
-    close = i.add_parser("close", help="完了にする（管理者）")
-    close.add_argument("id", type=int)
-    close.add_argument("--note", required=True)
+    item_command(i, "escalate", "重大なトラブルとして責任者へ報告する")
+    item_command(i, "acknowledge", "責任者として確認し、指示する", required=["--instructions"])
+    item_command(i, "close", "完了にする（管理者）", required=["--note"])
 
     inquiry = sub.add_parser("inquiry", help="問い合わせ・意見（§7）")
     q = inquiry.add_subparsers(dest="inquiry_command", metavar="ACTION", required=True)
@@ -53,9 +46,7 @@ def add_parsers(sub: Any) -> None:
     log.add_argument("--content", required=True)
     log.add_argument("--response", default="")
     log.add_argument("--received", help="受付日時（省略時は今）")
-    forward = q.add_parser("forward", help="提案・要望を担当課へ依頼したことを記録する（§7(3)）")
-    forward.add_argument("id", type=int)
-    forward.add_argument("--to", required=True)
+    item_command(q, "forward", "提案・要望を担当課へ依頼したことを記録する（§7(3)）", required=["--to"])
     q.add_parser("purge", help="保存期間を過ぎた内容を削除する")
     retention = q.add_parser("retention-days", help="内容の保存期間（日、システム管理者）")
     retention.add_argument("days", type=int)
@@ -63,9 +54,7 @@ def add_parsers(sub: Any) -> None:
     monitoring = sub.add_parser("monitoring", help="監視（§9(2)）")
     m = monitoring.add_subparsers(dest="monitoring_command", metavar="ACTION", required=True)
     m.add_parser("status")
-    rec = m.add_parser("record")
-    rec.add_argument("account", type=int)
-    rec.add_argument("--note", required=True)
+    rec = item_command(m, "record", item="account", required=["--note"])
     rec.add_argument("--problems", action="store_true", help="問題が見つかった")
 
 
@@ -76,10 +65,10 @@ def run(args: argparse.Namespace, db: Database) -> int:
     if args.command == "inquiry":
         return _inquiry(args, db, actor)
     if args.monitoring_command == "record":
-        incidents.record_monitoring(db, actor, args.account, args.note, problems_found=args.problems)
+        monitoring.record_monitoring(db, actor, args.account, args.note, problems_found=args.problems)
         print("監視の記録を保存しました。")
         return 0
-    for row in incidents.monitoring_status(db, actor):
+    for row in monitoring.monitoring_status(db, actor):
         last = f"{row.last_checked.astimezone(pol.JST):%Y-%m-%d}" if row.last_checked else "未確認"
         print(f"{row.account_id}\t{row.account}\t{last}\t{'期限切れ' if row.overdue else '済'}")
     return 0
@@ -133,7 +122,7 @@ def _inquiry(args: argparse.Namespace, db: Database, actor: Actor) -> int:
             received = pol.parse_local_time(args.received)
         except ValueError as error:
             raise ValidationError(str(error)) from error
-        inquiry_id = incidents.log_inquiry(
+        inquiry_id = inquiries.log_inquiry(
             db,
             actor,
             args.account,
@@ -145,15 +134,15 @@ def _inquiry(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         )
         print(f"記録しました（番号 {inquiry_id}）。")
     elif command == "forward":
-        incidents.forward_inquiry(db, actor, args.id, args.to)
+        inquiries.forward_inquiry(db, actor, args.id, args.to)
         print(f"{args.id}: {args.to} へ依頼したことを記録しました。")
     elif command == "purge":
-        print(f"保存期間を過ぎた {incidents.purge_expired(db, actor)} 件の内容を削除しました。")
+        print(f"保存期間を過ぎた {inquiries.purge_expired(db, actor)} 件の内容を削除しました。")
     elif command == "retention-days":
-        incidents.set_retention_days(db, actor, args.days)
+        city_settings.set_retention_days(db, actor, args.days)
         print(f"保存期間を {args.days} 日にしました。")
     else:
-        for row in incidents.list_inquiries(db, actor):
+        for row in inquiries.list_inquiries(db, actor):
             forwarded = row.forwarded_to or ("要依頼" if row.needs_forwarding else "")
             print(
                 f"{row.id}\t{row.received_at.astimezone(pol.JST):%Y-%m-%d}\t{row.account}\t{row.kind.label}\t"

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sns_desk.cli.arguments import item_command
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
@@ -29,8 +30,7 @@ def add_parsers(sub: Any) -> None:
     lst.add_argument("--status", choices=sorted(STATUS_NAMES))
     lst.add_argument("--account", type=int)
     lst.add_argument("--text", default="")
-    show = d.add_parser("show", help="投稿の詳細（版の履歴と判断）")
-    show.add_argument("id", type=int)
+    item_command(d, "show", "投稿の詳細（版の履歴と判断）")
     for name in ("new", "edit"):
         p = d.add_parser(name, help="下書きを作る" if name == "new" else "下書きを直す（新しい版として保存）")
         if name == "new":
@@ -45,10 +45,8 @@ def add_parsers(sub: Any) -> None:
         p.add_argument("--planned", help="予定日時（例: 2026-12-01 10:00、日本時間）")
         p.add_argument("--emergency-reason", default=None, help="緊急の場合の理由（§5(9)）")
         p.add_argument("--scope", type=int, default=None, help="事前承認の適用範囲の番号（§5(2)）")
-    check = d.add_parser("check", help="ガイドラインの確認結果を表示する")
-    check.add_argument("id", type=int)
-    submit = d.add_parser("submit", help="承認を申請する")
-    submit.add_argument("id", type=int)
+    item_command(d, "check", "ガイドラインの確認結果を表示する")
+    submit = item_command(d, "submit", "承認を申請する")
     submit.add_argument(
         "--self-check-all",
         action="store_true",
@@ -62,44 +60,29 @@ def add_parsers(sub: Any) -> None:
         metavar="N=理由",
         help="draft check が示した注意 N について、問題ないと判断した理由",
     )
-    for name, helptext in (("withdraw", "申請を取り下げる"), ("discard", "下書きを破棄する")):
-        p = d.add_parser(name, help=helptext)
-        p.add_argument("id", type=int)
-    correct = d.add_parser("correct", help="投稿済みの投稿の訂正を下書きとして作る（§8(2)）")
-    correct.add_argument("id", type=int)
+    item_command(d, "withdraw", "申請を取り下げる")
+    item_command(d, "discard", "下書きを破棄する")
+    item_command(d, "correct", "投稿済みの投稿の訂正を下書きとして作る（§8(2)）")
     imp = d.add_parser("import", help="CSV から下書きをまとめて作る（全件成功したときだけ反映）")
     imp.add_argument("file", type=Path)
 
     scope = sub.add_parser("scope", help="事前承認の適用範囲（§5(2)）")
     sc = scope.add_subparsers(dest="scope_command", metavar="ACTION", required=True)
-    sc_list = sc.add_parser("list")
-    sc_list.add_argument("account", type=int)
-    sc_add = sc.add_parser("add", help="範囲を承認する（管理者）")
-    sc_add.add_argument("account", type=int)
-    sc_add.add_argument("--title", required=True)
+    item_command(sc, "list", item="account")
+    sc_add = item_command(sc, "add", "範囲を承認する（管理者）", item="account", required=["--title"])
     sc_add.add_argument("--category", action="append", required=True, help="対象の分類（繰り返し指定可）")
     sc_add.add_argument("--template", default="")
     sc_add.add_argument("--from", dest="valid_from", required=True, help="有効期間の始め（例: 2026-12-01）")
     sc_add.add_argument("--until", dest="valid_until", required=True, help="有効期間の終わり")
-    sc_revoke = sc.add_parser("revoke")
-    sc_revoke.add_argument("id", type=int)
-    sc_review = sc.add_parser("review", help="範囲内で出た投稿を確認済みにする（管理者）")
-    sc_review.add_argument("post", type=int)
+    item_command(sc, "revoke")
+    item_command(sc, "review", "範囲内で出た投稿を確認済みにする（管理者）", item="post")
 
-    approve = sub.add_parser("approve", help="投稿を承認する（§5(1)）")
-    approve.add_argument("id", type=int)
-    approve.add_argument("--comment", default="")
+    approve = item_command(sub, "approve", "投稿を承認する（§5(1)）", optional=["--comment"])
     approve.add_argument("--new-time", help="予定時刻を過ぎている場合の新しい予定日時")
-    reject = sub.add_parser("reject", help="投稿を差し戻す（コメント必須）")
-    reject.add_argument("id", type=int)
-    reject.add_argument("--comment", required=True)
-    publish = sub.add_parser("publish", help="投稿結果（URL・日時）を記録する")
-    publish.add_argument("id", type=int)
-    publish.add_argument("--url", required=True)
+    item_command(sub, "reject", "投稿を差し戻す（コメント必須）", required=["--comment"])
+    publish = item_command(sub, "publish", "投稿結果（URL・日時）を記録する", required=["--url"])
     publish.add_argument("--at", help="投稿日時（省略時は今）")
-    delete = sub.add_parser("delete-post", help="投稿済みの投稿を削除したことを記録する（§8(3)）")
-    delete.add_argument("id", type=int)
-    delete.add_argument("--reason", required=True)
+    item_command(sub, "delete-post", "投稿済みの投稿を削除したことを記録する（§8(3)）", required=["--reason"])
 
 
 def parse_time(text: str | None) -> datetime | None:
@@ -146,6 +129,23 @@ def _input_from(args: argparse.Namespace, base: posts.PostDetail | None, account
         reason,
         args.scope if args.scope is not None else (row.scope_id if row else None),
     )
+
+
+def _saved_findings(db: Database, actor: Actor, post_id: int) -> tuple[int, list[checks.Finding]]:
+    """The post's version and the guideline's findings on it as saved."""
+    detail = posts.get_post(db, actor, post_id)
+    row = detail.row
+    data = PostInput(
+        row.account_id,
+        row.body,
+        row.title,
+        row.category,
+        row.planned_at,
+        row.emergency,
+        detail.emergency_reason,
+        row.scope_id,
+    )
+    return row.version, posts.check_input(db, data, post_id)
 
 
 def run(args: argparse.Namespace, db: Database) -> int:
@@ -212,35 +212,11 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         _print_findings(posts.check_input(db, data, args.id))
         return 0
     if action == "check":
-        detail = posts.get_post(db, actor, args.id)
-        row = detail.row
-        data = PostInput(
-            row.account_id,
-            row.body,
-            row.title,
-            row.category,
-            row.planned_at,
-            row.emergency,
-            detail.emergency_reason,
-            row.scope_id,
-        )
-        findings = posts.check_input(db, data, args.id)
+        version, findings = _saved_findings(db, actor, args.id)
         _print_findings(findings)
         return 1 if checks.errors(findings) else 0
     if action == "submit":
-        detail = posts.get_post(db, actor, args.id)
-        row = detail.row
-        data = PostInput(
-            row.account_id,
-            row.body,
-            row.title,
-            row.category,
-            row.planned_at,
-            row.emergency,
-            detail.emergency_reason,
-            row.scope_id,
-        )
-        findings = posts.check_input(db, data, args.id)
+        version, findings = _saved_findings(db, actor, args.id)
         reasons: dict[str, str] = {}
         for item in args.reason:
             number, _sep, text = item.partition("=")
@@ -250,7 +226,7 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
                 )
             reasons[findings[int(number) - 1].key] = text
         ids = [item_id for item_id, _s, _t in posts.self_check_items()]
-        result = posts.submit(db, actor, args.id, row.version, ids, reasons)
+        result = posts.submit(db, actor, args.id, version, ids, reasons)
         print(f"投稿 {args.id}: {result.label}")
         return 0
     if action in ("withdraw", "discard"):

@@ -7,11 +7,11 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
+from sns_desk.cli.arguments import current_actor
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.export import workbooks as reports
-from sns_desk.host import identity
-from sns_desk.services import accounts, users
+from sns_desk.services import accounts
 from sns_desk.store.database import Database
 
 
@@ -43,7 +43,7 @@ def _dest(out: Path | None, kind: str, detail: str) -> Path:
 
 
 def run(args: argparse.Namespace, db: Database) -> int:
-    actor = users.resolve_actor(db, identity.current_login())
+    actor = current_actor(db)
     command = args.export_command
 
     def progress(done: int, total: int, text: str) -> None:

@@ -8,22 +8,24 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
+from sns_desk.cli.arguments import current_actor
 from sns_desk.cli.options import add_global_options
 from sns_desk.domain.errors import SnsDeskError
 from sns_desk.host import identity, logging_setup
 from sns_desk.host.settings import Settings
-from sns_desk.services import signing
-from sns_desk.services.actors import Actor
-from sns_desk.store import audit_chain as audit
+from sns_desk.services import audit_log
 from sns_desk.store import database as dbmod
+from sns_desk.store import locations
 
 log = logging.getLogger("sns_desk.cli")
 
@@ -75,8 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _location(args: argparse.Namespace) -> dbmod.Location:
-    return dbmod.Location.parse(args.db if args.db else Settings.load().database)
+def _location(args: argparse.Namespace) -> locations.Location:
+    return locations.Location.parse(args.db if args.db else Settings.load().database)
 
 
 def _os_display_name(login: str) -> str:
@@ -93,8 +95,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from sns_desk.services import users
 
     login = identity.current_login()
-    db = dbmod.open_database(_location(args), create=True, shared=args.shared)
-    try:
+    with _opened(args, create=True, shared=args.shared) as db:
         if users.has_users(db):
             print(f"このデータベースは既に初期化されています: {db.location.display()}", file=sys.stderr)
             return 2
@@ -104,19 +105,15 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"データベースを作成しました: {db.location.display()}（{db.mode.label}）")
         print(f"{actor.display_name}（{actor.login}）をシステム管理者として登録しました。")
         return 0
-    finally:
-        db.dispose()
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    db = dbmod.open_database(_location(args))
-    try:
+    with _opened(args) as db:
         integrity = dbmod.integrity_check(db)
         if integrity != "ok":
             print(f"データベースファイルに異常があります: {integrity}", file=sys.stderr)
             return 1
-        with db.read() as session:
-            result = audit.verify(session, db.database_id)
+        result = audit_log.verify_log(db)
         if not result.ok:
             print(result.summary(), file=sys.stderr)
             print(f"first bad seq: {result.first_bad_seq}", file=sys.stderr)
@@ -124,8 +121,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if result.warnings:
             print(result.summary(), file=sys.stderr)
             return 1
-        with db.read() as session:
-            signatures = signing.verify(session)
+        signatures = audit_log.verify_signatures(db)
         if not signatures.ok:
             print(signatures.summary(), file=sys.stderr)
             return 1
@@ -133,24 +129,19 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(result.summary())
         print(signatures.summary())
         return 0
-    finally:
-        db.dispose()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from sns_desk.services import backups as backup
 
-    db = dbmod.open_database(_location(args))
-    try:
-        actor = _actor(db)
+    with _opened(args) as db:
+        actor = current_actor(db)
         dest = Path(args.dest) if args.dest else None
         if dest is not None and dest.is_dir():
             dest = dest / backup.default_backup_name(db)
         done = backup.backup_now(db, actor, dest)
         print(f"バックアップを作成しました: {done}")
         return 0
-    finally:
-        db.dispose()
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -167,39 +158,37 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "はい"):
             print("中止しました。")
             return 2
-    db = dbmod.open_database(_location(args))
-    try:
-        safety = backup.restore(db, _actor(db), args.file)
+    with _opened(args) as db:
+        safety = backup.restore(db, current_actor(db), args.file)
         print(f"復元しました: {args.file}\n復元前の内容は {safety} に保存しました。")
         return 0
-    finally:
-        db.dispose()
 
 
 def cmd_copy_to(args: argparse.Namespace) -> int:
     from sns_desk.services import transfer
 
-    db = dbmod.open_database(_location(args))
-    try:
+    with _opened(args) as db:
 
         def progress(done: int, total: int, text: str) -> None:
             if total and (done == total or done % 20_000 == 0):
                 print(text)
 
-        result = transfer.copy_database(db, _actor(db), args.target, progress=progress)
+        result = transfer.copy_database(db, current_actor(db), args.target, progress=progress)
         print(f"移行しました: {result.target}（{result.total:,} 行、監査ログと電子印鑑の検査も済み）")
         print(
             "各 PC で 設定 → 別のデータベース（または --db）から移行先を指定してください。元のファイルは変更していません。"
         )
         return 0
+
+
+@contextmanager
+def _opened(args: argparse.Namespace, **options: Any) -> Iterator[dbmod.Database]:
+    """The database the command names (--db), closed when the command ends."""
+    db = dbmod.open_database(_location(args), **options)
+    try:
+        yield db
     finally:
         db.dispose()
-
-
-def _actor(db: dbmod.Database) -> Actor:
-    from sns_desk.services import users
-
-    return users.resolve_actor(db, identity.current_login())
 
 
 def cmd_users(args: argparse.Namespace) -> int:
@@ -208,22 +197,19 @@ def cmd_users(args: argparse.Namespace) -> int:
     if args.users_command == "template":
         sys.stdout.write(users.users_csv_template())
         return 0
-    db = dbmod.open_database(_location(args))
-    try:
+    with _opened(args) as db:
         if args.users_command == "list":
             for row in users.list_users(db):
                 state = "" if row.active else "（無効）"
                 print(f"{row.login}\t{row.display_name}{state}\t{row.department}\t{row.roles_text()}")
             return 0
-        actor = _actor(db)
+        actor = current_actor(db)
         result = users.import_users_csv(db, actor, args.file)
         print(
             f"取り込みました: 新規 {len(result.created)} 件、更新 {len(result.updated)} 件、"
             f"変更なし {len(result.unchanged)} 件"
         )
         return 0
-    finally:
-        db.dispose()
 
 
 def cmd_accounts(args: argparse.Namespace) -> int:
@@ -232,35 +218,25 @@ def cmd_accounts(args: argparse.Namespace) -> int:
         return 0
     if (args.command, getattr(args, "credential_command", None)) == ("credential", "status"):
         return cli_accounts.keyring_report()
-    db = dbmod.open_database(_location(args))
-    try:
+    with _opened(args) as db:
         return cli_accounts.run(args, db)
-    finally:
-        db.dispose()
 
 
-def cmd_posts(args: argparse.Namespace) -> int:
-    db = dbmod.open_database(_location(args))
-    try:
-        return cli_posts.run(args, db)
-    finally:
-        db.dispose()
+def _on_database(
+    run: Callable[[argparse.Namespace, dbmod.Database], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A command group that runs on the database the command names."""
+
+    def command(args: argparse.Namespace) -> int:
+        with _opened(args) as db:
+            return run(args, db)
+
+    return command
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    db = dbmod.open_database(_location(args))
-    try:
-        return cli_reports.run(args, db)
-    finally:
-        db.dispose()
-
-
-def cmd_incidents(args: argparse.Namespace) -> int:
-    db = dbmod.open_database(_location(args))
-    try:
-        return cli_incidents.run(args, db)
-    finally:
-        db.dispose()
+cmd_posts = _on_database(cli_posts.run)
+cmd_export = _on_database(cli_reports.run)
+cmd_incidents = _on_database(cli_incidents.run)
 
 
 COMMANDS = {

@@ -7,7 +7,6 @@ Pure logic, no database: the services store versions of :class:`PolicyData`; the
 from __future__ import annotations
 
 import difflib
-import enum
 import html
 import itertools
 import json
@@ -20,6 +19,7 @@ from typing import Any
 import jpholiday
 
 from sns_desk import resources
+from sns_desk.domain.vocabulary import Labelled
 
 JST = timezone(timedelta(hours=9), "JST")  # Japan keeps no daylight saving time
 WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
@@ -28,16 +28,12 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE_RE = re.compile(r"^[0-9０-９()（）+\-－ ]{6,30}$")
 
 
-class Handling(enum.StrEnum):
+class Handling(Labelled):
     """How the account deals with follow / repost / like / share (§7(1))."""
 
-    DO = "do"
-    DONT = "dont"
-    LIMITED = "limited"
-
-    @property
-    def label(self) -> str:
-        return {Handling.DO: "行う", Handling.DONT: "行わない", Handling.LIMITED: "限定して行う"}[self]
+    DO = "do", "行う"
+    DONT = "dont", "行わない"
+    LIMITED = "limited", "限定して行う"
 
 
 HANDLING_ITEMS: dict[str, str] = {

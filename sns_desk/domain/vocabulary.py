@@ -7,98 +7,70 @@ touching the database layer.
 from __future__ import annotations
 
 import enum
+from typing import Self
 
 
-class Role(enum.StrEnum):
-    """Roles of PRODUCT.md §1 (guideline §4, §9).  The first four are given per account."""
+class Labelled(enum.StrEnum):
+    """A value kept in the database (``NAME = "value", "ラベル"``) with the Japanese label that screens, reports
+    and messages show."""
 
-    RESPONSIBLE = "responsible"  # アカウント責任者 (§4(1)ア)
-    MANAGER = "manager"  # アカウント管理者 (§4(1)イ)
-    STAFF = "staff"  # アカウント担当者 (§4(1)ウ)
-    CONTRACTOR = "contractor"  # 委託業者 (§9(1))
-    PR = "pr"  # 広報課 (§3(2), §3(3)イ)
-    SYSTEM_ADMIN = "system_admin"  # システム管理者
-    EMPLOYEE = "employee"  # any active registered member of staff (not a contractor): may request an account
+    _label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label
+        return member
 
     @property
     def label(self) -> str:
-        return ROLE_LABELS[self]
+        return self._label
+
+
+class Role(Labelled):
+    """Roles of PRODUCT.md §1 (guideline §4, §9).  The first four are given per account."""
+
+    RESPONSIBLE = "responsible", "アカウント責任者"  # §4(1)ア
+    MANAGER = "manager", "アカウント管理者"  # §4(1)イ
+    STAFF = "staff", "アカウント担当者"  # §4(1)ウ
+    CONTRACTOR = "contractor", "委託業者"  # §9(1)
+    PR = "pr", "広報課"  # §3(2), §3(3)イ
+    SYSTEM_ADMIN = "system_admin", "システム管理者"
+    # any active registered member of staff (not a contractor): may request an account
+    EMPLOYEE = "employee", "市の職員"
 
     @property
     def per_account(self) -> bool:
         return self in ACCOUNT_ROLES
 
 
-ROLE_LABELS: dict[Role, str] = {
-    Role.RESPONSIBLE: "アカウント責任者",
-    Role.MANAGER: "アカウント管理者",
-    Role.STAFF: "アカウント担当者",
-    Role.CONTRACTOR: "委託業者",
-    Role.PR: "広報課",
-    Role.SYSTEM_ADMIN: "システム管理者",
-    Role.EMPLOYEE: "市の職員",
-}
-
-
 ACCOUNT_ROLES: frozenset[Role] = frozenset({Role.RESPONSIBLE, Role.MANAGER, Role.STAFF, Role.CONTRACTOR})
 
 
-class Platform(enum.StrEnum):
-    X = "x"
-    FACEBOOK = "facebook"
-    INSTAGRAM = "instagram"
-    LINE = "line"
-    YOUTUBE = "youtube"
-    THREADS = "threads"
-    TIKTOK = "tiktok"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            Platform.X: "X",
-            Platform.FACEBOOK: "Facebook",
-            Platform.INSTAGRAM: "Instagram",
-            Platform.LINE: "LINE",
-            Platform.YOUTUBE: "YouTube",
-            Platform.THREADS: "Threads",
-            Platform.TIKTOK: "TikTok",
-            Platform.OTHER: "その他",
-        }[self]
+class Platform(Labelled):
+    X = "x", "X"
+    FACEBOOK = "facebook", "Facebook"
+    INSTAGRAM = "instagram", "Instagram"
+    LINE = "line", "LINE"
+    YOUTUBE = "youtube", "YouTube"
+    THREADS = "threads", "Threads"
+    TIKTOK = "tiktok", "TikTok"
+    OTHER = "other", "その他"
 
 
-class AccountStatus(enum.StrEnum):
-    REQUESTED = "requested"  # 申請中
-    REJECTED = "rejected"  # 却下
-    PREPARING = "preparing"  # 開設準備
-    ACTIVE = "active"  # 運用中
-    SUSPENDED = "suspended"  # 一時停止
-    CLOSED = "closed"  # 閉鎖
-
-    @property
-    def label(self) -> str:
-        return {
-            AccountStatus.REQUESTED: "申請中",
-            AccountStatus.REJECTED: "却下",
-            AccountStatus.PREPARING: "開設準備",
-            AccountStatus.ACTIVE: "運用中",
-            AccountStatus.SUSPENDED: "一時停止",
-            AccountStatus.CLOSED: "閉鎖",
-        }[self]
+class AccountStatus(Labelled):
+    REQUESTED = "requested", "申請中"
+    REJECTED = "rejected", "却下"
+    PREPARING = "preparing", "開設準備"
+    ACTIVE = "active", "運用中"
+    SUSPENDED = "suspended", "一時停止"
+    CLOSED = "closed", "閉鎖"
 
 
-class PolicyStatus(enum.StrEnum):
-    DRAFT = "draft"  # 作成中
-    APPROVED = "approved"  # 承認済（現行）
-    SUPERSEDED = "superseded"  # 旧版
-
-    @property
-    def label(self) -> str:
-        return {
-            PolicyStatus.DRAFT: "作成中",
-            PolicyStatus.APPROVED: "現行（承認済）",
-            PolicyStatus.SUPERSEDED: "旧版",
-        }[self]
+class PolicyStatus(Labelled):
+    DRAFT = "draft", "作成中"
+    APPROVED = "approved", "現行（承認済）"
+    SUPERSEDED = "superseded", "旧版"
 
 
 class ChecklistKey(enum.StrEnum):
@@ -110,94 +82,48 @@ class ChecklistKey(enum.StrEnum):
     PASSWORD = "password"  # §3(3)ウ
 
 
-class ChecklistState(enum.StrEnum):
-    OPEN = "open"  # 未対応
-    DONE = "done"  # 対応済
-    NOT_OFFERED = "not_offered"  # 運営者が認証を提供していない (§3(3)ア)
+class ChecklistState(Labelled):
+    OPEN = "open", "未対応"
+    DONE = "done", "対応済"
+    NOT_OFFERED = "not_offered", "運営者が認証を提供していない"  # §3(3)ア
 
 
-class PostStatus(enum.StrEnum):
-    DRAFT = "draft"  # 下書き
-    PENDING = "pending"  # 承認待ち
-    APPROVED = "approved"  # 承認済
-    REJECTED = "rejected"  # 差戻し
-    PUBLISHED = "published"  # 投稿済
-    DELETED = "deleted"  # 削除 (§8(3)) or discarded draft
-
-    @property
-    def label(self) -> str:
-        return {
-            PostStatus.DRAFT: "下書き",
-            PostStatus.PENDING: "承認待ち",
-            PostStatus.APPROVED: "承認済",
-            PostStatus.REJECTED: "差戻し",
-            PostStatus.PUBLISHED: "投稿済",
-            PostStatus.DELETED: "削除",
-        }[self]
+class PostStatus(Labelled):
+    DRAFT = "draft", "下書き"
+    PENDING = "pending", "承認待ち"
+    APPROVED = "approved", "承認済"
+    REJECTED = "rejected", "差戻し"
+    PUBLISHED = "published", "投稿済"
+    DELETED = "deleted", "削除"  # 削除 (§8(3)) or discarded draft
 
 
-class DecisionKind(enum.StrEnum):
-    APPROVE = "approve"
-    REJECT = "reject"
-    SCOPE = "scope"  # approved by a standing scope (§5(2))
-
-    @property
-    def label(self) -> str:
-        return {
-            DecisionKind.APPROVE: "承認",
-            DecisionKind.REJECT: "差戻し",
-            DecisionKind.SCOPE: "事前承認の範囲内",
-        }[self]
+class DecisionKind(Labelled):
+    APPROVE = "approve", "承認"
+    REJECT = "reject", "差戻し"
+    SCOPE = "scope", "事前承認の範囲内"  # approved by a standing scope (§5(2))
 
 
-class IncidentType(enum.StrEnum):
+class IncidentType(Labelled):
     """§8: the troubles the guideline names."""
 
-    IMPERSONATION = "impersonation"  # §8(1)
-    WRONG_INFORMATION = "wrong_information"  # §8(2)
-    POLICY_VIOLATING_COMMENT = "violating_comment"  # §8(3)
-    FLAMING = "flaming"  # §8(4)
-    UNAUTHORISED_ACCESS = "unauthorised_access"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            IncidentType.IMPERSONATION: "成りすまし",
-            IncidentType.WRONG_INFORMATION: "誤った情報の発信",
-            IncidentType.POLICY_VIOLATING_COMMENT: "運用ポリシーに反する書き込み",
-            IncidentType.FLAMING: "炎上",
-            IncidentType.UNAUTHORISED_ACCESS: "不正アクセス",
-            IncidentType.OTHER: "その他",
-        }[self]
+    IMPERSONATION = "impersonation", "成りすまし"  # §8(1)
+    WRONG_INFORMATION = "wrong_information", "誤った情報の発信"  # §8(2)
+    POLICY_VIOLATING_COMMENT = "violating_comment", "運用ポリシーに反する書き込み"  # §8(3)
+    FLAMING = "flaming", "炎上"  # §8(4)
+    UNAUTHORISED_ACCESS = "unauthorised_access", "不正アクセス"
+    OTHER = "other", "その他"
 
 
-class InquiryChannel(enum.StrEnum):
-    COMMENT = "comment"
-    MESSAGE = "message"
-    PHONE = "phone"
-    EMAIL = "email"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "comment": "コメント",
-            "message": "メッセージ（DM）",
-            "phone": "電話",
-            "email": "メール",
-            "other": "その他",
-        }[self.value]
+class InquiryChannel(Labelled):
+    COMMENT = "comment", "コメント"
+    MESSAGE = "message", "メッセージ（DM）"
+    PHONE = "phone", "電話"
+    EMAIL = "email", "メール"
+    OTHER = "other", "その他"
 
 
-class InquiryKind(enum.StrEnum):
-    QUESTION = "question"
-    OPINION = "opinion"
-    COMPLAINT = "complaint"
-    PROPOSAL = "proposal"  # 提案・要望 (§7(3)): forwarded to the responsible 課
-
-    @property
-    def label(self) -> str:
-        return {"question": "問い合わせ", "opinion": "意見", "complaint": "苦情", "proposal": "提案・要望"}[
-            self.value
-        ]
+class InquiryKind(Labelled):
+    QUESTION = "question", "問い合わせ"
+    OPINION = "opinion", "意見"
+    COMPLAINT = "complaint", "苦情"
+    PROPOSAL = "proposal", "提案・要望"  # 提案・要望 (§7(3)): forwarded to the responsible 課

@@ -12,11 +12,10 @@ title rows, header, column widths and print settings, so memory stays small.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import suppress
+from collections.abc import Callable
+from contextlib import closing, suppress
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,27 +29,17 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
 
 from sns_desk import resources
 from sns_desk.domain import policy as pol
-from sns_desk.domain.errors import DatabaseUnavailableError, NotFoundError, SnsDeskError, ValidationError
-from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState, DecisionKind, Role
-from sns_desk.services import accounts as account_service
-from sns_desk.services.access import is_allowed, require
-from sns_desk.services.actors import Actor, load_user
-from sns_desk.store import audit_chain as audit
-from sns_desk.store.database import Database, ProgressFn
-from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, User
+from sns_desk.domain.errors import DatabaseUnavailableError, SnsDeskError, ValidationError
+from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, DecisionKind
+from sns_desk.services import report_queries
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+from sns_desk.store.sqlite_files import ProgressFn
 
-KINDS = {
-    "account_report": "公式アカウント開設・変更・廃止報告書",
-    "account_list": "公式アカウント一覧",
-    "post_record": "投稿実績",
-    "incident_report": "ソーシャルメディアのトラブル報告書",
-}
+KINDS = report_queries.REPORT_KINDS
 ACCOUNT_NAMES = [
     "report_date",
     "addressee",
@@ -231,49 +220,23 @@ class ExportResult:
 
 
 def _record(db: Database, actor: Actor, kind: str, params: dict[str, Any], result: ExportResult) -> None:
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        record = ReportRecord(
-            kind=kind,
-            params=json.dumps(params, ensure_ascii=False, default=str),
-            filename=str(result.path),
-            sha256=result.sha256,
-            rows=result.rows,
-            created_by_id=me.id,
-        )
-        session.add(record)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "report.export",
-            "report",
-            record.id,
-            {"kind": kind, "params": params, "file": str(result.path), "sha256": result.sha256},
-        )
-
-    db.write(work, what="record export")
+    report_queries.record_export(db, actor, kind, params, result.path, result.sha256, result.rows)
 
 
 # --- 公式アカウント開設・変更・廃止報告書 (§3(2)) --------------------------------------------------------------------
 
 
-def _names(account: Account, role: Role) -> str:
-    return "、".join(m.user.display_name for m in account.members if m.role is role)
-
-
 def account_report_values(
-    session: Session, account: Account, event: str, *, reiwa: bool, remarks: str
+    report: report_queries.AccountReportFacts, event: str, *, reiwa: bool, remarks: str
 ) -> dict[str, str]:
-    current = account_service.current_policy(session, account.id)
-    rows = {r.key: r for r in account_service.checklist_rows(session, account.id)}
+    current = report.policy
+    rows = report.checklist
     verified = rows[ChecklistKey.VERIFIED]
     homepage = rows[ChecklistKey.HOMEPAGE]
     password = rows[ChecklistKey.PASSWORD]
     contractor = "、".join(
-        f"{m.user.display_name}（遵守確認 {jp_date(m.user.contractor_ack_on, reiwa=reiwa)}）"
-        for m in account.members
-        if m.role is Role.CONTRACTOR
+        f"{name}（遵守確認 {jp_date(acknowledged_on, reiwa=reiwa)}）"
+        for name, acknowledged_on in report.contractors
     )
     measure_verified = {
         ChecklistState.DONE: "認証アカウントを取得済み",
@@ -294,20 +257,20 @@ def account_report_values(
         if password.at
         else "未設定"
     )
-    manager = _names(account, Role.MANAGER)
+    facts = report.facts
     return {
         "report_date": jp_date(date.today(), reiwa=reiwa),
         "addressee": "広報課長 様",
-        "reporter": f"{account.department.full_name}　アカウント管理者 {manager}",
+        "reporter": f"{facts.department}　アカウント管理者 {report.manager}",
         "kind": event,
-        "department": account.department.full_name,
-        "responsible": _names(account, Role.RESPONSIBLE),
-        "manager": manager,
-        "staff": _names(account, Role.STAFF),
-        "platform": account.platform.label,
-        "account_name": account.name + (f"（{account.handle}）" if account.handle else ""),
-        "account_url": account.url,
-        "start_date": jp_date(account.activated_at or account.opened_at, reiwa=reiwa),
+        "department": facts.department,
+        "responsible": report.responsible,
+        "manager": report.manager,
+        "staff": report.staff,
+        "platform": facts.platform,
+        "account_name": facts.name + (f"（{report.handle}）" if report.handle else ""),
+        "account_url": facts.url,
+        "start_date": jp_date(report.started_at, reiwa=reiwa),
         "purpose": current.purpose if current else "",
         "content": current.content if current else "",
         "hours": pol.hours_text(current) if current else "",
@@ -324,7 +287,7 @@ def account_report_values(
         "measure_password": measure_password,
         "policy_url": current.published_url if current else "",
         "contractor": contractor or "なし",
-        "remarks": remarks or (account.status_reason if event == "廃止" else ""),
+        "remarks": remarks or (report.status_reason if event == "廃止" else ""),
     }
 
 
@@ -344,20 +307,9 @@ def export_account_report(
         raise ValidationError(f"区分は {'・'.join(EVENTS)} のいずれかです。")
     template = template_path(db, "account_report")
     wb = open_template(template, "account_report")
-    with db.read() as session:
-        me = load_user(session, actor)
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFoundError("アカウントが見つかりません。")
-        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
-            require(session, me, Permission.REPORT_ACCOUNT, account_id)
-        if event != "廃止" and account.status in (AccountStatus.REQUESTED, AccountStatus.REJECTED):
-            raise ValidationError("開設が承認されていないアカウントは報告できません（§3(2)）。")
-        values = account_report_values(session, account, event, reiwa=reiwa, remarks=remarks)
-        current = account_service.current_policy(session, account.id)
-        facts = pol.AccountFacts(
-            account.platform.label, account.name, account.url, account.department.full_name
-        )
+    report = report_queries.account_report_facts(db, actor, account_id, closing=event == "廃止")
+    values = account_report_values(report, event, reiwa=reiwa, remarks=remarks)
+    current, facts = report.policy, report.facts
     if progress:
         progress(1, 3, "報告書を作成しています…")
     for key, value in values.items():
@@ -403,27 +355,18 @@ def export_account_list(
 ) -> ExportResult:
     """All accounts of the city (広報課, システム管理者), for the homepage listing."""
     wb = open_template(template_path(db, "account_list"), "account_list")
-    with db.read() as session:
-        me = load_user(session, actor)
-        require(session, me, Permission.VIEW_CITY_WIDE)
-        stmt = select(Account).order_by(Account.department_id, Account.name)
-        statuses = [AccountStatus.ACTIVE, AccountStatus.SUSPENDED] + (
-            [AccountStatus.CLOSED] if include_closed else []
-        )
-        rows = []
-        for account in session.scalars(stmt.where(Account.status.in_(statuses))):
-            current = account_service.current_policy(session, account.id)
-            rows.append(
-                [
-                    account.platform.label,
-                    account.name,
-                    account.url,
-                    account.department.full_name,
-                    account.status.label,
-                    jp_date(account.activated_at, reiwa=reiwa),
-                    current.published_url if current else "",
-                ]
-            )
+    rows = [
+        [
+            a.platform,
+            a.name,
+            a.url,
+            a.department,
+            a.status,
+            jp_date(a.activated_at, reiwa=reiwa),
+            a.policy_url,
+        ]
+        for a in report_queries.listed_accounts(db, actor, include_closed=include_closed)
+    ]
     _set(wb, "title", "公式アカウント一覧")
     _set(wb, "as_of", jp_date(date.today(), reiwa=reiwa))
     ws, coord = _destination(wb, "table_header")
@@ -451,57 +394,6 @@ def export_account_list(
 POST_COLUMNS = 10
 
 
-def _post_rows(
-    session: Session, start: datetime, end: datetime, account_ids: list[int] | None
-) -> Iterator[tuple[Any, ...]]:
-    approver = aliased(User)
-    latest_decision = (
-        select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
-        .where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.SCOPE]))
-        .group_by(PostDecision.post_id)
-        .subquery()
-    )
-    stmt = (
-        select(
-            Post.id,
-            Account.name,
-            Post.status,
-            User.display_name,
-            approver.display_name,
-            Post.submitted_at,
-            PostDecision.decided_at,
-            Post.published_at,
-            Post.published_url,
-            Post.body,
-            PostDecision.kind,
-        )
-        .join(Account, Account.id == Post.account_id)
-        .join(User, User.id == Post.author_id)
-        .outerjoin(latest_decision, latest_decision.c.post_id == Post.id)
-        .outerjoin(PostDecision, PostDecision.id == latest_decision.c.decision_id)
-        .outerjoin(approver, approver.id == PostDecision.decided_by_id)
-        .where(func.coalesce(Post.published_at, Post.planned_at, Post.created_at).between(start, end))
-        .order_by(func.coalesce(Post.published_at, Post.planned_at, Post.created_at), Post.id)
-        .execution_options(yield_per=2000)
-    )
-    if account_ids is not None:
-        stmt = stmt.where(Post.account_id.in_(account_ids))
-    # plain rows through the Core connection: the ORM's row loading adds a third to the query's cost here
-    yield from session.connection().execute(stmt)
-
-
-def count_posts(db: Database, start: datetime, end: datetime, account_ids: list[int] | None) -> int:
-    with db.read() as session:
-        stmt = (
-            select(func.count())
-            .select_from(Post)
-            .where(func.coalesce(Post.published_at, Post.planned_at, Post.created_at).between(start, end))
-        )
-        if account_ids is not None:
-            stmt = stmt.where(Post.account_id.in_(account_ids))
-        return int(session.scalar(stmt) or 0)
-
-
 def export_post_record(
     db: Database,
     actor: Actor,
@@ -516,16 +408,8 @@ def export_post_record(
 ) -> ExportResult:
     """投稿実績 of a period (one account, or the city for 広報課), streamed so memory stays small."""
     template = open_template(template_path(db, "post_record"), "post_record")
-    with db.read() as session:
-        me = load_user(session, actor)
-        if account_id is None:
-            require(session, me, Permission.VIEW_CITY_WIDE)
-            account_ids = None
-        else:
-            if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
-                require(session, me, Permission.REPORT_ACCOUNT, account_id)
-            account_ids = [account_id]
-    total = count_posts(db, start, end, account_ids)
+    account_ids = report_queries.post_record_scope(db, actor, account_id)
+    total = report_queries.count_posts(db, start, end, account_ids)
     title_ws, title_coord = _destination(template, "title")
     header_ws, header_coord = _destination(template, "table_header")
     header_col_letter, header_row = coordinate_from_string(header_coord)
@@ -564,8 +448,8 @@ def export_post_record(
         try:
             written = 0
             pad = [None] * (header_col - 1)
-            with db.read() as session:
-                for row in _post_rows(session, start, end, account_ids):
+            with closing(report_queries.post_record_rows(db, start, end, account_ids)) as rows:
+                for row in rows:
                     (
                         post_id,
                         account_name,
@@ -653,18 +537,9 @@ def export_incident_report(
     progress: ProgressFn | None = None,
 ) -> ExportResult:
     """One trouble with its checklist (who did what, when, with which reference)."""
-    from sns_desk.services import incidents
-
     wb = open_template(template_path(db, "incident_report"), "incident_report")
-    row = incidents.get_incident(db, actor, incident_id)
-    with db.read() as session:
-        me = load_user(session, actor)
-        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
-            require(session, me, Permission.LEAD_INCIDENT, row.account_id)
-        account = session.get(Account, row.account_id)
-        assert account is not None
-        department = account.department.full_name
-        manager = _names(account, Role.MANAGER)
+    report = report_queries.incident_report_facts(db, actor, incident_id)
+    row, department, manager = report.incident, report.department, report.manager
     values = {
         "report_date": jp_date(date.today(), reiwa=reiwa),
         "addressee": "広報課長 様",
@@ -704,36 +579,6 @@ def export_incident_report(
     if progress:
         progress(1, 1, "完了しました")
     return result
-
-
-# --- history -------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ExportRow:
-    id: int
-    kind: str
-    label: str
-    filename: str
-    sha256: str
-    rows: int
-    created_by: str
-    created_at: datetime
-
-
-def list_exports(db: Database, actor: Actor, limit: int = 200) -> list[ExportRow]:
-    with db.read() as session:
-        me = load_user(session, actor)
-        stmt = select(ReportRecord, User.display_name).join(User, User.id == ReportRecord.created_by_id)
-        if not is_allowed(session, me, Permission.VIEW_CITY_WIDE):
-            stmt = stmt.where(ReportRecord.created_by_id == me.id)
-        stmt = stmt.order_by(ReportRecord.id.desc()).limit(limit)
-        return [
-            ExportRow(
-                r.id, r.kind, KINDS.get(r.kind, r.kind), r.filename, r.sha256, r.rows, name, r.created_at
-            )
-            for r, name in session.execute(stmt)
-        ]
 
 
 def default_filename(kind: str, detail: str = "") -> str:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
     from sns_desk.gui.startup.not_registered import NotRegisteredDialog
     from sns_desk.gui.startup.wizard import FirstRunWizard
-    from sns_desk.store.database import Database, Location
+    from sns_desk.store.database import Database
+    from sns_desk.store.locations import Location
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class Launcher(QObject):
         self.settled_at = time.time()
 
     def location(self) -> Location:
-        from sns_desk.store.database import Location
+        from sns_desk.store.locations import Location
 
         return Location.parse(self.db_override or Settings.load().database)
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sns_desk.gui.approvals.approvals_page import ApprovalsPage
     from sns_desk.gui.posts.posts_page import PostsPage
     from sns_desk.gui.settings.settings_page import SettingsPage
-    from sns_desk.services import incidents
+    from sns_desk.services import notices
     from sns_desk.services.actors import Actor
     from sns_desk.store.database import Database
 
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []  # every page in navigation order
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._data_version: int | None = None
-        self.notices: list[incidents.Notice] = []
+        self.notices: list[notices.Notice] = []
 
         self.user_label = QLabel("起動中…")
         self.user_label.setAccessibleName("ログイン中の利用者と役割")
@@ -262,27 +262,27 @@ class MainWindow(QMainWindow):
             warn(self, "\n\n".join(parts))
         return lost + others
 
-    def refresh_notifications(self) -> list[incidents.Notice]:
+    def refresh_notifications(self) -> list[notices.Notice]:
         """The bell: what is waiting for this person, each entry leading to the screen that deals with it."""
-        from sns_desk.services import incidents
+        from sns_desk.services import notices
 
         try:
-            notices = incidents.notifications(self.db, self.actor)
+            waiting = notices.notifications(self.db, self.actor)
         except Exception as error:
             log.warning("notifications failed: %s", error)
             return []
-        self.notices = notices
-        self.bell.setText(f"お知らせ（{len(notices)}）" if notices else "お知らせ")
+        self.notices = waiting
+        self.bell.setText(f"お知らせ（{len(waiting)}）" if waiting else "お知らせ")
         font = self.bell.font()
-        font.setBold(bool(notices))
+        font.setBold(bool(waiting))
         self.bell.setFont(font)
         self.bell_menu.clear()
-        for notice in notices:
+        for notice in waiting:
             action = self.bell_menu.addAction(notice.text)
             action.triggered.connect(lambda _checked=False, page=notice.page: self._go(page))
-        if not notices:
+        if not waiting:
             self.bell_menu.addAction("お知らせはありません。").setEnabled(False)
-        return notices
+        return waiting
 
     def current_key(self) -> str | None:
         row = self.ui.navList.currentRow()
@@ -310,10 +310,10 @@ class MainWindow(QMainWindow):
     def _housekeeping(self) -> None:
         """Erase inquiry contents past the retention period (§7; personal data kept to the minimum)."""
         from sns_desk.services import backups as backup
-        from sns_desk.services import incidents
+        from sns_desk.services import inquiries
 
         try:
-            purged = incidents.purge_expired(self.db, self.actor)
+            purged = inquiries.purge_expired(self.db, self.actor)
         except Exception as error:
             log.warning("inquiry purge failed: %s", error)
             return

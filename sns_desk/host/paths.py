@@ -7,6 +7,7 @@ It does not change who the user is (identity comes from the OS, see :mod:`sns_de
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -14,30 +15,24 @@ import platformdirs
 from sns_desk import APP_ID
 
 
-def _home() -> Path | None:
+def _folder(name: str, platform_folder: Callable[..., str]) -> Path:
+    """``name`` under SNS_DESK_HOME when set, else this user's folder of that kind; made if missing."""
     value = os.environ.get("SNS_DESK_HOME")
-    return Path(value) if value else None
+    path = Path(value) / name if value else Path(platform_folder(APP_ID, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def data_dir() -> Path:
-    home = _home()
-    path = home / "data" if home else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder("data", platformdirs.user_data_dir)
 
 
 def config_dir() -> Path:
-    home = _home()
-    path = home / "config" if home else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder("config", platformdirs.user_config_dir)
 
 
 def log_dir() -> Path:
-    home = _home()
-    path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder("logs", platformdirs.user_log_dir)
 
 
 def default_database_path() -> Path:

@@ -47,3 +47,11 @@ def require(session: Session, user: User, permission: Permission, account_id: in
         f"{rule.label}には、{where}{needed_roles_text(permission)}の権限が必要です。{extra}",
         f"user {user.login!r} denied {permission.value} on account {account_id}",
     )
+
+
+def visible_account_ids(session: Session, user: User) -> set[int] | None:
+    """The accounts whose records ``user`` may see: None for every account (広報課, システム管理者), else the
+    accounts they hold a role on."""
+    if is_allowed(session, user, Permission.VIEW_CITY_WIDE):
+        return None
+    return set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == user.id)))

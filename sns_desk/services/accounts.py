@@ -1,11 +1,12 @@
-"""Official accounts (§3, §4): the request, the 責任者's decisions, 運用ポリシー versions, the anti-impersonation
-checklist (§3(3)) and the people per account (§4, §9(1))."""
+"""Official accounts (§3, §4): the request, the 責任者's decisions on the account's lifecycle and the people per
+account (§4, §9(1)).  Its 運用ポリシー versions are in account_policies.py, the anti-impersonation checklist (§3(3))
+in account_checklist.py."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,27 +14,24 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.policy import JST
 from sns_desk.domain.validation import URL_RE
-from sns_desk.domain.vocabulary import (
-    AccountStatus,
-    ChecklistKey,
-    ChecklistState,
-    Platform,
-    PolicyStatus,
-    Role,
-)
+from sns_desk.domain.vocabulary import AccountStatus, Platform, Role
 from sns_desk.services import signing
-from sns_desk.services.access import is_allowed, require
-from sns_desk.services.actors import Actor, load_user
-from sns_desk.store import audit_chain as audit
+from sns_desk.services.account_checklist import checklist_rows, credential_due, refuse_if_finished
+from sns_desk.services.account_policies import (
+    approve_policy_row,
+    has_current_policy,
+    latest_policy,
+    policy_problems,
+)
+from sns_desk.services.actors import Actor
+from sns_desk.services.city_settings import rotation_days
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
     Account,
     AccountMember,
     AccountPolicy,
-    AppMeta,
-    ChecklistItem,
     CredentialRecord,
     Department,
     User,
@@ -41,7 +39,6 @@ from sns_desk.store.orm import (
 )
 
 S = AccountStatus
-DEFAULT_ROTATION_DAYS = 90
 
 
 # --- the lifecycle as a transition table ---------------------------------------------------------------------
@@ -101,38 +98,6 @@ TRANSITIONS: dict[AccountAction, Transition] = {
 
 # --- reading ---------------------------------------------------------------------------------------------------
 
-CHECKLIST_LABELS: dict[ChecklistKey, tuple[str, str]] = {
-    ChecklistKey.VERIFIED: ("認証アカウントの取得", "§3(3)ア"),
-    ChecklistKey.HOMEPAGE: ("市公式ホームページへの掲載（URL）", "§3(3)イ"),
-    ChecklistKey.PROFILE_LINK: ("SNS のプロフィールに市ホームページの URL を記載", "§3(3)イ"),
-    ChecklistKey.PASSWORD: ("パスワードをキーリングで管理（定期的に変更）", "§3(3)ウ"),
-}
-STATE_LABELS = {
-    ChecklistState.OPEN: "未対応",
-    ChecklistState.DONE: "対応済",
-    ChecklistState.NOT_OFFERED: "運営者が認証を提供していない",
-}
-
-
-@dataclass(frozen=True)
-class ChecklistRow:
-    key: ChecklistKey
-    label: str
-    section: str
-    state: ChecklistState
-    url: str
-    note: str
-    by: str
-    at: datetime | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.state is ChecklistState.OPEN
-
-    @property
-    def state_label(self) -> str:
-        return STATE_LABELS[self.state]
-
 
 @dataclass(frozen=True)
 class AccountRow:
@@ -156,72 +121,6 @@ class AccountRow:
     status_reason: str
     activation_override: str
     allow_self_approval: bool
-
-
-def rotation_days(session: Session) -> int:
-    meta = session.get(AppMeta, "credential_rotation_days")
-    try:
-        return max(1, int(meta.value)) if meta else DEFAULT_ROTATION_DAYS
-    except ValueError:
-        return DEFAULT_ROTATION_DAYS
-
-
-def checklist_rows(session: Session, account_id: int, now: datetime | None = None) -> list[ChecklistRow]:
-    items = {
-        i.item: i
-        for i in session.scalars(
-            select(ChecklistItem)
-            .where(ChecklistItem.account_id == account_id)
-            .options(selectinload(ChecklistItem.updated_by))
-        )
-    }
-    rows = []
-    for key in (ChecklistKey.VERIFIED, ChecklistKey.HOMEPAGE, ChecklistKey.PROFILE_LINK):
-        label, section = CHECKLIST_LABELS[key]
-        item = items.get(key)
-        if item is None:
-            rows.append(ChecklistRow(key, label, section, ChecklistState.OPEN, "", "", "", None))
-        else:
-            rows.append(
-                ChecklistRow(
-                    key,
-                    label,
-                    section,
-                    item.state,
-                    item.url,
-                    item.note,
-                    item.updated_by.display_name,
-                    item.updated_at,
-                )
-            )
-    label, section = CHECKLIST_LABELS[ChecklistKey.PASSWORD]
-    record = session.get(CredentialRecord, account_id)
-    if record is None:
-        rows.append(
-            ChecklistRow(ChecklistKey.PASSWORD, label, section, ChecklistState.OPEN, "", "未設定", "", None)
-        )
-    else:
-        due = credential_due(record, rotation_days(session), now)
-        note = f"最終変更 {record.rotated_at.astimezone(JST):%Y-%m-%d}" + (
-            "（変更時期を過ぎています）" if due else ""
-        )
-        rows.append(
-            ChecklistRow(
-                ChecklistKey.PASSWORD,
-                label,
-                section,
-                ChecklistState.OPEN if due else ChecklistState.DONE,
-                "",
-                note,
-                record.set_by.display_name,
-                record.rotated_at,
-            )
-        )
-    return rows
-
-
-def credential_due(record: CredentialRecord, days: int, now: datetime | None = None) -> bool:
-    return (now or utcnow()) - record.rotated_at >= timedelta(days=days)
 
 
 def _names(account: Account, role: Role) -> tuple[str, ...]:
@@ -255,17 +154,15 @@ def _row(session: Session, account: Account) -> AccountRow:
     )
 
 
-def _visible(session: Session, user: User, account: Account) -> bool:
-    return is_allowed(session, user, Permission.VIEW_CITY_WIDE) or any(
-        m.user_id == user.id for m in account.members
-    )
+def _visible(step: Step, account: Account) -> bool:
+    return step.may(Permission.VIEW_CITY_WIDE) or any(m.user_id == step.me.id for m in account.members)
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountRow]:
     """The accounts the actor works on; 広報課 and システム管理者 see every account of the city."""
-    with db.read() as session:
-        me = load_user(session, actor)
-        accounts = session.scalars(
+
+    def work(step: Step) -> list[AccountRow]:
+        accounts = step.session.scalars(
             select(Account)
             .options(
                 selectinload(Account.members).selectinload(AccountMember.user),
@@ -274,50 +171,54 @@ def list_accounts(db: Database, actor: Actor) -> list[AccountRow]:
             )
             .order_by(Account.id)
         ).all()
-        return [_row(session, a) for a in accounts if _visible(session, me, a)]
+        return [_row(step.session, a) for a in accounts if _visible(step, a)]
+
+    return look(db, actor, work)
 
 
 def reportable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
     """Accounts the actor may report on: as 管理者, or every account for 広報課."""
-    with db.read() as session:
-        me = load_user(session, actor)
-        city = is_allowed(session, me, Permission.VIEW_CITY_WIDE)
-        mine = set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id)))
-        allowed = {a for a in mine if is_allowed(session, me, Permission.REPORT_ACCOUNT, a)}
-    return [a for a in list_accounts(db, actor) if city or a.id in allowed]
+
+    def work(step: Step) -> set[int] | None:
+        if step.may(Permission.VIEW_CITY_WIDE):
+            return None
+        mine = step.session.scalars(
+            select(AccountMember.account_id).where(AccountMember.user_id == step.me.id)
+        )
+        return {a for a in set(mine) if step.may(Permission.REPORT_ACCOUNT, a)}
+
+    allowed = look(db, actor, work)
+    return [a for a in list_accounts(db, actor) if allowed is None or a.id in allowed]
 
 
 def get_account(db: Database, actor: Actor, account_id: int) -> AccountRow:
-    with db.read() as session:
-        me = load_user(session, actor)
-        account = session.get(Account, account_id)
-        if account is None or not _visible(session, me, account):
+    def work(step: Step) -> AccountRow:
+        account = step.session.get(Account, account_id)
+        if account is None or not _visible(step, account):
             raise NotFoundError("アカウントが見つかりません。")
-        return _row(session, account)
+        return _row(step.session, account)
 
-
-def checklist(db: Database, account_id: int) -> list[ChecklistRow]:
-    with db.read() as session:
-        return checklist_rows(session, account_id)
+    return look(db, actor, work)
 
 
 def available_actions(db: Database, actor: Actor, account_id: int) -> list[AccountAction]:
     """What the actor may do to the account now (for enabling buttons; the services check again)."""
-    with db.read() as session:
-        me = load_user(session, actor)
-        account = session.get(Account, account_id)
+
+    def work(step: Step) -> list[AccountAction]:
+        account = step.session.get(Account, account_id)
         if account is None:
             return []
         return [
             action
             for action, t in TRANSITIONS.items()
-            if account.status in t.sources and is_allowed(session, me, t.permission, account_id)
+            if account.status in t.sources and step.may(t.permission, account_id)
         ]
+
+    return look(db, actor, work)
 
 
 def may(db: Database, actor: Actor, permission: Permission, account_id: int) -> bool:
-    with db.read() as session:
-        return is_allowed(session, load_user(session, actor), permission, account_id)
+    return look(db, actor, lambda step: step.may(permission, account_id))
 
 
 # --- the request -----------------------------------------------------------------------------------------------
@@ -344,23 +245,11 @@ class AccountInput:
         return result
 
 
-def _load_account(session: Session, account_id: int, expected_version: int | None = None) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFoundError("アカウントが見つかりません。")
-    if expected_version is not None and account.version != expected_version:
-        raise ConflictError(
-            f"「{account.name}」は他の人が先に変更しました（現在の状態: {account.status.label}）。"
-            "最新の内容を確認してからもう一度操作してください。",
-            f"account {account_id} version {account.version} != {expected_version}",
-        )
-    return account
-
-
-def _policy_problems(data: pol.PolicyData) -> None:
-    problems = pol.validate(data)
-    if problems:
-        raise ValidationError("運用ポリシーに不足があります。\n" + "\n".join(f"・{p}" for p in problems))
+def _changed_by_someone(account: Account) -> str:
+    return (
+        f"「{account.name}」は他の人が先に変更しました（現在の状態: {account.status.label}）。"
+        "最新の内容を確認してからもう一度操作してください。"
+    )
 
 
 def request_account(
@@ -368,14 +257,13 @@ def request_account(
 ) -> int:
     """申請: the requester becomes the account's 管理者 and names the 責任者 who decides (§3(1), §4(1))."""
     data = data.cleaned()
-    _policy_problems(policy)
+    policy_problems(policy)
 
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.REQUEST_ACCOUNT)
-        if session.get(Department, data.department_id) is None:
-            raise NotFoundError("運用部署が見つかりません。")
-        responsible = session.get(User, responsible_user_id)
+    def work(step: Step) -> int:
+        me = step.me
+        step.require(Permission.REQUEST_ACCOUNT)
+        step.load(Department, data.department_id)
+        responsible = step.session.get(User, responsible_user_id)
         if responsible is None or not responsible.active or responsible.is_contractor:
             raise ValidationError(
                 "アカウント責任者には、有効な市の職員（局長など）を選んでください（§4(1)ア）。"
@@ -393,9 +281,9 @@ def request_account(
             status=S.REQUESTED,
             requested_by_id=me.id,
         )
-        session.add(account)
-        session.flush()
-        session.add_all(
+        step.session.add(account)
+        step.session.flush()
+        step.session.add_all(
             [
                 AccountMember(account_id=account.id, user_id=me.id, role=Role.MANAGER, assigned_by_id=me.id),
                 AccountMember(
@@ -404,10 +292,7 @@ def request_account(
                 AccountPolicy(account_id=account.id, number=1, data=policy.to_json(), created_by_id=me.id),
             ]
         )
-        session.flush()
-        audit.append(
-            session,
-            me.login,
+        step.audit(
             "account.request",
             "account",
             account.id,
@@ -421,7 +306,41 @@ def request_account(
         )
         return account.id
 
-    return db.write(work, what="request_account")
+    return change(db, actor, work, what="request_account")
+
+
+def _decide_opening(step: Step, account: Account, payload: dict[str, object]) -> AccountPolicy:
+    """開設を承認: the first 運用ポリシー is approved with the opening (§3(1), §4(1)ア)."""
+    if account.requested_by_id == step.me.id:
+        raise PermissionDeniedError("自分が申請したアカウントの開設は承認できません（§4(1)ア）。")
+    draft = latest_policy(step.session, account.id)
+    if draft is None:
+        raise ValidationError("運用ポリシーがありません。")
+    policy_problems(pol.PolicyData.from_json(draft.data))
+    now = utcnow()
+    approve_policy_row(step.session, account.id, draft, step.me, now)
+    account.opened_at = now
+    payload["policy_number"] = draft.number
+    return draft
+
+
+def _activate(step: Step, account: Account, override_reason: str, payload: dict[str, object]) -> None:
+    """運用開始 needs an approved policy and the checklist of §3(3), or the 責任者's recorded reason."""
+    if not has_current_policy(step.session, account.id):
+        raise ValidationError("承認済みの運用ポリシーがないため、運用を開始できません（§3(1)）。")
+    open_items = [r.label for r in checklist_rows(step.session, account.id) if r.is_open]
+    if open_items:
+        if not override_reason:
+            raise ValidationError(
+                "成りすまし防止の措置（§3(3)）に未対応の項目があるため、運用を開始できません:\n"
+                + "\n".join(f"・{label}" for label in open_items)
+                + "\nやむを得ず開始する場合は、アカウント責任者が理由を記録してください。"
+            )
+        step.require(Permission.OVERRIDE_CHECKLIST, account.id)
+        account.activation_override = override_reason
+        account.activation_override_by_id = step.me.id
+        payload["override"] = {"reason": override_reason, "open_items": open_items}
+    account.activated_at = account.activated_at or utcnow()
 
 
 def _apply(
@@ -442,78 +361,53 @@ def _apply(
     signed = action in SIGNED_ACTIONS
     signer = signing.signer_for(db, actor) if signed else None  # 電子印鑑, from the OS keyring
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        account = _load_account(session, account_id)
-        require(session, me, transition.permission, account_id)
-        if account.version != expected_version:
-            _load_account(session, account_id, expected_version)
+    def work(step: Step) -> None:
+        step.load(Account, account_id)
+        step.require(transition.permission, account_id)
+        account = step.load(Account, account_id, expected_version, conflict=_changed_by_someone)
         if account.status not in transition.sources:
             raise ConflictError(
                 f"「{account.name}」は現在「{account.status.label}」のため、「{action.label}」はできません。",
                 f"account {account_id}: {action} from {account.status}",
             )
         payload: dict[str, object] = {"from": account.status, "to": transition.target}
-        now = utcnow()
+        draft = None
         if action is AccountAction.APPROVE_OPENING:
-            if account.requested_by_id == me.id:
-                raise PermissionDeniedError("自分が申請したアカウントの開設は承認できません（§4(1)ア）。")
-            draft = _latest_policy(session, account_id)
-            if draft is None:
-                raise ValidationError("運用ポリシーがありません。")
-            _policy_problems(pol.PolicyData.from_json(draft.data))
-            _approve_policy_row(session, account_id, draft, me, now)
-            account.opened_at = now
-            payload["policy_number"] = draft.number
+            draft = _decide_opening(step, account, payload)
         elif action is AccountAction.ACTIVATE:
-            if _current_policy_row(session, account_id) is None:
-                raise ValidationError("承認済みの運用ポリシーがないため、運用を開始できません（§3(1)）。")
-            open_items = [r.label for r in checklist_rows(session, account_id) if r.is_open]
-            if open_items:
-                if not override_reason:
-                    raise ValidationError(
-                        "成りすまし防止の措置（§3(3)）に未対応の項目があるため、運用を開始できません:\n"
-                        + "\n".join(f"・{label}" for label in open_items)
-                        + "\nやむを得ず開始する場合は、アカウント責任者が理由を記録してください。"
-                    )
-                require(session, me, Permission.OVERRIDE_CHECKLIST, account_id)
-                account.activation_override = override_reason
-                account.activation_override_by_id = me.id
-                payload["override"] = {"reason": override_reason, "open_items": open_items}
-            account.activated_at = account.activated_at or now
+            _activate(step, account, override_reason, payload)
         elif action is AccountAction.CLOSE:
-            account.closed_at = now
+            account.closed_at = utcnow()
         account.status = transition.target
         account.status_reason = reason
         if reason:
             payload["reason"] = reason
-        session.flush()
-        event = audit.append(session, me.login, f"account.{action.value}", "account", account.id, payload)
-        if signer is not None:
+        event = step.audit(f"account.{action.value}", "account", account.id, payload)
+        if signer is None:
+            return
+        signing.sign_decision(
+            step.session,
+            signer,
+            step.me,
+            event,
+            transition.permission,
+            account.id,
+            signing.ACCOUNT_DECISION,
+            account.id,
+        )
+        if draft is not None:
             signing.sign_decision(
-                session,
+                step.session,
                 signer,
-                me,
+                step.me,
                 event,
-                transition.permission,
+                Permission.APPROVE_POLICY,
                 account.id,
-                signing.ACCOUNT_DECISION,
-                account.id,
+                signing.POLICY_APPROVAL,
+                draft.id,
             )
-            if action is AccountAction.APPROVE_OPENING:
-                assert draft is not None
-                signing.sign_decision(
-                    session,
-                    signer,
-                    me,
-                    event,
-                    Permission.APPROVE_POLICY,
-                    account.id,
-                    signing.POLICY_APPROVAL,
-                    draft.id,
-                )
 
-    db.write(work, what=f"account {action.value}")
+    change(db, actor, work, what=f"account {action.value}")
 
 
 def approve_opening(db: Database, actor: Actor, account_id: int, expected_version: int) -> None:
@@ -550,42 +444,24 @@ def edit_account(
 ) -> None:
     data = data.cleaned()
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.EDIT_ACCOUNT_SETTINGS, account_id)
-        account = _load_account(session, account_id, expected_version)
-        if account.status in (S.CLOSED, S.REJECTED):
-            raise ValidationError(f"「{account.status.label}」のアカウントは変更できません。")
-        if session.get(Department, data.department_id) is None:
-            raise NotFoundError("運用部署が見つかりません。")
-        before = {
-            "platform": account.platform,
-            "name": account.name,
-            "handle": account.handle,
-            "url": account.url,
-            "department_id": account.department_id,
+    def work(step: Step) -> None:
+        step.require(Permission.EDIT_ACCOUNT_SETTINGS, account_id)
+        account = step.load(Account, account_id, expected_version, conflict=_changed_by_someone)
+        refuse_if_finished(account)
+        step.load(Department, data.department_id)
+        fields = ("platform", "name", "handle", "url", "department_id")
+        changes = {
+            k: [getattr(account, k), getattr(data, k)]
+            for k in fields
+            if getattr(account, k) != getattr(data, k)
         }
-        after = {
-            "platform": data.platform,
-            "name": data.name,
-            "handle": data.handle,
-            "url": data.url,
-            "department_id": data.department_id,
-        }
-        changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
         if not changes:
             return
-        account.platform, account.name, account.handle, account.url = (
-            data.platform,
-            data.name,
-            data.handle,
-            data.url,
-        )
-        account.department_id = data.department_id
-        session.flush()
-        audit.append(session, me.login, "account.edit", "account", account.id, {"changes": changes})
+        for key in changes:
+            setattr(account, key, getattr(data, key))
+        step.audit("account.edit", "account", account.id, {"changes": changes})
 
-    db.write(work, what="edit_account")
+    change(db, actor, work, what="edit_account")
 
 
 def set_allow_self_approval(
@@ -593,269 +469,15 @@ def set_allow_self_approval(
 ) -> None:
     """An account setting that lets a 管理者 approve their own post (off by default: four-eyes)."""
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.EDIT_ACCOUNT_SETTINGS, account_id)
-        account = _load_account(session, account_id, expected_version)
+    def work(step: Step) -> None:
+        step.require(Permission.EDIT_ACCOUNT_SETTINGS, account_id)
+        account = step.load(Account, account_id, expected_version, conflict=_changed_by_someone)
         if account.allow_self_approval == allow:
             return
         account.allow_self_approval = allow
-        session.flush()
-        audit.append(session, me.login, "account.self_approval", "account", account.id, {"allow": allow})
+        step.audit("account.self_approval", "account", account.id, {"allow": allow})
 
-    db.write(work, what="set_allow_self_approval")
-
-
-# --- 運用ポリシー versions ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PolicyRow:
-    number: int
-    status: PolicyStatus
-    data: pol.PolicyData
-    created_by: str
-    created_at: datetime
-    updated_at: datetime
-    approved_by: str
-    approved_at: datetime | None
-    version: int
-
-    @property
-    def title(self) -> str:
-        return f"第{self.number}版（{self.status.label}）"
-
-
-def _latest_policy(session: Session, account_id: int) -> AccountPolicy | None:
-    return session.scalars(
-        select(AccountPolicy)
-        .where(AccountPolicy.account_id == account_id)
-        .order_by(AccountPolicy.number.desc())
-    ).first()
-
-
-def _current_policy_row(session: Session, account_id: int) -> AccountPolicy | None:
-    return session.scalars(
-        select(AccountPolicy).where(
-            AccountPolicy.account_id == account_id, AccountPolicy.status == PolicyStatus.APPROVED
-        )
-    ).first()
-
-
-def _approve_policy_row(
-    session: Session, account_id: int, row: AccountPolicy, me: User, now: datetime
-) -> None:
-    for old in session.scalars(
-        select(AccountPolicy).where(
-            AccountPolicy.account_id == account_id, AccountPolicy.status == PolicyStatus.APPROVED
-        )
-    ):
-        old.status = PolicyStatus.SUPERSEDED
-    session.flush()
-    row.status = PolicyStatus.APPROVED
-    row.approved_by_id = me.id
-    row.approved_at = now
-
-
-def current_policy(session: Session, account_id: int) -> pol.PolicyData | None:
-    """The approved policy the post checks use (operating hours, comment handling)."""
-    row = _current_policy_row(session, account_id)
-    return pol.PolicyData.from_json(row.data) if row else None
-
-
-def list_policies(db: Database, account_id: int) -> list[PolicyRow]:
-    with db.read() as session:
-        rows = session.scalars(
-            select(AccountPolicy)
-            .where(AccountPolicy.account_id == account_id)
-            .options(selectinload(AccountPolicy.created_by), selectinload(AccountPolicy.approved_by))
-            .order_by(AccountPolicy.number.desc())
-        ).all()
-        return [
-            PolicyRow(
-                r.number,
-                r.status,
-                pol.PolicyData.from_json(r.data),
-                r.created_by.display_name,
-                r.created_at,
-                r.updated_at,
-                r.approved_by.display_name if r.approved_by else "",
-                r.approved_at,
-                r.version,
-            )
-            for r in rows
-        ]
-
-
-def save_policy_draft(
-    db: Database, actor: Actor, account_id: int, data: pol.PolicyData, expected_version: int | None = None
-) -> int:
-    """Edit the policy: a new 作成中 version after the approved one, or the open draft itself.
-
-    ``expected_version`` is the version of the draft the editor started from (None when starting from the
-    approved version): somebody else's edit in between is a conflict, not lost.
-    """
-
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.EDIT_ACCOUNT_SETTINGS, account_id)
-        account = _load_account(session, account_id)
-        if account.status in (S.CLOSED, S.REJECTED):
-            raise ValidationError(f"「{account.status.label}」のアカウントの運用ポリシーは変更できません。")
-        latest = _latest_policy(session, account_id)
-        if latest is not None and latest.status is PolicyStatus.DRAFT:
-            if expected_version is None or latest.version != expected_version:
-                raise ConflictError(
-                    f"運用ポリシーの第{latest.number}版（作成中）は他の人が先に変更しました。最新の内容を確認してください。",
-                    f"policy draft {latest.id} version {latest.version} != {expected_version}",
-                )
-            old = pol.PolicyData.from_json(latest.data)
-            latest.data = data.to_json()
-            latest.updated_at = utcnow()
-            row = latest
-        else:
-            old = pol.PolicyData.from_json(latest.data) if latest else pol.PolicyData()
-            row = AccountPolicy(
-                account_id=account_id,
-                number=(latest.number + 1) if latest else 1,
-                data=data.to_json(),
-                created_by_id=me.id,
-            )
-            session.add(row)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "policy.save_draft",
-            "account",
-            account_id,
-            {"number": row.number, "changed": pol.changed_fields(old, data)},
-        )
-        return row.number
-
-    return db.write(work, what="save_policy_draft")
-
-
-def approve_policy(db: Database, actor: Actor, account_id: int, number: int, expected_version: int) -> None:
-    """責任者: approve a 作成中 version; it becomes the current policy and the former one 旧版 (§3(1), §4(1)ア)."""
-    signer = signing.signer_for(db, actor)
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.APPROVE_POLICY, account_id)
-        account = _load_account(session, account_id)
-        if account.status is S.REQUESTED:
-            raise ValidationError("申請中のアカウントの運用ポリシーは、開設の承認と一緒に承認してください。")
-        if account.status in (S.CLOSED, S.REJECTED):
-            raise ValidationError(f"「{account.status.label}」のアカウントの運用ポリシーは承認できません。")
-        row = session.scalars(
-            select(AccountPolicy).where(
-                AccountPolicy.account_id == account_id, AccountPolicy.number == number
-            )
-        ).first()
-        if row is None:
-            raise NotFoundError(f"運用ポリシーの第{number}版が見つかりません。")
-        if row.version != expected_version:
-            raise ConflictError(
-                f"運用ポリシーの第{number}版は他の人が先に変更しました。内容を確認してから承認してください。",
-                f"policy {row.id} version {row.version} != {expected_version}",
-            )
-        if row.status is not PolicyStatus.DRAFT:
-            raise ConflictError(f"運用ポリシーの第{number}版は「{row.status.label}」のため承認できません。")
-        _policy_problems(pol.PolicyData.from_json(row.data))
-        _approve_policy_row(session, account_id, row, me, utcnow())
-        session.flush()
-        event = audit.append(session, me.login, "policy.approve", "account", account_id, {"number": number})
-        signing.sign_decision(
-            session, signer, me, event, Permission.APPROVE_POLICY, account_id, signing.POLICY_APPROVAL, row.id
-        )
-
-    db.write(work, what="approve_policy")
-
-
-def account_facts(db: Database, account_id: int) -> pol.AccountFacts:
-    with db.read() as session:
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFoundError("アカウントが見つかりません。")
-        return pol.AccountFacts(
-            account.platform.label, account.name, account.url, account.department.full_name
-        )
-
-
-def published_policy(db: Database, account_id: int, *, as_html: bool = False) -> str:
-    """The approved policy as the text (or HTML) the office puts on its homepage (§3(3)イ)."""
-    with db.read() as session:
-        current = current_policy(session, account_id)
-    if current is None:
-        raise ValidationError("承認済みの運用ポリシーがありません。")
-    facts = account_facts(db, account_id)
-    return pol.render_html(current, facts) if as_html else pol.render_text(current, facts)
-
-
-def policy_diff(db: Database, account_id: int, old_number: int, new_number: int) -> str:
-    versions = {p.number: p for p in list_policies(db, account_id)}
-    if old_number not in versions or new_number not in versions:
-        raise NotFoundError("比較する版が見つかりません。")
-    facts = account_facts(db, account_id)
-    old, new = versions[old_number], versions[new_number]
-    return pol.diff_text(old.data, new.data, facts, f"第{old_number}版", f"第{new_number}版")
-
-
-# --- the anti-impersonation checklist (§3(3)) ----------------------------------------------------------------
-
-
-def set_checklist_item(
-    db: Database,
-    actor: Actor,
-    account_id: int,
-    key: ChecklistKey,
-    state: ChecklistState,
-    url: str = "",
-    note: str = "",
-) -> None:
-    url, note = url.strip(), note.strip()
-    if key is ChecklistKey.PASSWORD:
-        raise ValidationError("パスワードの項目は、認証情報を保存すると自動的に記録されます（§3(3)ウ）。")
-    if state is ChecklistState.NOT_OFFERED and key is not ChecklistKey.VERIFIED:
-        raise ValidationError("「運営者が提供していない」は認証アカウントの項目だけで選べます（§3(3)ア）。")
-    if key is ChecklistKey.HOMEPAGE and state is ChecklistState.DONE and not URL_RE.match(url):
-        raise ValidationError(
-            "市公式ホームページの掲載ページの URL を https:// で始まる形で入力してください（§3(3)イ）。"
-        )
-    if url and not URL_RE.match(url):
-        raise ValidationError("URL は https:// で始まる形で入力してください。")
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.EDIT_CHECKLIST, account_id)
-        account = _load_account(session, account_id)
-        if account.status in (S.CLOSED, S.REJECTED):
-            raise ValidationError(f"「{account.status.label}」のアカウントは変更できません。")
-        item = session.scalars(
-            select(ChecklistItem).where(ChecklistItem.account_id == account_id, ChecklistItem.item == key)
-        ).first()
-        if item is None:
-            item = ChecklistItem(account_id=account_id, item=key, state=state, updated_by_id=me.id)
-            session.add(item)
-        item.state, item.url, item.note, item.updated_by_id, item.updated_at = (
-            state,
-            url,
-            note,
-            me.id,
-            utcnow(),
-        )
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "checklist.set",
-            "account",
-            account_id,
-            {"item": key, "state": state, "url": url, "note": note},
-        )
-
-    db.write(work, what="set_checklist_item")
+    change(db, actor, work, what="set_allow_self_approval")
 
 
 # --- people per account (§4, §9(1)) ------------------------------------------------------------------------------
@@ -882,27 +504,3 @@ def list_members(db: Database, account_id: int) -> list[MemberRow]:
             MemberRow(m.user_id, m.user.login, m.user.display_name, m.role, m.assigned_at) for m in members
         ]
     return sorted(rows, key=lambda r: (order.get(r.role, 9), r.display_name))
-
-
-def set_rotation_days(db: Database, actor: Actor, days: int) -> None:
-    """How often account passwords should change (§3(3)ウ); a city-wide setting of the システム管理者."""
-    if not 7 <= days <= 3650:
-        raise ValidationError("パスワード変更の間隔は 7〜3650 日で指定してください。")
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_DATABASE)
-        meta = session.get(AppMeta, "credential_rotation_days")
-        if meta is None:
-            session.add(AppMeta(key="credential_rotation_days", value=str(days)))
-        else:
-            meta.value = str(days)
-        session.flush()
-        audit.append(session, me.login, "settings.rotation_days", "database", db.database_id, {"days": days})
-
-    db.write(work, what="set_rotation_days")
-
-
-def get_rotation_days(db: Database) -> int:
-    with db.read() as session:
-        return rotation_days(session)

@@ -12,8 +12,8 @@ from sqlalchemy import func, or_, select
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.services import signing
-from sns_desk.services.access import require
 from sns_desk.services.actors import Actor, load_user
+from sns_desk.services.usecase import Step, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent
@@ -123,12 +123,13 @@ def list_events(
     db: Database, actor: Actor, text: str = "", *, before_seq: int | None = None, limit: int = 500
 ) -> list[AuditRow]:
     """Newest first, ``limit`` at a time (the GUI fetches more as the person scrolls)."""
-    with db.read() as session:
-        require(session, load_user(session, actor), Permission.VIEW_AUDIT_LOG)
+    text = text.strip()
+
+    def work(step: Step) -> list[AuditRow]:
+        step.require(Permission.VIEW_AUDIT_LOG)
         stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
         if before_seq is not None:
             stmt = stmt.where(AuditEvent.seq < before_seq)
-        text = text.strip()
         if text:
             like = "%" + escape_like(text) + "%"
             matching_actions = [k for k, v in ACTION_LABELS.items() if text in v]
@@ -142,7 +143,9 @@ def list_events(
                     AuditEvent.payload.ilike(like, escape="\\"),
                 )
             )
-        return [_row(e) for e in session.scalars(stmt)]
+        return [_row(e) for e in step.session.scalars(stmt)]
+
+    return look(db, actor, work)
 
 
 def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = True) -> audit.VerifyResult:

@@ -8,14 +8,15 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.permissions import Permission
-from sns_desk.services.access import require
-from sns_desk.services.actors import Actor, load_user
+from sns_desk.host import settings
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import change, look
 from sns_desk.store import audit_chain as audit
-from sns_desk.store.database import Database, ProgressFn, backup_sqlite_file
+from sns_desk.store.database import Database
+from sns_desk.store.schema_revisions import check_revision
+from sns_desk.store.sqlite_files import ProgressFn, backup_sqlite_file, inspect_file, restore_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -51,26 +52,22 @@ def backup_now(
     cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Back up the database (システム管理者 only), then record it in the audit log."""
-    with db.read() as session:
-        require(session, load_user(session, actor), Permission.MANAGE_DATABASE)
+    _require_admin(db, actor)
     target = dest or default_backup_dir(db) / default_backup_name(db)
     assert db.location.path is not None
     backup_sqlite_file(db.location.path, target, progress=progress, cancelled=cancelled)
-    digest = sha256_of(target)
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        audit.append(
-            session,
-            me.login,
-            "database.backup",
-            "database",
-            db.database_id,
-            {"path": str(target), "sha256": digest, "at": datetime.now(UTC).isoformat(timespec="seconds")},
-        )
-
-    db.write(work, what="record_backup")
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    _record(db, actor, "database.backup", {"path": str(target), "sha256": sha256_of(target), "at": at})
     return target
+
+
+def _require_admin(db: Database, actor: Actor) -> None:
+    look(db, actor, lambda step: step.require(Permission.MANAGE_DATABASE))
+
+
+def _record(db: Database, actor: Actor, action: str, payload: dict[str, str]) -> None:
+    """The audit event of a backup or restore, after the file work (which runs outside any transaction)."""
+    change(db, actor, lambda step: step.audit(action, "database", db.database_id, payload), what=action)
 
 
 # --- automatic daily backups and restore ------------------------------------------------------------------------
@@ -123,46 +120,23 @@ def restore(db: Database, actor: Actor, source: Path, *, progress: ProgressFn | 
     The copy goes through SQLite's backup API into the live file, so other PCs see either the old or the restored
     database, never half of each.  Returns the safety copy of what was replaced.
     """
-    from sns_desk.store.database import _check_revision, inspect_file
-
     if db.location.path is None:
         raise DatabaseError(
             "データベースサーバーの復元は、サーバー側の仕組みで行ってください。", "restore on a server"
         )
-    with db.read() as session:
-        require(session, load_user(session, actor), Permission.MANAGE_DATABASE)
+    _require_admin(db, actor)
     state = inspect_file(source)  # refuses empty, non-SQLite, truncated and corrupt files
     if not state.exists or state.is_new or "alembic_version" not in state.tables:
         raise DatabaseError(
             f"このファイルは SNS Desk のバックアップではありません: {source}", f"restore from {source}"
         )
-    _check_revision(state.revision, str(source))
+    check_revision(state.revision, str(source))
     safety = default_backup_dir(db) / f"before-restore-{datetime.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
     backup_sqlite_file(db.location.path, safety, progress=progress)
-    import sqlite3
-
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(db.location.path, timeout=30)
-    try:
-        src.backup(dst, pages=256)
-    finally:
-        dst.close()
-        src.close()
+    restore_sqlite_file(source, db.location.path)
     db.engine.dispose()  # connections opened before the restore must not keep cached pages
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        audit.append(
-            session,
-            me.login,
-            "database.restore",
-            "database",
-            db.database_id,
-            {"from": str(source), "sha256": sha256_of(source), "previous_saved_as": str(safety)},
-        )
-
-    db.write(work, what="record restore")
-    from sns_desk.host import settings
+    payload = {"from": str(source), "sha256": sha256_of(source), "previous_saved_as": str(safety)}
+    _record(db, actor, "database.restore", payload)
 
     with db.read() as session:
         chain = audit.verify_chain(session)

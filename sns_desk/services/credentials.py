@@ -14,12 +14,13 @@ from __future__ import annotations
 import json
 import logging
 import platform
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 import keyring
 import keyring.errors
-from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
@@ -30,9 +31,8 @@ from sns_desk.host.keyring_access import (
     keyring_error,
     require_usable_keyring,
 )
-from sns_desk.services.access import require
-from sns_desk.services.actors import Actor, load_user
-from sns_desk.store import audit_chain as audit
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, change
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, CredentialRecord, utcnow
 
@@ -45,6 +45,25 @@ def _service(db: Database) -> str:
 
 def _username(account_id: int) -> str:
     return f"account-{account_id}"
+
+
+@contextmanager
+def _keyring_errors(doing: str) -> Iterator[None]:
+    """A failing keyring says so in Japanese (locked, unreachable) instead of posing as a missing password; a
+    missing entry on delete is left to the caller."""
+    try:
+        yield
+    except keyring.errors.PasswordDeleteError:
+        raise
+    except Exception as error:
+        raise keyring_error(error, doing) from error
+
+
+def _record(step: Step, account_id: int, missing: str) -> CredentialRecord:
+    record = step.session.get(CredentialRecord, account_id)
+    if record is None:
+        raise NotFoundError(missing)
+    return record
 
 
 @dataclass(frozen=True)
@@ -78,40 +97,29 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
     secret = json.dumps({"login_id": login_id, "password": password}, ensure_ascii=False)
     where = f"{platform.node() or 'この PC'} の {describe(backend_chain(backend)[0])}"
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_CREDENTIALS, account_id)
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFoundError("アカウントが見つかりません。")
+    def work(step: Step) -> None:
+        step.require(Permission.MANAGE_CREDENTIALS, account_id)
+        account = step.load(Account, account_id)
         if account.status in (AccountStatus.CLOSED, AccountStatus.REJECTED, AccountStatus.REQUESTED):
             raise ValidationError(f"「{account.status.label}」のアカウントには認証情報を保存できません。")
-        record = session.get(CredentialRecord, account_id)
+        record = step.session.get(CredentialRecord, account_id)
         replaced = record is not None
         now = utcnow()
         if record is None:
             record = CredentialRecord(
-                account_id=account_id, set_by_id=me.id, set_at=now, rotated_at=now, backend=where
+                account_id=account_id, set_by_id=step.me.id, set_at=now, rotated_at=now, backend=where
             )
-            session.add(record)
+            step.session.add(record)
         else:
-            record.set_by_id, record.rotated_at, record.backend = me.id, now, where
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "credential.replace" if replaced else "credential.set",
-            "account",
-            account_id,
-            {"where": where},
+            record.set_by_id, record.rotated_at, record.backend = step.me.id, now, where
+        step.audit(
+            "credential.replace" if replaced else "credential.set", "account", account_id, {"where": where}
         )
         # Last, so that a keyring failure rolls the record back; the transaction commits right after.
-        try:
+        with _keyring_errors("storing a credential"):
             backend.set_password(_service(db), _username(account_id), secret)
-        except Exception as error:
-            raise keyring_error(error, "storing a credential") from error
 
-    db.write(work, what="set_credential")
+    change(db, actor, work, what="set_credential")
 
 
 @dataclass(frozen=True)
@@ -127,18 +135,14 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
     """Hand the secret to a permitted person (for the clipboard); the use is audited without the secret."""
     backend = require_usable_keyring()
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.USE_CREDENTIALS, account_id)
-        if session.get(CredentialRecord, account_id) is None:
-            raise NotFoundError("このアカウントの認証情報はまだ保存されていません。")
-        audit.append(session, me.login, "credential.use", "account", account_id, {"purpose": purpose})
+    def work(step: Step) -> None:
+        step.require(Permission.USE_CREDENTIALS, account_id)
+        _record(step, account_id, "このアカウントの認証情報はまだ保存されていません。")
+        step.audit("credential.use", "account", account_id, {"purpose": purpose})
 
-    db.write(work, what="use_credential")
-    try:
+    change(db, actor, work, what="use_credential")
+    with _keyring_errors("reading a credential"):
         stored = backend.get_password(_service(db), _username(account_id))
-    except Exception as error:
-        raise keyring_error(error, "reading a credential") from error
     if stored is None:
         where = info(db, account_id).where
         raise NotFoundError(
@@ -152,20 +156,14 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
 def delete_credential(db: Database, actor: Actor, account_id: int) -> None:
     backend = require_usable_keyring()
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_CREDENTIALS, account_id)
-        record = session.get(CredentialRecord, account_id)
-        if record is None:
-            raise NotFoundError("このアカウントの認証情報は保存されていません。")
-        session.delete(record)
-        session.flush()
-        audit.append(session, me.login, "credential.delete", "account", account_id, {})
+    def work(step: Step) -> None:
+        step.require(Permission.MANAGE_CREDENTIALS, account_id)
+        step.session.delete(_record(step, account_id, "このアカウントの認証情報は保存されていません。"))
+        step.audit("credential.delete", "account", account_id)
         try:
-            backend.delete_password(_service(db), _username(account_id))
+            with _keyring_errors("deleting a credential"):
+                backend.delete_password(_service(db), _username(account_id))
         except keyring.errors.PasswordDeleteError:
             log.info("credential of account %s was not in this PC's keyring", account_id)
-        except Exception as error:
-            raise keyring_error(error, "deleting a credential") from error
 
-    db.write(work, what="delete_credential")
+    change(db, actor, work, what="delete_credential")

@@ -1,9 +1,10 @@
-"""Troubles (§8), comments and inquiries (§7), monitoring (§9(2)) and the notifications built on them."""
+"""Troubles (§8): the checklist of actions per kind, escalation to the アカウント責任者 (§4(1)イ), closing.
+Inquiries (§7) are in inquiries.py, monitoring (§9(2)) in monitoring.py, what waits for a person in notices.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -11,24 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import AccountStatus, IncidentType, InquiryChannel, InquiryKind, PostStatus
-from sns_desk.services import accounts as account_service
-from sns_desk.services.access import is_allowed, require
-from sns_desk.services.actors import Actor, load_user
-from sns_desk.store import audit_chain as audit
+from sns_desk.domain.vocabulary import IncidentType, PostStatus
+from sns_desk.services.access import visible_account_ids
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import (
-    Account,
-    AccountMember,
-    AppMeta,
-    CredentialRecord,
-    Incident,
-    IncidentAction,
-    Inquiry,
-    MonitoringRecord,
-    Post,
-    utcnow,
-)
+from sns_desk.store.orm import Account, CredentialRecord, Incident, IncidentAction, Post, utcnow
 
 T = IncidentType
 
@@ -120,11 +109,9 @@ def open_incident(
     if not title:
         raise ValidationError("トラブルの件名を入力してください。")
 
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.OPEN_INCIDENT, account_id)
-        if session.get(Account, account_id) is None:
-            raise NotFoundError("アカウントが見つかりません。")
+    def work(step: Step) -> int:
+        step.require(Permission.OPEN_INCIDENT, account_id)
+        step.load(Account, account_id)
         now = utcnow()
         incident = Incident(
             account_id=account_id,
@@ -132,38 +119,19 @@ def open_incident(
             title=title[:200],
             description=description.strip(),
             serious=serious,
-            opened_by_id=me.id,
+            opened_by_id=step.me.id,
             opened_at=now,
             escalated_at=now if serious else None,
         )
         incident.actions = [
             IncidentAction(key=item.key, position=i) for i, item in enumerate(CHECKLISTS[kind])
         ]
-        session.add(incident)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "incident.open",
-            "incident",
-            incident.id,
-            {"account_id": account_id, "type": kind, "title": title, "serious": serious},
-        )
+        step.session.add(incident)
+        payload = {"account_id": account_id, "type": kind, "title": title, "serious": serious}
+        step.audit("incident.open", "incident", incident.id, payload)
         return incident.id
 
-    return db.write(work, what="open_incident")
-
-
-def _load(session: Session, incident_id: int, expected_version: int | None = None) -> Incident:
-    incident = session.get(Incident, incident_id)
-    if incident is None:
-        raise NotFoundError("トラブルの記録が見つかりません。")
-    if expected_version is not None and incident.version != expected_version:
-        raise ConflictError(
-            "このトラブルの記録は他の人が先に更新しました。最新の内容を確認してください。",
-            f"incident {incident_id} version {incident.version} != {expected_version}",
-        )
-    return incident
+    return change(db, actor, work, what="open_incident")
 
 
 def _check_reference(session: Session, incident: Incident, key: str, reference: str) -> None:
@@ -190,15 +158,20 @@ def _check_reference(session: Session, incident: Incident, key: str, reference: 
         raise ValidationError(f"「{item.label}」の記録（{item.hint}）を入力してください。")
 
 
+def _incident_for(step: Step, incident_id: int, permission: Permission) -> Incident:
+    """The incident, once the person is allowed ``permission`` on its account."""
+    incident = step.load(Incident, incident_id)
+    step.require(permission, incident.account_id)
+    return incident
+
+
 def record_action(
     db: Database, actor: Actor, incident_id: int, key: str, reference: str = "", *, done: bool = True
 ) -> None:
     """Tick (or untick) one action with who, when and a reference."""
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        incident = _load(session, incident_id)
-        require(session, me, Permission.OPEN_INCIDENT, incident.account_id)
+    def work(step: Step) -> None:
+        incident = _incident_for(step, incident_id, Permission.OPEN_INCIDENT)
         if incident.closed_at is not None:
             raise ConflictError("完了したトラブルの記録は変更できません。")
         item = next((a for a in incident.actions if a.key == key), None)
@@ -206,39 +179,29 @@ def record_action(
             raise NotFoundError(f"対応項目「{key}」はこの種類のトラブルにはありません。")
         text = reference.strip()
         if done:
-            _check_reference(session, incident, key, text)
+            _check_reference(step.session, incident, key, text)
         if key == "password_changed" and done and not text:
-            record = session.get(CredentialRecord, incident.account_id)
+            record = step.session.get(CredentialRecord, incident.account_id)
             text = f"{record.rotated_at.astimezone(pol.JST):%Y-%m-%d %H:%M} に変更" if record else ""
         item.done, item.reference = done, text if done else ""
-        item.done_by_id, item.done_at = (me.id, utcnow()) if done else (None, None)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "incident.action",
-            "incident",
-            incident.id,
-            {"key": key, "done": done, "reference": item.reference},
-        )
+        item.done_by_id, item.done_at = (step.me.id, utcnow()) if done else (None, None)
+        payload = {"key": key, "done": done, "reference": item.reference}
+        step.audit("incident.action", "incident", incident.id, payload)
 
-    db.write(work, what="record_action")
+    change(db, actor, work, what="record_action")
 
 
 def escalate(db: Database, actor: Actor, incident_id: int) -> None:
     """Mark a trouble as serious: the アカウント責任者 is told and must acknowledge it (§4(1)イ)."""
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        incident = _load(session, incident_id)
-        require(session, me, Permission.OPEN_INCIDENT, incident.account_id)
+    def work(step: Step) -> None:
+        incident = _incident_for(step, incident_id, Permission.OPEN_INCIDENT)
         if incident.serious:
             return
         incident.serious, incident.escalated_at = True, utcnow()
-        session.flush()
-        audit.append(session, me.login, "incident.escalate", "incident", incident.id, {})
+        step.audit("incident.escalate", "incident", incident.id)
 
-    db.write(work, what="escalate")
+    change(db, actor, work, what="escalate")
 
 
 def acknowledge(db: Database, actor: Actor, incident_id: int, instructions: str) -> None:
@@ -247,23 +210,15 @@ def acknowledge(db: Database, actor: Actor, incident_id: int, instructions: str)
     if not instructions:
         raise ValidationError("アカウント責任者としての指示（対応方針）を入力してください（§4(1)イ）。")
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        incident = _load(session, incident_id)
-        require(session, me, Permission.RECEIVE_ESCALATION, incident.account_id)
+    def work(step: Step) -> None:
+        incident = _incident_for(step, incident_id, Permission.RECEIVE_ESCALATION)
         if not incident.serious:
             raise ValidationError("重大なトラブルとして報告されたものではありません。")
-        incident.acknowledged_by_id, incident.acknowledged_at, incident.acknowledgement = (
-            me.id,
-            utcnow(),
-            instructions,
-        )
-        session.flush()
-        audit.append(
-            session, me.login, "incident.acknowledge", "incident", incident.id, {"instructions": instructions}
-        )
+        incident.acknowledged_by_id, incident.acknowledged_at = step.me.id, utcnow()
+        incident.acknowledgement = instructions
+        step.audit("incident.acknowledge", "incident", incident.id, {"instructions": instructions})
 
-    db.write(work, what="acknowledge")
+    change(db, actor, work, what="acknowledge")
 
 
 def close_incident(db: Database, actor: Actor, incident_id: int, expected_version: int, note: str) -> None:
@@ -273,28 +228,28 @@ def close_incident(db: Database, actor: Actor, incident_id: int, expected_versio
     if not note:
         raise ValidationError("対応の結果を入力してください。")
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        incident = _load(session, incident_id)
-        require(session, me, Permission.LEAD_INCIDENT, incident.account_id)
-        incident = _load(session, incident_id, expected_version)
+    def work(step: Step) -> None:
+        _incident_for(step, incident_id, Permission.LEAD_INCIDENT)
+        incident = step.load(Incident, incident_id, expected_version, conflict=_changed_by_someone)
         if incident.closed_at is not None:
             raise ConflictError("このトラブルは既に完了しています。")
-        open_items = [
-            spec(incident.type, a.key).label
+        problems = [
+            f"・{spec(incident.type, a.key).label}"
             for a in incident.actions
             if spec(incident.type, a.key).required and not a.done
         ]
-        problems = [f"・{label}" for label in open_items]
         if incident.serious and incident.acknowledged_at is None:
             problems.append("・重大なトラブルのため、アカウント責任者の確認（指示）が必要です（§4(1)イ）")
         if problems:
             raise ValidationError("まだ完了にできません。\n" + "\n".join(problems))
-        incident.closed_by_id, incident.closed_at, incident.closing_note = me.id, utcnow(), note
-        session.flush()
-        audit.append(session, me.login, "incident.close", "incident", incident.id, {"note": note})
+        incident.closed_by_id, incident.closed_at, incident.closing_note = step.me.id, utcnow(), note
+        step.audit("incident.close", "incident", incident.id, {"note": note})
 
-    db.write(work, what="close_incident")
+    change(db, actor, work, what="close_incident")
+
+
+def _changed_by_someone(_incident: Incident) -> str:
+    return "このトラブルの記録は他の人が先に更新しました。最新の内容を確認してください。"
 
 
 @dataclass(frozen=True)
@@ -381,16 +336,9 @@ def _row(incident: Incident) -> IncidentRow:
     )
 
 
-def _visible_account_ids(session: Session, actor: Actor) -> list[int] | None:
-    me = load_user(session, actor)
-    if is_allowed(session, me, Permission.VIEW_CITY_WIDE):
-        return None
-    return list(set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id))))
-
-
 def list_incidents(db: Database, actor: Actor, *, open_only: bool = False) -> list[IncidentRow]:
-    with db.read() as session:
-        visible = _visible_account_ids(session, actor)
+    def work(step: Step) -> list[IncidentRow]:
+        visible = visible_account_ids(step.session, step.me)
         stmt = (
             select(Incident)
             .options(
@@ -405,329 +353,28 @@ def list_incidents(db: Database, actor: Actor, *, open_only: bool = False) -> li
             stmt = stmt.where(Incident.account_id.in_(visible))
         if open_only:
             stmt = stmt.where(Incident.closed_at.is_(None))
-        return [_row(i) for i in session.scalars(stmt)]
+        return [_row(i) for i in step.session.scalars(stmt)]
+
+    return look(db, actor, work)
 
 
 def get_incident(db: Database, actor: Actor, incident_id: int) -> IncidentRow:
-    with db.read() as session:
-        visible = _visible_account_ids(session, actor)
-        incident = _load(session, incident_id)
+    def work(step: Step) -> IncidentRow:
+        visible = visible_account_ids(step.session, step.me)
+        incident = step.load(Incident, incident_id)
         if visible is not None and incident.account_id not in visible:
             raise NotFoundError("トラブルの記録が見つかりません。")
         return _row(incident)
 
-
-# --- comments and inquiries (§7) ----------------------------------------------------------------------------------
-
-DEFAULT_RETENTION_DAYS = 365
-
-
-def retention_days(session: Session) -> int:
-    meta = session.get(AppMeta, "inquiry_retention_days")
-    return int(meta.value) if meta and meta.value.isdigit() else DEFAULT_RETENTION_DAYS
-
-
-def set_retention_days(db: Database, actor: Actor, days: int) -> None:
-    if not 30 <= days <= 3650:
-        raise ValidationError("保存期間は 30〜3650 日で指定してください。")
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_DATABASE)
-        meta = session.get(AppMeta, "inquiry_retention_days")
-        if meta is None:
-            session.add(AppMeta(key="inquiry_retention_days", value=str(days)))
-        else:
-            meta.value = str(days)
-        session.flush()
-        audit.append(session, me.login, "settings.retention_days", "database", db.database_id, {"days": days})
-
-    db.write(work, what="set_retention_days")
-
-
-def log_inquiry(
-    db: Database,
-    actor: Actor,
-    account_id: int,
-    channel: InquiryChannel,
-    kind: InquiryKind,
-    content: str,
-    received_at: datetime | None = None,
-    response: str = "",
-) -> int:
-    """Record a comment, message, call or e-mail.  Keep personal data to the minimum: what was said, not who."""
-    content = content.strip()
-    if not content:
-        raise ValidationError("内容を入力してください（個人を特定する情報は必要な範囲にとどめてください）。")
-
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.LOG_INQUIRY, account_id)
-        inquiry = Inquiry(
-            account_id=account_id,
-            channel=channel,
-            kind=kind,
-            content=content,
-            response=response.strip(),
-            received_at=received_at or utcnow(),
-            logged_by_id=me.id,
-        )
-        session.add(inquiry)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "inquiry.log",
-            "inquiry",
-            inquiry.id,
-            {"account_id": account_id, "channel": channel, "kind": kind},
-        )  # not the content: personal data
-        return inquiry.id
-
-    return db.write(work, what="log_inquiry")
-
-
-def forward_inquiry(
-    db: Database, actor: Actor, inquiry_id: int, to_section: str, when: datetime | None = None
-) -> None:
-    """§7(3): proposals and requests go to the responsible 課 instead of an answer on the SNS."""
-    to_section = to_section.strip()
-    if not to_section:
-        raise ValidationError("依頼先の課を入力してください。")
-
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        inquiry = session.get(Inquiry, inquiry_id)
-        if inquiry is None:
-            raise NotFoundError("記録が見つかりません。")
-        require(session, me, Permission.LOG_INQUIRY, inquiry.account_id)
-        inquiry.forwarded_to, inquiry.forwarded_at = to_section, when or utcnow()
-        session.flush()
-        audit.append(session, me.login, "inquiry.forward", "inquiry", inquiry.id, {"to": to_section})
-
-    db.write(work, what="forward_inquiry")
-
-
-@dataclass(frozen=True)
-class InquiryRow:
-    id: int
-    account_id: int
-    account: str
-    channel: InquiryChannel
-    kind: InquiryKind
-    received_at: datetime
-    content: str
-    response: str
-    forwarded_to: str
-    forwarded_at: datetime | None
-    logged_by: str
-    purged: bool
-
-    @property
-    def needs_forwarding(self) -> bool:
-        return self.kind is InquiryKind.PROPOSAL and not self.forwarded_to
-
-
-def list_inquiries(
-    db: Database, actor: Actor, account_id: int | None = None, limit: int = 500
-) -> list[InquiryRow]:
-    with db.read() as session:
-        visible = _visible_account_ids(session, actor)
-        stmt = (
-            select(Inquiry)
-            .options(selectinload(Inquiry.account), selectinload(Inquiry.logged_by))
-            .order_by(Inquiry.received_at.desc())
-            .limit(limit)
-        )
-        if visible is not None:
-            stmt = stmt.where(Inquiry.account_id.in_(visible))
-        if account_id is not None:
-            stmt = stmt.where(Inquiry.account_id == account_id)
-        return [
-            InquiryRow(
-                i.id,
-                i.account_id,
-                i.account.name,
-                i.channel,
-                i.kind,
-                i.received_at,
-                i.content if i.purged_at is None else "（保存期間を過ぎたため削除しました）",
-                i.response,
-                i.forwarded_to,
-                i.forwarded_at,
-                i.logged_by.display_name,
-                i.purged_at is not None,
-            )
-            for i in session.scalars(stmt)
-        ]
-
-
-def purge_expired(db: Database, actor: Actor, now: datetime | None = None) -> int:
-    """Erase the content of inquiries older than the retention period (the record that one came stays)."""
-
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        cutoff = (now or utcnow()) - timedelta(days=retention_days(session))
-        old = list(
-            session.scalars(select(Inquiry).where(Inquiry.received_at < cutoff, Inquiry.purged_at.is_(None)))
-        )
-        for inquiry in old:
-            inquiry.content, inquiry.response, inquiry.purged_at = "", "", utcnow()
-        if old:
-            session.flush()
-            audit.append(
-                session,
-                me.login,
-                "inquiry.purge",
-                "inquiry",
-                "*",
-                {"count": len(old), "before": cutoff.isoformat()},
-            )
-        return len(old)
-
-    return db.write(work, what="purge_expired")
-
-
-# --- monitoring (§9(2)) ------------------------------------------------------------------------------------------
-
-DEFAULT_MONITORING_DAYS = 7
-
-
-def monitoring_days(session: Session) -> int:
-    meta = session.get(AppMeta, "monitoring_interval_days")
-    return int(meta.value) if meta and meta.value.isdigit() else DEFAULT_MONITORING_DAYS
-
-
-def record_monitoring(
-    db: Database, actor: Actor, account_id: int, note: str, *, problems_found: bool = False
-) -> int:
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.RECORD_MONITORING, account_id)
-        record = MonitoringRecord(
-            account_id=account_id, checked_by_id=me.id, note=note.strip(), problems_found=problems_found
-        )
-        session.add(record)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "monitoring.record",
-            "account",
-            account_id,
-            {"problems_found": problems_found, "note": note.strip()},
-        )
-        return record.id
-
-    return db.write(work, what="record_monitoring")
-
-
-@dataclass(frozen=True)
-class MonitoringRow:
-    account_id: int
-    account: str
-    last_checked: datetime | None
-    last_by: str
-    overdue: bool
-    may_record: bool
-
-
-def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:
-    now = now or utcnow()
-    with db.read() as session:
-        me = load_user(session, actor)
-        visible = _visible_account_ids(session, actor)
-        days = monitoring_days(session)
-        stmt = select(Account).where(Account.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED]))
-        if visible is not None:
-            stmt = stmt.where(Account.id.in_(visible))
-        rows = []
-        for account in session.scalars(stmt.order_by(Account.name)):
-            last = session.scalars(
-                select(MonitoringRecord)
-                .where(MonitoringRecord.account_id == account.id)
-                .options(selectinload(MonitoringRecord.checked_by))
-                .order_by(MonitoringRecord.checked_at.desc())
-                .limit(1)
-            ).first()
-            since = last.checked_at if last else (account.activated_at or account.created_at)
-            rows.append(
-                MonitoringRow(
-                    account.id,
-                    account.name,
-                    last.checked_at if last else None,
-                    last.checked_by.display_name if last else "",
-                    now - since > timedelta(days=days),
-                    is_allowed(session, me, Permission.RECORD_MONITORING, account.id),
-                )
-            )
-        return rows
-
-
-# --- notifications -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Notice:
-    kind: str  # "approvals", "incident", "monitoring", "credential"
-    text: str
-    page: str  # the main window page that deals with it
-    target: int | None = None
-
-
-def notifications(db: Database, actor: Actor) -> list[Notice]:
-    """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords."""
-    from sns_desk.services import posts
-
-    notices: list[Notice] = []
-    pending = posts.count_pending_for(db, actor)
-    if pending:
-        notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
-    with db.read() as session:
-        me = load_user(session, actor)
-        for incident in session.scalars(
-            select(Incident).where(Incident.serious.is_(True), Incident.closed_at.is_(None))
-        ):
-            if incident.acknowledged_at is None and is_allowed(
-                session, me, Permission.RECEIVE_ESCALATION, incident.account_id
-            ):
-                notices.append(
-                    Notice(
-                        "incident",
-                        f"重大なトラブル「{incident.title}」の報告が届いています（§4(1)イ）。",
-                        "incidents",
-                        incident.id,
-                    )
-                )
-    for row in monitoring_status(db, actor):
-        if row.overdue and row.may_record:
-            notices.append(
-                Notice(
-                    "monitoring",
-                    f"「{row.account}」の監視（§9(2)）の時期が過ぎています。",
-                    "incidents",
-                    row.account_id,
-                )
-            )
-    for account in account_service.list_accounts(db, actor):
-        if account.credential_due and account_service.may(
-            db, actor, Permission.MANAGE_CREDENTIALS, account.id
-        ):
-            notices.append(
-                Notice(
-                    "credential",
-                    f"「{account.name}」のパスワードの変更時期です（§3(3)ウ）。",
-                    "accounts",
-                    account.id,
-                )
-            )
-    return notices
+    return look(db, actor, work)
 
 
 def count_open(db: Database, actor: Actor) -> int:
-    with db.read() as session:
-        visible = _visible_account_ids(session, actor)
+    def work(step: Step) -> int:
+        visible = visible_account_ids(step.session, step.me)
         stmt = select(func.count()).select_from(Incident).where(Incident.closed_at.is_(None))
         if visible is not None:
             stmt = stmt.where(Incident.account_id.in_(visible))
-        return int(session.scalar(stmt) or 0)
+        return int(step.session.scalar(stmt) or 0)
+
+    return look(db, actor, work)

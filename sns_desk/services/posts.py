@@ -26,7 +26,7 @@ from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import AccountStatus, DecisionKind, PostStatus, Role
 from sns_desk.services import signing
 from sns_desk.services.access import is_allowed, require, roles_of
-from sns_desk.services.accounts import current_policy
+from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database

@@ -31,7 +31,7 @@ from sns_desk.services.access import is_allowed, require
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Base, User
+from sns_desk.store.orm import AuditEvent, Base, User
 
 T = TypeVar("T")
 
@@ -51,9 +51,16 @@ NAMES: dict[str, str] = {
 }
 
 
-def load(session: Session, model: type[M], item_id: int, expected_version: int | None = None) -> M:
+def load(
+    session: Session,
+    model: type[M],
+    item_id: int,
+    expected_version: int | None = None,
+    *,
+    conflict: Callable[[M], str] | None = None,
+) -> M:
     """The row ``item_id`` of ``model``; :class:`NotFoundError` if it is gone, :class:`ConflictError` if another
-    person changed it since ``expected_version`` was read."""
+    person changed it since ``expected_version`` was read (``conflict`` words that message for the item)."""
     table = str(model.__tablename__)
     name = NAMES.get(table, "記録")
     item = session.get(model, item_id)
@@ -63,7 +70,9 @@ def load(session: Session, model: type[M], item_id: int, expected_version: int |
         version = getattr(item, "version", None)
         if version != expected_version:
             raise ConflictError(
-                f"この{name}は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。",
+                conflict(item)
+                if conflict
+                else f"この{name}は他の人が先に更新しました。最新の内容を確認してから、もう一度操作してください。",
                 f"{table} {item_id} version {version} != {expected_version}",
             )
     return item
@@ -83,13 +92,22 @@ class Step:
     def may(self, permission: Permission, account_id: int | None = None) -> bool:
         return is_allowed(self.session, self.me, permission, account_id)
 
-    def load(self, model: type[M], item_id: int, expected_version: int | None = None) -> M:
-        return load(self.session, model, item_id, expected_version)
+    def load(
+        self,
+        model: type[M],
+        item_id: int,
+        expected_version: int | None = None,
+        *,
+        conflict: Callable[[M], str] | None = None,
+    ) -> M:
+        return load(self.session, model, item_id, expected_version, conflict=conflict)
 
     def audit(
         self, action: str, entity: str, entity_id: object, payload: Mapping[str, Any] | None = None
-    ) -> None:
-        audit_chain.append(self.session, self.me.login, action, entity, entity_id, payload or {})
+    ) -> AuditEvent:
+        """Append the event to the audit chain (after a flush, so the change is in the same transaction)."""
+        self.session.flush()
+        return audit_chain.append(self.session, self.me.login, action, entity, entity_id, payload or {})
 
 
 def change(db: Database, actor: Actor, work: Callable[[Step], T], *, what: str) -> T:

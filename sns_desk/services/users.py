@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, Role
-from sns_desk.services.access import require
-from sns_desk.services.actors import Actor, actor_for_login, load_user
+from sns_desk.services.access import roles_of
+from sns_desk.services.actors import Actor, actor_for_login
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, AccountMember, Department, User
@@ -213,32 +214,28 @@ def list_departments(db: Database) -> list[DepartmentRow]:
 
 def roles_summary(db: Database, actor: Actor) -> str:
     """The actor's roles in words, for the status bar."""
-    with db.read() as session:
-        user = load_user(session, actor)
-        names = [r.label for r in Role if r in user.global_roles() and r is not Role.EMPLOYEE]
-        rows = session.execute(
+
+    def work(step: Step) -> list[str]:
+        names = [r.label for r in Role if r in step.me.global_roles() and r is not Role.EMPLOYEE]
+        rows = step.session.execute(
             select(AccountMember.role, Account.name)
             .join(Account, Account.id == AccountMember.account_id)
-            .where(AccountMember.user_id == user.id)
+            .where(AccountMember.user_id == step.me.id)
             .order_by(Account.name)
         ).all()
-        names.extend(f"{Role(role).label}（{name}）" for role, name in rows)
+        return names + [f"{Role(role).label}（{name}）" for role, name in rows]
+
+    names = look(db, actor, work)
     return "、".join(names) if names else "役割なし"
 
 
 def actor_roles(db: Database, actor: Actor) -> set[Role]:
-    from sns_desk.services.access import roles_of
-
-    with db.read() as session:
-        return roles_of(session, load_user(session, actor))
+    return look(db, actor, lambda step: roles_of(step.session, step.me))
 
 
 def may(db: Database, actor: Actor, permission: Permission, account_id: int | None = None) -> bool:
     """Whether the actor may do something now: for enabling buttons (the services check again)."""
-    from sns_desk.services.access import is_allowed
-
-    with db.read() as session:
-        return is_allowed(session, load_user(session, actor), permission, account_id)
+    return look(db, actor, lambda step: step.may(permission, account_id))
 
 
 # --- changing -----------------------------------------------------------------------------------------------------
@@ -249,9 +246,9 @@ def create_department(db: Database, actor: Actor, name: str, parent_id: int | No
     if not name:
         raise ValidationError("部署名を入力してください。")
 
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_USERS)
+    def work(step: Step) -> int:
+        session = step.session
+        step.require(Permission.MANAGE_USERS)
         if parent_id is not None:
             parent = session.get(Department, parent_id)
             if parent is None:
@@ -269,10 +266,10 @@ def create_department(db: Database, actor: Actor, name: str, parent_id: int | No
         dept = Department(name=name, parent_id=parent_id)
         session.add(dept)
         session.flush()
-        audit.append(session, me.login, "department.create", "department", dept.id, {"name": dept.full_name})
+        step.audit("department.create", "department", dept.id, {"name": dept.full_name})
         return dept.id
 
-    return db.write(work, what="create_department")
+    return change(db, actor, work, what="create_department")
 
 
 @dataclass
@@ -303,18 +300,22 @@ class UserInput:
         return result
 
 
-def _user_fields(user: User) -> dict[str, Any]:
-    return {
-        "login": user.login,
-        "display_name": user.display_name,
-        "department_id": user.department_id,
-        "email": user.email,
-        "phone": user.phone,
-        "is_admin": user.is_admin,
-        "is_pr": user.is_pr,
-        "is_contractor": user.is_contractor,
-        "active": user.active,
-    }
+# What a person's record holds, as the editor and the audit log name it.
+USER_FIELDS = (
+    "login",
+    "display_name",
+    "department_id",
+    "email",
+    "phone",
+    "is_admin",
+    "is_pr",
+    "is_contractor",
+    "active",
+)
+
+
+def _user_fields(source: User | UserInput) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in USER_FIELDS}
 
 
 def _check_department(session: Session, department_id: int | None) -> None:
@@ -322,36 +323,25 @@ def _check_department(session: Session, department_id: int | None) -> None:
         raise NotFoundError("指定された部署が見つかりません。")
 
 
+def _check_login_free(session: Session, login: str) -> None:
+    if session.scalars(select(User).where(User.login == login)).first():
+        raise ValidationError(f"ログイン名「{login}」は既に登録されています。")
+
+
 def create_user(db: Database, actor: Actor, data: UserInput) -> int:
     data = data.cleaned()
 
-    def work(session: Session) -> int:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_USERS)
-        _check_department(session, data.department_id)
-        if session.scalars(select(User).where(User.login == data.login)).first():
-            raise ValidationError(f"ログイン名「{data.login}」は既に登録されています。")
-        user = User(**_user_fields_from_input(data))
-        session.add(user)
-        session.flush()
-        audit.append(session, me.login, "user.create", "user", user.id, _user_fields(user))
+    def work(step: Step) -> int:
+        step.require(Permission.MANAGE_USERS)
+        _check_department(step.session, data.department_id)
+        _check_login_free(step.session, data.login)
+        user = User(**_user_fields(data))
+        step.session.add(user)
+        step.session.flush()
+        step.audit("user.create", "user", user.id, _user_fields(user))
         return user.id
 
-    return db.write(work, what="create_user")
-
-
-def _user_fields_from_input(data: UserInput) -> dict[str, Any]:
-    return {
-        "login": data.login,
-        "display_name": data.display_name,
-        "department_id": data.department_id,
-        "email": data.email,
-        "phone": data.phone,
-        "is_admin": data.is_admin,
-        "is_pr": data.is_pr,
-        "is_contractor": data.is_contractor,
-        "active": data.active,
-    }
+    return change(db, actor, work, what="create_user")
 
 
 def _guard_last_admin(session: Session, user: User, becomes_admin: bool, becomes_active: bool) -> None:
@@ -372,23 +362,16 @@ def update_user(db: Database, actor: Actor, user_id: int, expected_version: int,
     """Change a user; ``expected_version`` is the version the editor showed (optimistic check)."""
     data = data.cleaned()
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_USERS)
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFoundError("利用者が見つかりません。")
-        if user.version != expected_version:
-            raise ConflictError(
-                f"「{user.display_name}」は他の人が先に変更しました。最新の内容を確認してからもう一度変更してください。",
-                f"user {user_id} version {user.version} != {expected_version}",
-            )
-        if data.login != user.login and session.scalars(select(User).where(User.login == data.login)).first():
-            raise ValidationError(f"ログイン名「{data.login}」は既に登録されています。")
+    def work(step: Step) -> None:
+        session = step.session
+        step.require(Permission.MANAGE_USERS)
+        user = step.load(User, user_id, expected_version, conflict=_changed_by_someone)
+        if data.login != user.login:
+            _check_login_free(session, data.login)
         _check_department(session, data.department_id)
         _guard_last_admin(session, user, data.is_admin, data.active)
         before = _user_fields(user)
-        for key, value in _user_fields_from_input(data).items():
+        for key, value in _user_fields(data).items():
             setattr(user, key, value)
         if not user.is_contractor:
             user.contractor_ack_on = None
@@ -397,10 +380,13 @@ def update_user(db: Database, actor: Actor, user_id: int, expected_version: int,
         changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
         if not changes:
             return
-        session.flush()
-        audit.append(session, me.login, "user.update", "user", user.id, {"changes": changes})
+        step.audit("user.update", "user", user.id, {"changes": changes})
 
-    db.write(work, what="update_user")
+    change(db, actor, work, what="update_user")
+
+
+def _changed_by_someone(user: User) -> str:
+    return f"「{user.display_name}」は他の人が先に変更しました。最新の内容を確認してからもう一度変更してください。"
 
 
 def record_contractor_acknowledgement(
@@ -408,38 +394,28 @@ def record_contractor_acknowledgement(
 ) -> None:
     """§9(1): a contractor may work on its accounts only after its acknowledgement of the guideline is recorded."""
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_USERS)
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFoundError("利用者が見つかりません。")
+    def work(step: Step) -> None:
+        step.require(Permission.MANAGE_USERS)
+        user = step.load(User, user_id)
         if not user.is_contractor:
             raise ValidationError(f"「{user.display_name}」は委託業者として登録されていません。")
         user.contractor_ack_on = datetime(
             acknowledged_on.year, acknowledged_on.month, acknowledged_on.day, tzinfo=UTC
         )
-        user.contractor_ack_by_id = me.id
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "user.contractor_acknowledged",
-            "user",
-            user.id,
-            {"acknowledged_on": acknowledged_on.isoformat(), "note": note},
-        )
+        user.contractor_ack_by_id = step.me.id
+        payload = {"acknowledged_on": acknowledged_on.isoformat(), "note": note}
+        step.audit("user.contractor_acknowledged", "user", user.id, payload)
 
-    db.write(work, what="record_contractor_acknowledgement")
+    change(db, actor, work, what="record_contractor_acknowledgement")
 
 
 def assign_account_role(db: Database, actor: Actor, account_id: int, user_id: int, role: Role) -> None:
     if not role.per_account:
         raise ValidationError(f"{role.label}はアカウントごとの役割ではありません。")
 
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_ACCOUNT_MEMBERS, account_id)
+    def work(step: Step) -> None:
+        session = step.session
+        step.require(Permission.MANAGE_ACCOUNT_MEMBERS, account_id)
         account = session.get(Account, account_id)
         user = session.get(User, user_id)
         if account is None or user is None:
@@ -457,40 +433,31 @@ def assign_account_role(db: Database, actor: Actor, account_id: int, user_id: in
             raise ValidationError(
                 f"委託業者「{user.display_name}」は「委託業者」の役割でだけ担当にできます（§9(1)）。"
             )
-        exists = session.scalars(
-            select(AccountMember).where(
-                AccountMember.account_id == account_id,
-                AccountMember.user_id == user_id,
-                AccountMember.role == role,
-            )
-        ).first()
-        if exists:
+        if _membership(session, account_id, user_id, role):
             return
-        session.add(AccountMember(account_id=account_id, user_id=user_id, role=role, assigned_by_id=me.id))
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "account.member_assigned",
-            "account",
-            account_id,
-            {"user": user.login, "role": role},
+        session.add(
+            AccountMember(account_id=account_id, user_id=user_id, role=role, assigned_by_id=step.me.id)
         )
+        step.audit("account.member_assigned", "account", account_id, {"user": user.login, "role": role})
 
-    db.write(work, what="assign_account_role")
+    change(db, actor, work, what="assign_account_role")
+
+
+def _membership(session: Session, account_id: int, user_id: int, role: Role) -> AccountMember | None:
+    return session.scalars(
+        select(AccountMember).where(
+            AccountMember.account_id == account_id,
+            AccountMember.user_id == user_id,
+            AccountMember.role == role,
+        )
+    ).first()
 
 
 def remove_account_role(db: Database, actor: Actor, account_id: int, user_id: int, role: Role) -> None:
-    def work(session: Session) -> None:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_ACCOUNT_MEMBERS, account_id)
-        member = session.scalars(
-            select(AccountMember).where(
-                AccountMember.account_id == account_id,
-                AccountMember.user_id == user_id,
-                AccountMember.role == role,
-            )
-        ).first()
+    def work(step: Step) -> None:
+        session = step.session
+        step.require(Permission.MANAGE_ACCOUNT_MEMBERS, account_id)
+        member = _membership(session, account_id, user_id, role)
         if member is None:
             raise NotFoundError("その役割の割り当ては見つかりません。")
         if role in (Role.RESPONSIBLE, Role.MANAGER) and member.account.status not in (
@@ -512,12 +479,9 @@ def remove_account_role(db: Database, actor: Actor, account_id: int, user_id: in
                 )
         login = member.user.login
         session.delete(member)
-        session.flush()
-        audit.append(
-            session, me.login, "account.member_removed", "account", account_id, {"user": login, "role": role}
-        )
+        step.audit("account.member_removed", "account", account_id, {"user": login, "role": role})
 
-    db.write(work, what="remove_account_role")
+    change(db, actor, work, what="remove_account_role")
 
 
 # --- CSV import -----------------------------------------------------------------------------------------------------
@@ -644,9 +608,9 @@ def import_users_csv(db: Database, actor: Actor, source: Path | str | bytes) -> 
     raw = source if isinstance(source, bytes) else Path(source).read_bytes()
     rows = parse_users_csv(decode_csv_bytes(raw))
 
-    def work(session: Session) -> ImportResult:
-        me = load_user(session, actor)
-        require(session, me, Permission.MANAGE_USERS)
+    def work(step: Step) -> ImportResult:
+        session = step.session
+        step.require(Permission.MANAGE_USERS)
         result = ImportResult()
         for row in rows:
             dept = _get_or_create_department(session, row.bureau, row.section)
@@ -675,18 +639,11 @@ def import_users_csv(db: Database, actor: Actor, source: Path | str | bytes) -> 
             for key, value in changed.items():
                 setattr(user, key, value)
             result.updated.append(row.data.login)
-        session.flush()
-        audit.append(
-            session,
-            me.login,
-            "users.import",
-            "user",
-            "*",
-            {"created": result.created, "updated": result.updated, "rows": len(rows)},
-        )
+        payload = {"created": result.created, "updated": result.updated, "rows": len(rows)}
+        step.audit("users.import", "user", "*", payload)
         return result
 
-    return db.write(work, what="import_users_csv")
+    return change(db, actor, work, what="import_users_csv")
 
 
 def users_csv_template() -> str:

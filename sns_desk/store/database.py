@@ -1,4 +1,5 @@
-"""Opening, checking, migrating and writing the database.
+"""Opening, checking, migrating and writing the database (where it lives: locations.py; its files as files:
+sqlite_files.py; its schema revisions: schema_revisions.py).
 
 One engine factory knows the three kinds of storage (PRODUCT.md §6):
 
@@ -19,23 +20,17 @@ Japanese message and left byte-for-byte as they were.
 from __future__ import annotations
 
 import contextlib
-import enum
-import functools
 import logging
-import os
 import random
-import re
 import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, create_engine, event, exc, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -45,316 +40,19 @@ from sns_desk.domain.errors import (
     DatabaseBusyError,
     DatabaseError,
     DatabaseUnavailableError,
-    EmptyDatabaseFileError,
-    ForeignDatabaseError,
-    NewerSchemaError,
-    NotADatabaseError,
 )
-from sns_desk.host import paths
+from sns_desk.store.locations import Location, StorageMode, storage_warnings
 from sns_desk.store.orm import AppMeta
-
-if TYPE_CHECKING:
-    from alembic.config import Config
+from sns_desk.store.schema_revisions import check_revision, current_revision, head_revision, upgrade
+from sns_desk.store.sqlite_files import (
+    ProgressFn,
+    backup_sqlite_file,
+    inspect_file,
+    pre_upgrade_backup_path,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-CLOUD_SYNC_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "box sync", "boxsync")
-
-
-class StorageMode(enum.StrEnum):
-    LOCAL = "local"
-    SHARED = "shared"
-    SERVER = "server"
-
-    @property
-    def label(self) -> str:
-        return {
-            StorageMode.LOCAL: "このPCのみ（ローカルファイル、WAL モード）",
-            StorageMode.SHARED: "共有フォルダ（複数のPCで共用、ロールバックジャーナル・synchronous=FULL）",
-            StorageMode.SERVER: "データベースサーバー（PostgreSQL）",
-        }[self]
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where the data lives: a SQLite file path or a server URL."""
-
-    url: str
-    path: Path | None
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.path is not None
-
-    def display(self) -> str:
-        if self.path is not None:
-            return str(self.path)
-        return make_url(self.url).render_as_string(hide_password=True)
-
-    @classmethod
-    def parse(cls, value: str | Path | None) -> Location:
-        if value is None or value == "":
-            path = paths.default_database_path()
-            return cls(url=f"sqlite:///{path}", path=path)
-        text = str(value)
-        if "://" in text:
-            url = make_url(text)
-            if url.get_backend_name() == "sqlite":
-                if not url.database or url.database == ":memory:":
-                    raise DatabaseError("メモリ上のデータベースは使えません。ファイルを指定してください。")
-                path = Path(url.database).expanduser().resolve()
-                return cls(url=f"sqlite:///{path}", path=path)
-            if url.get_backend_name() != "postgresql":
-                raise DatabaseError(
-                    f"対応していないデータベースです（{url.get_backend_name()}）。"
-                    "SQLite のファイルか PostgreSQL の URL を指定してください。"
-                )
-            return cls(url=text, path=None)
-        path = Path(text).expanduser().resolve()
-        return cls(url=f"sqlite:///{path}", path=path)
-
-
-def storage_warnings(location: Location, mode: StorageMode) -> list[str]:
-    """Plain-language warnings about where the file sits (SQLite's advice on network and synced folders)."""
-    warnings: list[str] = []
-    if location.path is None:
-        return warnings
-    lowered = str(location.path).lower()
-    if any(marker in lowered for marker in CLOUD_SYNC_MARKERS):
-        warnings.append(
-            "データベースがクラウド同期フォルダ（OneDrive など）にあります。同期によってファイルが壊れるおそれが"
-            "あるため、同期されない共有フォルダに置いてください。"
-        )
-    if mode is StorageMode.LOCAL and (str(location.path).startswith("\\\\") or lowered.startswith("//")):
-        warnings.append(
-            "ネットワーク上のファイルが「このPCのみ」モードで使われています。共有する場合は共有モードで作成してください。"
-        )
-    # SQLite writes a journal beside the file: the folder must be writable as well as the file itself.
-    if location.path.exists() and not (
-        os.access(location.path, os.W_OK) and os.access(location.path.parent, os.W_OK)
-    ):
-        warnings.append(
-            "データベースのファイルまたはフォルダが読み取り専用です。内容は表示できますが、変更は保存できません。"
-            "システム管理者にアクセス権を確認してください。"
-        )
-    return warnings
-
-
-# --- read-only inspection -----------------------------------------------------------------------------------
-
-
-@dataclass
-class FileState:
-    exists: bool
-    is_new: bool = False  # a valid SQLite file without any table: may be initialised
-    revision: str | None = None
-    mode: StorageMode | None = None
-    database_id: str | None = None
-    tables: set[str] = field(default_factory=set)
-
-
-def _recover_interrupted_write(path: Path, shown: str) -> None:
-    """Let SQLite roll back a write that a PC did not finish (killed, crashed, lost power, network cut).
-
-    Such a write leaves a "hot" rollback journal beside the file. The read-only inspection below cannot roll it
-    back and would take the file for a damaged one, so a read-write connection reads once first: SQLite then
-    restores the pages from the journal, as any writer would (a journal that another PC is still using is not
-    hot, and the read simply waits or passes). Found by the SIGKILL harness (tests/harness.py).
-    """
-    journal = path.with_name(path.name + "-journal")
-    try:
-        if not journal.exists() or journal.stat().st_size == 0:
-            return
-    except OSError:
-        return
-    log.warning(
-        "%s has a rollback journal (%d bytes): letting SQLite recover it", path, journal.stat().st_size
-    )
-    try:
-        conn = sqlite3.connect(path, timeout=5)
-        try:
-            conn.execute("PRAGMA schema_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseBusyError(
-                "データベースが他のPCで使用中のため確認できません。しばらくしてからもう一度お試しください。",
-                f"locked while recovering the journal of {path}: {exc}",
-            ) from exc
-        if "readonly" in str(exc) or "read-only" in str(exc):
-            raise DatabaseUnavailableError(
-                f"データベースへの前回の書き込みが途中で止まったままですが、ファイルまたはフォルダに書き込めない"
-                f"ため元に戻せません: {shown}\nフォルダのアクセス権を確認してください（データは失われていません）。",
-                f"cannot roll back the hot journal of {path}: {exc}",
-            ) from exc
-        raise
-    except sqlite3.DatabaseError:
-        return  # not a database at all: the inspection below says so
-
-
-def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
-
-
-def inspect_file(path: Path) -> FileState:
-    """Look at a SQLite file without changing a byte of it."""
-    if not path.exists():
-        return FileState(exists=False)
-    shown = str(path)
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except PermissionError as exc:
-        raise DatabaseUnavailableError(
-            f"データベースファイルを読めません（アクセス権がありません）: {shown}",
-            f"cannot read {path}: {exc}",
-        ) from exc
-    except OSError as exc:
-        raise DatabaseUnavailableError(
-            f"データベースファイルを読めません: {shown}（{exc.strerror}）", f"cannot read {path}: {exc}"
-        ) from exc
-    if size == 0:
-        raise EmptyDatabaseFileError(
-            f"ファイルが空です（0 バイト）。SNS Desk のデータベースではありません: {shown}\n"
-            "別のファイルを選ぶか、バックアップから復元してください。",
-            f"{path} is empty",
-        )
-    if not header.startswith(SQLITE_MAGIC):
-        raise NotADatabaseError(
-            f"このファイルはデータベースではありません: {shown}\n正しいファイルを選んでください。",
-            f"{path} has no SQLite header",
-        )
-    if len(header) < 100:
-        raise CorruptDatabaseError(
-            f"データベースファイルが途中で切れています: {shown}\nバックアップから復元してください。",
-            f"{path} shorter than the SQLite header",
-        )
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = int.from_bytes(header[28:32], "big")
-    # The in-header page count is valid when the change counters agree (SQLite file format §1.3.7).
-    if header[24:28] == header[92:96] and page_count and size < page_size * page_count:
-        raise CorruptDatabaseError(
-            f"データベースファイルが途中で切れています（{size:,} バイト、本来は {page_size * page_count:,} バイト）:"
-            f" {shown}\nバックアップから復元してください。",
-            f"{path} truncated: {size} < {page_size} * {page_count}",
-        )
-    _recover_interrupted_write(path, shown)
-    try:
-        conn = _ro_connect(path)
-    except sqlite3.Error as exc:
-        raise DatabaseUnavailableError(
-            f"データベースファイルを開けません: {shown}（{exc}）", f"cannot open {path}: {exc}"
-        ) from exc
-    try:
-        check = conn.execute("PRAGMA quick_check").fetchone()
-        if not check or check[0] != "ok":
-            raise CorruptDatabaseError(
-                f"データベースファイルが壊れています: {shown}\nバックアップから復元してください。",
-                f"quick_check on {path}: {check}",
-            )
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        state = FileState(exists=True, tables=tables)
-        if not tables:
-            state.is_new = True
-            return state
-        if "alembic_version" not in tables or "app_meta" not in tables:
-            raise ForeignDatabaseError(
-                f"このファイルは SNS Desk のデータベースではありません（別のアプリのデータベースです）: {shown}",
-                f"{path} has tables {sorted(tables)} but no SNS Desk schema",
-            )
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        state.revision = row[0] if row else None
-        meta = dict(conn.execute("SELECT key, value FROM app_meta").fetchall())
-        state.mode = (
-            StorageMode(meta["storage_mode"]) if meta.get("storage_mode") in ("local", "shared") else None
-        )
-        state.database_id = meta.get("database_id")
-        return state
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise DatabaseBusyError(
-                "データベースが他のPCで使用中のため確認できません。しばらくしてからもう一度お試しください。",
-                f"locked while inspecting {path}: {exc}",
-            ) from exc
-        raise CorruptDatabaseError(
-            f"データベースファイルが壊れています: {shown}\nバックアップから復元してください。",
-            f"inspecting {path} failed: {exc}",
-        ) from exc
-    finally:
-        conn.close()
-
-
-# --- migrations -----------------------------------------------------------------------------------------------
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-_REVISION_LINE = re.compile(r'^(down_revision|revision) = (?:"([^"]*)"|None)', re.MULTILINE)
-
-
-@functools.cache
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration files as text.
-
-    Opening a database at start-up only needs to know whether it is at the head, so Alembic (about a quarter
-    of a second to import) is loaded only when a migration has to run; a test checks this against Alembic's own
-    reading of the same files.
-    """
-    graph: dict[str, str | None] = {}
-    for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        found = dict(
-            (m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(file.read_text(encoding="utf-8"))
-        )
-        if found.get("revision"):
-            graph[found["revision"]] = found.get("down_revision")
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    heads = set(graph) - {down for down in graph.values() if down}
-    assert len(heads) == 1, f"migrations must have one head, found {sorted(heads)}"
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
-
-
-def current_revision(conn: Connection) -> str | None:
-    """The schema revision recorded in the database (None for an empty one), without Alembic."""
-    if not inspect(conn).has_table("alembic_version"):
-        return None
-    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-
-
-def _upgrade(conn: Connection) -> None:
-    from alembic import command
-
-    cfg = alembic_config()
-    cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
-
-
-def _check_revision(revision: str | None, where: str) -> None:
-    if revision is not None and revision not in known_revisions():
-        raise NewerSchemaError(
-            f"このデータベースは新しいバージョンの SNS Desk で作成・更新されています（スキーマ {revision}）。\n"
-            f"データベースには手を加えていません。SNS Desk を最新版に更新してから開いてください: {where}",
-            f"schema revision {revision!r} of {where} is unknown to this app (newer)",
-        )
 
 
 # --- engines --------------------------------------------------------------------------------------------------
@@ -618,9 +316,6 @@ class Database:
 # --- opening --------------------------------------------------------------------------------------------------
 
 
-ProgressFn = Callable[[int, int, str], None]
-
-
 def open_database(
     location: Location | str | Path | None = None,
     *,
@@ -656,7 +351,7 @@ def open_database(
                 f"フォルダを作成できません: {path.parent}（{err.strerror}）", f"mkdir {path.parent}: {err}"
             ) from err
     else:
-        _check_revision(state.revision, str(path))
+        check_revision(state.revision, str(path))
         mode = state.mode or StorageMode.LOCAL
         if state.revision != head_revision():
             dest = pre_upgrade_backup_path(path, state.revision)
@@ -695,17 +390,17 @@ def _migrate(
     """
     with engine.connect() as conn:
         current = current_revision(conn)
-    _check_revision(current, where)
+    check_revision(current, where)
     if current == head_revision():
         return
     with engine.execution_options(sns_write=True).begin() as conn:
         current = current_revision(conn)
-        _check_revision(current, where)
+        check_revision(current, where)
         if current == head_revision():
             return
         if progress:
             progress(0, 1, "データベースを更新しています…")
-        _upgrade(conn)
+        upgrade(conn)
         if check is not None:
             check(conn)
         if progress:
@@ -781,74 +476,6 @@ def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: f
             f"missing driver for {loc.display()}: {error}",
         ) from error
     return Database(loc, engine, StorageMode.SERVER, database_id, retry_seconds=retry_seconds)
-
-
-# --- backups --------------------------------------------------------------------------------------------------
-
-
-def pre_upgrade_backup_path(path: Path, revision: str | None) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    folder = path.parent / "backups"
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError:
-        folder = paths.data_dir() / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}.sqlite3"
-
-
-def backup_sqlite_file(
-    source: Path,
-    dest: Path,
-    *,
-    progress: ProgressFn | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> Path:
-    """Copy a live SQLite database with SQLite's backup API (never a file copy, which can tear a transaction)."""
-    if dest.exists():
-        raise DatabaseError(
-            f"バックアップ先のファイルが既にあります: {dest}", f"backup target exists: {dest}"
-        )
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".partial")
-    tmp.unlink(missing_ok=True)
-    try:
-        src = _ro_connect(source)
-        dst = sqlite3.connect(tmp)
-        try:
-
-            def _step(_status: int, remaining: int, total: int) -> None:
-                if cancelled and cancelled():
-                    raise InterruptedError("backup cancelled")
-                if progress:
-                    progress(total - remaining, total, "バックアップしています…")
-
-            src.backup(dst, pages=256, progress=_step)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            ok = dst.execute("PRAGMA quick_check").fetchone()
-            if not ok or ok[0] != "ok":
-                raise CorruptDatabaseError(
-                    "バックアップの検査に失敗しました。", f"quick_check of backup {tmp}: {ok}"
-                )
-        finally:
-            dst.close()
-            src.close()
-        tmp.replace(dest)
-    except InterruptedError:
-        tmp.unlink(missing_ok=True)
-        raise
-    except sqlite3.Error as err:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(
-            f"バックアップを作成できませんでした: {dest}（{err}）", f"backup {source} -> {dest}: {err}"
-        ) from err
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseUnavailableError(
-            f"バックアップを書き込めませんでした: {dest}（{err.strerror}）",
-            f"backup {source} -> {dest}: {err}",
-        ) from err
-    return dest
 
 
 def integrity_check(db: Database) -> str:

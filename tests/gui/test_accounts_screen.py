@@ -20,7 +20,7 @@ from sns_desk.gui.accounts.accounts_page import (
 )
 from sns_desk.gui.shared.item_models import AccountsTableModel
 from sns_desk.host import keyring_access
-from sns_desk.services import accounts
+from sns_desk.services import account_policies, accounts
 from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
 from tests.world import People, in_state
@@ -193,7 +193,7 @@ def test_policy_tab_diff_and_save(
     from tests.world import valid_policy
 
     account_id = in_state(db, people, AccountStatus.ACTIVE)
-    accounts.save_policy_draft(
+    account_policies.save_policy_draft(
         db, people.kacho, account_id, valid_policy(hours={d: [("09:00", "18:00")] for d in range(5)})
     )
     page = open_page(qtbot, db, people.kyokucho)

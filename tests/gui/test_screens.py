@@ -202,14 +202,14 @@ def test_main_window_warns_at_start_when_the_log_lost_what_this_pc_verified(
 def test_rotation_days_are_set_in_the_settings(
     qtbot: QtBot, window: MainWindow, db: Database, message_boxes: MessageBoxes
 ) -> None:
-    from sns_desk.services import accounts
+    from sns_desk.services import city_settings
 
     page = window.show_page("settings")
     assert isinstance(page, SettingsPage)
     assert page.ui.rotationSpin.value() == 90
     page.ui.rotationSpin.setValue(60)
     qtbot.mouseClick(page.ui.rotationSaveButton, Qt.MouseButton.LeftButton)
-    assert accounts.get_rotation_days(db) == 60
+    assert city_settings.get_rotation_days(db) == 60
 
 
 def test_restore_from_the_settings(

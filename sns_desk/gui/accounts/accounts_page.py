@@ -44,7 +44,7 @@ from sns_desk.gui.shared.interaction import (
 )
 from sns_desk.gui.shared.item_models import AccountsTableModel
 from sns_desk.host import keyring_access
-from sns_desk.services import accounts, credentials, posts, users
+from sns_desk.services import account_checklist, account_policies, accounts, credentials, posts, users
 from sns_desk.services.accounts import AccountAction, AccountInput, AccountRow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -182,7 +182,7 @@ class PolicyDialog(QDialog):
         self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
         self.editor = PolicyEditor()
         self.ui.policyHolderLayout.addWidget(self.editor)
-        versions = accounts.list_policies(db, account_id)
+        versions = account_policies.list_policies(db, account_id)
         latest = versions[0] if versions else None
         self.expected_version = latest.version if latest and latest.status is PolicyStatus.DRAFT else None
         if latest is not None:
@@ -201,7 +201,7 @@ class PolicyDialog(QDialog):
 
     def save(self) -> None:
         try:
-            accounts.save_policy_draft(
+            account_policies.save_policy_draft(
                 self.db, self.actor, self.account_id, self.editor.data(), self.expected_version
             )
         except SnsDeskError as error:
@@ -224,9 +224,9 @@ class ChecklistDialog(QDialog):
         self.ui = Ui_ChecklistDialog()
         self.ui.setupUi(self)
         self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        rows = {r.key: r for r in accounts.checklist(db, account_id)}
+        rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
         for item in (ChecklistKey.VERIFIED, ChecklistKey.HOMEPAGE, ChecklistKey.PROFILE_LINK):
-            label, section = accounts.CHECKLIST_LABELS[item]
+            label, section = account_checklist.CHECKLIST_LABELS[item]
             self.ui.itemCombo.addItem(f"{label}（{section}）", item.value)
         self.ui.itemCombo.currentIndexChanged.connect(lambda _i: self._load(rows))
         if key is not None and key is not ChecklistKey.PASSWORD:
@@ -235,14 +235,14 @@ class ChecklistDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
-    def _load(self, rows: dict[ChecklistKey, accounts.ChecklistRow]) -> None:
+    def _load(self, rows: dict[ChecklistKey, account_checklist.ChecklistRow]) -> None:
         key = ChecklistKey(self.ui.itemCombo.currentData())
         self.ui.stateCombo.clear()
         states = [ChecklistState.DONE, ChecklistState.OPEN]
         if key is ChecklistKey.VERIFIED:
             states.insert(1, ChecklistState.NOT_OFFERED)
         for state in states:
-            self.ui.stateCombo.addItem(accounts.STATE_LABELS[state], state.value)
+            self.ui.stateCombo.addItem(state.label, state.value)
         row = rows.get(key)
         if row is not None:
             self.ui.stateCombo.setCurrentIndex(max(self.ui.stateCombo.findData(row.state.value), 0))
@@ -251,7 +251,7 @@ class ChecklistDialog(QDialog):
 
     def save(self) -> None:
         try:
-            accounts.set_checklist_item(
+            account_checklist.set_checklist_item(
                 self.db,
                 self.actor,
                 self.account_id,
@@ -418,7 +418,7 @@ class AccountsPage(QWidget):
         setup_table(self.ui.scopesTable, ["名前", "分類", "有効期間", "承認者", "状態"])
         setup_table(self.ui.reviewTable, ["番号", "分類", "作成者", "内容"])
         self.current: AccountRow | None = None
-        self.policies: list[accounts.PolicyRow] = []
+        self.policies: list[account_policies.PolicyRow] = []
         self.refresh()
 
     # -- list
@@ -517,7 +517,7 @@ class AccountsPage(QWidget):
             button.setVisible(action in allowed)
 
     def _show_policies(self, row: AccountRow) -> None:
-        self.policies = accounts.list_policies(self.db, row.id)
+        self.policies = account_policies.list_policies(self.db, row.id)
         lst = self.ui.versionsList
         lst.blockSignals(True)
         lst.clear()
@@ -539,7 +539,7 @@ class AccountsPage(QWidget):
         self.ui.saveTextButton.setEnabled(has_current)
         self.ui.saveHtmlButton.setEnabled(has_current)
 
-    def selected_policy(self) -> accounts.PolicyRow | None:
+    def selected_policy(self) -> account_policies.PolicyRow | None:
         index = self.ui.versionsList.currentRow()
         return self.policies[index] if 0 <= index < len(self.policies) else None
 
@@ -551,7 +551,7 @@ class AccountsPage(QWidget):
             self.ui.approvePolicyButton.setEnabled(False)
             self.ui.diffButton.setEnabled(False)
             return
-        facts = accounts.account_facts(self.db, row.id)
+        facts = account_policies.account_facts(self.db, row.id)
         header = (
             f"{version.title}　作成: {version.created_by} {version.updated_at.astimezone(JST):%Y-%m-%d %H:%M}"
         )
@@ -572,7 +572,7 @@ class AccountsPage(QWidget):
         self.ui.diffButton.setEnabled(any(p.number < version.number for p in self.policies))
 
     def _show_checklist(self, row: AccountRow) -> None:
-        items = accounts.checklist(self.db, row.id)
+        items = account_checklist.checklist(self.db, row.id)
         table = self.ui.checklistTable
         table.setRowCount(len(items))
         for r, item in enumerate(items):
@@ -774,7 +774,9 @@ class AccountsPage(QWidget):
         ):
             self._run(
                 "approve policy",
-                lambda: accounts.approve_policy(self.db, self.actor, row.id, version.number, version.version),
+                lambda: account_policies.approve_policy(
+                    self.db, self.actor, row.id, version.number, version.version
+                ),
             )
 
     def show_diff(self) -> None:
@@ -784,13 +786,15 @@ class AccountsPage(QWidget):
         older = [p.number for p in self.policies if p.number < version.number]
         if not older:
             return
-        diff = accounts.policy_diff(self.db, row.id, max(older), version.number)
+        diff = account_policies.policy_diff(self.db, row.id, max(older), version.number)
         self.ui.policyView.setHtml(diff_html(diff) if diff else "違いはありません。")
 
     def copy_policy(self) -> None:
         if self.current:
             try:
-                QGuiApplication.clipboard().setText(accounts.published_policy(self.db, self.current.id))
+                QGuiApplication.clipboard().setText(
+                    account_policies.published_policy(self.db, self.current.id)
+                )
             except Exception as error:
                 show_error(self, error, "copy policy")
                 return
@@ -811,7 +815,7 @@ class AccountsPage(QWidget):
     def save_policy_to(self, path: Path, *, as_html: bool) -> None:
         assert self.current is not None
         try:
-            text = accounts.published_policy(self.db, self.current.id, as_html=as_html)
+            text = account_policies.published_policy(self.db, self.current.id, as_html=as_html)
             path.write_text(text, encoding="utf-8")
         except OSError as error:
             show_error(self, ValidationError(f"保存できませんでした: {path}（{error.strerror}）"))
@@ -821,7 +825,7 @@ class AccountsPage(QWidget):
     def record_checklist(self) -> None:
         if not self.current or not self.ui.recordChecklistButton.isEnabled():
             return
-        rows = accounts.checklist(self.db, self.current.id)
+        rows = account_checklist.checklist(self.db, self.current.id)
         index = self.ui.checklistTable.currentRow()
         key = rows[index].key if 0 <= index < len(rows) else None
         if (

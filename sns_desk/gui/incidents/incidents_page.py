@@ -13,7 +13,7 @@ from sns_desk.domain.vocabulary import IncidentType
 from sns_desk.gui.forms.ui_incidentdialog import Ui_IncidentDialog
 from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
 from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, setup_table, show_error, style_title
-from sns_desk.services import accounts, incidents
+from sns_desk.services import accounts, incidents, monitoring
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -94,7 +94,7 @@ class IncidentsPage(QWidget):
             self.rows = incidents.list_incidents(
                 self.db, self.actor, open_only=not self.ui.showClosedCheck.isChecked()
             )
-            monitoring = incidents.monitoring_status(self.db, self.actor)
+            checked = monitoring.monitoring_status(self.db, self.actor)
         except Exception as error:
             show_error(self, error, "loading incidents")
             return
@@ -120,7 +120,7 @@ class IncidentsPage(QWidget):
         if position >= 0:
             table.selectRow(position)
         self.show_detail()
-        self._fill_monitoring(monitoring)
+        self._fill_monitoring(checked)
         self.ui.openButton.setEnabled(
             any(
                 accounts.may(self.db, self.actor, Permission.OPEN_INCIDENT, a.id)
@@ -128,7 +128,7 @@ class IncidentsPage(QWidget):
             )
         )
 
-    def _fill_monitoring(self, rows: list[incidents.MonitoringRow]) -> None:
+    def _fill_monitoring(self, rows: list[monitoring.MonitoringRow]) -> None:
         self.monitoring = rows
         table = self.ui.monitoringTable
         table.setRowCount(len(rows))
@@ -301,7 +301,7 @@ class IncidentsPage(QWidget):
             problems = "問題なし" not in text
             self._run(
                 "monitoring",
-                lambda: incidents.record_monitoring(
+                lambda: monitoring.record_monitoring(
                     self.db, self.actor, row.account_id, text, problems_found=problems
                 ),
             )

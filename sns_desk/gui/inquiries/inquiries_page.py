@@ -14,7 +14,7 @@ from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import InquiryChannel, InquiryKind
 from sns_desk.gui.forms.ui_inquiriespage import Ui_InquiriesPage
 from sns_desk.gui.shared.interaction import setup_table, show_error, style_title
-from sns_desk.services import accounts, incidents
+from sns_desk.services import accounts, city_settings, inquiries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -39,7 +39,7 @@ class InquiriesPage(QWidget):
         self.ui.listButtons.setStretch(1, 1)
         self.ui.logButton.clicked.connect(self.log)
         self.ui.forwardButton.clicked.connect(self.forward)
-        self.rows: list[incidents.InquiryRow] = []
+        self.rows: list[inquiries.InquiryRow] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -55,7 +55,7 @@ class InquiriesPage(QWidget):
 
     def _fill_table(self) -> None:
         try:
-            self.rows = incidents.list_inquiries(self.db, self.actor)
+            self.rows = inquiries.list_inquiries(self.db, self.actor)
         except Exception as error:
             show_error(self, error, "loading inquiries")
             return
@@ -83,7 +83,7 @@ class InquiriesPage(QWidget):
                     item.setForeground(QColor("#b71c1c"))
                 table.setItem(r, c, item)
         with self.db.read() as session:
-            days = incidents.retention_days(session)
+            days = city_settings.retention_days(session)
         self.ui.retentionLabel.setText(
             f"内容は受付から {days} 日で自動的に削除します（個人情報を必要以上に持たないため）。"
         )
@@ -95,7 +95,7 @@ class InquiriesPage(QWidget):
     def log(self) -> int | None:
         when = datetime.fromtimestamp(self.ui.receivedEdit.dateTime().toSecsSinceEpoch(), JST)
         try:
-            inquiry_id = incidents.log_inquiry(
+            inquiry_id = inquiries.log_inquiry(
                 self.db,
                 self.actor,
                 self.ui.accountCombo.currentData(),
@@ -123,7 +123,7 @@ class InquiriesPage(QWidget):
         if not ok:
             return
         try:
-            incidents.forward_inquiry(self.db, self.actor, row.id, section)
+            inquiries.forward_inquiry(self.db, self.actor, row.id, section)
         except Exception as error:
             show_error(self, error, "forward inquiry")
         self.refresh()

@@ -31,7 +31,7 @@ from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
 from sns_desk.gui.shared.interaction import confirm, show_error
-from sns_desk.services import accounts, posts
+from sns_desk.services import account_policies, accounts, posts
 from sns_desk.services.actors import Actor
 from sns_desk.services.posts import PostAction, PostInput
 from sns_desk.store.database import Database
@@ -375,7 +375,7 @@ class PostEditor(QDialog):
             label.setStyleSheet("")
             return
         with self.db.read() as session:
-            current = accounts.current_policy(session, data.account_id)
+            current = account_policies.current_policy(session, data.account_id)
         if current is None:
             label.setText("承認済みの運用ポリシーがありません")
             label.setStyleSheet("color: #8a4b00;")

@@ -16,7 +16,7 @@ from sns_desk.domain.policy import JST
 from sns_desk.export import workbooks as reports
 from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
 from sns_desk.gui.shared.interaction import Cancelled, run_with_progress, setup_table, show_error, style_title
-from sns_desk.services import accounts, incidents, users
+from sns_desk.services import accounts, incidents, report_queries, users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -85,7 +85,7 @@ class ReportsPage(QWidget):
             self.ui.accountCombo.setEnabled(False)
 
     def _fill_history(self) -> None:
-        rows = reports.list_exports(self.db, self.actor)
+        rows = report_queries.list_exports(self.db, self.actor)
         table = self.ui.historyTable
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):

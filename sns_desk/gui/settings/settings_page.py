@@ -20,10 +20,11 @@ from sns_desk.gui.shared.interaction import (
     style_title,
 )
 from sns_desk.host import paths, settings
-from sns_desk.services import accounts, users
 from sns_desk.services import backups as backup
+from sns_desk.services import city_settings, users
 from sns_desk.services.actors import Actor
-from sns_desk.store.database import Database, Location, StorageMode
+from sns_desk.store.database import Database
+from sns_desk.store.locations import Location, StorageMode
 
 MODE_HELP = {
     StorageMode.LOCAL: "この PC の中だけにデータがあります。ほかの PC からは見えません。",
@@ -71,7 +72,7 @@ class SettingsPage(QWidget):
         self.ui.openFolderButton.setEnabled(is_file)
         self.ui.restoreButton.setEnabled(may_backup)
         admin = users.may(db, self.actor, Permission.MANAGE_DATABASE)
-        self.ui.rotationSpin.setValue(accounts.get_rotation_days(db))
+        self.ui.rotationSpin.setValue(city_settings.get_rotation_days(db))
         self.ui.rotationSpin.setEnabled(admin)
         self.ui.rotationSaveButton.setEnabled(admin)
         self.ui.userValue.setText(self.actor.login)
@@ -178,7 +179,7 @@ class SettingsPage(QWidget):
 
     def save_rotation_days(self) -> None:
         try:
-            accounts.set_rotation_days(self.db, self.actor, self.ui.rotationSpin.value())
+            city_settings.set_rotation_days(self.db, self.actor, self.ui.rotationSpin.value())
         except Exception as error:
             show_error(self, error, "rotation days")
             return

@@ -14,7 +14,9 @@ from sns_desk.gui.shared.interaction import run_with_progress, show_error
 from sns_desk.host import paths
 from sns_desk.host.settings import Settings
 from sns_desk.services import users
-from sns_desk.store.database import Database, Location, inspect_file, open_database
+from sns_desk.store.database import Database, open_database
+from sns_desk.store.locations import Location
+from sns_desk.store.sqlite_files import inspect_file
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,112 @@
+"""City-wide settings of the システム管理者 kept in the database: how often passwords change (§3(3)ウ), how long
+inquiries are kept (§7), how often accounts are monitored (§9(2))."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, change
+from sns_desk.store.database import Database
+from sns_desk.store.orm import AppMeta
+
+
+@dataclass(frozen=True)
+class DaysSetting:
+    """A number of days kept in ``app_meta``: its key, default, allowed range and how it is named."""
+
+    key: str
+    default: int
+    low: int
+    high: int
+    out_of_range: str  # the message when a value is outside low..high
+    audit_action: str
+
+
+ROTATION = DaysSetting(
+    "credential_rotation_days",
+    90,
+    7,
+    3650,
+    "パスワード変更の間隔は 7〜3650 日で指定してください。",
+    "settings.rotation_days",
+)
+RETENTION = DaysSetting(
+    "inquiry_retention_days",
+    365,
+    30,
+    3650,
+    "保存期間は 30〜3650 日で指定してください。",
+    "settings.retention_days",
+)
+MONITORING = DaysSetting(
+    "monitoring_interval_days",
+    7,
+    1,
+    365,
+    "監視の間隔は 1〜365 日で指定してください。",
+    "settings.monitoring_days",
+)
+
+
+def days(session: Session, setting: DaysSetting) -> int:
+    """The stored value, or the default when none (or no usable number) is stored."""
+    meta = session.get(AppMeta, setting.key)
+    value = meta.value.strip() if meta else ""
+    return max(1, int(value)) if value.isdigit() else setting.default
+
+
+def read_days(db: Database, setting: DaysSetting) -> int:
+    with db.read() as session:
+        return days(session, setting)
+
+
+def set_days(db: Database, actor: Actor, setting: DaysSetting, value: int) -> None:
+    """Change a city-wide setting (システム管理者), audited."""
+    if not setting.low <= value <= setting.high:
+        raise ValidationError(setting.out_of_range)
+
+    def work(step: Step) -> None:
+        step.require(Permission.MANAGE_DATABASE)
+        meta = step.session.get(AppMeta, setting.key)
+        if meta is None:
+            step.session.add(AppMeta(key=setting.key, value=str(value)))
+        else:
+            meta.value = str(value)
+        step.audit(setting.audit_action, "database", db.database_id, {"days": value})
+
+    change(db, actor, work, what=f"set {setting.key}")
+
+
+def rotation_days(session: Session) -> int:
+    return days(session, ROTATION)
+
+
+def retention_days(session: Session) -> int:
+    return days(session, RETENTION)
+
+
+def monitoring_days(session: Session) -> int:
+    return days(session, MONITORING)
+
+
+def get_rotation_days(db: Database) -> int:
+    return read_days(db, ROTATION)
+
+
+def get_retention_days(db: Database) -> int:
+    return read_days(db, RETENTION)
+
+
+def set_rotation_days(db: Database, actor: Actor, value: int) -> None:
+    """How often account passwords should change (§3(3)ウ)."""
+    set_days(db, actor, ROTATION, value)
+
+
+def set_retention_days(db: Database, actor: Actor, value: int) -> None:
+    """How long the words of inquiries are kept before they are erased (§7)."""
+    set_days(db, actor, RETENTION, value)

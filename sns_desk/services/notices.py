@@ -1,0 +1,66 @@
+"""What is waiting for a person when the app opens: posts to decide, serious troubles (§4(1)イ), overdue
+monitoring (§9(2)), passwords due for a change (§3(3)ウ)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sns_desk.domain.permissions import Permission
+from sns_desk.services import accounts, monitoring, posts
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, look
+from sns_desk.store.database import Database
+from sns_desk.store.orm import Incident
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: str  # "approvals", "incident", "monitoring", "credential"
+    text: str
+    page: str  # the main window page that deals with it
+    target: int | None = None
+
+
+def _escalations(step: Step) -> list[Notice]:
+    serious = step.session.scalars(
+        select(Incident).where(Incident.serious.is_(True), Incident.closed_at.is_(None))
+    )
+    return [
+        Notice(
+            "incident",
+            f"重大なトラブル「{incident.title}」の報告が届いています（§4(1)イ）。",
+            "incidents",
+            incident.id,
+        )
+        for incident in serious
+        if incident.acknowledged_at is None and step.may(Permission.RECEIVE_ESCALATION, incident.account_id)
+    ]
+
+
+def notifications(db: Database, actor: Actor) -> list[Notice]:
+    """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords."""
+    notices: list[Notice] = []
+    pending = posts.count_pending_for(db, actor)
+    if pending:
+        notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
+    notices.extend(look(db, actor, _escalations))
+    notices.extend(
+        Notice(
+            "monitoring",
+            f"「{row.account}」の監視（§9(2)）の時期が過ぎています。",
+            "incidents",
+            row.account_id,
+        )
+        for row in monitoring.monitoring_status(db, actor)
+        if row.overdue and row.may_record
+    )
+    notices.extend(
+        Notice(
+            "credential", f"「{account.name}」のパスワードの変更時期です（§3(3)ウ）。", "accounts", account.id
+        )
+        for account in accounts.list_accounts(db, actor)
+        if account.credential_due and accounts.may(db, actor, Permission.MANAGE_CREDENTIALS, account.id)
+    )
+    return notices

@@ -1,0 +1,311 @@
+"""What the reports say, read from the database for export/ to put into its templates (export/ itself holds no
+query): the account report (§3(2)), the account list (§3(3)イ), the 投稿実績, the trouble report (§8), and the
+record of every export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, aliased
+
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, DecisionKind, PostStatus, Role
+from sns_desk.services import account_checklist, account_policies, incidents
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, change, look
+from sns_desk.store.database import Database
+from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, User
+
+REPORT_KINDS = {
+    "account_report": "公式アカウント開設・変更・廃止報告書",
+    "account_list": "公式アカウント一覧",
+    "post_record": "投稿実績",
+    "incident_report": "ソーシャルメディアのトラブル報告書",
+}
+
+
+def _report_on(step: Step, account_id: int, permission: Permission = Permission.REPORT_ACCOUNT) -> None:
+    """広報課 reports on every account; others need ``permission`` on this one."""
+    if not step.may(Permission.VIEW_CITY_WIDE):
+        step.require(permission, account_id)
+
+
+def _names(account: Account, role: Role) -> str:
+    return "、".join(m.user.display_name for m in account.members if m.role is role)
+
+
+# --- 公式アカウント開設・変更・廃止報告書 (§3(2)) --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountReportFacts:
+    """One account as the report of §3(2) describes it."""
+
+    facts: pol.AccountFacts
+    handle: str
+    status_reason: str
+    started_at: datetime | None
+    responsible: str
+    manager: str
+    staff: str
+    contractors: tuple[tuple[str, datetime | None], ...]  # name, date of the acknowledgement (§9(1))
+    checklist: dict[ChecklistKey, account_checklist.ChecklistRow]
+    policy: pol.PolicyData | None
+
+
+def account_report_facts(db: Database, actor: Actor, account_id: int, *, closing: bool) -> AccountReportFacts:
+    """The account's facts for its report; an account whose opening was not approved is reported only when it
+    closes (§3(2))."""
+
+    def work(step: Step) -> AccountReportFacts:
+        account = step.load(Account, account_id)
+        _report_on(step, account_id)
+        if not closing and account.status in (AccountStatus.REQUESTED, AccountStatus.REJECTED):
+            raise ValidationError("開設が承認されていないアカウントは報告できません（§3(2)）。")
+        return AccountReportFacts(
+            account_policies.facts_of(step.session, account_id),
+            account.handle,
+            account.status_reason,
+            account.activated_at or account.opened_at,
+            _names(account, Role.RESPONSIBLE),
+            _names(account, Role.MANAGER),
+            _names(account, Role.STAFF),
+            tuple(
+                (m.user.display_name, m.user.contractor_ack_on)
+                for m in account.members
+                if m.role is Role.CONTRACTOR
+            ),
+            {r.key: r for r in account_checklist.checklist_rows(step.session, account_id)},
+            account_policies.current_policy(step.session, account_id),
+        )
+
+    return look(db, actor, work)
+
+
+# --- 公式アカウント一覧 (§3(3)イ) -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListedAccount:
+    platform: str
+    name: str
+    url: str
+    department: str
+    status: str
+    activated_at: datetime | None
+    policy_url: str
+
+
+def listed_accounts(db: Database, actor: Actor, *, include_closed: bool) -> list[ListedAccount]:
+    """Every account in operation (and the closed ones if asked), for the city's homepage (広報課)."""
+    statuses = [AccountStatus.ACTIVE, AccountStatus.SUSPENDED] + (
+        [AccountStatus.CLOSED] if include_closed else []
+    )
+
+    def work(step: Step) -> list[ListedAccount]:
+        step.require(Permission.VIEW_CITY_WIDE)
+        stmt = (
+            select(Account).where(Account.status.in_(statuses)).order_by(Account.department_id, Account.name)
+        )
+        rows = []
+        for account in step.session.scalars(stmt):
+            current = account_policies.current_policy(step.session, account.id)
+            rows.append(
+                ListedAccount(
+                    account.platform.label,
+                    account.name,
+                    account.url,
+                    account.department.full_name,
+                    account.status.label,
+                    account.activated_at,
+                    current.published_url if current else "",
+                )
+            )
+        return rows
+
+    return look(db, actor, work)
+
+
+# --- 投稿実績 ------------------------------------------------------------------------------------------------------
+
+
+class PostRecordRow(NamedTuple):
+    """One line of the 投稿実績 (a tuple: a period may hold a hundred thousand)."""
+
+    post_id: int
+    account: str
+    status: PostStatus
+    author: str
+    approver: str | None
+    submitted_at: datetime | None
+    decided_at: datetime | None
+    published_at: datetime | None
+    url: str | None
+    body: str
+    decision: DecisionKind | None
+
+
+def post_record_scope(db: Database, actor: Actor, account_id: int | None) -> list[int] | None:
+    """The accounts a 投稿実績 covers: one (its 管理者, or 広報課) or, for 広報課, the whole city (None)."""
+
+    def work(step: Step) -> list[int] | None:
+        if account_id is None:
+            step.require(Permission.VIEW_CITY_WIDE)
+            return None
+        _report_on(step, account_id)
+        return [account_id]
+
+    return look(db, actor, work)
+
+
+def _when() -> ColumnElement[Any]:
+    """When a post counts for a period: published, else planned, else written."""
+    return func.coalesce(Post.published_at, Post.planned_at, Post.created_at)
+
+
+def count_posts(db: Database, start: datetime, end: datetime, account_ids: list[int] | None) -> int:
+    with db.read() as session:
+        stmt = select(func.count()).select_from(Post).where(_when().between(start, end))
+        if account_ids is not None:
+            stmt = stmt.where(Post.account_id.in_(account_ids))
+        return int(session.scalar(stmt) or 0)
+
+
+def _post_rows(
+    session: Session, start: datetime, end: datetime, account_ids: list[int] | None
+) -> Iterator[tuple[Any, ...]]:
+    approver = aliased(User)
+    latest_decision = (
+        select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
+        .where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.SCOPE]))
+        .group_by(PostDecision.post_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Post.id,
+            Account.name,
+            Post.status,
+            User.display_name,
+            approver.display_name,
+            Post.submitted_at,
+            PostDecision.decided_at,
+            Post.published_at,
+            Post.published_url,
+            Post.body,
+            PostDecision.kind,
+        )
+        .join(Account, Account.id == Post.account_id)
+        .join(User, User.id == Post.author_id)
+        .outerjoin(latest_decision, latest_decision.c.post_id == Post.id)
+        .outerjoin(PostDecision, PostDecision.id == latest_decision.c.decision_id)
+        .outerjoin(approver, approver.id == PostDecision.decided_by_id)
+        .where(_when().between(start, end))
+        .order_by(_when(), Post.id)
+        .execution_options(yield_per=2000)
+    )
+    if account_ids is not None:
+        stmt = stmt.where(Post.account_id.in_(account_ids))
+    # plain rows through the Core connection: the ORM's row loading adds a third to the query's cost here
+    yield from session.connection().execute(stmt)
+
+
+def post_record_rows(
+    db: Database, start: datetime, end: datetime, account_ids: list[int] | None
+) -> Generator[PostRecordRow, None, None]:
+    """The posts of a period in order, streamed from one read session (close the iterator when done early)."""
+    with db.read() as session:
+        for row in _post_rows(session, start, end, account_ids):
+            yield PostRecordRow._make(row)
+
+
+# --- トラブル報告書 (§8) -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IncidentReportFacts:
+    incident: incidents.IncidentRow
+    department: str
+    manager: str
+
+
+def incident_report_facts(db: Database, actor: Actor, incident_id: int) -> IncidentReportFacts:
+    """One trouble with its checklist, for its 管理者 (or 広報課)."""
+    row = incidents.get_incident(db, actor, incident_id)
+
+    def work(step: Step) -> IncidentReportFacts:
+        _report_on(step, row.account_id, Permission.LEAD_INCIDENT)
+        account = step.load(Account, row.account_id)
+        return IncidentReportFacts(row, account.department.full_name, _names(account, Role.MANAGER))
+
+    return look(db, actor, work)
+
+
+# --- the record of exports -----------------------------------------------------------------------------------------
+
+
+def record_export(
+    db: Database, actor: Actor, kind: str, params: dict[str, Any], path: Path, sha256: str, rows: int
+) -> None:
+    """Every file written is recorded and audited with its checksum."""
+
+    def work(step: Step) -> None:
+        record = ReportRecord(
+            kind=kind,
+            params=json.dumps(params, ensure_ascii=False, default=str),
+            filename=str(path),
+            sha256=sha256,
+            rows=rows,
+            created_by_id=step.me.id,
+        )
+        step.session.add(record)
+        step.session.flush()
+        payload = {"kind": kind, "params": params, "file": str(path), "sha256": sha256}
+        step.audit("report.export", "report", record.id, payload)
+
+    change(db, actor, work, what="record export")
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    id: int
+    kind: str
+    label: str
+    filename: str
+    sha256: str
+    rows: int
+    created_by: str
+    created_at: datetime
+
+
+def list_exports(db: Database, actor: Actor, limit: int = 200) -> list[ExportRow]:
+    """The exports this person made (every export, for 広報課), newest first."""
+
+    def work(step: Step) -> list[ExportRow]:
+        stmt = select(ReportRecord, User.display_name).join(User, User.id == ReportRecord.created_by_id)
+        if not step.may(Permission.VIEW_CITY_WIDE):
+            stmt = stmt.where(ReportRecord.created_by_id == step.me.id)
+        stmt = stmt.order_by(ReportRecord.id.desc()).limit(limit)
+        return [
+            ExportRow(
+                r.id,
+                r.kind,
+                REPORT_KINDS.get(r.kind, r.kind),
+                r.filename,
+                r.sha256,
+                r.rows,
+                name,
+                r.created_at,
+            )
+            for r, name in step.session.execute(stmt)
+        ]
+
+    return look(db, actor, work)

@@ -120,13 +120,19 @@ class MainWindow(QMainWindow):
         if users.actor_roles(db, actor) & {Role.MANAGER, Role.RESPONSIBLE}:
             self._add_page("approvals", "承認待ち", pix.SP_DialogApplyButton, self._approvals_page)
         self._add_page(
-            "calendar", "予定", pix.SP_FileDialogListView, self._page("calendar.calendar_page", "CalendarPage")
+            "calendar",
+            "予定",
+            pix.SP_FileDialogListView,
+            self._page("calendar.calendar_page", "CalendarPage"),
         )
         self._add_page(
             "accounts", "アカウント", pix.SP_DirLinkIcon, self._page("accounts.accounts_page", "AccountsPage")
         )
         self._add_page(
-            "incidents", "トラブル", pix.SP_MessageBoxWarning, self._page("incidents.incidents_page", "IncidentsPage")
+            "incidents",
+            "トラブル",
+            pix.SP_MessageBoxWarning,
+            self._page("incidents.incidents_page", "IncidentsPage"),
         )
         self._add_page(
             "inquiries",
@@ -136,14 +142,22 @@ class MainWindow(QMainWindow):
         )
         if users.may(db, actor, Permission.VIEW_CITY_WIDE) or accounts.reportable_accounts(db, actor):
             self._add_page(
-                "reports", "報告書", pix.SP_DialogSaveButton, self._page("reports.reports_page", "ReportsPage")
+                "reports",
+                "報告書",
+                pix.SP_DialogSaveButton,
+                self._page("reports.reports_page", "ReportsPage"),
             )
         if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
             self._add_page(
-                "audit", "監査ログ", pix.SP_FileDialogDetailedView, self._page("audit.audit_page", "AuditLogPage")
+                "audit",
+                "監査ログ",
+                pix.SP_FileDialogDetailedView,
+                self._page("audit.audit_page", "AuditLogPage"),
             )
         if users.may(db, actor, Permission.MANAGE_USERS):
-            self._add_page("users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users.users_page", "UsersPage"))
+            self._add_page(
+                "users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users.users_page", "UsersPage")
+            )
         self._add_page("settings", "設定", pix.SP_FileDialogInfoView, self._settings_page)
         if "approvals" in self._keys:
             self.update_pending_badge()
@@ -218,9 +232,9 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def update_pending_badge(self) -> None:
-        from sns_desk.services import posts
+        from sns_desk.services import post_queries
 
-        self._set_pending_badge(posts.count_pending_for(self.db, self.actor))
+        self._set_pending_badge(post_queries.count_pending_for(self.db, self.actor))
 
     def check_audit_anchor(self) -> list[str]:
         """At start-up: warn at once if the audit log lost what this PC verified before (tail cut, history

@@ -21,9 +21,9 @@ import keyring
 import keyring.errors
 from sqlalchemy.orm import Session
 
+from sns_desk.domain.account_states import credentials_refusal
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.host.keyring_access import (
     backend_chain,
     describe,
@@ -84,8 +84,9 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
         account = session.get(Account, account_id)
         if account is None:
             raise NotFoundError("アカウントが見つかりません。")
-        if account.status in (AccountStatus.CLOSED, AccountStatus.REJECTED, AccountStatus.REQUESTED):
-            raise ValidationError(f"「{account.status.label}」のアカウントには認証情報を保存できません。")
+        refusal = credentials_refusal(account.status)
+        if refusal:
+            raise ValidationError(refusal, f"account {account.id} is {account.status.value}: no credentials")
         record = session.get(CredentialRecord, account_id)
         replaced = record is not None
         now = utcnow()

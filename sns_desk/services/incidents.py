@@ -677,10 +677,10 @@ class Notice:
 
 def notifications(db: Database, actor: Actor) -> list[Notice]:
     """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords."""
-    from sns_desk.services import posts
+    from sns_desk.services import post_queries
 
     notices: list[Notice] = []
-    pending = posts.count_pending_for(db, actor)
+    pending = post_queries.count_pending_for(db, actor)
     if pending:
         notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
     with db.read() as session:

@@ -31,7 +31,7 @@ from sns_desk.services.access import is_allowed, require
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Base, User
+from sns_desk.store.orm import AuditEvent, Base, User
 
 T = TypeVar("T")
 
@@ -88,8 +88,8 @@ class Step:
 
     def audit(
         self, action: str, entity: str, entity_id: object, payload: Mapping[str, Any] | None = None
-    ) -> None:
-        audit_chain.append(self.session, self.me.login, action, entity, entity_id, payload or {})
+    ) -> AuditEvent:
+        return audit_chain.append(self.session, self.me.login, action, entity, entity_id, payload or {})
 
 
 def change(db: Database, actor: Actor, work: Callable[[Step], T], *, what: str) -> T:

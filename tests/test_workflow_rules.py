@@ -21,6 +21,7 @@ from sns_desk.domain.workflow import (
     PostFacts,
     actions_for,
     changes_status,
+    correctable,
     diff_base,
     editable,
     may_act,
@@ -63,6 +64,7 @@ def test_editable_statuses_are_those_a_save_starts_from() -> None:
     assert not editable(P.PENDING) and not editable(P.PUBLISHED)
     assert changes_status(A.SAVE, P.APPROVED) and changes_status(A.SAVE, P.REJECTED)
     assert not changes_status(A.SAVE, P.DRAFT)
+    assert {s for s in PostStatus if correctable(s)} == {P.PUBLISHED}  # §8(2)
 
 
 def test_a_refusal_says_why_in_the_order_a_service_checks() -> None:

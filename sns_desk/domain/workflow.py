@@ -73,6 +73,11 @@ def editable(status: PostStatus) -> bool:
     return status in TRANSITIONS[PostAction.SAVE].sources
 
 
+def correctable(status: PostStatus) -> bool:
+    """Whether a 訂正 (§8(2)) may start from a post: only what went out is corrected; a draft is just edited."""
+    return status is P.PUBLISHED
+
+
 def changes_status(action: PostAction, status: PostStatus) -> bool:
     """Whether doing ``action`` on a post in ``status`` moves it (saving an unchanged 差戻し or 承認済 post
     still brings it back to 下書き; saving an unchanged 下書き changes nothing)."""

@@ -21,12 +21,11 @@ from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.hours import HoursVerdict, verdict
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus
-from sns_desk.domain.workflow import PostAction
-from sns_desk.services.access import is_allowed
+from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.services.accounts import AccountRow, current_policy, list_accounts
-from sns_desk.services.actors import Actor, load_user
+from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import open_post
-from sns_desk.services.usecase import Step, change, load
+from sns_desk.services.usecase import Step, change, load, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, Post, PostRevision, StandingScope, User, utcnow
 
@@ -178,9 +177,7 @@ def self_check_items() -> list[tuple[str, str, str]]:
 def writable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
     """The accounts this person may write a new draft for now (their role, the account's state)."""
     rows = [a for a in list_accounts(db, actor) if a.status in DRAFTING]
-    with db.read() as session:
-        me = load_user(session, actor)
-        return [a for a in rows if is_allowed(session, me, Permission.WRITE_POST, a.id)]
+    return look(db, actor, lambda step: [a for a in rows if step.may(Permission.WRITE_POST, a.id)])
 
 
 # --- drafts ----------------------------------------------------------------------------------------------------
@@ -211,11 +208,7 @@ def create_draft(db: Database, actor: Actor, data: PostInput, *, correction_of: 
         _open_account(step, data.account_id)
         if correction_of is not None:
             original = step.session.get(Post, correction_of)
-            if (
-                original is None
-                or original.account_id != data.account_id
-                or original.status is not P.PUBLISHED
-            ):
+            if original is None or original.account_id != data.account_id or not correctable(original.status):
                 raise ValidationError("訂正できるのは、同じアカウントの投稿済みの投稿です（§8(2)）。")
         _check_scope(step.session, data)
         post = _insert(step, data, correction_of)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.domain.workflow import correctable
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import show_error, style_title
@@ -106,7 +107,7 @@ class PostsPage(QWidget):
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.ui.openButton.setEnabled(row is not None)
-        self.ui.correctButton.setEnabled(row is not None and row.status is PostStatus.PUBLISHED)
+        self.ui.correctButton.setEnabled(row is not None and correctable(row.status))
 
     def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
         editor = PostEditor(self.db, self.actor, post_id, account_id, self)

@@ -221,8 +221,8 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
     from sns_desk.gui.main_window import MainWindow
     from sns_desk.gui.posts.post_editor import PostEditor
     from sns_desk.host import identity
-    from sns_desk.services import posts, users
-    from sns_desk.services.posts import PostFilter
+    from sns_desk.services import post_queries, post_workflow, users
+    from sns_desk.services.post_queries import PostFilter
     from sns_desk.store.database import open_database
     from tests.harness import use_memory_keyring
 
@@ -250,7 +250,7 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
     result["filter_p50_ms"] = percentile(keystrokes, 0.5)
     result["filter_p95_ms"] = percentile(keystrokes, 0.95)
 
-    sample = posts.list_posts(db, manager, PostFilter(statuses=[PostStatus.DRAFT]), limit=runs * 3)
+    sample = post_queries.list_posts(db, manager, PostFilter(statuses=[PostStatus.DRAFT]), limit=runs * 3)
     opens = []
     for row in sample[: max(3, runs * 2)]:
         t = time.perf_counter()
@@ -260,13 +260,13 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
         editor.deleteLater()
     result["open_ms"] = median_ms(opens)
 
-    pending = posts.list_posts(db, admin, PostFilter(statuses=[PostStatus.PENDING]), limit=500)
+    pending = post_queries.list_posts(db, admin, PostFilter(statuses=[PostStatus.PENDING]), limit=500)
     approvals = []
     mine = [row for row in pending if row.account_id in (1, 11, 21, 31, 41)]  # user00 manages these
     for row in mine[: max(5, runs * 4)]:
-        version = posts.get_post(db, manager, row.id).row.version
+        version = post_queries.get_post(db, manager, row.id).row.version
         t = time.perf_counter()
-        posts.approve(db, manager, row.id, version)
+        post_workflow.approve(db, manager, row.id, version)
         approvals.append(time.perf_counter() - t)
     result["approve_ms"] = median_ms(approvals) if approvals else float("nan")
 

@@ -178,14 +178,14 @@ def take() -> int:
     from datetime import datetime, time, timedelta
 
     from sns_desk.gui.posts.post_editor import PostEditor
-    from sns_desk.services import posts
+    from sns_desk.services import post_drafts, post_queries, post_workflow
 
     accounts.activate(
         db, kyokucho, kanko, accounts.get_account(db, kyokucho, kanko).version, "プロフィール欄は開設後に記載"
     )
     users.assign_account_role(db, kacho, kanko, rows["h-kimura"].id, Role.STAFF)
     tanto = users.resolve_actor(db, "h-kimura")
-    checked = [item_id for item_id, _s, _t in posts.self_check_items()]
+    checked = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
     day = datetime.now(pol.JST).date() + timedelta(days=1)
     while not pol.within_operating_hours(policy, pol.at_jst(day, time(10))).within:
         day += timedelta(days=1)
@@ -215,15 +215,21 @@ def take() -> int:
     ]
     made = []
     for title, body, when in texts:
-        made.append(posts.create_draft(db, tanto, posts.PostInput(kanko, body, title=title, planned_at=when)))
+        made.append(
+            post_drafts.create_draft(
+                db, tanto, post_drafts.PostInput(kanko, body, title=title, planned_at=when)
+            )
+        )
     for post_id in made[:2]:
-        posts.submit(db, tanto, post_id, posts.get_post(db, tanto, post_id).row.version, checked)
-    posts.approve(db, kacho, made[0], posts.get_post(db, kacho, made[0]).row.version)
-    posts.record_publication(
+        post_workflow.submit(
+            db, tanto, post_id, post_queries.get_post(db, tanto, post_id).row.version, checked
+        )
+    post_workflow.approve(db, kacho, made[0], post_queries.get_post(db, kacho, made[0]).row.version)
+    post_workflow.record_publication(
         db,
         tanto,
         made[0],
-        posts.get_post(db, tanto, made[0]).row.version,
+        post_queries.get_post(db, tanto, made[0]).row.version,
         "https://x.com/kagoshima_kanko/status/1861000000000000001",
         at(10),
     )

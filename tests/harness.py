@@ -85,8 +85,9 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
     from sns_desk.domain.errors import ConflictError, DatabaseBusyError, SnsDeskError
     from sns_desk.domain.vocabulary import PostStatus
     from sns_desk.export import workbooks as reports
-    from sns_desk.services import posts, users
-    from sns_desk.services.posts import PostFilter, PostInput
+    from sns_desk.services import post_drafts, post_queries, post_workflow, users
+    from sns_desk.services.post_drafts import PostInput
+    from sns_desk.services.post_queries import PostFilter
     from sns_desk.store import audit_chain as audit
     from sns_desk.store.database import open_database
     from tests.test_posts import ALL_CHECKED, in_hours
@@ -99,7 +100,7 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
     export_dir = Path(tempfile.mkdtemp(prefix=f"sns-desk-harness-{index}-"))
 
     def pick(statuses: list[PostStatus]) -> tuple[int, int] | None:
-        rows = posts.list_posts(db, actors["koho"], PostFilter(statuses=statuses), limit=50)
+        rows = post_queries.list_posts(db, actors["koho"], PostFilter(statuses=statuses), limit=50)
         if not rows:
             return None
         row = rng.choice(rows)
@@ -116,7 +117,7 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
                 if kind == "create":
                     tag = f"w{index}-{n}"
                     body = body_text(tag)
-                    record["post"] = posts.create_draft(
+                    record["post"] = post_drafts.create_draft(
                         db, actors[rng.choice(AUTHORS)], PostInput(account_id, body, planned_at=planned)
                     )
                     record["body"] = body
@@ -128,7 +129,7 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
                         record["post"], record["version"] = target
                         body = body_text(f"w{index}-{n}-edit")
                         record["body"] = body
-                        posts.save_draft(
+                        post_drafts.save_draft(
                             db, actors[rng.choice(AUTHORS)], target[0], target[1],
                             PostInput(account_id, body, planned_at=planned),
                         )  # fmt: skip
@@ -138,7 +139,9 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
                         record["outcome"] = "nothing to do"
                     else:
                         record["post"], record["version"] = target
-                        posts.submit(db, actors[rng.choice(AUTHORS)], target[0], target[1], ALL_CHECKED)
+                        post_workflow.submit(
+                            db, actors[rng.choice(AUTHORS)], target[0], target[1], ALL_CHECKED
+                        )
                 elif kind in ("approve", "reject"):
                     target = pick([PostStatus.PENDING])
                     if target is None:
@@ -147,9 +150,9 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
                         record["post"], record["version"] = target
                         approver = actors[rng.choice(APPROVERS)]
                         if kind == "approve":
-                            posts.approve(db, approver, target[0], target[1])
+                            post_workflow.approve(db, approver, target[0], target[1])
                         else:
-                            posts.reject(db, approver, target[0], target[1], f"差戻し {index}-{n}")
+                            post_workflow.reject(db, approver, target[0], target[1], f"差戻し {index}-{n}")
                 elif kind == "export":
                     now = datetime.now(pol.JST)
                     result = reports.export_post_record(
@@ -309,8 +312,8 @@ crash_child(sys.argv[1], int(sys.argv[2]), sys.argv[3])
 def crash_child(path: str, account_id: int, log_path: str) -> None:
     """Write back to back until killed: create, edit, submit, approve, reject in turn, logging each step."""
     from sns_desk.domain.errors import ConflictError
-    from sns_desk.services import posts, users
-    from sns_desk.services.posts import PostInput
+    from sns_desk.services import post_drafts, post_queries, post_workflow, users
+    from sns_desk.services.post_drafts import PostInput
     from sns_desk.store.database import open_database
     from tests.test_posts import ALL_CHECKED, in_hours
 
@@ -328,15 +331,15 @@ def crash_child(path: str, account_id: int, log_path: str) -> None:
         n += 1
         tag = f"{os.getpid()}-{n}"
         note(f"begin create {tag}")
-        post = posts.create_draft(
+        post = post_drafts.create_draft(
             db, actors["tanto"], PostInput(account_id, body_text(tag), planned_at=planned)
         )
         note(f"done create {post} {tag}")
-        version = posts.get_post(db, actors["tanto"], post).row.version
+        version = post_queries.get_post(db, actors["tanto"], post).row.version
         edit_tag = f"{tag}-edit"
         note(f"begin edit {post} {edit_tag}")
         try:
-            posts.save_draft(
+            post_drafts.save_draft(
                 db,
                 actors["agency"],
                 post,
@@ -346,17 +349,17 @@ def crash_child(path: str, account_id: int, log_path: str) -> None:
         except ConflictError:
             continue
         note(f"done edit {post} {edit_tag}")
-        version = posts.get_post(db, actors["tanto"], post).row.version
+        version = post_queries.get_post(db, actors["tanto"], post).row.version
         note(f"begin submit {post}")
-        posts.submit(db, actors["tanto"], post, version, ALL_CHECKED)
+        post_workflow.submit(db, actors["tanto"], post, version, ALL_CHECKED)
         note(f"done submit {post}")
-        version = posts.get_post(db, actors["tanto"], post).row.version
+        version = post_queries.get_post(db, actors["tanto"], post).row.version
         decision = "approve" if n % 2 else "reject"
         note(f"begin {decision} {post}")
         if decision == "approve":
-            posts.approve(db, actors["kacho"], post, version)
+            post_workflow.approve(db, actors["kacho"], post, version)
         else:
-            posts.reject(db, actors["kyokucho"], post, version, "差戻し")
+            post_workflow.reject(db, actors["kyokucho"], post, version, "差戻し")
         note(f"done {decision} {post}")
 
 

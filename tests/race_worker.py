@@ -10,7 +10,7 @@ def decide_loop(
     db_path: str, login: str, decision: str, jobs: Queue, results: Queue, barrier: Barrier
 ) -> None:
     from sns_desk.domain.errors import ConflictError
-    from sns_desk.services import posts, users
+    from sns_desk.services import post_workflow, users
     from sns_desk.store.database import open_database
     from tests.harness import use_memory_keyring
 
@@ -26,9 +26,9 @@ def decide_loop(
             barrier.wait(timeout=30)
             try:
                 if decision == "approve":
-                    posts.approve(db, actor, post_id, version)
+                    post_workflow.approve(db, actor, post_id, version)
                 else:
-                    posts.reject(db, actor, post_id, version, "別の PC からの差戻し")
+                    post_workflow.reject(db, actor, post_id, version, "別の PC からの差戻し")
             except ConflictError:
                 results.put((login, "conflict"))
             except Exception as error:  # reported, so the test shows what went wrong
@@ -46,8 +46,8 @@ def run_race(location: str, tries: int) -> dict[str, int]:
     import multiprocessing
 
     from sns_desk.domain.vocabulary import AccountStatus, PostStatus
-    from sns_desk.services import posts, users
-    from sns_desk.services.posts import PostInput
+    from sns_desk.services import post_drafts, post_queries, post_workflow, users
+    from sns_desk.services.post_drafts import PostInput
     from sns_desk.store import audit_chain as audit
     from sns_desk.store.database import integrity_check, open_database
     from tests import world
@@ -71,19 +71,19 @@ def run_race(location: str, tries: int) -> dict[str, int]:
     wins = {"kacho": 0, "kyokucho": 0}
     try:
         for attempt in range(tries):
-            post_id = posts.create_draft(
+            post_id = post_drafts.create_draft(
                 db, people.tanto, PostInput(account, unique_text(attempt), planned_at=in_hours())
             )
-            version = posts.get_post(db, people.tanto, post_id).row.version
-            posts.submit(db, people.tanto, post_id, version, ALL_CHECKED)
-            seen = posts.get_post(db, people.kacho, post_id).row.version
+            version = post_queries.get_post(db, people.tanto, post_id).row.version
+            post_workflow.submit(db, people.tanto, post_id, version, ALL_CHECKED)
+            seen = post_queries.get_post(db, people.kacho, post_id).row.version
             for queue in jobs.values():
                 queue.put((post_id, seen))
             outcome = dict(results.get(timeout=60) for _ in range(2))
             winners = [login for login, result in outcome.items() if result == "won"]
             assert sorted(outcome.values()) == ["conflict", "won"], f"try {attempt}: {outcome}"
             wins[winners[0]] += 1
-            final = posts.get_post(db, people.admin, post_id)
+            final = post_queries.get_post(db, people.admin, post_id)
             expected = PostStatus.APPROVED if winners[0] == "kacho" else PostStatus.REJECTED
             assert final.row.status is expected and len(final.decisions) == 1
     finally:

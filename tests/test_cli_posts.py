@@ -9,7 +9,7 @@ import pytest
 from sns_desk.cli.main import main
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
 from sns_desk.host import identity
-from sns_desk.services import posts, users
+from sns_desk.services import post_queries, post_scopes, post_workflow, users
 from sns_desk.store.database import open_database
 from tests import world
 from tests.test_posts import in_hours
@@ -77,7 +77,9 @@ def test_draft_check_submit_approve_publish(
     assert code == 2 and "アカウント管理者" in err
 
     database = open_database(path)
-    posts.approve(database, people.kacho, 1, posts.get_post(database, people.kacho, 1).row.version)
+    post_workflow.approve(
+        database, people.kacho, 1, post_queries.get_post(database, people.kacho, 1).row.version
+    )
     database.dispose()
     code, out, err = run(
         capsys, "--db", db, "publish", "1", "--url", "https://x.com/kagoshima_kanko/status/123"
@@ -112,7 +114,7 @@ def test_draft_import_is_all_or_nothing(
     assert "2 件作成しました" in out
     database = open_database(path)
     actor = users.resolve_actor(database, identity.current_login())
-    rows = posts.list_posts(database, actor)
+    rows = post_queries.list_posts(database, actor)
     assert sorted(r.body for r in rows) == ["桜島の降灰予報", "花火大会のお知らせ"]
     assert all(r.status is PostStatus.DRAFT for r in rows)
     database.dispose()
@@ -142,7 +144,7 @@ def test_scope_commands(capsys: pytest.CaptureFixture[str], setup: tuple[Path, i
 
     from sns_desk.domain import policy as pol
 
-    posts.create_scope(
+    post_scopes.create_scope(
         database,
         people.kacho,
         account,

@@ -21,8 +21,8 @@ import pytest
 from sns_desk.domain.errors import DatabaseUnavailableError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
 from sns_desk.services import audit_log as auditlog
-from sns_desk.services import posts, users
-from sns_desk.services.posts import PostInput
+from sns_desk.services import post_drafts, post_queries, post_workflow, users
+from sns_desk.services.post_drafts import PostInput
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent
@@ -96,8 +96,9 @@ use_memory_keyring()
 from sns_desk.export import workbooks as reports
 from sns_desk.store.database import integrity_check, open_database
 from sns_desk.domain.errors import SnsDeskError
-from sns_desk.services import posts, users
-from sns_desk.services.posts import PostFilter, PostInput
+from sns_desk.services import post_drafts, post_queries, post_workflow, users
+from sns_desk.services.post_queries import PostFilter
+from sns_desk.services.post_drafts import PostInput
 from datetime import datetime, timedelta, timezone
 folder = Path(sys.argv[2])
 path = folder / "sns-desk.sqlite3"
@@ -105,7 +106,7 @@ account = harness.prepare(path)
 db = open_database(path)
 tanto = users.resolve_actor(db, "tanto")
 koho = users.resolve_actor(db, "koho")
-posts.create_draft(db, tanto, PostInput(account, "満杯になる前の下書き"))
+post_drafts.create_draft(db, tanto, PostInput(account, "満杯になる前の下書き"))
 filler = folder / "filler"
 fd = os.open(filler, os.O_WRONLY | os.O_CREAT)  # fill the disk to the last byte
 try:
@@ -121,7 +122,7 @@ except OSError:
 out = {}
 body = "長い下書き" * 19_000
 try:
-    posts.create_draft(db, tanto, PostInput(account, body))
+    post_drafts.create_draft(db, tanto, PostInput(account, body))
     out["write"] = "saved"
 except SnsDeskError as error:
     out["write"] = error.message
@@ -133,10 +134,10 @@ except SnsDeskError as error:
     out["export"] = error.message
 out["leftovers"] = sorted(p.name for p in folder.iterdir() if p.name.startswith(".sns-desk-") or p.name == "out.xlsx")
 out["integrity"] = integrity_check(db)
-out["posts_while_full"] = len(posts.list_posts(db, koho, PostFilter()))
+out["posts_while_full"] = len(post_queries.list_posts(db, koho, PostFilter()))
 filler.unlink()
-posts.create_draft(db, tanto, PostInput(account, body))
-out["posts_after_space_freed"] = len(posts.list_posts(db, koho, PostFilter()))
+post_drafts.create_draft(db, tanto, PostInput(account, body))
+out["posts_after_space_freed"] = len(post_queries.list_posts(db, koho, PostFilter()))
 db.dispose()
 print(json.dumps(out, ensure_ascii=False))
 """
@@ -171,23 +172,23 @@ def test_the_file_renamed_or_deleted_mid_session_stops_work_with_a_clear_message
     db: Database, people: People
 ) -> None:
     account = in_state(db, people, AccountStatus.ACTIVE)
-    posts.create_draft(db, people.tanto, PostInput(account, "名前を変える前の下書き"))
+    post_drafts.create_draft(db, people.tanto, PostInput(account, "名前を変える前の下書き"))
     path = db.location.path
     assert path is not None
     moved = path.with_name("renamed.sqlite3")
     path.rename(moved)
     with pytest.raises(DatabaseUnavailableError, match="データベースファイルが見つかりません"):
-        posts.create_draft(db, people.tanto, PostInput(account, "保存されないはずの下書き"))
+        post_drafts.create_draft(db, people.tanto, PostInput(account, "保存されないはずの下書き"))
     with pytest.raises(DatabaseUnavailableError, match="元の場所にあるか確認"):
-        posts.list_posts(db, people.tanto)
+        post_queries.list_posts(db, people.tanto)
     moved.rename(path)
-    assert [r.body for r in posts.list_posts(db, people.tanto)] == ["名前を変える前の下書き"]
+    assert [r.body for r in post_queries.list_posts(db, people.tanto)] == ["名前を変える前の下書き"]
     copy = path.with_name("copy.sqlite3")
     shutil.copyfile(path, copy)
     path.unlink()
     copy.rename(path)  # a different file now sits at the path (restored from elsewhere by hand)
     with pytest.raises(DatabaseUnavailableError, match="見つかりません"):
-        posts.list_posts(db, people.tanto)
+        post_queries.list_posts(db, people.tanto)
 
 
 def test_a_1mb_body_is_refused_before_anything_is_written(db: Database, people: People) -> None:
@@ -195,8 +196,8 @@ def test_a_1mb_body_is_refused_before_anything_is_written(db: Database, people: 
     with db.read() as session:
         events = len(session.query(AuditEvent).all())
     with pytest.raises(ValidationError, match="本文が長すぎます（1,000,000 文字）"):
-        posts.create_draft(db, people.tanto, PostInput(account, "あ" * 1_000_000))
-    assert posts.list_posts(db, people.tanto) == []
+        post_drafts.create_draft(db, people.tanto, PostInput(account, "あ" * 1_000_000))
+    assert post_queries.list_posts(db, people.tanto) == []
     with db.read() as session:
         assert len(session.query(AuditEvent).all()) == events
 
@@ -214,11 +215,11 @@ def test_a_1mb_body_is_refused_before_anything_is_written(db: Database, people: 
 )
 def test_invalid_publication_urls_are_refused(db: Database, people: People, url: str) -> None:
     account = in_state(db, people, AccountStatus.ACTIVE)
-    post_id = posts.create_draft(db, people.tanto, PostInput(account, "URL の確認"))
-    version = posts.get_post(db, people.tanto, post_id).row.version
+    post_id = post_drafts.create_draft(db, people.tanto, PostInput(account, "URL の確認"))
+    version = post_queries.get_post(db, people.tanto, post_id).row.version
     with pytest.raises(ValidationError, match="URL"):
-        posts.record_publication(db, people.kacho, post_id, version, url)
-    assert posts.get_post(db, people.tanto, post_id).row.status is PostStatus.DRAFT
+        post_workflow.record_publication(db, people.kacho, post_id, version, url)
+    assert post_queries.get_post(db, people.tanto, post_id).row.status is PostStatus.DRAFT
 
 
 def test_clocks_that_disagree_are_noticed_and_do_not_break_the_chain(

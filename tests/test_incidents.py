@@ -11,7 +11,17 @@ from sqlalchemy import select
 from sns_desk.domain.errors import PermissionDeniedError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, InquiryChannel, InquiryKind
 from sns_desk.domain.vocabulary import IncidentType as T
-from sns_desk.services import city_settings, credentials, incidents, inquiries, monitoring, notices, posts
+from sns_desk.services import (
+    city_settings,
+    credentials,
+    incidents,
+    inquiries,
+    monitoring,
+    notices,
+    post_drafts,
+    post_queries,
+    post_workflow,
+)
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent, Inquiry, MonitoringRecord, utcnow
 from tests.test_posts import ALL_CHECKED, in_hours
@@ -89,30 +99,38 @@ def test_impersonation_from_opening_to_closing(db: Database, people: People, acc
 
 
 def test_wrong_information_needs_a_real_correction_post(db: Database, people: People, account: int) -> None:
-    post_id = posts.create_draft(
-        db, people.tanto, posts.PostInput(account, "花火は8月10日", planned_at=in_hours())
+    post_id = post_drafts.create_draft(
+        db, people.tanto, post_drafts.PostInput(account, "花火は8月10日", planned_at=in_hours())
     )
-    posts.submit(
-        db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+    post_workflow.submit(
+        db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
-    posts.approve(db, people.kacho, post_id, posts.get_post(db, people.kacho, post_id).row.version)
-    posts.record_publication(
+    post_workflow.approve(
+        db, people.kacho, post_id, post_queries.get_post(db, people.kacho, post_id).row.version
+    )
+    post_workflow.record_publication(
         db,
         people.tanto,
         post_id,
-        posts.get_post(db, people.tanto, post_id).row.version,
+        post_queries.get_post(db, people.tanto, post_id).row.version,
         "https://x.com/k/status/5",
     )
     incident_id = incidents.open_incident(db, people.tanto, account, T.WRONG_INFORMATION, "日付の誤り")
     with pytest.raises(ValidationError, match="訂正の投稿ではありません"):
         incidents.record_action(db, people.tanto, incident_id, "correction_post", str(post_id))
-    correction = posts.start_correction(db, people.tanto, post_id)
+    correction = post_workflow.start_correction(db, people.tanto, post_id)
     with pytest.raises(ValidationError, match="まだ承認されていません"):
         incidents.record_action(db, people.tanto, incident_id, "correction_post", str(correction))
-    posts.submit(
-        db, people.tanto, correction, posts.get_post(db, people.tanto, correction).row.version, ALL_CHECKED
+    post_workflow.submit(
+        db,
+        people.tanto,
+        correction,
+        post_queries.get_post(db, people.tanto, correction).row.version,
+        ALL_CHECKED,
     )
-    posts.approve(db, people.kacho, correction, posts.get_post(db, people.kacho, correction).row.version)
+    post_workflow.approve(
+        db, people.kacho, correction, post_queries.get_post(db, people.kacho, correction).row.version
+    )
     incidents.record_action(db, people.tanto, incident_id, "correction_post", f"#{correction}")
     incidents.close_incident(db, people.kacho, incident_id, version(db, people, incident_id), "訂正を投稿")
 
@@ -218,11 +236,11 @@ def test_monitoring_is_recorded_and_overdue_flagged(db: Database, people: People
 
 
 def test_notifications_for_an_approver(db: Database, people: People, account: int) -> None:
-    post_id = posts.create_draft(
-        db, people.tanto, posts.PostInput(account, "お知らせ", planned_at=in_hours())
+    post_id = post_drafts.create_draft(
+        db, people.tanto, post_drafts.PostInput(account, "お知らせ", planned_at=in_hours())
     )
-    posts.submit(
-        db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+    post_workflow.submit(
+        db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
     waiting = notices.notifications(db, people.kacho)
     assert waiting[0].kind == "approvals" and "1 件" in waiting[0].text

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from sns_desk.domain.errors import PermissionDeniedError
-from sns_desk.domain.permissions import TABLE, Permission, check_four_eyes
+from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import Role
 from sns_desk.services.access import is_allowed, require
 from sns_desk.services.actors import Actor
@@ -137,13 +137,6 @@ def test_an_inactive_user_holds_no_role(db: Database) -> None:
         user = session.get(User, manager.user_id)
         assert user is not None
         assert not is_allowed(session, user, Permission.APPROVE_POST, account)
-
-
-def test_four_eyes_is_the_default() -> None:
-    with pytest.raises(PermissionDeniedError, match="自分が作成した投稿は承認できません"):
-        check_four_eyes(7, 7)
-    check_four_eyes(7, 8)
-    check_four_eyes(7, 7, allow_self_approval=True)
 
 
 def test_account_scoped_permission_needs_an_account(

@@ -15,8 +15,9 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, SnsDeskError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
-from sns_desk.services import posts, users
-from sns_desk.services.posts import TRANSITIONS, PostAction, PostInput
+from sns_desk.domain.workflow import TRANSITIONS, PostAction
+from sns_desk.services import post_drafts, post_queries, post_workflow, users
+from sns_desk.services.post_drafts import PostInput
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import open_database
 
@@ -30,7 +31,7 @@ BODIES = [
     "詳細は bit.ly/x へ",
     "花火大会は中止です。",
 ]
-ALL_CHECKED = [item_id for item_id, _s, _t in posts.self_check_items()]
+ALL_CHECKED = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
 
 
 def working_morning() -> datetime:
@@ -69,7 +70,7 @@ class PostWorkflow(RuleBasedStateMachine):
     @rule(target=posts_bundle, who=st.sampled_from(PEOPLE), body=st.sampled_from(BODIES))
     def create(self, who: str, body: str) -> int:
         try:
-            post_id = posts.create_draft(
+            post_id = post_drafts.create_draft(
                 self.db, self.actors[who], PostInput(self.account, body, planned_at=self.when)
             )
         except PermissionDeniedError:
@@ -92,25 +93,27 @@ class PostWorkflow(RuleBasedStateMachine):
         actor = self.actors[who]
         expected = self.model[post_id]
         before = expected["status"]
-        version = posts.get_post(self.db, self.people.admin, post_id).row.version - (1 if stale else 0)
+        version = post_queries.get_post(self.db, self.people.admin, post_id).row.version - (1 if stale else 0)
         calls = {
-            PostAction.SAVE: lambda: posts.save_draft(
+            PostAction.SAVE: lambda: post_drafts.save_draft(
                 self.db, actor, post_id, version, PostInput(self.account, body, planned_at=self.when)
             ),
-            PostAction.SUBMIT: lambda: posts.submit(self.db, actor, post_id, version, ALL_CHECKED),
-            PostAction.WITHDRAW: lambda: posts.withdraw(self.db, actor, post_id, version),
-            PostAction.APPROVE: lambda: posts.approve(self.db, actor, post_id, version),
-            PostAction.REJECT: lambda: posts.reject(self.db, actor, post_id, version, "要修正"),
-            PostAction.PUBLISH: lambda: posts.record_publication(
+            PostAction.SUBMIT: lambda: post_workflow.submit(self.db, actor, post_id, version, ALL_CHECKED),
+            PostAction.WITHDRAW: lambda: post_workflow.withdraw(self.db, actor, post_id, version),
+            PostAction.APPROVE: lambda: post_workflow.approve(self.db, actor, post_id, version),
+            PostAction.REJECT: lambda: post_workflow.reject(self.db, actor, post_id, version, "要修正"),
+            PostAction.PUBLISH: lambda: post_workflow.record_publication(
                 self.db, actor, post_id, version, "https://x.com/k/status/9"
             ),
-            PostAction.DELETE: lambda: posts.record_deletion(self.db, actor, post_id, version, "誤りのため"),
-            PostAction.DISCARD: lambda: posts.discard(self.db, actor, post_id, version),
+            PostAction.DELETE: lambda: post_workflow.record_deletion(
+                self.db, actor, post_id, version, "誤りのため"
+            ),
+            PostAction.DISCARD: lambda: post_workflow.discard(self.db, actor, post_id, version),
         }
         try:
             calls[action]()
         except (PermissionDeniedError, ConflictError, ValidationError) as error:
-            assert posts.get_post(self.db, self.people.admin, post_id).row.status is before, (
+            assert post_queries.get_post(self.db, self.people.admin, post_id).row.status is before, (
                 "a refused action changes nothing"
             )
             assert isinstance(error, SnsDeskError) and error.message
@@ -126,17 +129,17 @@ class PostWorkflow(RuleBasedStateMachine):
         if action in (PostAction.APPROVE, PostAction.REJECT):
             assert who not in expected["editors"], "four-eyes"
         if action is PostAction.SUBMIT:
-            assert "bit.ly" not in posts.get_post(self.db, self.people.admin, post_id).row.body
+            assert "bit.ly" not in post_queries.get_post(self.db, self.people.admin, post_id).row.body
         if action is PostAction.SAVE:
             expected["revisions"] = int(expected["revisions"]) + 1  # type: ignore[call-overload]
             expected["editors"].add(who)  # type: ignore[attr-defined]
         expected["status"] = transition.target
-        assert posts.get_post(self.db, self.people.admin, post_id).row.status is transition.target
+        assert post_queries.get_post(self.db, self.people.admin, post_id).row.status is transition.target
 
     @invariant()
     def revisions_are_never_lost(self) -> None:
         for post_id, expected in self.model.items():
-            detail = posts.get_post(self.db, self.people.admin, post_id)
+            detail = post_queries.get_post(self.db, self.people.admin, post_id)
             assert len(detail.revisions) == expected["revisions"]
             assert [r.number for r in detail.revisions] == list(range(1, len(detail.revisions) + 1))
             assert detail.row.status is expected["status"]

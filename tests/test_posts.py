@@ -10,10 +10,19 @@ from sqlalchemy import select, text
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
-from sns_desk.services import accounts, posts
+from sns_desk.services import (
+    accounts,
+    post_attachments,
+    post_drafts,
+    post_queries,
+    post_scopes,
+    post_workflow,
+)
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services.actors import Actor
-from sns_desk.services.posts import PostFilter, PostInput
+from sns_desk.services.post_drafts import PostInput
+from sns_desk.services.post_queries import PostFilter
+from sns_desk.store import search
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent
 from tests.world import People, in_state
@@ -21,7 +30,7 @@ from tests.world import People, in_state
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
 
 P = PostStatus
-ALL_CHECKED = [item_id for item_id, _s, _t in posts.self_check_items()]
+ALL_CHECKED = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
 
 
 def in_hours(days: int = 1) -> datetime:
@@ -40,34 +49,34 @@ def account(db: Database, people: People) -> int:
 def draft(
     db: Database, author: Actor, account: int, body: str = "桜島の降灰予報をお知らせします。", **kw: object
 ) -> int:
-    return posts.create_draft(db, author, PostInput(account, body, planned_at=in_hours(), **kw))  # type: ignore[arg-type]
+    return post_drafts.create_draft(db, author, PostInput(account, body, planned_at=in_hours(), **kw))  # type: ignore[arg-type]
 
 
 def version(db: Database, actor: Actor, post_id: int) -> int:
-    return posts.get_post(db, actor, post_id).row.version
+    return post_queries.get_post(db, actor, post_id).row.version
 
 
 def status(db: Database, actor: Actor, post_id: int) -> PostStatus:
-    return posts.get_post(db, actor, post_id).row.status
+    return post_queries.get_post(db, actor, post_id).row.status
 
 
 def submit(db: Database, actor: Actor, post_id: int, reasons: dict[str, str] | None = None) -> PostStatus:
-    return posts.submit(db, actor, post_id, version(db, actor, post_id), ALL_CHECKED, reasons)
+    return post_workflow.submit(db, actor, post_id, version(db, actor, post_id), ALL_CHECKED, reasons)
 
 
 def test_write_submit_approve_publish(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account)
     assert submit(db, people.tanto, post_id) is P.PENDING
-    assert [r.id for r in posts.pending_for(db, people.kacho)] == [post_id]
-    posts.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
-    posts.record_publication(
+    assert [r.id for r in post_queries.pending_for(db, people.kacho)] == [post_id]
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    post_workflow.record_publication(
         db,
         people.tanto,
         post_id,
         version(db, people.tanto, post_id),
         "https://x.com/kagoshima_kanko/status/1",
     )
-    detail = posts.get_post(db, people.kacho, post_id)
+    detail = post_queries.get_post(db, people.kacho, post_id)
     assert detail.row.status is P.PUBLISHED and detail.published_by == "観光 担当"
     assert detail.published_url.endswith("/status/1") and detail.row.published_at is not None
     assert [d.kind.value for d in detail.decisions] == ["approve"]
@@ -78,7 +87,7 @@ def test_every_save_keeps_a_revision_and_editing_an_approved_post_sends_it_back(
     db: Database, people: People, account: int
 ) -> None:
     post_id = draft(db, people.tanto, account, "第1稿")
-    posts.save_draft(
+    post_drafts.save_draft(
         db,
         people.tanto,
         post_id,
@@ -86,25 +95,25 @@ def test_every_save_keeps_a_revision_and_editing_an_approved_post_sends_it_back(
         PostInput(account, "第2稿", planned_at=in_hours()),
     )
     submit(db, people.tanto, post_id)
-    posts.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
-    posts.save_draft(
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    post_drafts.save_draft(
         db,
         people.tanto,
         post_id,
         version(db, people.tanto, post_id),
         PostInput(account, "第3稿", planned_at=in_hours()),
     )
-    detail = posts.get_post(db, people.tanto, post_id)
+    detail = post_queries.get_post(db, people.tanto, post_id)
     assert detail.row.status is P.DRAFT, "an edited approved post needs approval again"
     assert [r.body for r in detail.revisions] == ["第1稿", "第2稿", "第3稿"]
-    assert "-第2稿" in posts.body_diff(detail.revisions[1].body, detail.revisions[2].body)
+    assert "-第2稿" in post_queries.body_diff(detail.revisions[1].body, detail.revisions[2].body)
 
 
 def test_errors_block_and_warnings_need_reasons(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account, "詳しくは https://bit.ly/3abc へ")
     with pytest.raises(ValidationError, match=r"短縮URL.*§5\(7\)"):
         submit(db, people.tanto, post_id)
-    posts.save_draft(
+    post_drafts.save_draft(
         db,
         people.tanto,
         post_id,
@@ -113,11 +122,11 @@ def test_errors_block_and_warnings_need_reasons(db: Database, people: People, ac
     )
     with pytest.raises(ValidationError, match="理由を記入してください"):
         submit(db, people.tanto, post_id)
-    [warning] = posts.check_input(
+    [warning] = post_drafts.check_input(
         db, PostInput(account, "詳しくは https://www.example.com/event へ"), post_id
     )
     assert submit(db, people.tanto, post_id, {warning.key: "共催団体の公式ページのため"}) is P.PENDING
-    detail = posts.get_post(db, people.kacho, post_id)
+    detail = post_queries.get_post(db, people.kacho, post_id)
     assert detail.warning_reasons == {warning.key: "共催団体の公式ページのため"}
     assert [f.rule for f in detail.findings_at_submission] == ["external_link"]
 
@@ -125,19 +134,19 @@ def test_errors_block_and_warnings_need_reasons(db: Database, people: People, ac
 def test_the_self_check_must_be_complete(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account)
     with pytest.raises(ValidationError, match="§6 の確認項目"):
-        posts.submit(db, people.tanto, post_id, version(db, people.tanto, post_id), ALL_CHECKED[:-1])
+        post_workflow.submit(db, people.tanto, post_id, version(db, people.tanto, post_id), ALL_CHECKED[:-1])
 
 
 def test_outside_hours_needs_the_emergency_flag_and_a_reason(
     db: Database, people: People, account: int
 ) -> None:
     night = in_hours().replace(hour=22)
-    post_id = posts.create_draft(
+    post_id = post_drafts.create_draft(
         db, people.tanto, PostInput(account, "避難所を開設しました。", planned_at=night)
     )
     with pytest.raises(ValidationError, match=r"運用時間.*§5\(9\)"):
         submit(db, people.tanto, post_id)
-    posts.save_draft(
+    post_drafts.save_draft(
         db,
         people.tanto,
         post_id,
@@ -156,15 +165,17 @@ def test_outside_hours_needs_the_emergency_flag_and_a_reason(
 def test_four_eyes(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.kacho, account)  # the 管理者 writes
     submit(db, people.kacho, post_id)
-    assert posts.pending_for(db, people.kacho) == []
+    assert post_queries.pending_for(db, people.kacho) == []
     with pytest.raises(PermissionDeniedError, match="自分が作成した投稿は承認できません"):
-        posts.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
-    posts.approve(db, people.kyokucho, post_id, version(db, people.kyokucho, post_id))  # the 責任者 may
+        post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    post_workflow.approve(
+        db, people.kyokucho, post_id, version(db, people.kyokucho, post_id)
+    )  # the 責任者 may
 
 
 def test_an_editor_is_not_an_approver_either(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account)
-    posts.save_draft(
+    post_drafts.save_draft(
         db,
         people.kacho,
         post_id,
@@ -173,7 +184,7 @@ def test_an_editor_is_not_an_approver_either(db: Database, people: People, accou
     )
     submit(db, people.tanto, post_id)
     with pytest.raises(PermissionDeniedError):
-        posts.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+        post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
 
 
 def test_the_account_setting_lets_a_manager_approve_their_own(
@@ -184,8 +195,8 @@ def test_the_account_setting_lets_a_manager_approve_their_own(
     )
     post_id = draft(db, people.kacho, account)
     submit(db, people.kacho, post_id)
-    assert [r.id for r in posts.pending_for(db, people.kacho)] == [post_id]
-    posts.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    assert [r.id for r in post_queries.pending_for(db, people.kacho)] == [post_id]
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
     assert status(db, people.kacho, post_id) is P.APPROVED
 
 
@@ -193,10 +204,12 @@ def test_reject_needs_a_comment_and_the_author_resubmits(db: Database, people: P
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)
     with pytest.raises(ValidationError, match="差戻しの理由"):
-        posts.reject(db, people.kacho, post_id, version(db, people.kacho, post_id), " ")
-    posts.reject(db, people.kacho, post_id, version(db, people.kacho, post_id), "日付を確認してください")
+        post_workflow.reject(db, people.kacho, post_id, version(db, people.kacho, post_id), " ")
+    post_workflow.reject(
+        db, people.kacho, post_id, version(db, people.kacho, post_id), "日付を確認してください"
+    )
     assert status(db, people.tanto, post_id) is P.REJECTED
-    posts.save_draft(
+    post_drafts.save_draft(
         db,
         people.tanto,
         post_id,
@@ -204,7 +217,7 @@ def test_reject_needs_a_comment_and_the_author_resubmits(db: Database, people: P
         PostInput(account, "日付を直しました", planned_at=in_hours()),
     )
     assert submit(db, people.tanto, post_id) is P.PENDING
-    decisions = posts.get_post(db, people.tanto, post_id).decisions
+    decisions = post_queries.get_post(db, people.tanto, post_id).decisions
     assert decisions[0].comment == "日付を確認してください"
 
 
@@ -212,8 +225,8 @@ def test_withdraw(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)
     with pytest.raises(PermissionDeniedError):
-        posts.withdraw(db, people.agency, post_id, version(db, people.agency, post_id))
-    posts.withdraw(db, people.tanto, post_id, version(db, people.tanto, post_id))
+        post_workflow.withdraw(db, people.agency, post_id, version(db, people.agency, post_id))
+    post_workflow.withdraw(db, people.tanto, post_id, version(db, people.tanto, post_id))
     assert status(db, people.tanto, post_id) is P.DRAFT
 
 
@@ -223,9 +236,9 @@ def test_two_decisions_on_one_screen_state_cannot_both_win(
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)
     seen = version(db, people.kacho, post_id)  # both approvers look at the same version
-    posts.approve(db, people.kacho, post_id, seen)
+    post_workflow.approve(db, people.kacho, post_id, seen)
     with pytest.raises(ConflictError, match="他の人が先に操作しました（現在の状態: 承認済）"):
-        posts.reject(db, people.kyokucho, post_id, seen, "待ってください")
+        post_workflow.reject(db, people.kyokucho, post_id, seen, "待ってください")
     assert status(db, people.kacho, post_id) is P.APPROVED
 
 
@@ -233,9 +246,9 @@ def test_an_edit_and_an_approval_cannot_both_win(db: Database, people: People, a
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)
     seen = version(db, people.tanto, post_id)
-    posts.withdraw(db, people.tanto, post_id, seen)
+    post_workflow.withdraw(db, people.tanto, post_id, seen)
     with pytest.raises(ConflictError):
-        posts.approve(db, people.kacho, post_id, seen)
+        post_workflow.approve(db, people.kacho, post_id, seen)
 
 
 def test_overdue_post_needs_a_new_time(db: Database, people: People, account: int) -> None:
@@ -247,19 +260,19 @@ def test_overdue_post_needs_a_new_time(db: Database, people: People, account: in
         post = session.get(Post, post_id)
         assert post is not None
         post.planned_at = datetime.now(pol.JST) - timedelta(hours=2)
-    row = posts.get_post(db, people.kacho, post_id).row
+    row = post_queries.get_post(db, people.kacho, post_id).row
     assert row.overdue()
     with pytest.raises(ValidationError, match="新しい予定時刻"):
-        posts.approve(db, people.kacho, post_id, row.version)
-    posts.approve(db, people.kacho, post_id, row.version, new_planned_at=in_hours(2))
-    assert not posts.get_post(db, people.kacho, post_id).row.overdue()
+        post_workflow.approve(db, people.kacho, post_id, row.version)
+    post_workflow.approve(db, people.kacho, post_id, row.version, new_planned_at=in_hours(2))
+    assert not post_queries.get_post(db, people.kacho, post_id).row.overdue()
 
 
 def test_standing_scope_approves_at_submission_and_is_listed_for_review(
     db: Database, people: People, account: int
 ) -> None:
     now = datetime.now(pol.JST)
-    scope = posts.create_scope(
+    scope = post_scopes.create_scope(
         db,
         people.kacho,
         account,
@@ -270,20 +283,22 @@ def test_standing_scope_approves_at_submission_and_is_listed_for_review(
         now + timedelta(days=90),
     )
     with pytest.raises(PermissionDeniedError):
-        posts.create_scope(db, people.tanto, account, "勝手な範囲", ["x"], "", now, now + timedelta(days=1))
+        post_scopes.create_scope(
+            db, people.tanto, account, "勝手な範囲", ["x"], "", now, now + timedelta(days=1)
+        )
     post_id = draft(
         db, people.tanto, account, "本日の降灰予報：鹿児島市方向", category="降灰予報", scope_id=scope
     )
     assert submit(db, people.tanto, post_id) is P.APPROVED
-    detail = posts.get_post(db, people.kacho, post_id)
+    detail = post_queries.get_post(db, people.kacho, post_id)
     assert detail.decisions[0].kind.value == "scope" and detail.scope_title == "定例の降灰予報"
     assert not detail.scope_reviewed
-    posts.review_scope_post(db, people.kacho, post_id)
-    assert posts.get_post(db, people.kacho, post_id).scope_reviewed
+    post_scopes.review_scope_post(db, people.kacho, post_id)
+    assert post_queries.get_post(db, people.kacho, post_id).scope_reviewed
     other = draft(db, people.tanto, account, "イベントのお知らせ", category="イベント", scope_id=scope)
     with pytest.raises(ValidationError, match="対象"):
         submit(db, people.tanto, other)
-    posts.revoke_scope(db, people.kacho, scope)
+    post_scopes.revoke_scope(db, people.kacho, scope)
     third = draft(db, people.tanto, account, "本日の降灰予報：", category="降灰予報", scope_id=scope)
     with pytest.raises(ValidationError, match="取り消されています"):
         submit(db, people.tanto, third)
@@ -292,22 +307,22 @@ def test_standing_scope_approves_at_submission_and_is_listed_for_review(
 def test_correction_and_deletion(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account, "花火大会は8月10日です。")
     submit(db, people.tanto, post_id)
-    posts.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
-    posts.record_publication(
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    post_workflow.record_publication(
         db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/2"
     )
-    correction = posts.start_correction(db, people.tanto, post_id)
-    detail = posts.get_post(db, people.tanto, correction)
+    correction = post_workflow.start_correction(db, people.tanto, post_id)
+    detail = post_queries.get_post(db, people.tanto, correction)
     assert (
         detail.correction_of == post_id
         and detail.row.status is P.DRAFT
         and detail.row.body.startswith("【訂正】")
     )
     with pytest.raises(ValidationError, match=r"§8\(3\)"):
-        posts.record_deletion(db, people.kacho, post_id, version(db, people.kacho, post_id), "")
+        post_workflow.record_deletion(db, people.kacho, post_id, version(db, people.kacho, post_id), "")
     with pytest.raises(PermissionDeniedError):
-        posts.record_deletion(db, people.tanto, post_id, version(db, people.tanto, post_id), "誤り")
-    posts.record_deletion(
+        post_workflow.record_deletion(db, people.tanto, post_id, version(db, people.tanto, post_id), "誤り")
+    post_workflow.record_deletion(
         db, people.kacho, post_id, version(db, people.kacho, post_id), "日付の誤りのため削除し、訂正を投稿"
     )
     assert status(db, people.kacho, post_id) is P.DELETED
@@ -323,45 +338,47 @@ def test_posts_only_on_an_active_account(db: Database, people: People) -> None:
 def test_attachments_are_images_and_size_limited(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account)
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
-    posts.add_attachment(db, people.tanto, post_id, "kouhai.png", png)
+    post_attachments.add_attachment(db, people.tanto, post_id, "kouhai.png", png)
     with pytest.raises(ValidationError, match="PNG・JPEG"):
-        posts.add_attachment(db, people.tanto, post_id, "virus.exe", b"MZ\x90\x00")
+        post_attachments.add_attachment(db, people.tanto, post_id, "virus.exe", b"MZ\x90\x00")
     with pytest.raises(ValidationError, match="大きすぎます"):
-        posts.add_attachment(
+        post_attachments.add_attachment(
             db, people.tanto, post_id, "big.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * (6 * 1024 * 1024)
         )
-    [item] = posts.get_post(db, people.tanto, post_id).attachments
-    assert item.mime == "image/png" and posts.attachment_data(db, item.id) == png
+    [item] = post_queries.get_post(db, people.tanto, post_id).attachments
+    assert item.mime == "image/png" and post_attachments.attachment_data(db, item.id) == png
 
 
 def test_visibility_and_filters(db: Database, people: People, account: int) -> None:
     first = draft(db, people.tanto, account, "桜島の降灰予報")
     draft(db, people.agency, account, "観光イベントのお知らせ")
     submit(db, people.tanto, first)
-    assert posts.list_posts(db, people.outsider) == []
-    assert {r.id for r in posts.list_posts(db, people.koho)} >= {first}
-    assert [r.id for r in posts.list_posts(db, people.kacho, PostFilter(text="降灰"))] == [first]
-    assert [r.id for r in posts.list_posts(db, people.kacho, PostFilter(statuses=[P.PENDING]))] == [first]
-    assert len(posts.list_posts(db, people.kacho, PostFilter(author_id=people.agency.user_id))) == 1
-    assert [r.id for r in posts.list_posts(db, people.kacho, PostFilter(text="100%"))] == []
+    assert post_queries.list_posts(db, people.outsider) == []
+    assert {r.id for r in post_queries.list_posts(db, people.koho)} >= {first}
+    assert [r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(text="降灰"))] == [first]
+    assert [r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(statuses=[P.PENDING]))] == [
+        first
+    ]
+    assert len(post_queries.list_posts(db, people.kacho, PostFilter(author_id=people.agency.user_id))) == 1
+    assert [r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(text="100%"))] == []
 
 
 def test_a_1mb_body_with_odd_characters_is_stored_and_checked(
     db: Database, people: People, account: int
 ) -> None:
     body = "🇯🇵👩‍👩‍👧 مرحبا " + "あ" * 99_000
-    post_id = posts.create_draft(db, people.tanto, PostInput(account, body))
-    assert posts.get_post(db, people.tanto, post_id).row.body == body
+    post_id = post_drafts.create_draft(db, people.tanto, PostInput(account, body))
+    assert post_queries.get_post(db, people.tanto, post_id).row.body == body
     with pytest.raises(ValidationError, match="長すぎます"):
-        posts.create_draft(db, people.tanto, PostInput(account, "x" * 1_000_001))
+        post_drafts.create_draft(db, people.tanto, PostInput(account, "x" * 1_000_001))
     with pytest.raises(ValidationError, match="NUL"):
-        posts.create_draft(db, people.tanto, PostInput(account, "a\x00b"))
+        post_drafts.create_draft(db, people.tanto, PostInput(account, "a\x00b"))
 
 
 def test_every_action_is_audited(db: Database, people: People, account: int) -> None:
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)
-    posts.reject(db, people.kacho, post_id, version(db, people.kacho, post_id), "要修正")
+    post_workflow.reject(db, people.kacho, post_id, version(db, people.kacho, post_id), "要修正")
     with db.read() as session:
         actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.entity == "post"))]
     assert actions == ["post.create", "post.submit", "post.reject"]
@@ -375,14 +392,14 @@ def test_search_finds_any_part_of_the_text_and_follows_edits(
     second = draft(db, people.tanto, account, "花火大会の交通規制について", title="花火大会")
 
     def found(text: str) -> list[int]:
-        return sorted(r.id for r in posts.list_posts(db, people.kacho, PostFilter(text=text)))
+        return sorted(r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(text=text)))
 
     assert found("降灰予報") == [first]
     assert found("SAKURAJIMA") == [first], "Latin letters in any case"
     assert found("花火大") == [second]
     assert found("灰") == [first], "one character: LIKE"
     assert found('"予報') == [] and found("存在しない語") == []
-    posts.save_draft(
+    post_drafts.save_draft(
         db,
         people.tanto,
         first,
@@ -390,7 +407,7 @@ def test_search_finds_any_part_of_the_text_and_follows_edits(
         PostInput(account, "図書館の休館日のお知らせ"),
     )
     assert found("降灰予報") == [] and found("図書館の休館") == [first]
-    posts.discard(db, people.tanto, second, version(db, people.tanto, second), "重複")
+    post_workflow.discard(db, people.tanto, second, version(db, people.tanto, second), "重複")
     assert found("交通規制") == [second], "a discarded draft is kept, and found, with its status"
     with db.engine.begin() as conn:  # no service deletes a post row; the index must follow one anyway
         for table, column in [("post_revisions", "post_id"), ("post_decisions", "post_id"), ("posts", "id")]:
@@ -405,14 +422,14 @@ def test_search_without_the_index_falls_back_to_like(db: Database, people: Peopl
         for trigger in ("posts_fts_insert", "posts_fts_delete", "posts_fts_update"):
             conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
         conn.exec_driver_sql("DROP TABLE posts_fts")
-    assert [r.id for r in posts.list_posts(db, people.kacho, PostFilter(text="降灰予報"))] == [first]
+    assert [r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(text="降灰予報"))] == [first]
 
 
 def test_search_with_many_matches_scans_in_list_order_and_finds_them_all(
     db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(posts, "RARE_MATCHES", 2)
+    monkeypatch.setattr(search, "RARE_MATCHES", 2)
     made = [draft(db, people.tanto, account, f"お知らせ第{i}号") for i in range(3)]
     other = draft(db, people.tanto, account, "図書館の休館日")
-    found = [r.id for r in posts.list_posts(db, people.kacho, PostFilter(text="お知らせ"))]
+    found = [r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(text="お知らせ"))]
     assert sorted(found) == sorted(made) and other not in found

@@ -19,7 +19,14 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.vocabulary import AccountStatus, Platform
 from sns_desk.export import workbooks as reports
-from sns_desk.services import account_policies, accounts, posts, report_queries
+from sns_desk.services import (
+    account_policies,
+    accounts,
+    post_drafts,
+    post_queries,
+    post_workflow,
+    report_queries,
+)
 from sns_desk.services.accounts import AccountInput
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent, ReportRecord
@@ -158,25 +165,33 @@ def test_account_list(db: Database, people: People, account: int, tmp_path: Path
 def test_post_record_streams_every_post_of_the_period(
     db: Database, people: People, account: int, tmp_path: Path
 ) -> None:
-    published = posts.create_draft(
-        db, people.tanto, posts.PostInput(account, "桜島の降灰予報\nあす", planned_at=in_hours())
+    published = post_drafts.create_draft(
+        db, people.tanto, post_drafts.PostInput(account, "桜島の降灰予報\nあす", planned_at=in_hours())
     )
-    posts.submit(
-        db, people.tanto, published, posts.get_post(db, people.tanto, published).row.version, ALL_CHECKED
-    )
-    posts.approve(db, people.kacho, published, posts.get_post(db, people.kacho, published).row.version)
-    posts.record_publication(
+    post_workflow.submit(
         db,
         people.tanto,
         published,
-        posts.get_post(db, people.tanto, published).row.version,
+        post_queries.get_post(db, people.tanto, published).row.version,
+        ALL_CHECKED,
+    )
+    post_workflow.approve(
+        db, people.kacho, published, post_queries.get_post(db, people.kacho, published).row.version
+    )
+    post_workflow.record_publication(
+        db,
+        people.tanto,
+        published,
+        post_queries.get_post(db, people.tanto, published).row.version,
         "https://x.com/k/status/1",
         in_hours(),
     )
-    draft = posts.create_draft(
-        db, people.tanto, posts.PostInput(account, "下書きのまま", planned_at=in_hours(2))
+    draft = post_drafts.create_draft(
+        db, people.tanto, post_drafts.PostInput(account, "下書きのまま", planned_at=in_hours(2))
     )
-    posts.create_draft(db, people.tanto, posts.PostInput(account, "ずっと先", planned_at=in_hours(200)))
+    post_drafts.create_draft(
+        db, people.tanto, post_drafts.PostInput(account, "ずっと先", planned_at=in_hours(200))
+    )
     start, end = datetime.now(pol.JST) - timedelta(days=1), datetime.now(pol.JST) + timedelta(days=30)
     seen: list[int] = []
     out = tmp_path / "posts.xlsx"
@@ -196,7 +211,7 @@ def test_post_record_streams_every_post_of_the_period(
     by_id = {r[0]: r for r in rows}
     assert by_id[published][1:5] == ["鹿児島市観光公式X", "投稿済", "観光 担当", "観光 課長"]
     assert by_id[published][8] == "https://x.com/k/status/1" and by_id[published][9] == "桜島の降灰予報 あす"
-    detail = posts.get_post(db, people.kacho, published)
+    detail = post_queries.get_post(db, people.kacho, published)
     assert by_id[published][5] == reports.jp_datetime(posts_submitted(db, published))
     assert by_id[published][6] == reports.jp_datetime(detail.decisions[-1].decided_at)
     assert by_id[published][7] == reports.jp_datetime(detail.row.published_at)
@@ -217,8 +232,8 @@ def posts_submitted(db: Database, post_id: int) -> datetime | None:
 def test_post_record_can_be_cancelled_and_leaves_no_file(
     db: Database, people: People, account: int, tmp_path: Path
 ) -> None:
-    items = [posts.PostInput(account, f"お知らせ {i}", planned_at=in_hours()) for i in range(1200)]
-    posts.create_drafts(db, people.tanto, items)
+    items = [post_drafts.PostInput(account, f"お知らせ {i}", planned_at=in_hours()) for i in range(1200)]
+    post_drafts.create_drafts(db, people.tanto, items)
     folder = tmp_path / "out"
     out = folder / "posts.xlsx"
     with pytest.raises(reports.ExportCancelled):

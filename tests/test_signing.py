@@ -12,9 +12,17 @@ from sqlalchemy import func, select
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
 from sns_desk.host.keyring_access import KeyringUnavailableError
-from sns_desk.services import account_policies, accounts, posts, signing, users
+from sns_desk.services import (
+    account_policies,
+    accounts,
+    post_drafts,
+    post_queries,
+    post_workflow,
+    signing,
+    users,
+)
 from sns_desk.services.actors import load_user
-from sns_desk.services.posts import PostInput
+from sns_desk.services.post_drafts import PostInput
 from sns_desk.store.database import Database
 from sns_desk.store.orm import DecisionSignature, PostDecision, SigningKey
 from tests.conftest import MemoryKeyring
@@ -27,15 +35,15 @@ BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests
 def pending_post(
     db: Database, people: People, account: int, body: str = "桜島の降灰予報をお知らせします。"
 ) -> int:
-    post_id = posts.create_draft(db, people.tanto, PostInput(account, body, planned_at=in_hours()))
-    posts.submit(
-        db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+    post_id = post_drafts.create_draft(db, people.tanto, PostInput(account, body, planned_at=in_hours()))
+    post_workflow.submit(
+        db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
     return post_id
 
 
 def post_version(db: Database, people: People, post_id: int) -> int:
-    return posts.get_post(db, people.kacho, post_id).row.version
+    return post_queries.get_post(db, people.kacho, post_id).row.version
 
 
 def report(db: Database) -> signing.SignatureReport:
@@ -60,9 +68,11 @@ def test_every_kind_of_decision_is_signed_and_verifies(
     db: Database, people: People, account: int, memory_keyring: MemoryKeyring
 ) -> None:
     approved = pending_post(db, people, account)
-    posts.approve(db, people.kacho, approved, post_version(db, people, approved))
+    post_workflow.approve(db, people.kacho, approved, post_version(db, people, approved))
     rejected = pending_post(db, people, account, "花火大会の交通規制のお知らせです。")
-    posts.reject(db, people.kyokucho, rejected, post_version(db, people, rejected), "日時を確認してください")
+    post_workflow.reject(
+        db, people.kyokucho, rejected, post_version(db, people, rejected), "日時を確認してください"
+    )
     number = account_policies.save_policy_draft(
         db, people.kacho, account, valid_policy(content="観光情報と防災情報")
     )
@@ -104,7 +114,7 @@ def test_a_decision_edited_with_an_sqlite_editor_is_detected(
     db: Database, people: People, account: int
 ) -> None:
     post_id = pending_post(db, people, account)
-    posts.approve(db, people.kacho, post_id, post_version(db, people, post_id), "問題ありません")
+    post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id), "問題ありません")
     assert report(db).ok
     sql(db, "UPDATE post_decisions SET comment = '承認していない' WHERE post_id = ?", post_id)
     [problem] = report(db).problems
@@ -119,14 +129,14 @@ def test_changing_the_approved_text_afterwards_is_detected(
     db: Database, people: People, account: int
 ) -> None:
     post_id = pending_post(db, people, account)
-    posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
+    post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     sql(db, "UPDATE post_revisions SET body = '承認されていない本文' WHERE post_id = ?", post_id)
     assert "書き換えられています" in report(db).problems[0]
 
 
 def test_a_forged_or_damaged_signature_is_detected(db: Database, people: People, account: int) -> None:
     post_id = pending_post(db, people, account)
-    posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
+    post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     with db.read() as session:
         row = session.scalars(
             select(DecisionSignature).where(DecisionSignature.kind == "post_decision")
@@ -140,7 +150,7 @@ def test_a_signer_who_did_not_hold_the_role_at_that_time_is_reported(
     db: Database, people: People, account: int
 ) -> None:
     post_id = pending_post(db, people, account)
-    posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
+    post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     # kacho stops being 管理者 afterwards: the earlier decision stays valid (the role was held then)
     users.assign_account_role(db, people.kyokucho, account, people.outsider.user_id, Role.MANAGER)
     users.remove_account_role(db, people.kyokucho, account, people.kacho.user_id, Role.MANAGER)
@@ -181,7 +191,7 @@ def test_decisions_from_before_signing_began_are_not_counted_as_problems(
     db: Database, people: People, account: int
 ) -> None:
     post_id = pending_post(db, people, account)
-    posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
+    post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     sql(db, "DELETE FROM decision_signatures")
     assert not report(db).ok
     sql(db, "UPDATE app_meta SET value = '100000' WHERE key = 'signing_since_seq'")
@@ -192,10 +202,10 @@ def test_decisions_from_before_signing_began_are_not_counted_as_problems(
 
 def test_another_pc_gets_its_own_key_and_both_verify(db: Database, people: People, account: int) -> None:
     first = pending_post(db, people, account)
-    posts.approve(db, people.kacho, first, post_version(db, people, first))
+    post_workflow.approve(db, people.kacho, first, post_version(db, people, first))
     keyring.set_keyring(MemoryKeyring())  # the same person on another PC
     second = pending_post(db, people, account, "花火大会の交通規制のお知らせです。")
-    posts.approve(db, people.kacho, second, post_version(db, people, second))
+    post_workflow.approve(db, people.kacho, second, post_version(db, people, second))
     with db.read() as session:
         keys = session.scalars(select(SigningKey).where(SigningKey.user_id == people.kacho.user_id)).all()
     assert len(keys) == 2 and keys[0].fingerprint != keys[1].fingerprint
@@ -206,8 +216,8 @@ def test_without_a_usable_keyring_nothing_is_decided(db: Database, people: Peopl
     post_id = pending_post(db, people, account)
     keyring.set_keyring(type("Keyring", (MemoryKeyring,), {"__module__": "keyring.backends.fail"})())
     with pytest.raises(KeyringUnavailableError, match="電子印鑑"):
-        posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
-    assert posts.get_post(db, people.kacho, post_id).row.status is PostStatus.PENDING
+        post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
+    assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.PENDING
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(PostDecision)) == 0
 
@@ -218,7 +228,7 @@ def test_verify_on_the_command_line_reports_signature_problems(
     from sns_desk.cli import main as cli
 
     post_id = pending_post(db, people, account)
-    posts.approve(db, people.kacho, post_id, post_version(db, people, post_id))
+    post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     where = str(db.location.path or db.location.url)
     assert cli.main(["--db", where, "verify"]) == 0
     assert "電子印鑑: 3 件" in capsys.readouterr().out  # opening (account + policy), post
@@ -229,15 +239,17 @@ def test_verify_on_the_command_line_reports_signature_problems(
 
 def test_the_post_history_shows_each_decisions_seal(db: Database, people: People, account: int) -> None:
     post_id = pending_post(db, people, account)
-    posts.reject(db, people.kacho, post_id, post_version(db, people, post_id), "日時を確認してください")
-    [decision] = posts.get_post(db, people.tanto, post_id).decisions
+    post_workflow.reject(
+        db, people.kacho, post_id, post_version(db, people, post_id), "日時を確認してください"
+    )
+    [decision] = post_queries.get_post(db, people.tanto, post_id).decisions
     with db.read() as session:
         fingerprint = session.scalars(
             select(SigningKey.fingerprint).where(SigningKey.user_id == people.kacho.user_id)
         ).one()
     assert decision.seal == f"電子印鑑 ✓ {fingerprint}"
     sql(db, "UPDATE post_decisions SET comment = '改ざん' WHERE post_id = ?", post_id)
-    [decision] = posts.get_post(db, people.tanto, post_id).decisions
+    [decision] = post_queries.get_post(db, people.tanto, post_id).decisions
     assert decision.seal == "⚠ 決定の内容が署名の後で書き換えられています。"
     sql(db, "DELETE FROM decision_signatures")
-    assert posts.get_post(db, people.tanto, post_id).decisions[0].seal == "⚠ 電子印鑑がありません"
+    assert post_queries.get_post(db, people.tanto, post_id).decisions[0].seal == "⚠ 電子印鑑がありません"

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sns_desk.cli import main as cli
 from sns_desk.domain.errors import PermissionDeniedError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
-from sns_desk.services import posts, signing, transfer, users
-from sns_desk.services.posts import PostInput
+from sns_desk.services import post_drafts, post_queries, post_workflow, signing, transfer, users
+from sns_desk.services.post_drafts import PostInput
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database, open_database
 from sns_desk.store.orm import AppMeta, AuditEvent, Post
@@ -22,15 +22,19 @@ from tests.world import People, RawConnection, in_state
 def office_with_history(db: Database, people: People) -> int:
     account = in_state(db, people, AccountStatus.ACTIVE)
     for i, body in enumerate(["桜島の降灰予報をお知らせします。", "花火大会の交通規制のお知らせです。"]):
-        post_id = posts.create_draft(db, people.tanto, PostInput(account, body, planned_at=in_hours()))
-        posts.submit(
-            db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+        post_id = post_drafts.create_draft(db, people.tanto, PostInput(account, body, planned_at=in_hours()))
+        post_workflow.submit(
+            db,
+            people.tanto,
+            post_id,
+            post_queries.get_post(db, people.tanto, post_id).row.version,
+            ALL_CHECKED,
         )
-        version = posts.get_post(db, people.kacho, post_id).row.version
+        version = post_queries.get_post(db, people.kacho, post_id).row.version
         if i == 0:
-            posts.approve(db, people.kacho, post_id, version)
+            post_workflow.approve(db, people.kacho, post_id, version)
         else:
-            posts.reject(db, people.kacho, post_id, version, "日時を確認してください")
+            post_workflow.reject(db, people.kacho, post_id, version, "日時を確認してください")
     return account
 
 
@@ -49,21 +53,21 @@ def check_target(source: Database, target: str, people: People, account: int) ->
                 )
             assert session.get(AppMeta, "signing_since_seq") is not None
         # work goes on on the target: new ids after the copied ones, new decisions signed and verified
-        post_id = posts.create_draft(
+        post_id = post_drafts.create_draft(
             copied, people.tanto, PostInput(account, "移行後の最初の下書きです。", planned_at=in_hours())
         )
         assert post_id == 3
-        posts.submit(
+        post_workflow.submit(
             copied,
             people.tanto,
             post_id,
-            posts.get_post(copied, people.tanto, post_id).row.version,
+            post_queries.get_post(copied, people.tanto, post_id).row.version,
             ALL_CHECKED,
         )
-        posts.approve(
-            copied, people.kacho, post_id, posts.get_post(copied, people.kacho, post_id).row.version
+        post_workflow.approve(
+            copied, people.kacho, post_id, post_queries.get_post(copied, people.kacho, post_id).row.version
         )
-        assert posts.get_post(copied, people.kacho, post_id).row.status is PostStatus.APPROVED
+        assert post_queries.get_post(copied, people.kacho, post_id).row.status is PostStatus.APPROVED
         with copied.read() as session:
             assert audit.verify_chain(session).ok and signing.verify(session).checked == 5
     finally:

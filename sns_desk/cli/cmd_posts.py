@@ -14,10 +14,12 @@ from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.domain.workflow import PostAction
 from sns_desk.host import identity
-from sns_desk.services import accounts, posts, users
+from sns_desk.services import accounts, post_drafts, post_queries, post_scopes, post_workflow, users
 from sns_desk.services.actors import Actor
-from sns_desk.services.posts import PostFilter, PostInput
+from sns_desk.services.post_drafts import PostInput
+from sns_desk.services.post_queries import PostFilter
 from sns_desk.store.database import Database
 
 STATUS_NAMES = {s.value: s for s in PostStatus}
@@ -103,7 +105,7 @@ def _print_findings(findings: list[checks.Finding]) -> None:
         print(f"  {number}. [{finding.severity.label}] {finding.message}（{finding.section}）")
 
 
-def _input_from(args: argparse.Namespace, base: posts.PostDetail | None, account_id: int) -> PostInput:
+def _input_from(args: argparse.Namespace, base: post_queries.PostDetail | None, account_id: int) -> PostInput:
     body = args.body
     if args.body_file is not None:
         try:
@@ -112,64 +114,51 @@ def _input_from(args: argparse.Namespace, base: posts.PostDetail | None, account
             raise ValidationError(
                 f"本文のファイルを読めません: {args.body_file}（{error.strerror}）"
             ) from error
-    row = base.row if base else None
-    planned = parse_time(args.planned) if args.planned else (row.planned_at if row else None)
-    reason = (
-        args.emergency_reason
-        if args.emergency_reason is not None
-        else (base.emergency_reason if base else "")
-    )
+    was = base.as_input if base else PostInput(account_id, "")
+    planned = parse_time(args.planned) if args.planned else was.planned_at
+    reason = args.emergency_reason if args.emergency_reason is not None else was.emergency_reason
     return PostInput(
         account_id,
-        body if body is not None else (row.body if row else ""),
-        args.title if args.title is not None else (row.title if row else ""),
-        args.category if args.category is not None else (row.category if row else ""),
+        body if body is not None else was.body,
+        args.title if args.title is not None else was.title,
+        args.category if args.category is not None else was.category,
         planned,
         bool(reason),
         reason,
-        args.scope if args.scope is not None else (row.scope_id if row else None),
+        args.scope if args.scope is not None else was.scope_id,
     )
 
 
-def _saved_findings(db: Database, actor: Actor, post_id: int) -> tuple[int, list[checks.Finding]]:
-    """The post's version and the guideline's findings on it as saved."""
-    detail = posts.get_post(db, actor, post_id)
-    row = detail.row
-    data = PostInput(
-        row.account_id,
-        row.body,
-        row.title,
-        row.category,
-        row.planned_at,
-        row.emergency,
-        detail.emergency_reason,
-        row.scope_id,
-    )
-    return row.version, posts.check_input(db, data, post_id)
+def _ready(db: Database, actor: Actor, post_id: int, action: PostAction) -> post_queries.PostDetail:
+    """The post, once this person may do ``action`` on it now; otherwise the service's refusal and its reason."""
+    detail = post_queries.get_post(db, actor, post_id)
+    detail.actions[action].require(f"command line: {action.value} on post {post_id} refused")
+    return detail
 
 
 def run(args: argparse.Namespace, db: Database) -> int:
     actor = _actor(db)
     command = args.command
     if command == "approve":
-        row = posts.get_post(db, actor, args.id).row
-        posts.approve(db, actor, args.id, row.version, args.comment, parse_time(args.new_time))
+        row = _ready(db, actor, args.id, PostAction.APPROVE).row
+        post_workflow.approve(db, actor, args.id, row.version, args.comment, parse_time(args.new_time))
         print(f"投稿 {args.id} を承認しました。")
         return 0
     if command == "reject":
-        posts.reject(db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.comment)
+        row = _ready(db, actor, args.id, PostAction.REJECT).row
+        post_workflow.reject(db, actor, args.id, row.version, args.comment)
         print(f"投稿 {args.id} を差し戻しました。")
         return 0
     if command == "publish":
-        posts.record_publication(
-            db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.url, parse_time(args.at)
-        )
+        row = _ready(db, actor, args.id, PostAction.PUBLISH).row
+        post_workflow.record_publication(db, actor, args.id, row.version, args.url, parse_time(args.at))
         print(f"投稿 {args.id} の投稿結果を記録しました。")
         return 0
     if command == "scope":
         return _scope(args, db, actor)
     if command == "delete-post":
-        posts.record_deletion(db, actor, args.id, posts.get_post(db, actor, args.id).row.version, args.reason)
+        row = _ready(db, actor, args.id, PostAction.DELETE).row
+        post_workflow.record_deletion(db, actor, args.id, row.version, args.reason)
         print(f"投稿 {args.id} の削除を記録しました。")
         return 0
     return _draft(args, db, actor)
@@ -179,12 +168,12 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     action = args.draft_command
     if action == "list":
         flt = PostFilter(args.account, [STATUS_NAMES[args.status]] if args.status else [], None, args.text)
-        for row in posts.list_posts(db, actor, flt, limit=1000):
+        for row in post_queries.list_posts(db, actor, flt, limit=1000):
             planned = row.planned_at.astimezone(pol.JST).strftime("%Y-%m-%d %H:%M") if row.planned_at else "—"
             print(f"{row.id}\t{row.status.label}\t{row.account}\t{planned}\t{row.author}\t{row.summary}")
         return 0
     if action == "show":
-        detail = posts.get_post(db, actor, args.id)
+        detail = post_queries.get_post(db, actor, args.id)
         row = detail.row
         print(f"投稿 {row.id}（{row.account}）: {row.status.label}  作成: {row.author}")
         print(row.body)
@@ -200,23 +189,26 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
             print(f"  投稿: {detail.published_url}（{detail.published_by}）")
         return 0
     if action == "new":
-        post_id = posts.create_draft(db, actor, _input_from(args, None, args.account))
+        post_id = post_drafts.create_draft(db, actor, _input_from(args, None, args.account))
         print(f"下書きを作成しました（投稿 {post_id}）。")
-        _print_findings(posts.check_input(db, _input_from(args, None, args.account), post_id))
+        _print_findings(post_drafts.check_input(db, _input_from(args, None, args.account), post_id))
         return 0
     if action == "edit":
-        detail = posts.get_post(db, actor, args.id)
+        detail = _ready(db, actor, args.id, PostAction.SAVE)
         data = _input_from(args, detail, detail.row.account_id)
-        posts.save_draft(db, actor, args.id, detail.row.version, data)
+        post_drafts.save_draft(db, actor, args.id, detail.row.version, data)
         print(f"投稿 {args.id} を保存しました（第{len(detail.revisions) + 1}版）。")
-        _print_findings(posts.check_input(db, data, args.id))
+        _print_findings(post_drafts.check_input(db, data, args.id))
         return 0
     if action == "check":
-        version, findings = _saved_findings(db, actor, args.id)
+        data = post_queries.get_post(db, actor, args.id).as_input
+        findings = post_drafts.check_input(db, data, args.id)
         _print_findings(findings)
         return 1 if checks.errors(findings) else 0
     if action == "submit":
-        version, findings = _saved_findings(db, actor, args.id)
+        detail = _ready(db, actor, args.id, PostAction.SUBMIT)
+        data = detail.as_input
+        findings = post_drafts.check_input(db, data, args.id)
         reasons: dict[str, str] = {}
         for item in args.reason:
             number, _sep, text = item.partition("=")
@@ -225,19 +217,22 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
                     f"--reason「{item}」は、draft check が示した番号=理由 の形で指定してください。"
                 )
             reasons[findings[int(number) - 1].key] = text
-        ids = [item_id for item_id, _s, _t in posts.self_check_items()]
-        result = posts.submit(db, actor, args.id, version, ids, reasons)
+        ids = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
+        result = post_workflow.submit(db, actor, args.id, detail.row.version, ids, reasons)
         print(f"投稿 {args.id}: {result.label}")
         return 0
     if action in ("withdraw", "discard"):
-        version = posts.get_post(db, actor, args.id).row.version
-        (posts.withdraw if action == "withdraw" else posts.discard)(db, actor, args.id, version)
+        chosen = PostAction.WITHDRAW if action == "withdraw" else PostAction.DISCARD
+        version = _ready(db, actor, args.id, chosen).row.version
+        (post_workflow.withdraw if action == "withdraw" else post_workflow.discard)(
+            db, actor, args.id, version
+        )
         print(
             f"投稿 {args.id}: {'申請を取り下げました' if action == 'withdraw' else '下書きを破棄しました'}。"
         )
         return 0
     if action == "correct":
-        post_id = posts.start_correction(db, actor, args.id)
+        post_id = post_workflow.start_correction(db, actor, args.id)
         print(f"訂正の下書きを作成しました（投稿 {post_id}、§8(2)）。")
         return 0
     created = import_drafts(db, actor, args.file)
@@ -303,7 +298,7 @@ def import_drafts(db: Database, actor: Actor, path: Path) -> list[int]:
             "CSV に誤りがあるため、取り込みませんでした（1 件も作成していません）。\n"
             + "\n".join(errors[:20])
         )
-    return posts.create_drafts(db, actor, inputs)
+    return post_drafts.create_drafts(db, actor, inputs)
 
 
 def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
@@ -311,7 +306,7 @@ def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     if action == "add":
         start, end = parse_time(args.valid_from), parse_time(args.valid_until)
         assert start is not None and end is not None
-        scope_id = posts.create_scope(
+        scope_id = post_scopes.create_scope(
             db,
             actor,
             args.account,
@@ -323,13 +318,13 @@ def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         )
         print(f"事前承認の範囲を承認しました（番号 {scope_id}）。")
     elif action == "revoke":
-        posts.revoke_scope(db, actor, args.id)
+        post_scopes.revoke_scope(db, actor, args.id)
         print(f"範囲 {args.id} を取り消しました。")
     elif action == "review":
-        posts.review_scope_post(db, actor, args.post)
+        post_scopes.review_scope_post(db, actor, args.post)
         print(f"投稿 {args.post} を確認済みにしました。")
     else:
-        for scope in posts.list_scopes(db, args.account):
+        for scope in post_scopes.list_scopes(db, args.account):
             state = "取り消し" if scope.revoked else "有効"
             print(
                 f"{scope.id}\t{scope.title}\t{'、'.join(scope.categories)}\t"

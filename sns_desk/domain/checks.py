@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from sns_desk import resources
 from sns_desk.domain import policy as pol
+from sns_desk.domain.hours import verdict
 from sns_desk.domain.vocabulary import Platform
 
 
@@ -434,8 +435,8 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
                 )
 
     if draft.planned_at is not None and draft.policy is not None:
-        hours = pol.within_operating_hours(draft.policy, draft.planned_at)
-        if not hours.within and not (draft.emergency and draft.emergency_reason.strip()):
+        hours = verdict(draft.policy, draft.planned_at, draft.emergency, draft.emergency_reason)
+        if hours.blocks:
             add(
                 Finding(
                     "hours",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.vocabulary import Role
 
 R = Role
@@ -111,10 +110,8 @@ def needed_roles_text(permission: Permission) -> str:
     return "・".join(r.label for r in Role if r in rule.roles)
 
 
-def check_four_eyes(approver_id: int, author_id: int, *, allow_self_approval: bool = False) -> None:
-    """Nobody approves a draft they wrote, unless the account allows it (PRODUCT.md §1, four-eyes by default)."""
-    if approver_id == author_id and not allow_self_approval:
-        raise PermissionDeniedError(
-            "自分が作成した投稿は承認できません（4つの目の原則）。別のアカウント管理者に承認を依頼してください。",
-            f"user {approver_id} tried to approve own post",
-        )
+def denied_message(permission: Permission) -> str:
+    """「…には、このアカウントの…の権限が必要です。」: what a refusal of ``permission`` tells the person."""
+    rule = TABLE[permission]
+    where = "このアカウントの" if rule.account_scoped else ""
+    return f"{rule.label}には、{where}{needed_roles_text(permission)}の権限が必要です。"

@@ -232,9 +232,9 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def update_pending_badge(self) -> None:
-        from sns_desk.services import posts
+        from sns_desk.services import post_queries
 
-        self._set_pending_badge(posts.count_pending_for(self.db, self.actor))
+        self._set_pending_badge(post_queries.count_pending_for(self.db, self.actor))
 
     def check_audit_anchor(self) -> list[str]:
         """At start-up: warn at once if the audit log lost what this PC verified before (tail cut, history

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import PermissionDeniedError
-from sns_desk.domain.permissions import TABLE, Permission, needed_roles_text
+from sns_desk.domain.permissions import TABLE, Permission, denied_message
 from sns_desk.domain.vocabulary import Role
 from sns_desk.store.orm import AccountMember, User
 
@@ -39,12 +39,11 @@ def require(session: Session, user: User, permission: Permission, account_id: in
         raise ValueError(f"{permission} needs an account_id")
     if is_allowed(session, user, permission, account_id):
         return
-    where = "このアカウントの" if rule.account_scoped else ""
     extra = ""
     if user.is_contractor and user.contractor_ack_on is None and Role.CONTRACTOR in rule.roles:
         extra = "委託業者は、ガイドライン遵守の確認（§9(1)）が記録されるまで操作できません。"
     raise PermissionDeniedError(
-        f"{rule.label}には、{where}{needed_roles_text(permission)}の権限が必要です。{extra}",
+        denied_message(permission) + extra,
         f"user {user.login!r} denied {permission.value} on account {account_id}",
     )
 

@@ -22,9 +22,9 @@ from datetime import datetime
 import keyring
 import keyring.errors
 
+from sns_desk.domain.account_states import credentials_refusal
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.host.keyring_access import (
     backend_chain,
     describe,
@@ -100,8 +100,9 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
     def work(step: Step) -> None:
         step.require(Permission.MANAGE_CREDENTIALS, account_id)
         account = step.load(Account, account_id)
-        if account.status in (AccountStatus.CLOSED, AccountStatus.REJECTED, AccountStatus.REQUESTED):
-            raise ValidationError(f"「{account.status.label}」のアカウントには認証情報を保存できません。")
+        refusal = credentials_refusal(account.status)
+        if refusal:
+            raise ValidationError(refusal, f"account {account.id} is {account.status.value}: no credentials")
         record = step.session.get(CredentialRecord, account_id)
         replaced = record is not None
         now = utcnow()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sns_desk.domain.permissions import Permission
-from sns_desk.services import accounts, monitoring, posts
+from sns_desk.services import accounts, monitoring, post_queries
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
@@ -42,7 +42,7 @@ def _escalations(step: Step) -> list[Notice]:
 def notifications(db: Database, actor: Actor) -> list[Notice]:
     """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords."""
     notices: list[Notice] = []
-    pending = posts.count_pending_for(db, actor)
+    pending = post_queries.count_pending_for(db, actor)
     if pending:
         notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
     notices.extend(look(db, actor, _escalations))

@@ -222,7 +222,7 @@ def test_scope_tab_approves_and_reviews(
     qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sns_desk.gui.accounts.accounts_page import ScopeDialog
-    from sns_desk.services import posts
+    from sns_desk.services import post_drafts, post_queries, post_scopes, post_workflow
     from tests.test_posts import ALL_CHECKED, in_hours
 
     account_id = in_state(db, people, AccountStatus.ACTIVE)
@@ -242,22 +242,25 @@ def test_scope_tab_approves_and_reviews(
     monkeypatch.setattr(ScopeDialog, "exec", fill)
     qtbot.mouseClick(page.ui.addScopeButton, Qt.MouseButton.LeftButton)
     assert page.ui.scopesTable.rowCount() == 1 and page.ui.scopesTable.item(0, 1).text() == "降灰予報、気象"
-    scope_id = posts.list_scopes(db, account_id)[0].id
-    post_id = posts.create_draft(
+    scope_id = post_scopes.list_scopes(db, account_id)[0].id
+    post_id = post_drafts.create_draft(
         db,
         people.tanto,
-        posts.PostInput(
+        post_drafts.PostInput(
             account_id, "本日の降灰予報", category="降灰予報", planned_at=in_hours(), scope_id=scope_id
         ),
     )
-    posts.submit(
-        db, people.tanto, post_id, posts.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+    post_workflow.submit(
+        db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
     page.refresh(account_id)
     assert page.ui.reviewTable.rowCount() == 1
     page.ui.reviewTable.selectRow(0)
     qtbot.mouseClick(page.ui.reviewButton, Qt.MouseButton.LeftButton)
-    assert page.ui.reviewTable.rowCount() == 0 and posts.get_post(db, people.kacho, post_id).scope_reviewed
+    assert (
+        page.ui.reviewTable.rowCount() == 0
+        and post_queries.get_post(db, people.kacho, post_id).scope_reviewed
+    )
 
 
 def test_reports_page_exports_with_progress_and_records_it(

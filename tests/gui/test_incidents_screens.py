@@ -11,7 +11,7 @@ from sns_desk.domain.vocabulary import AccountStatus, IncidentType
 from sns_desk.gui.incidents.incidents_page import IncidentDialog, IncidentsPage
 from sns_desk.gui.inquiries.inquiries_page import InquiriesPage
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.services import incidents, posts
+from sns_desk.services import incidents, post_drafts, post_queries, post_workflow
 from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
 from tests.test_posts import ALL_CHECKED, in_hours
@@ -95,13 +95,19 @@ def test_flaming_case(
     qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch, message_boxes: MessageBoxes
 ) -> None:
     account = in_state(db, people, AccountStatus.ACTIVE)
-    statement = posts.create_draft(
-        db, people.tanto, posts.PostInput(account, "ご指摘について説明します", planned_at=in_hours())
+    statement = post_drafts.create_draft(
+        db, people.tanto, post_drafts.PostInput(account, "ご指摘について説明します", planned_at=in_hours())
     )
-    posts.submit(
-        db, people.tanto, statement, posts.get_post(db, people.tanto, statement).row.version, ALL_CHECKED
+    post_workflow.submit(
+        db,
+        people.tanto,
+        statement,
+        post_queries.get_post(db, people.tanto, statement).row.version,
+        ALL_CHECKED,
     )
-    posts.approve(db, people.kacho, statement, posts.get_post(db, people.kacho, statement).row.version)
+    post_workflow.approve(
+        db, people.kacho, statement, post_queries.get_post(db, people.kacho, statement).row.version
+    )
 
     manager = page_for(qtbot, db, people.kacho)
     open_with_dialog(qtbot, manager, monkeypatch, IncidentType.FLAMING, "イベント告知への批判が殺到")

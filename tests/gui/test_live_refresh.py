@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.gui.main_window import MainWindow
-from sns_desk.services import posts
+from sns_desk.services import post_drafts, post_queries, post_workflow
 from sns_desk.store.database import Database, open_database
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state
@@ -29,14 +29,14 @@ def test_a_submission_on_another_pc_shows_in_the_badge_and_the_list(
         db.location.path or db.location.url
     )  # a second PC: its own engine and connections
     try:
-        post_id = posts.create_draft(
-            other_pc, people.tanto, posts.PostInput(account, "別の PC で作成", planned_at=in_hours())
+        post_id = post_drafts.create_draft(
+            other_pc, people.tanto, post_drafts.PostInput(account, "別の PC で作成", planned_at=in_hours())
         )
-        posts.submit(
+        post_workflow.submit(
             other_pc,
             people.tanto,
             post_id,
-            posts.get_post(other_pc, people.tanto, post_id).row.version,
+            post_queries.get_post(other_pc, people.tanto, post_id).row.version,
             ALL_CHECKED,
         )
     finally:

@@ -14,7 +14,7 @@ from sns_desk.gui.calendar.calendar_page import CalendarPage
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.posts_page import PostsPage
-from sns_desk.services import posts
+from sns_desk.services import post_drafts, post_queries
 from sns_desk.store.database import Database
 from tests.test_posts import in_hours
 from tests.world import People, in_state
@@ -77,7 +77,7 @@ def test_draft_rejected_fixed_approved_published(
     page.ui.commentEdit.setPlainText("キャンペーンの期間を書いてください。")
     qtbot.mouseClick(page.ui.rejectButton, Qt.MouseButton.LeftButton)
     assert window.pending_badge() == "承認待ち"
-    assert posts.get_post(db, people.kacho, post_id).row.status is PostStatus.REJECTED
+    assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.REJECTED
 
     # the 担当者 edits and resubmits
     editor = PostEditor(db, people.tanto, post_id)
@@ -98,7 +98,7 @@ def test_draft_rejected_fixed_approved_published(
     diff = page.ui.diffView.toPlainText()
     assert "+秋の観光キャンペーン（11月30日まで）" in diff
     qtbot.mouseClick(page.ui.approveButton, Qt.MouseButton.LeftButton)
-    assert posts.get_post(db, people.kacho, post_id).row.status is PostStatus.APPROVED
+    assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.APPROVED
     assert window.pending_badge() == "承認待ち"
 
     # the 担当者 records the post URL
@@ -112,7 +112,7 @@ def test_draft_rejected_fixed_approved_published(
         staticmethod(lambda *a, **k: ("https://x.com/kagoshima_kanko/status/1861", True)),
     )
     qtbot.mouseClick(editor.ui.publishButton, Qt.MouseButton.LeftButton)
-    detail = posts.get_post(db, people.tanto, post_id)
+    detail = post_queries.get_post(db, people.tanto, post_id)
     assert detail.row.status is PostStatus.PUBLISHED and detail.published_url.endswith("/1861")
     assert [d.kind.value for d in detail.decisions] == ["reject", "approve"]
 
@@ -149,7 +149,7 @@ def test_outside_hours_shows_red_until_emergency(qtbot: QtBot, db: Database, peo
 def test_posts_list_searches_as_you_type(qtbot: QtBot, db: Database, people: People) -> None:
     account = in_state(db, people, AccountStatus.ACTIVE)
     for body in ("桜島の降灰予報", "花火大会のお知らせ", "桜まつりのお知らせ"):
-        posts.create_draft(db, people.tanto, posts.PostInput(account, body))
+        post_drafts.create_draft(db, people.tanto, post_drafts.PostInput(account, body))
     page = PostsPage(db, people.kacho)
     qtbot.addWidget(page)
     assert page.model.rowCount() == 3
@@ -165,7 +165,7 @@ def test_posts_list_searches_as_you_type(qtbot: QtBot, db: Database, people: Peo
 def test_calendar_marks_days_with_posts(qtbot: QtBot, db: Database, people: People) -> None:
     account = in_state(db, people, AccountStatus.ACTIVE)
     when = in_hours()
-    posts.create_draft(db, people.tanto, posts.PostInput(account, "予定の投稿", planned_at=when))
+    post_drafts.create_draft(db, people.tanto, post_drafts.PostInput(account, "予定の投稿", planned_at=when))
     page = CalendarPage(db, people.tanto)
     qtbot.addWidget(page)
     page.ui.calendar.setCurrentPage(when.year, when.month)

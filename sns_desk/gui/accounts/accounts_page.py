@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sns_desk.domain import policy as pol
+from sns_desk.domain.account_states import credentials_refusal
 from sns_desk.domain.errors import SnsDeskError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
@@ -44,7 +45,15 @@ from sns_desk.gui.shared.interaction import (
 )
 from sns_desk.gui.shared.item_models import AccountsTableModel
 from sns_desk.host import keyring_access
-from sns_desk.services import account_checklist, account_policies, accounts, credentials, posts, users
+from sns_desk.services import (
+    account_checklist,
+    account_policies,
+    accounts,
+    credentials,
+    post_queries,
+    post_scopes,
+    users,
+)
 from sns_desk.services.accounts import AccountAction, AccountInput, AccountRow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -347,7 +356,7 @@ class ScopeDialog(QDialog):
         start, end = self.ui.fromEdit.date(), self.ui.untilEdit.date()
         categories = [c for c in re.split(r"[、,，\s]+", self.ui.categoriesEdit.text()) if c]
         try:
-            posts.create_scope(
+            post_scopes.create_scope(
                 self.db,
                 self.actor,
                 self.account_id,
@@ -607,8 +616,9 @@ class AccountsPage(QWidget):
             and info.exists
             and accounts.may(self.db, self.actor, Permission.USE_CREDENTIALS, row.id)
         )
-        open_status = row.status not in (accounts.S.CLOSED, accounts.S.REJECTED, accounts.S.REQUESTED)
-        self.ui.setCredentialButton.setEnabled(manage and open_status)
+        refusal = credentials_refusal(row.status)  # which account states keep credentials (§3(3)ウ)
+        self.ui.setCredentialButton.setEnabled(manage and not refusal)
+        self.ui.setCredentialButton.setToolTip(refusal)
         self.ui.deleteCredentialButton.setEnabled(manage and info.exists)
         self.ui.copyIdButton.setEnabled(use)
         self.ui.copyPasswordButton.setEnabled(use)
@@ -633,7 +643,7 @@ class AccountsPage(QWidget):
         self.ui.removeMemberButton.setEnabled(manage and bool(members))
 
     def _show_scopes(self, row: AccountRow) -> None:
-        self.scopes = posts.list_scopes(self.db, row.id)
+        self.scopes = post_scopes.list_scopes(self.db, row.id)
         now = pol.now_jst()
         table = self.ui.scopesTable
         table.setRowCount(len(self.scopes))
@@ -649,7 +659,9 @@ class AccountsPage(QWidget):
         manage = accounts.may(self.db, self.actor, Permission.APPROVE_SCOPE, row.id)
         self.ui.addScopeButton.setEnabled(manage and row.status is accounts.S.ACTIVE)
         self.ui.revokeScopeButton.setEnabled(manage and any(not s.revoked for s in self.scopes))
-        self.review = [p for p in posts.scope_posts_to_review(self.db, self.actor) if p.account_id == row.id]
+        self.review = [
+            p for p in post_queries.scope_posts_to_review(self.db, self.actor) if p.account_id == row.id
+        ]
         table = self.ui.reviewTable
         table.setRowCount(len(self.review))
         for r, post in enumerate(self.review):
@@ -674,13 +686,15 @@ class AccountsPage(QWidget):
         if confirm(
             self, f"事前承認の範囲「{scope.title}」を取り消しますか？これ以降は管理者の承認が必要になります。"
         ):
-            self._run("revoke scope", lambda: posts.revoke_scope(self.db, self.actor, scope.id))
+            self._run("revoke scope", lambda: post_scopes.revoke_scope(self.db, self.actor, scope.id))
 
     def review_post(self) -> None:
         index = self.ui.reviewTable.currentRow()
         if 0 <= index < len(self.review):
             post = self.review[index]
-            self._run("review scope post", lambda: posts.review_scope_post(self.db, self.actor, post.id))
+            self._run(
+                "review scope post", lambda: post_scopes.review_scope_post(self.db, self.actor, post.id)
+            )
 
     def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
         return run_and_refresh(self, what, call)

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import SnsDeskError, ValidationError
-from sns_desk.domain.vocabulary import DecisionKind
+from sns_desk.domain.workflow import PostAction
 from sns_desk.gui.accounts.accounts_page import diff_html
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import show_error, style_title
 from sns_desk.gui.shared.item_models import PostsTableModel
-from sns_desk.services import posts
+from sns_desk.services import post_drafts, post_queries, post_workflow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -45,13 +45,13 @@ class ApprovalsPage(QWidget):
         self.ui.approveButton.clicked.connect(self.approve)
         self.ui.rejectButton.clicked.connect(self.reject)
         self.ui.openButton.clicked.connect(self.open_editor)
-        self.detail: posts.PostDetail | None = None
+        self.detail: post_queries.PostDetail | None = None
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
         try:
-            rows = posts.pending_for(self.db, self.actor)
-            review = posts.scope_posts_to_review(self.db, self.actor)
+            rows = post_queries.pending_for(self.db, self.actor)
+            review = post_queries.scope_posts_to_review(self.db, self.actor)
         except Exception as error:
             show_error(self, error, "loading approvals")
             return
@@ -86,7 +86,7 @@ class ApprovalsPage(QWidget):
                 view.clear()
             self._update_buttons()
             return
-        detail = posts.get_post(self.db, self.actor, post_id)
+        detail = post_queries.get_post(self.db, self.actor, post_id)
         self.detail = detail
         row = detail.row
         planned = row.planned_at.astimezone(pol.JST).strftime("%Y-%m-%d %H:%M") if row.planned_at else "未定"
@@ -100,19 +100,14 @@ class ApprovalsPage(QWidget):
         self.ui.findingsView.setHtml(self._findings(detail))
         self._update_buttons()
 
-    def _diff(self, detail: posts.PostDetail) -> str:
-        revisions = detail.revisions
-        if len(revisions) < 2:
+    def _diff(self, detail: post_queries.PostDetail) -> str:
+        diff = post_queries.approval_diff(detail)  # which revision to compare with is the service's to say
+        if diff is None:
             return "<p>最初の版です（前の版はありません）。</p>"
-        # against the revision last decided on (what the approver saw before), else the one before
-        decided = [d.revision_number for d in detail.decisions if d.kind is DecisionKind.REJECT]
-        base_number = decided[-1] if decided else revisions[-2].number
-        base = next(r for r in revisions if r.number == base_number)
-        text = posts.body_diff(base.body, revisions[-1].body)
-        title = f"<p>第{base.number}版 → 第{revisions[-1].number}版</p>"
-        return title + (diff_html(text) if text else "<p>本文に違いはありません。</p>")
+        title = f"<p>第{diff.base}版 → 第{diff.latest}版</p>"
+        return title + (diff_html(diff.text) if diff.text else "<p>本文に違いはありません。</p>")
 
-    def _findings(self, detail: posts.PostDetail) -> str:
+    def _findings(self, detail: post_queries.PostDetail) -> str:
         parts = []
         for finding in detail.findings_at_submission:
             reason = detail.warning_reasons.get(finding.key, "")
@@ -122,7 +117,9 @@ class ApprovalsPage(QWidget):
                 + "</p>"
             )
         checked = len(detail.self_check)
-        parts.append(f"<p>§6 の確認: {checked} / {len(posts.self_check_items())} 項目を作成者が確認済み</p>")
+        parts.append(
+            f"<p>§6 の確認: {checked} / {len(post_drafts.self_check_items())} 項目を作成者が確認済み</p>"
+        )
         if detail.attachments:
             parts.append(f"<p>画像 {len(detail.attachments)} 枚</p>")
         return (
@@ -132,10 +129,16 @@ class ApprovalsPage(QWidget):
         )
 
     def _update_buttons(self) -> None:
-        has = self.detail is not None
-        self.ui.approveButton.setEnabled(has)
-        self.ui.rejectButton.setEnabled(has and bool(self.ui.commentEdit.toPlainText().strip()))
-        self.ui.openButton.setEnabled(has)
+        """Approve and reject as the service says this person may now (with the reason when not); a rejection
+        also needs its comment."""
+        detail = self.detail
+        approve = detail.actions[PostAction.APPROVE] if detail else None
+        reject = detail.actions[PostAction.REJECT] if detail else None
+        self.ui.approveButton.setEnabled(bool(approve))
+        self.ui.approveButton.setToolTip(approve.reason if approve is not None else "")
+        self.ui.rejectButton.setEnabled(bool(reject) and bool(self.ui.commentEdit.toPlainText().strip()))
+        self.ui.rejectButton.setToolTip(reject.reason if reject is not None else "")
+        self.ui.openButton.setEnabled(detail is not None)
 
     def _decide(self, call) -> None:  # type: ignore[no-untyped-def]
         assert self.detail is not None
@@ -169,12 +172,16 @@ class ApprovalsPage(QWidget):
                 return
         comment = self.ui.commentEdit.toPlainText()
         self._decide(
-            lambda post_id, version: posts.approve(self.db, self.actor, post_id, version, comment, new_time)
+            lambda post_id, version: post_workflow.approve(
+                self.db, self.actor, post_id, version, comment, new_time
+            )
         )
 
     def reject(self) -> None:
         comment = self.ui.commentEdit.toPlainText()
-        self._decide(lambda post_id, version: posts.reject(self.db, self.actor, post_id, version, comment))
+        self._decide(
+            lambda post_id, version: post_workflow.reject(self.db, self.actor, post_id, version, comment)
+        )
 
     def open_editor(self) -> None:
         if self.detail is not None:

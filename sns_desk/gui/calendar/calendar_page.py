@@ -13,7 +13,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.gui.forms.ui_calendarpage import Ui_CalendarPage
 from sns_desk.gui.shared.interaction import setup_table, show_error, style_title
-from sns_desk.services import posts
+from sns_desk.services import post_queries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -31,7 +31,7 @@ class CalendarPage(QWidget):
         self.ui.legendLabel.setText(
             "太字: 予定・投稿のある日（青: 投稿済あり、濃い赤: 期限切れの予定あり）。赤字の日付は日曜・祝日です。"
         )
-        self.by_day: dict[date, list[posts.PostRow]] = {}
+        self.by_day: dict[date, list[post_queries.PostRow]] = {}
         self.ui.calendar.currentPageChanged.connect(lambda year, month: self.load_month(year, month))
         self.ui.calendar.selectionChanged.connect(self.show_day)
         today = QDate.currentDate()
@@ -44,7 +44,7 @@ class CalendarPage(QWidget):
         start = datetime(year, month, 1, tzinfo=pol.JST) - timedelta(days=7)
         end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=pol.JST) + timedelta(days=7)
         try:
-            rows = posts.calendar(self.db, self.actor, start, end)
+            rows = post_queries.calendar(self.db, self.actor, start, end)
         except Exception as error:
             show_error(self, error, "loading calendar")
             return

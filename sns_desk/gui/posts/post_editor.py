@@ -4,6 +4,7 @@ operating-hours indicator, the §6 self-check, images, a preview, and the workfl
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -26,19 +27,32 @@ from PySide6.QtWidgets import (
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import SnsDeskError, ValidationError
-from sns_desk.domain.permissions import Permission
+from sns_desk.domain.hours import HoursState
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import Platform, PostStatus
+from sns_desk.domain.workflow import Allowed, PostAction, changes_status
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
 from sns_desk.gui.shared.interaction import confirm, show_error
-from sns_desk.services import account_policies, accounts, posts
+from sns_desk.services import (
+    post_attachments,
+    post_drafts,
+    post_queries,
+    post_scopes,
+    post_workflow,
+)
 from sns_desk.services.actors import Actor
-from sns_desk.services.posts import PostAction, PostInput
+from sns_desk.services.post_drafts import PostInput
 from sns_desk.store.database import Database
 
 ERROR_COLOR = QColor("#ffd6d6")
 WARNING_COLOR = QColor("#fff1c2")
-EDITABLE = {PostStatus.DRAFT, PostStatus.REJECTED, PostStatus.APPROVED}
+HOURS_STYLES = {
+    HoursState.NO_TIME: "",
+    HoursState.NO_POLICY: "color: #8a4b00;",
+    HoursState.WITHIN: "color: #1b5e20; font-weight: bold;",
+    HoursState.EMERGENCY: "color: #8a4b00; font-weight: bold;",
+    HoursState.OUTSIDE: "color: #b71c1c; font-weight: bold;",
+}
 
 
 class PostEditor(QDialog):
@@ -69,12 +83,7 @@ class PostEditor(QDialog):
         self._filling = False
         self._loaded_once = post_id is None  # a new draft has no ticks stored yet
 
-        writable = [
-            a
-            for a in accounts.list_accounts(db, actor)
-            if a.status in (accounts.S.ACTIVE, accounts.S.PREPARING)
-            and accounts.may(db, actor, Permission.WRITE_POST, a.id)
-        ]
+        writable = post_drafts.writable_accounts(db, actor)
         for account in writable:
             self.ui.accountCombo.addItem(f"{account.name}（{account.platform.label}）", account.id)
         self.platforms = {a.id: a.platform for a in writable}
@@ -95,7 +104,7 @@ class PostEditor(QDialog):
         holder_layout = QVBoxLayout(self.ui.selfCheckHolder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         self.self_checks: dict[str, QCheckBox] = {}
-        for item_id, section, text in posts.self_check_items():
+        for item_id, section, text in post_drafts.self_check_items():
             box = QCheckBox(f"{section} {text}")
             box.setAccessibleName(f"確認 {section}")
             holder_layout.addWidget(box)
@@ -140,7 +149,7 @@ class PostEditor(QDialog):
             self.load()
         else:
             self.ui.emergencyReasonEdit.setEnabled(False)
-            self._update_buttons([PostAction.SAVE])
+            self._update_buttons({})
             self.ui.statusLabel.setText("新しい下書き")
         self.dirty = False
         self.run_checks()
@@ -149,7 +158,7 @@ class PostEditor(QDialog):
 
     def load(self) -> None:
         assert self.post_id is not None
-        detail = posts.get_post(self.db, self.actor, self.post_id)
+        detail = post_queries.get_post(self.db, self.actor, self.post_id)
         row = detail.row
         self._filling = True
         self.version, self.status = row.version, row.status
@@ -182,7 +191,7 @@ class PostEditor(QDialog):
         correction = f"　※投稿 {detail.correction_of} の訂正（§8(2)）" if detail.correction_of else ""
         self.ui.statusLabel.setText(f"投稿 {row.id}　［{row.status.label}］{overdue}{correction}")
         self.setWindowTitle(f"投稿 {row.id} の編集 - {row.account}")
-        editable = row.status in EDITABLE
+        editable = detail.may(PostAction.SAVE)  # the status and this person's role, as the service says
         for widget in (
             self.ui.titleEdit,
             self.ui.categoryEdit,
@@ -200,7 +209,7 @@ class PostEditor(QDialog):
                 and (widget is not self.ui.emergencyReasonEdit or row.emergency)
             )
         self.ui.bodyEdit.setReadOnly(not editable)
-        self._update_buttons(posts.available_actions(self.db, self.actor, self.post_id))
+        self._update_buttons(detail.actions)
 
     def _load_scopes(self) -> None:
         account_id = self.ui.accountCombo.currentData()
@@ -210,16 +219,16 @@ class PostEditor(QDialog):
         self.ui.scopeCombo.addItem("使わない（管理者の承認を受ける）", None)
         if account_id is not None:
             now = pol.now_jst()
-            for scope in posts.list_scopes(self.db, account_id):
+            for scope in post_scopes.list_scopes(self.db, account_id):
                 if scope.valid_at(now):
                     self.ui.scopeCombo.addItem(f"{scope.title}（{'・'.join(scope.categories)}）", scope.id)
         self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(current), 0))
         self.ui.scopeCombo.blockSignals(False)
 
-    def _fill_attachments(self, detail: posts.PostDetail) -> None:
+    def _fill_attachments(self, detail: post_queries.PostDetail) -> None:
         self.ui.attachmentsList.clear()
         for item in detail.attachments:
-            image = QImage.fromData(posts.attachment_data(self.db, item.id))
+            image = QImage.fromData(post_attachments.attachment_data(self.db, item.id))
             icon = (
                 QIcon(QPixmap.fromImage(image.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio)))
                 if not image.isNull()
@@ -229,7 +238,7 @@ class PostEditor(QDialog):
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.ui.attachmentsList.addItem(entry)
 
-    def _fill_history(self, detail: posts.PostDetail) -> None:
+    def _fill_history(self, detail: post_queries.PostDetail) -> None:
         parts = []
         for revision in reversed(detail.revisions):
             parts.append(
@@ -289,7 +298,7 @@ class PostEditor(QDialog):
             )
             return
         try:
-            self.findings = posts.check_input(self.db, data, self.post_id)
+            self.findings = post_drafts.check_input(self.db, data, self.post_id)
         except SnsDeskError as error:
             self.ui.checksSummary.setText(error.message)
             return
@@ -369,28 +378,12 @@ class PostEditor(QDialog):
         ]
 
     def _show_hours(self, data: PostInput) -> None:
+        """The §5(9) verdict the service gives (the emergency flag counts only with its reason)."""
         label = self.ui.hoursLabel
-        if data.planned_at is None:
-            label.setText("予定日時なし")
-            label.setStyleSheet("")
-            return
-        with self.db.read() as session:
-            current = account_policies.current_policy(session, data.account_id)
-        if current is None:
-            label.setText("承認済みの運用ポリシーがありません")
-            label.setStyleSheet("color: #8a4b00;")
-            return
-        result = pol.within_operating_hours(current, data.planned_at)
-        if result.within:
-            label.setText("● 運用時間内")
-            label.setStyleSheet("color: #1b5e20; font-weight: bold;")
-        elif data.emergency and data.emergency_reason:
-            label.setText("● 運用時間外（緊急）")
-            label.setStyleSheet("color: #8a4b00; font-weight: bold;")
-        else:
-            label.setText("● 運用時間外")
-            label.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        label.setToolTip(result.reason or pol.hours_text(current))
+        hours = post_drafts.hours_verdict(self.db, data)
+        label.setText(hours.state.label)
+        label.setStyleSheet(HOURS_STYLES[hours.state])
+        label.setToolTip(hours.reason or hours.hours)
 
     def _show_preview(self, data: PostInput) -> None:
         from twitter_text import extract_urls_with_indices
@@ -436,12 +429,20 @@ class PostEditor(QDialog):
 
     # -- actions
 
-    def _update_buttons(self, actions: list[PostAction]) -> None:
-        self.ui.saveButton.setEnabled(PostAction.SAVE in actions)
-        self.ui.submitButton.setEnabled(PostAction.SUBMIT in actions or self.post_id is None)
-        self.ui.withdrawButton.setVisible(PostAction.WITHDRAW in actions)
-        self.ui.publishButton.setVisible(PostAction.PUBLISH in actions)
-        self.ui.discardButton.setVisible(PostAction.DISCARD in actions)
+    def _update_buttons(self, actions: Mapping[PostAction, Allowed]) -> None:
+        """The buttons as the service says this person may act on the post now; a refused one tells why.
+        A new draft (no actions yet) may be saved and submitted on any account the list offers."""
+        new = self.post_id is None and self.ui.accountCombo.count() > 0
+        for button, action in (
+            (self.ui.saveButton, PostAction.SAVE),
+            (self.ui.submitButton, PostAction.SUBMIT),
+        ):
+            allowed = actions.get(action)
+            button.setEnabled(new or bool(allowed))
+            button.setToolTip(allowed.reason if allowed is not None else "")
+        self.ui.withdrawButton.setVisible(bool(actions.get(PostAction.WITHDRAW)))
+        self.ui.publishButton.setVisible(bool(actions.get(PostAction.PUBLISH)))
+        self.ui.discardButton.setVisible(bool(actions.get(PostAction.DISCARD)))
 
     def _report(self, error: BaseException) -> None:
         if isinstance(error, SnsDeskError):
@@ -455,10 +456,10 @@ class PostEditor(QDialog):
         data = self.current_input()
         try:
             if self.post_id is None:
-                self.post_id = posts.create_draft(self.db, self.actor, data)
-            elif self.dirty or self.status is not PostStatus.DRAFT:
+                self.post_id = post_drafts.create_draft(self.db, self.actor, data)
+            elif self.dirty or changes_status(PostAction.SAVE, self.status):
                 assert self.version is not None
-                posts.save_draft(self.db, self.actor, self.post_id, self.version, data)
+                post_drafts.save_draft(self.db, self.actor, self.post_id, self.version, data)
         except Exception as error:
             self._report(error)
             return False
@@ -473,7 +474,9 @@ class PostEditor(QDialog):
         assert self.post_id is not None and self.version is not None
         confirmed = [item_id for item_id, box in self.self_checks.items() if box.isChecked()]
         try:
-            result = posts.submit(self.db, self.actor, self.post_id, self.version, confirmed, self.reasons)
+            result = post_workflow.submit(
+                self.db, self.actor, self.post_id, self.version, confirmed, self.reasons
+            )
         except ValidationError as error:
             self.ui.errorLabel.setText(error.message)
             if "§6 の確認項目" in error.message:
@@ -494,7 +497,7 @@ class PostEditor(QDialog):
     def withdraw(self) -> None:
         assert self.post_id is not None and self.version is not None
         try:
-            posts.withdraw(self.db, self.actor, self.post_id, self.version)
+            post_workflow.withdraw(self.db, self.actor, self.post_id, self.version)
         except Exception as error:
             self._report(error)
             return
@@ -509,7 +512,7 @@ class PostEditor(QDialog):
         if not ok:
             return
         try:
-            posts.record_publication(self.db, self.actor, self.post_id, self.version, url)
+            post_workflow.record_publication(self.db, self.actor, self.post_id, self.version, url)
         except Exception as error:
             self._report(error)
             return
@@ -521,7 +524,7 @@ class PostEditor(QDialog):
         if not confirm(self, "この下書きを破棄しますか？（履歴は残ります）"):
             return
         try:
-            posts.discard(self.db, self.actor, self.post_id, self.version)
+            post_workflow.discard(self.db, self.actor, self.post_id, self.version)
         except Exception as error:
             self._report(error)
             return
@@ -540,7 +543,7 @@ class PostEditor(QDialog):
         assert self.post_id is not None
         try:
             data = path.read_bytes()
-            posts.add_attachment(self.db, self.actor, self.post_id, path.name, data)
+            post_attachments.add_attachment(self.db, self.actor, self.post_id, path.name, data)
         except OSError as error:
             self.ui.errorLabel.setText(f"画像を読めませんでした: {path}（{error.strerror}）")
             return
@@ -554,7 +557,7 @@ class PostEditor(QDialog):
         if item is None:
             return
         try:
-            posts.remove_attachment(self.db, self.actor, int(item.data(Qt.ItemDataRole.UserRole)))
+            post_attachments.remove_attachment(self.db, self.actor, int(item.data(Qt.ItemDataRole.UserRole)))
         except Exception as error:
             self._report(error)
             return

@@ -6,13 +6,14 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.domain.workflow import correctable
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import show_error, style_title
 from sns_desk.gui.shared.item_models import PostsTableModel
-from sns_desk.services import accounts, posts, users
+from sns_desk.services import accounts, post_queries, post_workflow, users
 from sns_desk.services.actors import Actor
-from sns_desk.services.posts import PostFilter
+from sns_desk.services.post_queries import PostFilter
 from sns_desk.store.database import Database
 
 
@@ -87,7 +88,9 @@ class PostsPage(QWidget):
         flt = self.current_filter()
         try:
             self.model.set_fetch(
-                lambda offset, limit: posts.list_posts(self.db, self.actor, flt, limit=limit, offset=offset)
+                lambda offset, limit: post_queries.list_posts(
+                    self.db, self.actor, flt, limit=limit, offset=offset
+                )
             )
         except Exception as error:
             show_error(self, error, "loading posts")
@@ -97,14 +100,14 @@ class PostsPage(QWidget):
         self.ui.countLabel.setText(f"{shown:,} 件{more}")
         self._update_buttons()
 
-    def selected_row(self) -> posts.PostRow | None:
+    def selected_row(self) -> post_queries.PostRow | None:
         indexes = self.ui.postsTable.selectionModel().selectedRows()
         return self.model.row_at(indexes[0].row()) if indexes else None
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.ui.openButton.setEnabled(row is not None)
-        self.ui.correctButton.setEnabled(row is not None and row.status is PostStatus.PUBLISHED)
+        self.ui.correctButton.setEnabled(row is not None and correctable(row.status))
 
     def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
         editor = PostEditor(self.db, self.actor, post_id, account_id, self)
@@ -124,7 +127,7 @@ class PostsPage(QWidget):
         if row is None:
             return
         try:
-            post_id = posts.start_correction(self.db, self.actor, row.id)
+            post_id = post_workflow.start_correction(self.db, self.actor, row.id)
         except Exception as error:
             show_error(self, error, "start correction")
             return

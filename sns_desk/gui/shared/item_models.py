@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from sns_desk.domain.policy import JST
 from sns_desk.services.audit_log import AuditRow
-from sns_desk.services.posts import PostRow
+from sns_desk.services.post_queries import PostRow
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,7 @@ Create Date: 2026-11-26
 
 FTS5's trigram tokenizer finds any substring of three or more characters, which suits Japanese (no word
 boundaries). The index is an external-content table kept current by triggers. Where SQLite was built without
-FTS5 (or on PostgreSQL), nothing is created and the search falls back to LIKE (services/posts.py).
+FTS5 (or on PostgreSQL), nothing is created and the search falls back to LIKE (store/search.py).
 """
 
 from __future__ import annotations

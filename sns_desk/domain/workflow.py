@@ -1,0 +1,184 @@
+"""The post workflow (§5, §8(2)(3)) as rules: the transition table, which statuses are editable, who may decide on
+a post, what a person may do with a post now and why not, and which revision an approver compares with.
+
+Pure functions of plain values: the services feed them the person's roles on the account and the post's state,
+and the approval queue, the buttons, the command line and the services' own refusals all come from here.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+
+from sns_desk.domain.account_states import posting_refusal
+from sns_desk.domain.errors import ConflictError, PermissionDeniedError, SnsDeskError, ValidationError
+from sns_desk.domain.permissions import TABLE, Permission, denied_message
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
+
+P = PostStatus
+
+
+class PostAction(enum.StrEnum):
+    SAVE = "save"
+    SUBMIT = "submit"
+    WITHDRAW = "withdraw"
+    APPROVE = "approve"
+    REJECT = "reject"
+    PUBLISH = "publish"
+    DELETE = "delete"
+    DISCARD = "discard"
+
+    @property
+    def label(self) -> str:
+        return {
+            PostAction.SAVE: "保存",
+            PostAction.SUBMIT: "承認申請",
+            PostAction.WITHDRAW: "申請の取り下げ",
+            PostAction.APPROVE: "承認",
+            PostAction.REJECT: "差戻し",
+            PostAction.PUBLISH: "投稿結果の記録",
+            PostAction.DELETE: "削除の記録",
+            PostAction.DISCARD: "下書きの破棄",
+        }[self]
+
+
+@dataclass(frozen=True)
+class PostTransition:
+    sources: frozenset[PostStatus]
+    target: PostStatus
+    permission: Permission
+
+
+TRANSITIONS: dict[PostAction, PostTransition] = {
+    PostAction.SAVE: PostTransition(
+        frozenset({P.DRAFT, P.REJECTED, P.APPROVED}), P.DRAFT, Permission.WRITE_POST
+    ),
+    PostAction.SUBMIT: PostTransition(frozenset({P.DRAFT, P.REJECTED}), P.PENDING, Permission.WRITE_POST),
+    PostAction.WITHDRAW: PostTransition(frozenset({P.PENDING}), P.DRAFT, Permission.WRITE_POST),
+    PostAction.APPROVE: PostTransition(frozenset({P.PENDING}), P.APPROVED, Permission.APPROVE_POST),
+    PostAction.REJECT: PostTransition(frozenset({P.PENDING}), P.REJECTED, Permission.APPROVE_POST),
+    PostAction.PUBLISH: PostTransition(frozenset({P.APPROVED}), P.PUBLISHED, Permission.RECORD_PUBLICATION),
+    PostAction.DELETE: PostTransition(frozenset({P.PUBLISHED}), P.DELETED, Permission.APPROVE_POST),
+    PostAction.DISCARD: PostTransition(frozenset({P.DRAFT, P.REJECTED}), P.DELETED, Permission.WRITE_POST),
+}
+
+# the actions that need the account in operation (§3, §8(4)); SAVE needs it open for drafting
+POSTING_ACTIONS = frozenset({PostAction.SUBMIT, PostAction.APPROVE, PostAction.REJECT, PostAction.PUBLISH})
+DECISIONS = frozenset({PostAction.APPROVE, PostAction.REJECT})
+
+
+def editable(status: PostStatus) -> bool:
+    """Whether a post's text, time and images may change: editing an approved post sends it back to 下書き."""
+    return status in TRANSITIONS[PostAction.SAVE].sources
+
+
+def correctable(status: PostStatus) -> bool:
+    """Whether a 訂正 (§8(2)) may start from a post: only what went out is corrected; a draft is just edited."""
+    return status is P.PUBLISHED
+
+
+def changes_status(action: PostAction, status: PostStatus) -> bool:
+    """Whether doing ``action`` on a post in ``status`` moves it (saving an unchanged 差戻し or 承認済 post
+    still brings it back to 下書き; saving an unchanged 下書き changes nothing)."""
+    return TRANSITIONS[action].target is not status
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """Whether a person may do one thing now, and if not, why (Japanese, for the screen and the command line)."""
+
+    allowed: bool
+    reason: str = ""
+    error: type[SnsDeskError] = PermissionDeniedError  # what a refused attempt raises
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def require(self, log_message: str) -> None:
+        """Raise the refusal (with ``log_message`` for the log) unless allowed."""
+        if not self.allowed:
+            raise self.error(self.reason, log_message)
+
+
+YES = Allowed(True)
+
+
+def refuse(reason: str, error: type[SnsDeskError] = PermissionDeniedError) -> Allowed:
+    return Allowed(False, reason, error)
+
+
+FOUR_EYES = (
+    "自分が作成した投稿は承認できません（4つの目の原則）。別のアカウント管理者に承認を依頼してください。"
+)
+
+
+def may_decide(roles: Set[Role], wrote_it: bool, allow_self_approval: bool) -> Allowed:
+    """Who may approve or reject a post (§5(1); PRODUCT.md §1).
+
+    ``roles`` are the person's roles on the post's account; ``wrote_it`` whether they wrote or edited any revision.
+    The アカウント管理者 and the アカウント責任者 decide.  Nobody decides on a post they wrote or edited (four
+    eyes), unless the account's setting allows its approvers to approve their own posts: then a 管理者 or a
+    責任者 may, and nobody else (a 担当者 who is not an approver gains nothing from it).
+    """
+    if not roles & TABLE[Permission.APPROVE_POST].roles:
+        return refuse(denied_message(Permission.APPROVE_POST))
+    if wrote_it and not allow_self_approval:
+        return refuse(FOUR_EYES)
+    return YES
+
+
+@dataclass(frozen=True)
+class PostFacts:
+    """What the rules need to know about a post and the person looking at it."""
+
+    status: PostStatus
+    roles: frozenset[Role]  # the person's roles on the post's account
+    wrote_it: bool  # the person wrote the post or saved one of its revisions
+    allow_self_approval: bool  # the account's setting
+    account_name: str
+    account_status: AccountStatus
+
+
+def may_act(action: PostAction, facts: PostFacts) -> Allowed:
+    """Whether the person may do ``action`` on the post now; the first reason that stops them otherwise.
+
+    The order is the order a service checks in: the role, the post's status, the account's state, then the
+    person's relation to the post (four eyes for a decision, the author for a withdrawal).
+    """
+    transition = TRANSITIONS[action]
+    if not facts.roles & TABLE[transition.permission].roles:
+        return refuse(denied_message(transition.permission))
+    if facts.status not in transition.sources:
+        return refuse(
+            f"この投稿は現在「{facts.status.label}」のため、「{action.label}」はできません。", ConflictError
+        )
+    if action is PostAction.SAVE or action in POSTING_ACTIONS:
+        reason = posting_refusal(
+            facts.account_name, facts.account_status, for_posting=action is not PostAction.SAVE
+        )
+        if reason:
+            return refuse(reason, ValidationError)
+    if action in DECISIONS:
+        return may_decide(facts.roles, facts.wrote_it, facts.allow_self_approval)
+    if action is PostAction.WITHDRAW and not facts.wrote_it:
+        return refuse("申請を取り下げられるのは、その投稿を作成・編集した人です。")
+    return YES
+
+
+def actions_for(facts: PostFacts) -> dict[PostAction, Allowed]:
+    """Every action, each allowed or refused with its reason."""
+    return {action: may_act(action, facts) for action in PostAction}
+
+
+def diff_base(revisions: Sequence[int], rejected_at: Sequence[int]) -> int | None:
+    """Which revision the approver compares the latest with (PRODUCT.md §7: the diff against the last revision).
+
+    ``revisions`` are the post's revision numbers in order, ``rejected_at`` the revisions rejected so far, in
+    order.  After a 差戻し the approver compares with what they rejected (the same revision when nothing was
+    changed since); otherwise with the revision before the latest.  None for a first revision (nothing to compare with).
+    """
+    if len(revisions) < 2:
+        return None
+    earlier = [number for number in rejected_at if number in revisions]
+    return earlier[-1] if earlier else revisions[-2]

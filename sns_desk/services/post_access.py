@@ -1,0 +1,66 @@
+"""What a person may do with a post now, and why not: the rules of :mod:`sns_desk.domain.workflow` fed with the
+person's current roles on the account and their relation to the post.  The post changes open their post here, so
+the approval queue, the buttons, the command line and the refusals of the changes themselves all agree."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sns_desk.domain.errors import ConflictError
+from sns_desk.domain.vocabulary import Role
+from sns_desk.domain.workflow import TRANSITIONS, Allowed, PostAction, PostFacts, actions_for, may_act
+from sns_desk.services.access import roles_of
+from sns_desk.services.usecase import Step
+from sns_desk.store.orm import Post, PostRevision, User
+
+
+def wrote_it(session: Session, post: Post, user_id: int) -> bool:
+    """Whether ``user_id`` wrote the post or saved one of its revisions (four eyes counts editors too)."""
+    if post.author_id == user_id:
+        return True
+    stmt = (
+        select(func.count())
+        .select_from(PostRevision)
+        .where(PostRevision.post_id == post.id, PostRevision.saved_by_id == user_id)
+    )
+    return bool(session.scalar(stmt))
+
+
+def facts(
+    session: Session, me: User, post: Post, *, roles: Set[Role] | None = None, wrote: bool | None = None
+) -> PostFacts:
+    """What the workflow rules need; ``roles`` and ``wrote`` may be given when already known (the queue)."""
+    account = post.account
+    return PostFacts(
+        post.status,
+        frozenset(roles_of(session, me, post.account_id) if roles is None else roles),
+        wrote_it(session, post, me.id) if wrote is None else wrote,
+        account.allow_self_approval,
+        account.name,
+        account.status,
+    )
+
+
+def post_actions(session: Session, me: User, post: Post) -> dict[PostAction, Allowed]:
+    """Every action on ``post``, each allowed for ``me`` now or refused with the reason."""
+    return actions_for(facts(session, me, post))
+
+
+def open_post(step: Step, post_id: int, expected_version: int | None, action: PostAction) -> Post:
+    """The post a change acts on, once the person may do ``action`` on it: the role first (a stranger learns
+    nothing of the post's state), then the version the person saw, then the workflow's rules."""
+    post = step.load(Post, post_id)
+    step.require(TRANSITIONS[action].permission, post.account_id)
+    if expected_version is not None and post.version != expected_version:
+        raise ConflictError(
+            f"この投稿は他の人が先に操作しました（現在の状態: {post.status.label}）。"
+            "最新の内容を表示しますので、確認してからもう一度操作してください。",
+            f"post {post_id} version {post.version} != {expected_version}",
+        )
+    may_act(action, facts(step.session, step.me, post)).require(
+        f"user {step.me.login!r} refused {action.value} on post {post.id} ({post.status.value})"
+    )
+    return post

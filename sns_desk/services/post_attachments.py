@@ -1,0 +1,112 @@
+"""Images attached to a post: PNG, JPEG, GIF or WebP, at most four, each up to 5 MB; a change to an approved
+post's images sends it back to 下書き, as an edit of its text does."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from sns_desk.domain.errors import ConflictError, ValidationError
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.domain.workflow import editable
+from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, change, load
+from sns_desk.store.database import Database
+from sns_desk.store.orm import Attachment, Post, utcnow
+
+P = PostStatus
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+MAX_ATTACHMENTS = 4
+IMAGE_TYPES = {
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"GIF87a": "image/gif",
+    b"GIF89a": "image/gif",
+}
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: int
+    filename: str
+    mime: str
+    size: int
+    sha256: str
+
+
+def image_type(data: bytes) -> str | None:
+    for magic, mime in IMAGE_TYPES.items():
+        if data.startswith(magic):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def _editable_post(step: Step, post_id: int, refusal: str) -> Post:
+    """The post whose images change: the person writes on its account and the post is still editable."""
+    post = step.load(Post, post_id)
+    step.require(Permission.WRITE_POST, post.account_id)
+    if not editable(post.status):
+        raise ConflictError(
+            f"「{post.status.label}」の投稿{refusal}", f"post {post.id} is {post.status.value}"
+        )
+    if post.status is P.APPROVED:  # an approved post changed: back to 下書き
+        post.status = P.DRAFT
+    post.updated_at = utcnow()
+    return post
+
+
+def add_attachment(db: Database, actor: Actor, post_id: int, filename: str, data: bytes) -> int:
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            f"画像が大きすぎます（{len(data) / 1024 / 1024:.1f} MB）。{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 以下にしてください。"
+        )
+    mime = image_type(data)
+    if mime is None:
+        raise ValidationError("添付できるのは PNG・JPEG・GIF・WebP の画像です。")
+
+    def work(step: Step) -> int:
+        post = _editable_post(step, post_id, "には画像を追加できません。")
+        existing = step.session.scalar(
+            select(func.count()).select_from(Attachment).where(Attachment.post_id == post_id)
+        )
+        if existing and existing >= MAX_ATTACHMENTS:
+            raise ValidationError(f"画像は {MAX_ATTACHMENTS} 枚までです。")
+        digest = hashlib.sha256(data).hexdigest()
+        item = Attachment(
+            post_id=post.id,
+            filename=filename[:255] or "image",
+            mime=mime,
+            size=len(data),
+            sha256=digest,
+            data=data,
+            added_by_id=step.me.id,
+        )
+        step.session.add(item)
+        step.session.flush()
+        step.audit(
+            "post.attach", "post", post.id, {"filename": item.filename, "sha256": digest, "size": len(data)}
+        )
+        return item.id
+
+    return change(db, actor, work, what="add_attachment")
+
+
+def remove_attachment(db: Database, actor: Actor, attachment_id: int) -> None:
+    def work(step: Step) -> None:
+        item = step.load(Attachment, attachment_id)
+        post = _editable_post(step, item.post_id, "の画像は外せません。")
+        step.session.delete(item)
+        step.session.flush()
+        step.audit("post.detach", "post", post.id, {"sha256": item.sha256})
+
+    change(db, actor, work, what="remove_attachment")
+
+
+def attachment_data(db: Database, attachment_id: int) -> bytes:
+    with db.read() as session:
+        return bytes(load(session, Attachment, attachment_id).data)

@@ -1,0 +1,382 @@
+"""Reading posts: the lists (with the word search of :mod:`sns_desk.store.search`), the 承認待ち queue, a post's
+detail with what this person may do with it now and why not, the approval diff, and the calendar."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from sns_desk.domain import checks
+from sns_desk.domain.errors import NotFoundError
+from sns_desk.domain.permissions import TABLE, Permission
+from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus, Role
+from sns_desk.domain.workflow import Allowed, PostAction, diff_base, may_act
+from sns_desk.services import signing
+from sns_desk.services.access import is_allowed, roles_of
+from sns_desk.services.actors import Actor
+from sns_desk.services.post_access import facts, post_actions
+from sns_desk.services.post_attachments import AttachmentRow
+from sns_desk.services.post_drafts import PostInput, post_input
+from sns_desk.services.usecase import Step, look
+from sns_desk.store.database import Database
+from sns_desk.store.orm import (
+    Account,
+    AccountMember,
+    Attachment,
+    Post,
+    PostDecision,
+    PostRevision,
+    User,
+    utcnow,
+)
+from sns_desk.store.search import post_text_condition
+
+P = PostStatus
+
+
+@dataclass(frozen=True)
+class PostRow:
+    id: int
+    account_id: int
+    account: str
+    platform: str
+    title: str
+    body: str
+    category: str
+    status: PostStatus
+    author: str
+    author_id: int
+    planned_at: datetime | None
+    published_at: datetime | None
+    updated_at: datetime
+    emergency: bool
+    scope_id: int | None
+    version: int
+
+    @property
+    def summary(self) -> str:
+        first_line = self.body.strip().splitlines()[0] if self.body.strip() else ""
+        return (self.title or first_line or "（本文なし）")[:60]
+
+    def overdue(self, now: datetime | None = None) -> bool:
+        return (
+            self.status in (P.PENDING, P.APPROVED)
+            and self.planned_at is not None
+            and self.planned_at < (now or utcnow())
+        )
+
+
+def _post_row(p: Post, account_name: str, platform: str, author: str) -> PostRow:
+    return PostRow(
+        p.id,
+        p.account_id,
+        account_name,
+        platform,
+        p.title,
+        p.body,
+        p.category,
+        p.status,
+        author,
+        p.author_id,
+        p.planned_at,
+        p.published_at,
+        p.updated_at,
+        p.emergency,
+        p.scope_id,
+        p.version,
+    )
+
+
+def _rows_stmt() -> Select[Post, str, Platform, str]:
+    return (
+        select(Post, Account.name, Account.platform, User.display_name)
+        .join(Account, Account.id == Post.account_id)
+        .join(User, User.id == Post.author_id)
+    )
+
+
+def _rows(session: Session, stmt: Select[Post, str, Platform, str]) -> list[PostRow]:
+    return [_post_row(p, name, platform.label, author) for p, name, platform, author in session.execute(stmt)]
+
+
+def _visible_accounts(session: Session, me: User) -> list[int] | None:
+    """None: every account (広報課, システム管理者)."""
+    if is_allowed(session, me, Permission.VIEW_CITY_WIDE):
+        return None
+    return list(
+        session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id).distinct())
+    )
+
+
+def _visible(session: Session, me: User, account_id: int) -> bool:
+    return is_allowed(session, me, Permission.VIEW_CITY_WIDE) or bool(
+        roles_of(session, me, account_id) - {Role.EMPLOYEE}
+    )
+
+
+@dataclass
+class PostFilter:
+    account_id: int | None = None
+    statuses: Sequence[PostStatus] = field(default_factory=tuple)
+    author_id: int | None = None
+    text: str = ""
+
+
+def list_posts(
+    db: Database, actor: Actor, flt: PostFilter | None = None, *, limit: int = 200, offset: int = 0
+) -> list[PostRow]:
+    flt = flt or PostFilter()
+
+    def read(step: Step) -> list[PostRow]:
+        stmt = _rows_stmt().order_by(Post.updated_at.desc(), Post.id.desc()).limit(limit).offset(offset)
+        visible = _visible_accounts(step.session, step.me)
+        if visible is not None:
+            stmt = stmt.where(Post.account_id.in_(visible))
+        if flt.account_id is not None:
+            stmt = stmt.where(Post.account_id == flt.account_id)
+        if flt.statuses:
+            stmt = stmt.where(Post.status.in_(list(flt.statuses)))
+        if flt.author_id is not None:
+            stmt = stmt.where(Post.author_id == flt.author_id)
+        words = flt.text.strip()
+        if words:
+            stmt = stmt.where(post_text_condition(step.session, words))
+        return _rows(step.session, stmt)
+
+    return look(db, actor, read)
+
+
+def pending_for(db: Database, actor: Actor) -> list[PostRow]:
+    """承認待ち that this person may decide now: exactly the posts whose approval they are offered
+    (:func:`sns_desk.domain.workflow.may_act`, with four eyes and the account's self-approval setting)."""
+
+    def read(step: Step) -> list[PostRow]:
+        session, me = step.session, step.me
+        mine = set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id)))
+        roles = {account_id: roles_of(session, me, account_id) for account_id in mine}
+        deciders = TABLE[Permission.APPROVE_POST].roles
+        accounts_i_approve = [account_id for account_id, held in roles.items() if held & deciders]
+        if not accounts_i_approve:
+            return []
+        stmt = (
+            _rows_stmt()
+            .where(Post.status == P.PENDING, Post.account_id.in_(accounts_i_approve))
+            .order_by(Post.planned_at.is_(None), Post.planned_at, Post.submitted_at)
+        )
+        found = session.execute(stmt).all()
+        edited = set(
+            session.scalars(
+                select(PostRevision.post_id).where(
+                    PostRevision.saved_by_id == me.id, PostRevision.post_id.in_([row[0].id for row in found])
+                )
+            )
+        )
+        rows = []
+        for post, name, platform, author in found:
+            wrote = post.author_id == me.id or post.id in edited
+            if may_act(
+                PostAction.APPROVE, facts(session, me, post, roles=roles[post.account_id], wrote=wrote)
+            ):
+                rows.append(_post_row(post, name, platform.label, author))
+        return rows
+
+    return look(db, actor, read)
+
+
+def count_pending_for(db: Database, actor: Actor) -> int:
+    return len(pending_for(db, actor))
+
+
+def scope_posts_to_review(db: Database, actor: Actor) -> list[PostRow]:
+    """Posts that went out under a standing scope and the 管理者 has not looked at yet (§5(2))."""
+
+    def read(step: Step) -> list[PostRow]:
+        session, me = step.session, step.me
+        mine = [
+            account_id
+            for account_id in set(
+                session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id))
+            )
+            if is_allowed(session, me, Permission.APPROVE_SCOPE, account_id)
+        ]
+        stmt = (
+            _rows_stmt()
+            .where(
+                Post.scope_id.is_not(None),
+                Post.scope_reviewed_at.is_(None),
+                Post.account_id.in_(mine),
+                Post.status.in_([P.APPROVED, P.PUBLISHED]),
+            )
+            .order_by(Post.submitted_at)
+        )
+        return _rows(session, stmt)
+
+    return look(db, actor, read)
+
+
+def calendar(db: Database, actor: Actor, start: datetime, end: datetime) -> list[PostRow]:
+    """Posts planned or published between ``start`` and ``end`` (for 予定)."""
+
+    def read(step: Step) -> list[PostRow]:
+        stmt = (
+            _rows_stmt()
+            .where(
+                Post.status != P.DELETED,
+                or_(Post.planned_at.between(start, end), Post.published_at.between(start, end)),
+            )
+            .order_by(func.coalesce(Post.published_at, Post.planned_at))
+        )
+        visible = _visible_accounts(step.session, step.me)
+        if visible is not None:
+            stmt = stmt.where(Post.account_id.in_(visible))
+        return _rows(step.session, stmt)
+
+    return look(db, actor, read)
+
+
+# --- one post ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    number: int
+    title: str
+    body: str
+    category: str
+    planned_at: datetime | None
+    saved_by: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    kind: DecisionKind
+    comment: str
+    decided_by: str
+    decided_at: datetime
+    revision_number: int
+    seal: str = ""  # the 電子印鑑 as checked when the post was opened ("" where none is due, e.g. 事前承認)
+
+
+@dataclass(frozen=True)
+class PostDetail:
+    row: PostRow
+    emergency_reason: str
+    correction_of: int | None
+    self_check: tuple[str, ...]
+    warning_reasons: dict[str, str]
+    findings_at_submission: tuple[checks.Finding, ...]
+    revisions: tuple[RevisionRow, ...]
+    decisions: tuple[DecisionRow, ...]
+    attachments: tuple[AttachmentRow, ...]
+    published_url: str
+    published_by: str
+    deleted_reason: str
+    scope_title: str
+    scope_reviewed: bool
+    actions: Mapping[PostAction, Allowed]  # what this person may do with the post now, and why not
+    as_input: PostInput  # the post as the editor and the checks take it
+
+    def may(self, action: PostAction) -> bool:
+        return self.actions[action].allowed
+
+
+def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
+    def read(step: Step) -> PostDetail:
+        session = step.session
+        post = step.load(Post, post_id)
+        if not _visible(session, step.me, post.account_id):
+            raise NotFoundError("投稿が見つかりません。", f"post {post_id} not visible to {step.me.login!r}")
+        account = post.account
+        revisions = session.scalars(
+            select(PostRevision)
+            .where(PostRevision.post_id == post_id)
+            .options(selectinload(PostRevision.saved_by))
+            .order_by(PostRevision.number)
+        ).all()
+        decisions = session.scalars(
+            select(PostDecision)
+            .where(PostDecision.post_id == post_id)
+            .options(selectinload(PostDecision.decided_by))
+            .order_by(PostDecision.id)
+        ).all()
+        seals = signing.post_decision_seals(session, decisions)
+        attachments = session.execute(
+            select(Attachment.id, Attachment.filename, Attachment.mime, Attachment.size, Attachment.sha256)
+            .where(Attachment.post_id == post_id)
+            .order_by(Attachment.id)
+        ).all()
+        published_by = session.get(User, post.published_by_id) if post.published_by_id else None
+        findings = tuple(
+            checks.Finding(
+                f["rule"], checks.Severity(f["severity"]), f["start"], f["end"], f["section"], f["message"]
+            )
+            for f in json.loads(post.findings or "[]")
+        )
+        return PostDetail(
+            _post_row(post, account.name, account.platform.label, post.author.display_name),
+            post.emergency_reason,
+            post.correction_of_id,
+            tuple(json.loads(post.self_check or "[]")),
+            dict(json.loads(post.warning_reasons or "{}")),
+            findings,
+            tuple(
+                RevisionRow(
+                    r.number, r.title, r.body, r.category, r.planned_at, r.saved_by.display_name, r.saved_at
+                )
+                for r in revisions
+            ),
+            tuple(
+                DecisionRow(
+                    d.kind,
+                    d.comment,
+                    d.decided_by.display_name,
+                    d.decided_at,
+                    d.revision_number,
+                    seals.get(d.id, ""),
+                )
+                for d in decisions
+            ),
+            tuple(AttachmentRow(*a) for a in attachments),
+            post.published_url,
+            published_by.display_name if published_by else "",
+            post.deleted_reason,
+            post.scope.title if post.scope else "",
+            post.scope_reviewed_at is not None,
+            post_actions(session, step.me, post),
+            post_input(post),
+        )
+
+    return look(db, actor, read)
+
+
+def body_diff(old: str, new: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile="前の版", tofile="今回の版"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    base: int  # the revision compared with
+    latest: int
+    text: str  # a unified diff of the bodies; "" when they are the same
+
+
+def approval_diff(detail: PostDetail) -> RevisionDiff | None:
+    """What the approver compares (:func:`sns_desk.domain.workflow.diff_base`); None for a first revision."""
+    numbers = [r.number for r in detail.revisions]
+    rejected = [d.revision_number for d in detail.decisions if d.kind is DecisionKind.REJECT]
+    base = diff_base(numbers, rejected)
+    if base is None:
+        return None
+    old = next(r for r in detail.revisions if r.number == base)
+    return RevisionDiff(base, numbers[-1], body_diff(old.body, detail.revisions[-1].body))

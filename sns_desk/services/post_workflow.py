@@ -1,0 +1,315 @@
+"""The post workflow (§5, §6, §8(2)(3)): submission with its checks, withdrawal, one-click decisions with the
+電子印鑑, publication records, corrections and deletions.  Who may do what is :mod:`sns_desk.domain.workflow`'s,
+asked through :func:`~sns_desk.services.post_access.open_post`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
+from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.hours import verdict
+from sns_desk.domain.permissions import Permission
+from sns_desk.domain.validation import URL_RE
+from sns_desk.domain.vocabulary import DecisionKind, PostStatus
+from sns_desk.domain.workflow import PostAction
+from sns_desk.services import signing
+from sns_desk.services.account_policies import current_policy
+from sns_desk.services.actors import Actor
+from sns_desk.services.post_access import open_post
+from sns_desk.services.post_drafts import (
+    PostInput,
+    create_draft,
+    draft_for_checks,
+    post_input,
+    revision_count,
+    self_check_items,
+)
+from sns_desk.services.usecase import Step, change, look
+from sns_desk.store.database import Database
+from sns_desk.store.orm import Post, PostDecision, StandingScope, utcnow
+
+P = PostStatus
+
+
+# --- submission --------------------------------------------------------------------------------------------------
+
+
+def submit(
+    db: Database,
+    actor: Actor,
+    post_id: int,
+    expected_version: int,
+    self_check: Sequence[str],
+    warning_reasons: dict[str, str] | None = None,
+) -> PostStatus:
+    """承認申請: errors block; each warning needs a reason; every §6 item must be confirmed.
+
+    A post declared within a valid standing scope (§5(2)) is approved by that scope at once (recorded as such).
+    """
+    reasons = {k: v.strip() for k, v in (warning_reasons or {}).items() if v and v.strip()}
+
+    def work(step: Step) -> PostStatus:
+        session = step.session
+        post = open_post(step, post_id, expected_version, PostAction.SUBMIT)
+        findings = checks.run_checks(draft_for_checks(session, post.account, post_input(post), post.id))
+        problems = [f"・{f.message}（{f.section}）" for f in checks.errors(findings)]
+        unexplained = [f for f in checks.warnings(findings) if f.key not in reasons]
+        problems += [
+            f"・注意「{f.message}」について、問題ないと判断した理由を記入してください。" for f in unexplained
+        ]
+        required = {item_id for item_id, _section, _text in self_check_items()}
+        missing = sorted(required - set(self_check))
+        if missing:
+            problems.append(f"・§6 の確認項目がすべて確認されていません（未確認 {len(missing)} 件）。")
+        if post.emergency and not post.emergency_reason:
+            problems.append("・緊急の投稿には理由を記入してください（§5(9)）。")
+        if problems:
+            raise ValidationError(
+                "承認を申請できません。\n" + "\n".join(problems), f"post {post_id} submit blocked"
+            )
+        now = utcnow()
+        post.self_check = json.dumps(sorted(set(self_check)))
+        post.warning_reasons = json.dumps(
+            {f.key: reasons[f.key] for f in checks.warnings(findings)}, ensure_ascii=False, sort_keys=True
+        )
+        post.findings = json.dumps([f.as_dict() for f in findings], ensure_ascii=False)
+        post.submitted_at = now
+        post.updated_at = now
+        revision = revision_count(session, post.id)
+        scope = _valid_scope(session, post, now)
+        if scope is not None:
+            post.status = P.APPROVED
+            post.decided_at = now
+            session.add(
+                PostDecision(
+                    post_id=post.id,
+                    revision_number=revision,
+                    kind=DecisionKind.SCOPE,
+                    decided_by_id=step.me.id,
+                    scope_id=scope.id,
+                    comment=f"事前承認の適用範囲「{scope.title}」（§5(2)）",
+                )
+            )
+        else:
+            post.status = P.PENDING
+        session.flush()
+        step.audit(
+            "post.submit",
+            "post",
+            post.id,
+            {
+                "revision": revision,
+                "to": post.status,
+                "scope_id": scope.id if scope else None,
+                "warnings": [f.key for f in checks.warnings(findings)],
+            },
+        )
+        return post.status
+
+    return change(db, actor, work, what="submit")
+
+
+def _valid_scope(session: Session, post: Post, now: datetime) -> StandingScope | None:
+    if post.scope_id is None:
+        return None
+    scope = session.get(StandingScope, post.scope_id)
+    if scope is None or scope.revoked_at is not None:
+        raise ValidationError(
+            "指定された事前承認の適用範囲は取り消されています（§5(2)）。範囲の指定を外して申請してください。"
+        )
+    when = post.planned_at or now
+    if not (scope.valid_from <= when <= scope.valid_until):
+        raise ValidationError(
+            f"事前承認の適用範囲「{scope.title}」の有効期間（{scope.valid_from.astimezone(pol.JST):%Y-%m-%d}〜"
+            f"{scope.valid_until.astimezone(pol.JST):%Y-%m-%d}）の外です（§5(2)）。範囲の指定を外して申請してください。"
+        )
+    categories = [c.strip() for c in scope.categories.splitlines() if c.strip()]
+    if categories and post.category not in categories:
+        raise ValidationError(
+            f"分類「{post.category or '（なし）'}」は、事前承認の適用範囲「{scope.title}」の対象（{'、'.join(categories)}）"
+            "ではありません（§5(2)）。"
+        )
+    return scope
+
+
+def withdraw(db: Database, actor: Actor, post_id: int, expected_version: int) -> None:
+    """The author (or an editor) takes a submission back to 下書き."""
+
+    def work(step: Step) -> None:
+        post = open_post(step, post_id, expected_version, PostAction.WITHDRAW)
+        post.status = P.DRAFT
+        post.updated_at = utcnow()
+        step.session.flush()
+        step.audit("post.withdraw", "post", post.id, {})
+
+    change(db, actor, work, what="withdraw")
+
+
+# --- decisions ---------------------------------------------------------------------------------------------------
+
+
+def _decide(
+    db: Database,
+    actor: Actor,
+    post_id: int,
+    expected_version: int,
+    action: PostAction,
+    comment: str,
+    new_planned_at: datetime | None = None,
+) -> None:
+    comment = comment.strip()
+    if action is PostAction.REJECT and not comment:
+        raise ValidationError("差戻しの理由（コメント）を入力してください。")
+    # 電子印鑑: the key comes from the OS keyring, outside the transaction
+    signer = signing.signer_for(db, actor)
+
+    def work(step: Step) -> None:
+        session = step.session
+        post = open_post(step, post_id, expected_version, action)  # four eyes: domain.workflow.may_decide
+        now = utcnow()
+        revision = revision_count(session, post.id)
+        payload: dict[str, object] = {"revision": revision}
+        if action is PostAction.APPROVE:
+            if new_planned_at is not None:
+                if new_planned_at.tzinfo is None:
+                    raise ValueError("new_planned_at must be timezone-aware")
+                hours = verdict(
+                    current_policy(session, post.account_id),
+                    new_planned_at,
+                    post.emergency,
+                    post.emergency_reason,
+                )
+                if hours.blocks:
+                    raise ValidationError(hours.reason + "（§5(9)）")
+                payload["planned_at"] = [
+                    post.planned_at.isoformat() if post.planned_at else None,
+                    new_planned_at.isoformat(),
+                ]
+                post.planned_at = new_planned_at
+            elif post.planned_at is not None and post.planned_at < now:
+                raise ValidationError(
+                    f"予定時刻（{post.planned_at.astimezone(pol.JST):%m月%d日 %H:%M}）を過ぎています。"
+                    "新しい予定時刻を指定して承認してください。"
+                )
+            post.status = P.APPROVED
+            kind = DecisionKind.APPROVE
+        else:
+            post.status = P.REJECTED
+            kind = DecisionKind.REJECT
+        post.decided_at = now
+        post.updated_at = now
+        decision = PostDecision(
+            post_id=post.id, revision_number=revision, kind=kind, comment=comment, decided_by_id=step.me.id
+        )
+        session.add(decision)
+        session.flush()
+        payload["comment"] = comment
+        event = step.audit(f"post.{action.value}", "post", post.id, payload)
+        signing.sign_decision(
+            session,
+            signer,
+            step.me,
+            event,
+            Permission.APPROVE_POST,
+            post.account_id,
+            signing.POST_DECISION,
+            decision.id,
+        )
+
+    change(db, actor, work, what=f"post {action.value}")
+
+
+def approve(
+    db: Database,
+    actor: Actor,
+    post_id: int,
+    expected_version: int,
+    comment: str = "",
+    new_planned_at: datetime | None = None,
+) -> None:
+    """承認 (§5(1)): one click.  Nobody approves what they wrote or edited (four-eyes) unless the account allows its
+    approvers to.  A post whose planned time has passed needs a new time."""
+    _decide(db, actor, post_id, expected_version, PostAction.APPROVE, comment, new_planned_at)
+
+
+def reject(db: Database, actor: Actor, post_id: int, expected_version: int, comment: str) -> None:
+    """差戻し, with the comment the author needs."""
+    _decide(db, actor, post_id, expected_version, PostAction.REJECT, comment)
+
+
+# --- after approval --------------------------------------------------------------------------------------------------
+
+
+def record_publication(
+    db: Database,
+    actor: Actor,
+    post_id: int,
+    expected_version: int,
+    url: str,
+    published_at: datetime | None = None,
+) -> None:
+    """投稿済: who posted, when, and the post's URL."""
+    url = url.strip()
+    if not URL_RE.match(url):
+        raise ValidationError("投稿の URL を https:// で始まる形で入力してください。")
+    if published_at is not None and published_at.tzinfo is None:
+        raise ValueError("published_at must be timezone-aware")
+
+    def work(step: Step) -> None:
+        post = open_post(step, post_id, expected_version, PostAction.PUBLISH)
+        when = published_at or utcnow()
+        post.status = P.PUBLISHED
+        post.published_at, post.published_url, post.published_by_id = when, url, step.me.id
+        post.updated_at = utcnow()
+        step.session.flush()
+        step.audit("post.publish", "post", post.id, {"url": url, "at": when.isoformat()})
+
+    change(db, actor, work, what="record_publication")
+
+
+def record_deletion(db: Database, actor: Actor, post_id: int, expected_version: int, reason: str) -> None:
+    """削除 (§8(3)): a published post taken down, with the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("削除の理由を入力してください（§8(3)）。")
+    _finish(db, actor, post_id, expected_version, PostAction.DELETE, reason)
+
+
+def discard(db: Database, actor: Actor, post_id: int, expected_version: int, reason: str = "") -> None:
+    """A draft that will not go out."""
+    _finish(db, actor, post_id, expected_version, PostAction.DISCARD, reason.strip() or "下書きを破棄")
+
+
+def _finish(
+    db: Database, actor: Actor, post_id: int, expected_version: int, action: PostAction, reason: str
+) -> None:
+    def work(step: Step) -> None:
+        post = open_post(step, post_id, expected_version, action)
+        post.status = P.DELETED
+        post.deleted_reason, post.deleted_at = reason, utcnow()
+        post.updated_at = utcnow()
+        step.session.flush()
+        step.audit(f"post.{action.value}", "post", post.id, {"reason": reason})
+
+    change(db, actor, work, what=f"post {action.value}")
+
+
+def start_correction(db: Database, actor: Actor, post_id: int) -> int:
+    """訂正 (§8(2)): a new draft linked to the published post it corrects."""
+
+    def read(step: Step) -> PostInput:
+        original = step.load(Post, post_id)
+        return PostInput(
+            original.account_id,
+            f"【訂正】{original.body}",
+            f"訂正: {original.title}".strip(),
+            original.category,
+        )
+
+    return create_draft(db, actor, look(db, actor, read), correction_of=post_id)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolButton, QWidget
 
 from sns_desk import __version__
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
 from sns_desk.host import paths
 
@@ -46,11 +47,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle("SNS Desk")
-        self.ui.navList.setStyleSheet(
-            "QListWidget { background: #f3f5f8; font-size: 11pt; padding-top: 8px; }"
-            "QListWidget::item { padding: 8px 10px; }"
-            "QListWidget::item:selected { background: #1f5fa8; color: white; }"
-        )
+        self.ui.navList.setStyleSheet(style.NAVIGATION_STYLE)
         self.pages: dict[str, QWidget] = {}  # the pages built so far
         self._keys: list[str] = []  # every page in navigation order
         self._factories: dict[str, Callable[[], QWidget]] = {}
@@ -93,7 +90,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"SNS Desk - {where}")
         self.loading_label = QLabel(f"データベースを開いています…\n{where}")
         # centred through the style sheet: the Qt namespace (Qt.AlignmentFlag) takes 12 ms to load at start-up
-        self.loading_label.setStyleSheet("color: #555; font-size: 12pt; qproperty-alignment: AlignCenter;")
+        self.loading_label.setStyleSheet(style.LOADING_STYLE)
         self.ui.pages.addWidget(self.loading_label)
         self.ui.pages.setCurrentWidget(self.loading_label)
         self.db_label.setText(where)
@@ -120,13 +117,19 @@ class MainWindow(QMainWindow):
         if users.actor_roles(db, actor) & {Role.MANAGER, Role.RESPONSIBLE}:
             self._add_page("approvals", "承認待ち", pix.SP_DialogApplyButton, self._approvals_page)
         self._add_page(
-            "calendar", "予定", pix.SP_FileDialogListView, self._page("calendar.calendar_page", "CalendarPage")
+            "calendar",
+            "予定",
+            pix.SP_FileDialogListView,
+            self._page("calendar.calendar_page", "CalendarPage"),
         )
         self._add_page(
             "accounts", "アカウント", pix.SP_DirLinkIcon, self._page("accounts.accounts_page", "AccountsPage")
         )
         self._add_page(
-            "incidents", "トラブル", pix.SP_MessageBoxWarning, self._page("incidents.incidents_page", "IncidentsPage")
+            "incidents",
+            "トラブル",
+            pix.SP_MessageBoxWarning,
+            self._page("incidents.incidents_page", "IncidentsPage"),
         )
         self._add_page(
             "inquiries",
@@ -136,14 +139,22 @@ class MainWindow(QMainWindow):
         )
         if users.may(db, actor, Permission.VIEW_CITY_WIDE) or accounts.reportable_accounts(db, actor):
             self._add_page(
-                "reports", "報告書", pix.SP_DialogSaveButton, self._page("reports.reports_page", "ReportsPage")
+                "reports",
+                "報告書",
+                pix.SP_DialogSaveButton,
+                self._page("reports.reports_page", "ReportsPage"),
             )
         if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
             self._add_page(
-                "audit", "監査ログ", pix.SP_FileDialogDetailedView, self._page("audit.audit_page", "AuditLogPage")
+                "audit",
+                "監査ログ",
+                pix.SP_FileDialogDetailedView,
+                self._page("audit.audit_page", "AuditLogPage"),
             )
         if users.may(db, actor, Permission.MANAGE_USERS):
-            self._add_page("users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users.users_page", "UsersPage"))
+            self._add_page(
+                "users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users.users_page", "UsersPage")
+            )
         self._add_page("settings", "設定", pix.SP_FileDialogInfoView, self._settings_page)
         if "approvals" in self._keys:
             self.update_pending_badge()
@@ -213,8 +224,9 @@ class MainWindow(QMainWindow):
             placeholder = self.ui.pages.widget(index)
             self.pages[key] = page
             self.ui.pages.insertWidget(index, page)
-            self.ui.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.ui.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
         return self.pages[key]
 
     def update_pending_badge(self) -> None:

@@ -427,6 +427,12 @@ def retention_days(session: Session) -> int:
     return int(meta.value) if meta and meta.value.isdigit() else DEFAULT_RETENTION_DAYS
 
 
+def inquiry_retention(db: Database) -> int:
+    """How many days an inquiry's content is kept before it is erased (§7; shown on the 問い合わせ screen)."""
+    with db.read() as session:
+        return retention_days(session)
+
+
 def set_retention_days(db: Database, actor: Actor, days: int) -> None:
     if not 30 <= days <= 3650:
         raise ValidationError("保存期間は 30〜3650 日で指定してください。")

@@ -16,6 +16,7 @@ from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.posts_page import PostsPage
 from sns_desk.services import posts
 from sns_desk.store.database import Database
+from tests.gui.conftest import cell
 from tests.test_posts import in_hours
 from tests.world import People, in_state
 
@@ -173,4 +174,4 @@ def test_calendar_marks_days_with_posts(qtbot: QtBot, db: Database, people: Peop
 
     page.ui.calendar.setSelectedDate(QDate(when.year, when.month, when.day))
     assert "1 件" in page.ui.dayLabel.text()
-    assert page.ui.dayTable.item(0, 3).text() == "予定の投稿"
+    assert cell(page.ui.dayTable, 0, 3) == "予定の投稿"

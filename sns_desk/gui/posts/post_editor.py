@@ -353,13 +353,13 @@ class PostEditor(QDialog):
                 QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#c77700")
             )
             fmt.setToolTip(f"{finding.message}（{finding.section}）")
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             cursor = QTextCursor(body.document())
             cursor.setPosition(_utf16(body.toPlainText(), finding.start))
             cursor.setPosition(
                 _utf16(body.toPlainText(), min(finding.end, length)), QTextCursor.MoveMode.KeepAnchor
             )
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             selections.append(selection)
         body.setExtraSelections(selections)
 
@@ -550,7 +550,7 @@ class PostEditor(QDialog):
         self.load()
 
     def remove_image(self) -> None:
-        item = self.ui.attachmentsList.currentItem()
+        item: QListWidgetItem | None = self.ui.attachmentsList.currentItem()
         if item is None:
             return
         try:

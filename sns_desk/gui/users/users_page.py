@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -16,14 +15,28 @@ from PySide6.QtWidgets import (
 )
 
 from sns_desk.domain.errors import SnsDeskError, ValidationError
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_departmentdialog import Ui_DepartmentDialog
 from sns_desk.gui.forms.ui_userdialog import Ui_UserDialog
 from sns_desk.gui.forms.ui_userspage import Ui_UsersPage
-from sns_desk.gui.shared.interaction import inform, run_with_progress, show_error, style_title
-from sns_desk.gui.shared.item_models import UsersTableModel
+from sns_desk.gui.shared.interaction import inform, run_with_progress, show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_filtered_list
 from sns_desk.services import users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
+
+USER_COLUMNS: tuple[Column[users.UserRow], ...] = tuple(
+    Column(header, text, tip=text)
+    for header, text in (
+        ("ログイン名", lambda r: r.login),
+        ("氏名", lambda r: r.display_name),
+        ("部署", lambda r: r.department),
+        ("メール", lambda r: r.email),
+        ("電話", lambda r: r.phone),
+        ("役割", lambda r: r.roles_text()),
+        ("状態", lambda r: "有効" if r.active else "無効"),
+    )
+)
 
 
 class UserDialog(QDialog):
@@ -44,7 +57,7 @@ class UserDialog(QDialog):
         self.ui = Ui_UserDialog()
         self.ui.setupUi(self)
         self.setWindowTitle("利用者の編集" if existing else "利用者の追加")
-        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
+        self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
         self.ui.departmentCombo.addItem("（未設定）", None)
         for dept in departments:
             self.ui.departmentCombo.addItem(dept.full_name, dept.id)
@@ -125,18 +138,10 @@ class UsersPage(QWidget):
         self.actor = actor
         self.ui = Ui_UsersPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
-        self.model = UsersTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.ui.usersTable.setModel(self.proxy)
-        self.ui.usersTable.verticalHeader().setVisible(False)
-        self.ui.usersTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.usersTable.horizontalHeader().setStretchLastSection(True)
+        style.title(self.ui.titleLabel)
+        self.model = TableModel(USER_COLUMNS, self)
+        self.proxy = show_filtered_list(self.ui.usersTable, self.model, self.ui.userFilterEdit)
         self.ui.departmentsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.ui.userFilterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         self.ui.addUserButton.clicked.connect(self.add_user)
         self.ui.editUserButton.clicked.connect(self.edit_user)
         self.ui.usersTable.doubleClicked.connect(lambda _index: self.edit_user())
@@ -178,10 +183,7 @@ class UsersPage(QWidget):
         tree.expandAll()
 
     def selected_user(self) -> users.UserRow | None:
-        indexes = self.ui.usersTable.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+        return selected_row(self.ui.usersTable, self.model)
 
     def select_login(self, login: str) -> None:
         for row in range(self.proxy.rowCount()):

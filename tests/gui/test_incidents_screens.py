@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType
-from sns_desk.gui.incidents.incidents_page import IncidentDialog, IncidentsPage
+from sns_desk.gui.incidents.incident_dialog import IncidentDialog
+from sns_desk.gui.incidents.incidents_page import IncidentsPage
 from sns_desk.gui.inquiries.inquiries_page import InquiriesPage
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.services import incidents, posts

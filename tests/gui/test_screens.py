@@ -14,7 +14,8 @@ from sns_desk.gui.audit.audit_page import AuditLogPage
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.settings.settings_page import SettingsPage
 from sns_desk.gui.shared.item_models import AuditTableModel, TableModel
-from sns_desk.gui.users.users_page import USER_COLUMNS, UserDialog, UsersPage
+from sns_desk.gui.users.user_dialog import UserDialog
+from sns_desk.gui.users.users_page import USER_COLUMNS, UsersPage
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services import users
 from sns_desk.services.actors import Actor

@@ -7,20 +7,16 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QWidget
 
-from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
-from sns_desk.domain.vocabulary import IncidentType
 from sns_desk.gui import style
-from sns_desk.gui.forms.ui_incidentdialog import Ui_IncidentDialog
 from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
+from sns_desk.gui.incidents.incident_dialog import IncidentDialog
 from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, jst, selected_row, show_list
 from sns_desk.services import accounts, incidents
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
-
-SERIOUS_BY_DEFAULT = {IncidentType.IMPERSONATION, IncidentType.FLAMING, IncidentType.UNAUTHORISED_ACCESS}
 
 INCIDENT_COLUMNS: tuple[Column[incidents.IncidentRow], ...] = (
     Column("番号", lambda r: str(r.id)),
@@ -63,44 +59,6 @@ MONITORING_COLUMNS: tuple[Column[incidents.MonitoringRow], ...] = (
     Column("確認者", lambda r: r.last_by, colour=_overdue),
     Column("状況", lambda r: "期限切れ" if r.overdue else "済", colour=_overdue),
 )
-
-
-class IncidentDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor = db, actor
-        self.ui = Ui_IncidentDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
-        for account in accounts.list_accounts(db, actor):
-            if accounts.may(db, actor, Permission.OPEN_INCIDENT, account.id):
-                self.ui.accountCombo.addItem(account.name, account.id)
-        for kind in IncidentType:
-            self.ui.typeCombo.addItem(kind.label, kind.value)
-        self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
-        self._type_changed()
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.incident_id: int | None = None
-
-    def _type_changed(self, *_args: object) -> None:
-        self.ui.seriousCheck.setChecked(IncidentType(self.ui.typeCombo.currentData()) in SERIOUS_BY_DEFAULT)
-
-    def save(self) -> None:
-        try:
-            self.incident_id = incidents.open_incident(
-                self.db,
-                self.actor,
-                self.ui.accountCombo.currentData(),
-                IncidentType(self.ui.typeCombo.currentData()),
-                self.ui.titleEdit.text(),
-                self.ui.descriptionEdit.toPlainText(),
-                serious=self.ui.seriousCheck.isChecked(),
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
 
 
 class IncidentsPage(QWidget):

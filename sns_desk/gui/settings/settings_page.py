@@ -12,13 +12,7 @@ from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.permissions import Permission
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
-from sns_desk.gui.shared.interaction import (
-    Cancelled,
-    confirm,
-    inform,
-    run_with_progress,
-    show_error,
-)
+from sns_desk.gui.shared.interaction import Cancelled, confirm, inform, run_with_progress, show_error
 from sns_desk.host import paths, settings
 from sns_desk.services import accounts, users
 from sns_desk.services import backups as backup

@@ -41,10 +41,12 @@ class Column(Generic[R]):
     tip: Callable[[R], str] | None = None
     colour: Callable[[R], str | None] | None = None  # one of the colours of sns_desk.gui.style, or None
     right: bool = False  # numbers are aligned to the right
+    edit: Callable[[R, str], None] | None = None  # a cell the person may type into: what to do with the text
+    editable: Callable[[R], bool] | None = None  # which rows' cells may be typed into (all, if edit is given)
 
 
 class TableModel(QAbstractTableModel, Generic[R]):
-    """A read-only table over a list of rows, described by its columns.
+    """A table over a list of rows, described by its columns (read-only but for columns with ``edit``).
 
     ``set_rows`` shows a whole list; ``set_source(more, page)`` shows a long one a page at a time, where
     ``more(loaded)`` returns the next page after the rows loaded so far (``page`` rows, fewer at the end).
@@ -129,12 +131,33 @@ class TableModel(QAbstractTableModel, Generic[R]):
             return self.columns[section].header
         return None
 
+    def _editable(self, index: Index) -> Column[R] | None:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        column = self.columns[index.column()]
+        row = self._rows[index.row()]
+        if column.edit is None or (column.editable is not None and not column.editable(row)):
+            return None
+        return column
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if self._editable(index) is not None else flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = self._editable(index)
+        if column is None or column.edit is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        column.edit(self._rows[index.row()], str(value))
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
             return column.tip(row)

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -186,7 +187,7 @@ def selected_row(view: QTableView, model: TableModel[R]) -> R | None:
         return None
     index = indexes[0]
     proxy = view.model()
-    if proxy is not model and hasattr(proxy, "mapToSource"):
+    if isinstance(proxy, QAbstractProxyModel):
         index = proxy.mapToSource(index)
     return model.row_at(index.row()) if 0 <= index.row() < model.rowCount() else None
 

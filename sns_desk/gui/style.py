@@ -20,6 +20,13 @@ DIFF_ADDED = ("#e6ffec", OK)  # background, text
 DIFF_REMOVED = ("#ffebe9", ERROR)
 DIFF_CONTEXT = "#6a737d"
 NAV_BACKGROUND = "#f3f5f8"
+ERROR_HIGHLIGHT = "#ffd6d6"  # the background of text a finding points at
+WARNING_HIGHLIGHT = "#fff1c2"
+WARNING_UNDERLINE = "#c77700"
+LINK = "#1d9bf0"  # links and mentions in the platform preview
+SEALED = "#2e7d32"  # a decision whose 電子印鑑 verified
+PREVIEW_BORDER = "#cccccc"  # the card the platform preview is drawn in
+PREVIEW_NOTE = "#666666"
 
 # style sheets, by role
 ERROR_STYLE = f"color: {ERROR};"
@@ -27,6 +34,7 @@ WARNING_STYLE = f"color: {WARNING};"
 OK_STYLE = f"color: {OK};"
 STRONG_ERROR_STYLE = f"color: {ERROR}; font-weight: bold;"
 STRONG_OK_STYLE = f"color: {OK}; font-weight: bold;"
+STRONG_WARNING_STYLE = f"color: {WARNING}; font-weight: bold;"
 TITLE_STYLE = "font-size: 16pt; font-weight: bold;"  # the large title every page has
 DIALOG_TITLE_STYLE = "font-size: 15pt; font-weight: bold;"
 HEADER_STYLE = "font-size: 12pt; font-weight: bold;"  # the selected item above a detail panel

@@ -32,7 +32,7 @@ class ApprovalsPage(QWidget):
         self.ui = Ui_ApprovalsPage()
         self.ui.setupUi(self)
         style.title(self.ui.titleLabel)
-        self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.ui.headerLabel.setStyleSheet(style.HEADER_STYLE)
         self.model = PostsTableModel()
         table = self.ui.pendingTable
         table.setModel(self.model)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QIcon, QImage, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from sns_desk.domain.hours import HoursState
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
 from sns_desk.gui.shared.interaction import confirm, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
@@ -45,14 +46,14 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.post_drafts import PostInput
 from sns_desk.store.database import Database
 
-ERROR_COLOR = QColor("#ffd6d6")
-WARNING_COLOR = QColor("#fff1c2")
+ERROR_COLOR = style.colour(style.ERROR_HIGHLIGHT)
+WARNING_COLOR = style.colour(style.WARNING_HIGHLIGHT)
 HOURS_STYLES = {
     HoursState.NO_TIME: "",
-    HoursState.NO_POLICY: "color: #8a4b00;",
-    HoursState.WITHIN: "color: #1b5e20; font-weight: bold;",
-    HoursState.EMERGENCY: "color: #8a4b00; font-weight: bold;",
-    HoursState.OUTSIDE: "color: #b71c1c; font-weight: bold;",
+    HoursState.NO_POLICY: style.WARNING_STYLE,
+    HoursState.WITHIN: style.STRONG_OK_STYLE,
+    HoursState.EMERGENCY: style.STRONG_WARNING_STYLE,
+    HoursState.OUTSIDE: style.STRONG_ERROR_STYLE,
 }
 
 
@@ -74,8 +75,8 @@ class PostEditor(QDialog):
         self.ui.dialogLayout.setStretch(1, 1)  # the text and the checks take the height
         self.ui.leftLayout.setStretch(2, 1)  # ... and within the left side, the body
         self.ui.counterLabel.setWordWrap(False)
-        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
-        self.ui.statusLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
+        self.ui.statusLabel.setStyleSheet(style.HEADER_STYLE)
         self.findings: list[checks.Finding] = []
         self.reasons: dict[str, str] = {}
         self.version: int | None = None
@@ -263,7 +264,7 @@ class PostEditor(QDialog):
                 f"<p><b>{decision.kind.label}</b>（第{decision.revision_number}版）"
                 f"{decision.decided_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(decision.decided_by)}"
                 + (
-                    f" <span style='color:{'#2e7d32' if decision.seal.startswith('電子印鑑') else '#b71c1c'}'>"
+                    f" <span style='color:{style.SEALED if decision.seal.startswith('電子印鑑') else style.ERROR}'>"
                     f"{html.escape(decision.seal)}</span>"
                     if decision.seal
                     else ""
@@ -319,7 +320,7 @@ class PostEditor(QDialog):
         self._highlight()
         counted = checks.count(self.platform(), data.body)
         self.ui.counterLabel.setText(f"{self.platform().label}: {counted.text()}")
-        self.ui.counterLabel.setStyleSheet("color: #b71c1c; font-weight: bold;" if counted.over else "")
+        self.ui.counterLabel.setStyleSheet(style.STRONG_ERROR_STYLE if counted.over else "")
         self._show_hours(data)
         self._show_preview(data)
 
@@ -333,12 +334,12 @@ class PostEditor(QDialog):
         warnings = checks.warnings(self.findings)
         missing = sum(1 for f in warnings if not self.reasons.get(f.key, "").strip())
         if not self.findings:
-            text, style = "✓ ガイドラインに照らして問題は見つかりませんでした。", "color: #1b5e20;"
+            text, sheet = "✓ ガイドラインに照らして問題は見つかりませんでした。", style.OK_STYLE
         else:
             text = f"エラー {errors} 件、注意 {len(warnings)} 件（理由の未記入 {missing} 件）"
-            style = "color: #b71c1c; font-weight: bold;" if errors else "color: #8a4b00; font-weight: bold;"
+            sheet = style.STRONG_ERROR_STYLE if errors else style.STRONG_WARNING_STYLE
         self.ui.checksSummary.setText(text)
-        self.ui.checksSummary.setStyleSheet(style)
+        self.ui.checksSummary.setStyleSheet(sheet)
 
     def _highlight(self) -> None:
         selections = []
@@ -352,7 +353,9 @@ class PostEditor(QDialog):
             fmt.setBackground(ERROR_COLOR if finding.severity is checks.Severity.ERROR else WARNING_COLOR)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(
-                QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#c77700")
+                style.colour(
+                    style.ERROR if finding.severity is checks.Severity.ERROR else style.WARNING_UNDERLINE
+                )
             )
             fmt.setToolTip(f"{finding.message}（{finding.section}）")
             selection.format = fmt
@@ -386,15 +389,16 @@ class PostEditor(QDialog):
         for item in extract_urls_with_indices(body):
             start, end = item["indices"]
             out.append(html.escape(body[last:start]))
-            out.append(f"<span style='color:#1d9bf0'>{html.escape(body[start:end])}</span>")
+            out.append(f"<span style='color:{style.LINK}'>{html.escape(body[start:end])}</span>")
             last = end
         out.append(html.escape(body[last:]))
         account = self.ui.accountCombo.currentText()
         images = self.ui.attachmentsList.count()
         self.ui.preview.setHtml(
-            "<div style='font-family: sans-serif; border:1px solid #ccc; border-radius:12px; padding:10px'>"
+            "<div style='font-family: sans-serif; border:1px solid "
+            f"{style.PREVIEW_BORDER}; border-radius:12px; padding:10px'>"
             f"<b>{html.escape(account)}</b><br><br><div style='white-space: pre-wrap'>{''.join(out)}</div>"
-            + (f"<p style='color:#666'>［画像 {images} 枚］</p>" if images else "")
+            + (f"<p style='color:{style.PREVIEW_NOTE}'>［画像 {images} 枚］</p>" if images else "")
             + "</div>"
         )
 

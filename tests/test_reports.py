@@ -83,7 +83,7 @@ def test_account_report_fields(db: Database, people: People, account: int, tmp_p
         "contact": "099-216-1327、kanko@city.example.lg.jp",
         "policy_url": current.published_url,
         "remarks": "新規開設",
-        "report_date": reports.jp_date(date.today(), reiwa=True),
+        "report_date": reports.jp_date(datetime.now(pol.JST).date(), reiwa=True),  # dated in Japan time
     }
     for key, value in expected.items():
         assert named(out, key) == (value or None), key

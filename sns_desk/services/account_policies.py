@@ -17,7 +17,7 @@ from sns_desk.services.account_checklist import refuse_if_finished
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, load
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, AccountPolicy, User, utcnow
+from sns_desk.store.orm import Account, AccountPolicy, AuditEvent, User, utcnow
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,22 @@ def approve_policy_row(
     row.status = PolicyStatus.APPROVED
     row.approved_by_id = me.id
     row.approved_at = now
+
+
+def seal_policy_approval(
+    step: Step, signer: signing.Signer, event: AuditEvent, account_id: int, row: AccountPolicy
+) -> None:
+    """The 責任者's 電子印鑑 on an approved policy version (with the opening, or on its own)."""
+    signing.sign_decision(
+        step.session,
+        signer,
+        step.me,
+        event,
+        Permission.APPROVE_POLICY,
+        account_id,
+        signing.POLICY_APPROVAL,
+        row.id,
+    )
 
 
 def current_policy(session: Session, account_id: int) -> pol.PolicyData | None:
@@ -175,16 +191,7 @@ def approve_policy(db: Database, actor: Actor, account_id: int, number: int, exp
         policy_problems(pol.PolicyData.from_json(row.data))
         approve_policy_row(step.session, account_id, row, step.me, utcnow())
         event = step.audit("policy.approve", "account", account_id, {"number": number})
-        signing.sign_decision(
-            step.session,
-            signer,
-            step.me,
-            event,
-            Permission.APPROVE_POLICY,
-            account_id,
-            signing.POLICY_APPROVAL,
-            row.id,
-        )
+        seal_policy_approval(step, signer, event, account_id, row)
 
     change(db, actor, work, what="approve_policy")
 

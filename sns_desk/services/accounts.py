@@ -23,6 +23,7 @@ from sns_desk.services.account_policies import (
     has_current_policy,
     latest_policy,
     policy_problems,
+    seal_policy_approval,
 )
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import rotation_days
@@ -396,16 +397,7 @@ def _apply(
             account.id,
         )
         if draft is not None:
-            signing.sign_decision(
-                step.session,
-                signer,
-                step.me,
-                event,
-                Permission.APPROVE_POLICY,
-                account.id,
-                signing.POLICY_APPROVAL,
-                draft.id,
-            )
+            seal_policy_approval(step, signer, event, account.id, draft)
 
     change(db, actor, work, what=f"account {action.value}")
 

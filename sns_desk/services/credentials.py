@@ -26,8 +26,8 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.host.keyring_access import (
     backend_chain,
+    call_keyring,
     describe,
-    keyring_error,
     require_usable_keyring,
 )
 from sns_desk.services.access import require
@@ -106,10 +106,9 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
             {"where": where},
         )
         # Last, so that a keyring failure rolls the record back; the transaction commits right after.
-        try:
-            backend.set_password(_service(db), _username(account_id), secret)
-        except Exception as error:
-            raise keyring_error(error, "storing a credential") from error
+        call_keyring(
+            lambda: backend.set_password(_service(db), _username(account_id), secret), "storing a credential"
+        )
 
     db.write(work, what="set_credential")
 
@@ -135,10 +134,9 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
         audit.append(session, me.login, "credential.use", "account", account_id, {"purpose": purpose})
 
     db.write(work, what="use_credential")
-    try:
-        stored = backend.get_password(_service(db), _username(account_id))
-    except Exception as error:
-        raise keyring_error(error, "reading a credential") from error
+    stored = call_keyring(
+        lambda: backend.get_password(_service(db), _username(account_id)), "reading a credential"
+    )
     if stored is None:
         where = info(db, account_id).where
         raise NotFoundError(
@@ -162,10 +160,12 @@ def delete_credential(db: Database, actor: Actor, account_id: int) -> None:
         session.flush()
         audit.append(session, me.login, "credential.delete", "account", account_id, {})
         try:
-            backend.delete_password(_service(db), _username(account_id))
+            call_keyring(
+                lambda: backend.delete_password(_service(db), _username(account_id)),
+                "deleting a credential",
+                passthrough=(keyring.errors.PasswordDeleteError,),
+            )
         except keyring.errors.PasswordDeleteError:
             log.info("credential of account %s was not in this PC's keyring", account_id)
-        except Exception as error:
-            raise keyring_error(error, "deleting a credential") from error
 
     db.write(work, what="delete_credential")

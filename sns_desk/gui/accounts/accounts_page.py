@@ -33,11 +33,13 @@ from sns_desk.gui.forms.ui_policydialog import Ui_PolicyDialog
 from sns_desk.gui.forms.ui_scopedialog import Ui_ScopeDialog
 from sns_desk.gui.shared.interaction import (
     ERROR_STYLE,
+    Cancelled,
     SecretClipboard,
     ask_reason,
     confirm,
     inform,
     run_and_refresh,
+    run_keyring_call,
     setup_table,
     show_error,
     style_title,
@@ -284,12 +286,19 @@ class CredentialDialog(QDialog):
             self.ui.confirmEdit.clear()
             self.ui.confirmEdit.setFocus()
             return
+        login_id, password = self.ui.loginIdEdit.text(), self.ui.passwordEdit.text()
         try:
-            credentials.set_credential(
-                self.db, self.actor, self.account_id, self.ui.loginIdEdit.text(), self.ui.passwordEdit.text()
+            run_keyring_call(
+                self,
+                lambda: credentials.set_credential(self.db, self.actor, self.account_id, login_id, password),
             )
         except SnsDeskError as error:
             self.ui.errorLabel.setText(error.message)
+            return
+        except Cancelled:
+            self.ui.errorLabel.setText(
+                "OS の資格情報ストアの応答を待つのをやめました。保存は完了していません。"
+            )
             return
         finally:
             self.ui.confirmEdit.clear()
@@ -682,8 +691,8 @@ class AccountsPage(QWidget):
             post = self.review[index]
             self._run("review scope post", lambda: posts.review_scope_post(self.db, self.actor, post.id))
 
-    def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
-        return run_and_refresh(self, what, call)
+    def _run(self, what: str, call, *, uses_keyring: bool = False) -> bool:  # type: ignore[no-untyped-def]
+        return run_and_refresh(self, what, call, uses_keyring=uses_keyring)
 
     def request_account(self) -> None:
         dialog = AccountRequestDialog(self.db, self.actor, self)
@@ -699,6 +708,7 @@ class AccountsPage(QWidget):
                 self._run(
                     "approve opening",
                     lambda: accounts.approve_opening(self.db, self.actor, row.id, row.version),
+                    uses_keyring=True,  # signed with the 電子印鑑 key from the OS keyring
                 )
         elif action is AccountAction.RESUME:
             if confirm(self, f"「{row.name}」の運用を再開しますか？"):
@@ -746,7 +756,11 @@ class AccountsPage(QWidget):
                 AccountAction.SUSPEND: accounts.suspend,
                 AccountAction.CLOSE: accounts.close,
             }
-            self._run(action.value, lambda: calls[action](self.db, self.actor, row.id, row.version, reason))
+            self._run(
+                action.value,
+                lambda: calls[action](self.db, self.actor, row.id, row.version, reason),
+                uses_keyring=action in accounts.SIGNED_ACTIONS,
+            )
 
     def edit_info(self) -> None:
         if (
@@ -775,6 +789,7 @@ class AccountsPage(QWidget):
             self._run(
                 "approve policy",
                 lambda: accounts.approve_policy(self.db, self.actor, row.id, version.number, version.version),
+                uses_keyring=True,  # signed with the 電子印鑑 key from the OS keyring
             )
 
     def show_diff(self) -> None:
@@ -841,10 +856,13 @@ class AccountsPage(QWidget):
     def copy_credential(self, *, password: bool) -> None:
         if not self.current:
             return
+        account_id, purpose = self.current.id, "copy password" if password else "copy id"
         try:
-            secret = credentials.use_credential(
-                self.db, self.actor, self.current.id, "copy password" if password else "copy id"
+            secret = run_keyring_call(
+                self, lambda: credentials.use_credential(self.db, self.actor, account_id, purpose)
             )
+        except Cancelled:
+            return
         except Exception as error:
             show_error(self, error, "use credential")
             return
@@ -859,10 +877,12 @@ class AccountsPage(QWidget):
         if self.current and confirm(
             self, f"「{self.current.name}」の認証情報をこの PC の資格情報ストアから削除しますか？"
         ):
+            account_id = self.current.id
             self._run(
                 "delete credential",
-                lambda: credentials.delete_credential(self.db, self.actor, self.current.id),
-            )  # type: ignore[union-attr]
+                lambda: credentials.delete_credential(self.db, self.actor, account_id),
+                uses_keyring=True,
+            )
 
     def add_member(self) -> None:
         if (

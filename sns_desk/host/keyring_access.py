@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -142,9 +143,9 @@ def call_keyring(call: Callable[[], T], doing: str, *, passthrough: tuple[type[E
             finished.set()
 
     threading.Thread(target=run, name=f"keyring: {doing}", daemon=True).start()
-    waited = 0.0
+    started = time.monotonic()
     while not finished.wait(_POLL_SECONDS):
-        waited += _POLL_SECONDS
+        waited = time.monotonic() - started
         if cancelled is not None and cancelled():
             log.info("keyring call cancelled by the user while %s (after %.1f s)", doing, waited)
             raise InterruptedError(f"keyring call cancelled while {doing}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,6 +52,25 @@ PG_URL = os.environ.get("SNS_DESK_TEST_PG_URL", "")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test needs the SQLite file (not run on PostgreSQL)")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a process a test started is still running (a daemon's teardown ends it by its pid)."""
+    from tests import processes
+
+    left = processes.leftovers()
+    if not left:
+        return
+    lines = [f"  pid {pid}: {command}" for pid, command in left.items()]
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = "processes started by the tests are still running:\n" + "\n".join(lines)
+    if reporter is not None:
+        reporter.write_line("\n" + message, red=True)
+    else:
+        print(message)
+    for pid in left:  # do not leave them to pile up on the machine
+        processes.end(pid)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -146,6 +166,37 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.store.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError("not found")
+
+
+class UnansweredKeyring(MemoryKeyring):
+    """A keyring whose unlock prompt nobody sees (a remote desktop): every call waits until the test releases it."""
+
+    def __init__(self, store: dict[tuple[str, str], str]) -> None:
+        super().__init__()
+        self.store = store
+        self.asked = threading.Event()
+        self.release = threading.Event()
+
+    def _wait(self) -> None:
+        self.asked.set()
+        self.release.wait(60)
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._wait()
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._wait()
+        super().set_password(service, username, password)
+
+
+@pytest.fixture
+def unanswered(memory_keyring: MemoryKeyring) -> Iterator[UnansweredKeyring]:
+    """Holds the memory keyring's secrets; the test installs it (``keyring.set_keyring``) once its world is
+    arranged, since arranging signs decisions with the keyring."""
+    backend = UnansweredKeyring(memory_keyring.store)
+    yield backend
+    backend.release.set()  # the abandoned worker threads end with the test
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,13 +19,13 @@ from sns_desk.domain.errors import NotFoundError, PermissionDeniedError
 from sns_desk.domain.vocabulary import Role
 from sns_desk.host import keyring_access, logging_setup, paths
 from sns_desk.host.keyring_access import KeyringUnavailableError
-from sns_desk.services import account_policies, accounts, credentials, users
+from sns_desk.services import account_policies, accounts, credentials, signing, users
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services import backups as backup
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent
-from tests.conftest import MemoryKeyring
+from tests.conftest import MemoryKeyring, UnansweredKeyring
 from tests.secret_service import running_secret_service
 from tests.world import People, in_state
 
@@ -131,17 +133,31 @@ def secret_service_env() -> Iterator[dict[str, str]]:
         yield env
 
 
-@pytest.fixture
-def secret_service(
-    secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+def use_secret_service(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> keyring.backend.KeyringBackend:
     from keyring.backends import SecretService
 
-    for key, value in secret_service_env.items():
+    for key, value in env.items():
         monkeypatch.setenv(key, value)
     backend = SecretService.Keyring()
     keyring.set_keyring(backend)
     return backend
+
+
+@pytest.fixture
+def secret_service(
+    secret_service_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> keyring.backend.KeyringBackend:
+    return use_secret_service(secret_service_env, monkeypatch)
+
+
+@pytest.fixture
+def own_secret_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[keyring.backend.KeyringBackend]:
+    """A Secret Service for one test: one that gets locked cannot be unlocked again (no prompter), so no other
+    test may share it."""
+    with running_secret_service() as env:
+        yield use_secret_service(env, monkeypatch)
 
 
 def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
@@ -188,21 +204,81 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
 def test_a_locked_keyring_says_so(
     db: Database,
     people: People,
-    secret_service: keyring.backend.KeyringBackend,
+    own_secret_service: keyring.backend.KeyringBackend,
 ) -> None:
+    """The unlock prompt is refused at once, with or without a display (the private bus has no prompter)."""
     import secretstorage
 
     account_id = in_state(db, people, S.PREPARING)
     connection = secretstorage.dbus_init()
-    collection = secretstorage.get_default_collection(connection)
-    collection.lock()
     try:
-        with pytest.raises(KeyringUnavailableError, match="ロックされています"):
-            credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-        assert not credentials.info(db, account_id).exists, "nothing recorded when the keyring refused"
+        secretstorage.get_default_collection(connection).lock()
     finally:
-        collection.unlock()
         connection.close()
+    started = time.monotonic()
+    with pytest.raises(KeyringUnavailableError, match="ロックされています"):
+        credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+    assert time.monotonic() - started < keyring_access.DEFAULT_TIME_LIMIT_SECONDS / 2, (
+        "refused, not timed out"
+    )
+    assert not credentials.info(db, account_id).exists, "nothing recorded when the keyring refused"
+
+
+def test_the_private_secret_service_ends_every_process_it_started() -> None:
+    from tests import processes
+
+    with running_secret_service() as env:
+        root = os.path.dirname(env["XDG_RUNTIME_DIR"])
+        running = processes.marked(processes.marked_env({}, root)[processes.MARKER])
+        names = {processes.command_line(pid).split()[0].rsplit("/", 1)[-1] for pid in running}
+        assert {"dbus-daemon", "gnome-keyring-daemon"} <= names, names
+    assert running and [pid for pid in running if processes.is_running(pid)] == []
+    assert not os.path.exists(root)
+
+
+def test_a_keyring_that_does_not_answer_is_given_up_after_the_time_limit(
+    db: Database,
+    people: People,
+    unanswered: UnansweredKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    account_id = in_state(db, people, S.PREPARING)
+    keyring.set_keyring(unanswered)
+    monkeypatch.setenv(keyring_access.TIME_LIMIT_ENV, "0.5")
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, "sns_desk"), pytest.raises(KeyringUnavailableError) as raised:
+        credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
+    assert time.monotonic() - started < 10
+    assert "0.5 秒以内に応答しませんでした" in raised.value.message and "§3(3)ウ" in raised.value.message
+    assert "keyring did not answer within 0.5 s while storing a credential" in caplog.text
+    assert SECRET not in caplog.text
+    assert not credentials.info(db, account_id).exists, "the record was rolled back"
+    with pytest.raises(KeyringUnavailableError, match="応答しませんでした"):
+        signing.signer_for(db, people.kacho)  # the 電子印鑑 key: the same limit
+
+
+def test_the_cli_has_the_same_time_limit(
+    db: Database,
+    people: People,
+    unanswered: UnansweredKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    from sns_desk.cli.main import main
+    from sns_desk.host import identity
+
+    account_id = in_state(db, people, S.PREPARING)
+    keyring.set_keyring(unanswered)
+    monkeypatch.setenv(keyring_access.TIME_LIMIT_ENV, "1")
+    monkeypatch.setattr(identity, "current_login", lambda: people.kacho.login)
+    monkeypatch.setattr("sys.stdin", io.StringIO(SECRET + "\n"))
+    assert db.location.path is not None
+    code = main(["--db", str(db.location.path), "credential", "set", str(account_id), "--login-id", "kanko"])
+    assert code != 0
+    assert "1 秒以内に応答しませんでした" in capsys.readouterr().err
 
 
 def test_contractor_role_needs_acknowledgement_before_using_credentials(

@@ -8,11 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sns_desk import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.timeout(
+    1200
+)  # the build alone may take 15 minutes on a busy machine (its own limit below is 900 s)
 def test_frozen_app_builds_and_passes_the_smoke_test(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "smoke_installer.py"), "--dist", str(tmp_path)],

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import platform
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,8 +25,8 @@ from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.host.keyring_access import (
     backend_chain,
+    call_keyring,
     describe,
-    keyring_error,
     require_usable_keyring,
 )
 from sns_desk.services.actors import Actor
@@ -45,18 +43,6 @@ def _service(db: Database) -> str:
 
 def _username(account_id: int) -> str:
     return f"account-{account_id}"
-
-
-@contextmanager
-def _keyring_errors(doing: str) -> Iterator[None]:
-    """A failing keyring says so in Japanese (locked, unreachable) instead of posing as a missing password; a
-    missing entry on delete is left to the caller."""
-    try:
-        yield
-    except keyring.errors.PasswordDeleteError:
-        raise
-    except Exception as error:
-        raise keyring_error(error, doing) from error
 
 
 def _record(step: Step, account_id: int, missing: str) -> CredentialRecord:
@@ -117,8 +103,9 @@ def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, p
             "credential.replace" if replaced else "credential.set", "account", account_id, {"where": where}
         )
         # Last, so that a keyring failure rolls the record back; the transaction commits right after.
-        with _keyring_errors("storing a credential"):
-            backend.set_password(_service(db), _username(account_id), secret)
+        call_keyring(
+            lambda: backend.set_password(_service(db), _username(account_id), secret), "storing a credential"
+        )
 
     change(db, actor, work, what="set_credential")
 
@@ -142,8 +129,9 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
         step.audit("credential.use", "account", account_id, {"purpose": purpose})
 
     change(db, actor, work, what="use_credential")
-    with _keyring_errors("reading a credential"):
-        stored = backend.get_password(_service(db), _username(account_id))
+    stored = call_keyring(
+        lambda: backend.get_password(_service(db), _username(account_id)), "reading a credential"
+    )
     if stored is None:
         where = info(db, account_id).where
         raise NotFoundError(
@@ -162,8 +150,11 @@ def delete_credential(db: Database, actor: Actor, account_id: int) -> None:
         step.session.delete(_record(step, account_id, "このアカウントの認証情報は保存されていません。"))
         step.audit("credential.delete", "account", account_id)
         try:
-            with _keyring_errors("deleting a credential"):
-                backend.delete_password(_service(db), _username(account_id))
+            call_keyring(
+                lambda: backend.delete_password(_service(db), _username(account_id)),
+                "deleting a credential",
+                passthrough=(keyring.errors.PasswordDeleteError,),
+            )
         except keyring.errors.PasswordDeleteError:
             log.info("credential of account %s was not in this PC's keyring", account_id)
 

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import DecisionKind, Role
-from sns_desk.host.keyring_access import KeyringUnavailableError, keyring_error, require_usable_keyring
+from sns_desk.host.keyring_access import KeyringUnavailableError, call_keyring, require_usable_keyring
 from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor
 from sns_desk.store import audit_chain as audit
@@ -115,17 +115,15 @@ def signer_for(db: Database, actor: Actor) -> Signer:
     if (cached := loaded.get(cache_key)) is not None:
         return cached  # read from this keyring once per session, as an SSH agent would
     service = _service(db.database_id)
+    stored = call_keyring(lambda: keyring.get_password(service, actor.login), "loading the signing key")
     try:
-        stored = keyring.get_password(service, actor.login)
         if stored:
             private_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(stored))
         else:
             private_key = Ed25519PrivateKey.generate()
             raw = private_key.private_bytes_raw().hex()
-            keyring.set_password(service, actor.login, raw)
+            call_keyring(lambda: keyring.set_password(service, actor.login, raw), "storing the signing key")
             log.info("made a signing key for %s on this PC (%s)", actor.login, service)
-    except (keyring.errors.KeyringError, OSError) as error:
-        raise keyring_error(error, "loading the signing key") from error
     except ValueError as error:
         raise SnsDeskError(
             "OS の資格情報ストアにある電子印鑑の鍵が読めません。システム管理者に連絡してください。",

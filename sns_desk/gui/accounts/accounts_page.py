@@ -26,11 +26,13 @@ from sns_desk.gui.accounts.policy_dialog import PolicyDialog
 from sns_desk.gui.accounts.scope_dialog import ScopeDialog
 from sns_desk.gui.forms.ui_accountspage import Ui_AccountsPage
 from sns_desk.gui.shared.interaction import (
+    Cancelled,
     SecretClipboard,
     ask_reason,
     confirm,
     inform,
     run_and_refresh,
+    run_keyring_call,
     show_error,
 )
 from sns_desk.gui.shared.item_models import (
@@ -377,8 +379,8 @@ class AccountsPage(QWidget):
                 "review scope post", lambda: post_scopes.review_scope_post(self.db, self.actor, post.id)
             )
 
-    def _run(self, what: str, call: Callable[[], object]) -> bool:
-        return run_and_refresh(self, what, call)
+    def _run(self, what: str, call: Callable[[], object], *, uses_keyring: bool = False) -> bool:
+        return run_and_refresh(self, what, call, uses_keyring=uses_keyring)
 
     def request_account(self) -> None:
         dialog = AccountRequestDialog(self.db, self.actor, self)
@@ -394,6 +396,7 @@ class AccountsPage(QWidget):
                 self._run(
                     "approve opening",
                     lambda: accounts.approve_opening(self.db, self.actor, row.id, row.version),
+                    uses_keyring=True,  # signed with the 電子印鑑 key from the OS keyring
                 )
         elif action is AccountAction.RESUME:
             if confirm(self, f"「{row.name}」の運用を再開しますか？"):
@@ -441,7 +444,11 @@ class AccountsPage(QWidget):
                 AccountAction.SUSPEND: accounts.suspend,
                 AccountAction.CLOSE: accounts.close,
             }
-            self._run(action.value, lambda: calls[action](self.db, self.actor, row.id, row.version, reason))
+            self._run(
+                action.value,
+                lambda: calls[action](self.db, self.actor, row.id, row.version, reason),
+                uses_keyring=action in accounts.SIGNED_ACTIONS,
+            )
 
     def edit_info(self) -> None:
         if (
@@ -472,6 +479,7 @@ class AccountsPage(QWidget):
                 lambda: account_policies.approve_policy(
                     self.db, self.actor, row.id, version.number, version.version
                 ),
+                uses_keyring=True,  # signed with the 電子印鑑 key from the OS keyring
             )
 
     def show_diff(self) -> None:
@@ -539,10 +547,13 @@ class AccountsPage(QWidget):
     def copy_credential(self, *, password: bool) -> None:
         if not self.current:
             return
+        account_id, purpose = self.current.id, "copy password" if password else "copy id"
         try:
-            secret = credentials.use_credential(
-                self.db, self.actor, self.current.id, "copy password" if password else "copy id"
+            secret = run_keyring_call(
+                self, lambda: credentials.use_credential(self.db, self.actor, account_id, purpose)
             )
+        except Cancelled:
+            return
         except Exception as error:
             show_error(self, error, "use credential")
             return
@@ -556,7 +567,11 @@ class AccountsPage(QWidget):
     def delete_credential(self) -> None:
         row = self.current
         if row and confirm(self, f"「{row.name}」の認証情報をこの PC の資格情報ストアから削除しますか？"):
-            self._run("delete credential", lambda: credentials.delete_credential(self.db, self.actor, row.id))
+            self._run(
+                "delete credential",
+                lambda: credentials.delete_credential(self.db, self.actor, row.id),
+                uses_keyring=True,
+            )
 
     def add_member(self) -> None:
         if (

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from sns_desk.domain.errors import SnsDeskError
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_credentialdialog import Ui_CredentialDialog
+from sns_desk.gui.shared.interaction import Cancelled, run_keyring_call
 from sns_desk.services import credentials
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -30,12 +31,19 @@ class CredentialDialog(QDialog):
             self.ui.confirmEdit.clear()
             self.ui.confirmEdit.setFocus()
             return
+        login_id, password = self.ui.loginIdEdit.text(), self.ui.passwordEdit.text()
         try:
-            credentials.set_credential(
-                self.db, self.actor, self.account_id, self.ui.loginIdEdit.text(), self.ui.passwordEdit.text()
+            run_keyring_call(
+                self,
+                lambda: credentials.set_credential(self.db, self.actor, self.account_id, login_id, password),
             )
         except SnsDeskError as error:
             self.ui.errorLabel.setText(error.message)
+            return
+        except Cancelled:
+            self.ui.errorLabel.setText(
+                "OS の資格情報ストアの応答を待つのをやめました。保存は完了していません。"
+            )
             return
         finally:
             self.ui.confirmEdit.clear()

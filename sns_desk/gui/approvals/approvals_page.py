@@ -16,7 +16,7 @@ from sns_desk.domain.workflow import PostAction
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.posts.post_editor import PostEditor
-from sns_desk.gui.shared.interaction import show_error
+from sns_desk.gui.shared.interaction import Cancelled, run_keyring_call, show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import post_drafts, post_queries, post_workflow
 from sns_desk.services.actors import Actor
@@ -144,8 +144,11 @@ class ApprovalsPage(QWidget):
     def _decide(self, call: Callable[[int, int], object]) -> None:
         assert self.detail is not None
         post_id = self.detail.row.id
-        try:
-            call(post_id, self.detail.row.version)
+        version = self.detail.row.version
+        try:  # signed with the 電子印鑑 key, which may wait for the OS keyring
+            run_keyring_call(self, lambda: call(post_id, version))
+        except Cancelled:
+            return
         except SnsDeskError as error:
             show_error(self, error, "decision")
             self.refresh(post_id)  # show the current state (another PC may have decided)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTim
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from sns_desk.domain.errors import SnsDeskError
-from sns_desk.host import paths
+from sns_desk.host import keyring_access, paths
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +152,24 @@ def run_with_progress(
     return receiver.result
 
 
+KEYRING_WAIT_TEXT = "OS の資格情報ストアの応答を待っています…"
+
+
+def run_keyring_call(parent: QWidget | None, call: Callable[[], Any]) -> Any:
+    """A service call that may ask the OS keyring (a credential, the 電子印鑑 key) for something.
+
+    The keyring may wait for an unlock prompt the person does not see (a remote desktop), so the call runs off
+    the GUI thread with 「OS の資格情報ストアの応答を待っています…」 and a cancel button (:class:`Cancelled`);
+    the host layer gives up after its time limit with a Japanese message (KeyringUnavailableError).
+    """
+
+    def work(_progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> Any:
+        with keyring_access.cancellable(cancelled):
+            return call()
+
+    return run_with_progress(parent, KEYRING_WAIT_TEXT, work)
+
+
 class SecretClipboard(QObject):
     """Puts a secret on the clipboard and takes it off again after ``seconds`` (§3(3)ウ), if it is still there."""
 
@@ -202,10 +220,21 @@ def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
     return text.strip() if ok else None
 
 
-def run_and_refresh(page: Any, what: str, call: Callable[[], Any]) -> bool:
-    """Run a service call for a page; show a refusal, and re-read the page either way (it may be stale)."""
+def run_and_refresh(page: Any, what: str, call: Callable[[], Any], *, uses_keyring: bool = False) -> bool:
+    """Run a service call for a page; show a refusal, and re-read the page either way (it may be stale).
+
+    ``uses_keyring``: the call may wait for the OS keyring (a credential, a signed decision), so it runs through
+    :func:`run_keyring_call`; cancelling the wait changes nothing and shows nothing.
+    """
     try:
-        call()
+        if uses_keyring:
+            run_keyring_call(page, call)
+        else:
+            call()
+    except Cancelled:
+        log.info("%s: cancelled while waiting for the OS keyring", what)
+        page.refresh()
+        return False
     except Exception as error:
         show_error(page, error, what)
         page.refresh()

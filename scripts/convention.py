@@ -1,0 +1,73 @@
+"""What every script in scripts/ shares: the same options and the same way of comparing built files.
+
+- ``--out``: where the script writes (a report file, a folder of images, the folder of built files); the default
+  is the committed place, so README's commands regenerate what is committed.
+- ``--quick``: the script's smallest meaningful form (what tests/test_scripts.py runs in CI), where there is one.
+- ``--check`` (the builders): build in memory and compare with the files in ``--out`` instead of writing; exit 1
+  naming each file that differs, so CI can tell that the committed output is current without touching the tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parser(doc: str | None, out: Path, out_help: str, quick: str | None = None) -> argparse.ArgumentParser:
+    """An argument parser with the shared ``--out`` (and ``--quick`` when the script has a small form)."""
+    result = argparse.ArgumentParser(
+        description=(doc or "").strip(), formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    result.add_argument("--out", type=Path, default=out, help=f"{out_help} (default: {shown(out)})")
+    if quick:
+        result.add_argument("--quick", action="store_true", help=f"the smallest meaningful form: {quick}")
+    return result
+
+
+def builder(doc: str | None, out: Path, what: str) -> argparse.ArgumentParser:
+    """The parser of a script that builds committed files: ``--out`` and ``--check``."""
+    result = parser(doc, out, f"the folder to write {what} into")
+    result.add_argument(
+        "--check",
+        action="store_true",
+        help=f"write nothing; exit 1 if {what} in --out differ from what this script builds",
+    )
+    return result
+
+
+def shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def write_or_check(
+    out: Path,
+    built: Mapping[str, bytes],
+    check: bool,
+    same: Callable[[bytes, bytes], bool] = bytes.__eq__,
+) -> int:
+    """Write ``built`` (file name → content) into ``out``, or with ``check`` compare it with what is there.
+
+    ``same(on_disk, built)`` decides whether a file is current (exact bytes unless a builder says otherwise).
+    """
+    if check:
+        stale = [
+            name
+            for name, data in built.items()
+            if not (out / name).is_file() or not same((out / name).read_bytes(), data)
+        ]
+        for name in stale:
+            print(f"out of date: {shown(out / name)}")
+        if not stale:
+            print(f"{len(built)} files in {shown(out)} are current")
+        return 1 if stale else 0
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in built.items():
+        (out / name).write_bytes(data)
+        print("wrote", shown(out / name))
+    return 0

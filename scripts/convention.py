@@ -51,23 +51,25 @@ def write_or_check(
     check: bool,
     same: Callable[[bytes, bytes], bool] = bytes.__eq__,
 ) -> int:
-    """Write ``built`` (file name → content) into ``out``, or with ``check`` compare it with what is there.
+    """Write the files of ``built`` (name → content) that differ from those in ``out``; with ``check``, write
+    nothing and exit 1 if any differs.
 
-    ``same(on_disk, built)`` decides whether a file is current (exact bytes unless a builder says otherwise).
+    ``same(on_disk, built)`` decides whether a file is current (exact bytes unless a builder says otherwise); a
+    current file is left alone, so a rebuild changes nothing that has not changed.
     """
+    stale = [
+        name
+        for name, data in built.items()
+        if not (out / name).is_file() or not same((out / name).read_bytes(), data)
+    ]
     if check:
-        stale = [
-            name
-            for name, data in built.items()
-            if not (out / name).is_file() or not same((out / name).read_bytes(), data)
-        ]
         for name in stale:
             print(f"out of date: {shown(out / name)}")
-        if not stale:
-            print(f"{len(built)} files in {shown(out)} are current")
-        return 1 if stale else 0
-    out.mkdir(parents=True, exist_ok=True)
-    for name, data in built.items():
-        (out / name).write_bytes(data)
-        print("wrote", shown(out / name))
-    return 0
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in stale:
+            (out / name).write_bytes(built[name])
+            print("wrote", shown(out / name))
+    if not stale:
+        print(f"{len(built)} files in {shown(out)} are current")
+    return 1 if check and stale else 0

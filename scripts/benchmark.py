@@ -25,7 +25,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from convention import ROOT, parser
+from convention import ROOT, machine_load, parser
 
 sys.path.insert(0, str(ROOT))
 TARGETS = {
@@ -393,6 +393,7 @@ def main(argv: list[str]) -> int:
         os.environ["SNS_DESK_HOME"] = str(home)
         print(json.dumps(measure_in_process(args.db, args.child, args.runs, home)))
         return 0
+    args.load = machine_load()
     home = Path(tempfile.mkdtemp(prefix="sns-desk-bench-"))
     os.environ["SNS_DESK_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -445,7 +446,7 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]])
         "# Benchmarks",
         "",
         f"Command: `xvfb-run -a python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`",
-        f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}.",
+        f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}; {args.load}.",
         "Each figure is the median of several runs (cold starts: separate processes, timed from before the process",
         "starts; the rest in one process per size); the database is a shared-mode SQLite file (rollback journal,",
         "synchronous=FULL) with 50 accounts and 30 users; the app starts as the システム管理者, who sees every page.",

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -36,6 +37,16 @@ def builder(doc: str | None, out: Path, what: str) -> argparse.ArgumentParser:
         help=f"write nothing; exit 1 if {what} in --out differ from what this script builds",
     )
     return result
+
+
+def machine_load() -> str:
+    """The machine's 1-minute load average against its cores, for a report's "Run on" line: figures measured on
+    a busy machine are slower than the code is."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # not on Windows
+        return "load average unknown"
+    return f"load average {load:.1f} on {os.cpu_count()} cores when it started"
 
 
 def shown(path: Path) -> str:

@@ -39,12 +39,18 @@ def builder(doc: str | None, out: Path, what: str) -> argparse.ArgumentParser:
     return result
 
 
-def machine_load() -> str:
-    """The machine's 1-minute load average against its cores, for a report's "Run on" line: figures measured on
-    a busy machine are slower than the code is."""
+def load_average() -> float | None:
+    """The machine's 1-minute load average (None where the OS has none, as on Windows)."""
     try:
-        load = os.getloadavg()[0]
-    except OSError:  # not on Windows
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
+def machine_load(load: float | None) -> str:
+    """``load`` against the machine's cores, for a report's "Run on" line: figures measured on a busy machine are
+    slower than the code is."""
+    if load is None:
         return "load average unknown"
     return f"load average {load:.1f} on {os.cpu_count()} cores when it started"
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tests.harness import ConcurrencyReport, CrashReport
 
-from convention import ROOT, machine_load, parser
+from convention import ROOT, load_average, machine_load, parser
 
 sys.path.insert(0, str(ROOT))
 QUICK = {"processes": 2, "operations": 10, "kills": 2, "faults": 1}
@@ -243,7 +243,7 @@ def main(argv: list[str]) -> int:
     cli.add_argument("--operations", type=int, help="operations per process (default: 500)")
     cli.add_argument("--kills", type=int, help="SIGKILLs at random moments (default: 50)")
     args = cli.parse_args(argv)
-    args.load = machine_load()
+    args.load = machine_load(load_average())
     full = {"processes": 6, "operations": 500, "kills": 50, "faults": len(FAULTS)}
     for key, value in (QUICK if args.quick else full).items():
         if getattr(args, key, None) is None:

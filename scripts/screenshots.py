@@ -86,7 +86,7 @@ def take(out: Path, quick: bool) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     def save(widget: QWidget, name: str) -> None:
-        if quick and name not in QUICK:  # the quick form walks the same way and keeps two screens
+        if quick and name not in QUICK:  # the quick form takes the same steps and keeps these two screens
             return
         widget.show()
         for _ in range(5):

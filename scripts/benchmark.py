@@ -2,6 +2,7 @@
 
     xvfb-run -a python scripts/benchmark.py            # 1,000 / 10,000 / 100,000 posts
     xvfb-run -a python scripts/benchmark.py --sizes 1000 --runs 3   # a quick look
+    python scripts/benchmark.py --quick --out /tmp/benchmarks.md    # what CI runs: 500 posts, one run
 
 For each size it builds a shared-mode database with 50 accounts and 30 users, then measures (median of several runs
 in one process): cold start to the shown main window next to a bare PySide6 window; search-as-you-type in 下書き
@@ -24,7 +25,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from convention import ROOT, load_average, machine_load, parser
+
 sys.path.insert(0, str(ROOT))
 TARGETS = {
     "start": 1.5,
@@ -323,7 +325,9 @@ def raw_openpyxl(exported: Path, target: Path) -> float:
     """Raw openpyxl write-only writing the same cells (read back first, outside the timing)."""
     from openpyxl import Workbook, load_workbook
 
-    rows = [list(r) for r in load_workbook(exported, read_only=True).active.iter_rows(values_only=True)]
+    rows = [
+        list(r) for r in load_workbook(exported, read_only=True).worksheets[0].iter_rows(values_only=True)
+    ]
     t = time.perf_counter()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("投稿実績")
@@ -353,17 +357,35 @@ def machine() -> str:
 
 
 SIZES = [1000, 10_000, 100_000]
+SMALLEST = 500  # posts run through the statuses in blocks of 50, so every status appears from 500 on
+QUICK = {"sizes": [SMALLEST], "runs": 1}
+
+
+def posts_count(text: str) -> int:
+    value = int(text)
+    if value < SMALLEST:
+        raise argparse.ArgumentTypeError(f"at least {SMALLEST} posts (fewer have no drafts or pending posts)")
+    return value
 
 
 def main(argv: list[str]) -> int:
     global SIZES
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="*", default=SIZES)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)  # internal: measure one built database
-    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    cli = parser(
+        __doc__,
+        ROOT / "docs" / "benchmarks.md",
+        "the report to write",
+        quick=f"{SMALLEST:,} posts, one run of each measure; --sizes and --runs still apply",
+    )
+    cli.add_argument(
+        "--sizes", type=posts_count, nargs="+", help="numbers of posts (default: 1000 10000 100000)"
+    )
+    cli.add_argument("--runs", type=int, help="runs of each measure, of which the median counts (default: 5)")
+    cli.add_argument("--child", type=int, help=argparse.SUPPRESS)  # internal: measure one built database
+    cli.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = cli.parse_args(argv)
+    for key, value in (QUICK if args.quick else {"sizes": SIZES, "runs": 5}).items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
     SIZES = args.sizes
     if args.child:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -371,6 +393,7 @@ def main(argv: list[str]) -> int:
         os.environ["SNS_DESK_HOME"] = str(home)
         print(json.dumps(measure_in_process(args.db, args.child, args.runs, home)))
         return 0
+    args.load = load_average()
     home = Path(tempfile.mkdtemp(prefix="sns-desk-bench-"))
     os.environ["SNS_DESK_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -423,7 +446,7 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]])
         "# Benchmarks",
         "",
         f"Command: `xvfb-run -a python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`",
-        f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}.",
+        f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}; {machine_load(args.load)}.",
         "Each figure is the median of several runs (cold starts: separate processes, timed from before the process",
         "starts; the rest in one process per size); the database is a shared-mode SQLite file (rollback journal,",
         "synchronous=FULL) with 50 accounts and 30 users; the app starts as the システム管理者, who sees every page.",
@@ -444,33 +467,48 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]])
         "| measure | figure | target | |",
         "|---|---:|---:|---|",
     ]
+    missed: list[str] = []
+
+    def judge(measure: str, ok: bool) -> str:
+        if not ok:
+            missed.append(measure)
+        return verdict(ok)
+
     ratio = big["start_app_s"] / big["start_bare_s"]
     lines.append(
         f"| start (window shown) vs bare window | {big['start_app_s']:.2f} s / {big['start_bare_s']:.2f} s = "
-        f"{ratio:.2f}× | ≤ {TARGETS['start']}× | {verdict(ratio <= TARGETS['start'])} |"
+        f"{ratio:.2f}× | ≤ {TARGETS['start']}× | {judge('start (window shown)', ratio <= TARGETS['start'])} |"
     )
     lines.append(
         f"| filter p95 | {big['filter_p95_ms']:.1f} ms | ≤ {TARGETS['filter_p95_ms']:.0f} ms | "
-        f"{verdict(big['filter_p95_ms'] <= TARGETS['filter_p95_ms'])} |"
+        f"{judge('filter p95', big['filter_p95_ms'] <= TARGETS['filter_p95_ms'])} |"
     )
     lines.append(
-        f"| open a post | {big['open_ms']:.1f} ms | ≤ {TARGETS['open_ms']:.0f} ms | {verdict(big['open_ms'] <= TARGETS['open_ms'])} |"
+        f"| open a post | {big['open_ms']:.1f} ms | ≤ {TARGETS['open_ms']:.0f} ms | {judge('open a post', big['open_ms'] <= TARGETS['open_ms'])} |"
     )
     lines.append(
         f"| approve | {big['approve_ms']:.1f} ms | ≤ {TARGETS['approve_ms']:.0f} ms | "
-        f"{verdict(big['approve_ms'] <= TARGETS['approve_ms'])} |"
+        f"{judge('approve', big['approve_ms'] <= TARGETS['approve_ms'])} |"
     )
     if "export_s" in big:
         export_ratio = big["export_s"] / big["raw_openpyxl_s"]
         lines.append(
             f"| export 投稿実績 ({int(big['export_rows']):,} rows) | {big['export_s']:.1f} s vs raw openpyxl "
             f"{big['raw_openpyxl_s']:.1f} s = {export_ratio:.2f}× | ≤ {TARGETS['export_ratio']}× | "
-            f"{verdict(export_ratio <= TARGETS['export_ratio'])} |"
+            f"{judge('export', export_ratio <= TARGETS['export_ratio'])} |"
         )
     lines.append(
         f"| peak memory (searching, opening, approving, exporting) | {big['peak_mb']:.0f} MB | "
-        f"≤ {TARGETS['peak_mb']:.0f} MB | {verdict(big['peak_mb'] <= TARGETS['peak_mb'])} |"
+        f"≤ {TARGETS['peak_mb']:.0f} MB | {judge('peak memory', big['peak_mb'] <= TARGETS['peak_mb'])} |"
     )
+    cores = os.cpu_count() or 1
+    if missed and args.load is not None and args.load > cores:
+        lines += [
+            "",
+            f"Not met in this run: {', '.join(missed)}. The machine was shared when it ran (load average "
+            f"{args.load:.1f} on {cores} cores), so every timing here is slower than on an idle machine; "
+            "measure again on an idle one before taking a miss for a regression.",
+        ]
     lines += [NOTES]
     args.out.write_text("\n".join(lines), encoding="utf-8")
 

@@ -1,7 +1,10 @@
 """Compile the Qt Designer forms in ui/ into sns_desk/gui/forms/ (committed; a test checks they are current).
 
-python scripts/build_forms.py          # write the generated modules
-python scripts/build_forms.py --check  # exit 1 if any is out of date
+    python scripts/build_forms.py                  # write the generated modules that changed
+    python scripts/build_forms.py --check          # exit 1 if any is out of date (writes nothing)
+    python scripts/build_forms.py --out /tmp/forms # write them elsewhere
+
+Lines that uic stamps with its own version do not count as a change.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from convention import ROOT, builder, write_or_check
+
 UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "sns_desk" / "gui" / "forms"
 
@@ -67,27 +71,16 @@ def compile_form(ui_file: Path) -> str:
     return drop_unused_imports(result.stdout)
 
 
+def same_form(on_disk: bytes, built: bytes) -> bool:
+    return normalise(on_disk.decode("utf-8")) == normalise(built.decode("utf-8"))
+
+
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    FORMS_DIR.mkdir(parents=True, exist_ok=True)
-    (FORMS_DIR / "__init__.py").write_text(
-        '"""Generated from ui/*.ui by scripts/build_forms.py; do not edit."""\n'
-    )
-    stale = []
+    args = builder(__doc__, FORMS_DIR, "the generated form modules").parse_args(argv)
+    built = {"__init__.py": b'"""Generated from ui/*.ui by scripts/build_forms.py; do not edit."""\n'}
     for ui_file in sorted(UI_DIR.glob("*.ui")):
-        generated = compile_form(ui_file)
-        target = target_for(ui_file)
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if normalise(current) != normalise(generated):
-            stale.append(target)
-            if not check:
-                target.write_text(generated, encoding="utf-8")
-    if check and stale:
-        print("out of date:", ", ".join(str(p.relative_to(ROOT)) for p in stale))
-        return 1
-    if not check:
-        print(f"{len(list(UI_DIR.glob('*.ui')))} forms compiled into {FORMS_DIR.relative_to(ROOT)}")
-    return 0
+        built[target_for(ui_file).name] = compile_form(ui_file).encode("utf-8")
+    return write_or_check(args.out, built, args.check, same_form)
 
 
 if __name__ == "__main__":

@@ -1,25 +1,27 @@
 """Build the shipped report templates in sns_desk/resources/templates/ (reproducibly: same input, same bytes).
 
-    python scripts/build_templates.py
+    python scripts/build_templates.py                       # write them
+    python scripts/build_templates.py --check               # exit 1 if a committed template is not current
+    python scripts/build_templates.py --out /tmp/templates  # write them elsewhere
 
 Each template marks the cells the app fills with defined names, so an office can move cells, restyle the form or
-swap in its own 様式 without code; see sns_desk/reports.py for the names each report needs.
+swap in its own 様式 without code; see sns_desk/export/workbooks.py for the names each report needs.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 import zipfile
 from datetime import datetime
-from pathlib import Path
 
+from convention import ROOT, builder, write_or_check
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "sns_desk" / "resources" / "templates"
 FONT = "游ゴシック"  # falls back to a Noto CJK font where Yu Gothic is not installed
 FIXED = datetime(2026, 4, 1, 9, 0, 0)
@@ -34,11 +36,19 @@ def name(wb: Workbook, ws: Worksheet, key: str, cell: str) -> None:
     wb.defined_names[key] = DefinedName(key, attr_text=f"'{ws.title}'!${col}${row}")
 
 
+def workbook() -> tuple[Workbook, Worksheet]:
+    wb = Workbook()
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    return wb, ws
+
+
 def print_setup(
     ws: Worksheet, *, landscape: bool, one_page: bool, area: str, title_rows: str | None = None
 ) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    assert ws.sheet_properties.pageSetUpPr is not None and ws.oddFooter is not None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if one_page else 0
@@ -81,8 +91,7 @@ ACCOUNT_FIELDS = [
 
 
 def account_report() -> Workbook:
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = workbook()
     ws.title = "報告書"
     for col, width in zip("ABCD", (22, 14, 30, 30), strict=True):
         ws.column_dimensions[col].width = width
@@ -135,8 +144,7 @@ def account_report() -> Workbook:
 def table_template(
     title: str, headers: list[tuple[str, float]], extra_label: str, extra_key: str
 ) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = workbook()
     ws.title = title
     last = chr(ord("A") + len(headers) - 1)
     ws.merge_cells(f"A1:{last}1")
@@ -213,8 +221,7 @@ INCIDENT_FIELDS = [
 
 
 def incident_report() -> Workbook:
-    wb = Workbook()
-    ws = wb.active
+    wb, ws = workbook()
     ws.title = "報告書"
     for col, width in zip("ABCDE", (24, 12, 12, 22, 40), strict=True):
         ws.column_dimensions[col].width = width
@@ -262,7 +269,7 @@ def incident_report() -> Workbook:
     return wb
 
 
-def save_reproducibly(wb: Workbook, path: Path) -> None:
+def reproducible_bytes(wb: Workbook) -> bytes:
     """openpyxl stamps the time into docProps and the zip entries; pin both so the bytes never change."""
     wb.properties.creator = "SNS Desk"
     wb.properties.created = FIXED
@@ -282,21 +289,22 @@ def save_reproducibly(wb: Workbook, path: Path) -> None:
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, data)
-    path.write_bytes(out.getvalue())
+    return out.getvalue()
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for filename, build in (
-        ("account_report.xlsx", account_report),
-        ("account_list.xlsx", account_list),
-        ("post_record.xlsx", post_record),
-        ("incident_report.xlsx", incident_report),
-    ):
-        save_reproducibly(build(), OUT / filename)
-        print("wrote", (OUT / filename).relative_to(ROOT))
-    return 0
+TEMPLATES = {
+    "account_report.xlsx": account_report,
+    "account_list.xlsx": account_list,
+    "post_record.xlsx": post_record,
+    "incident_report.xlsx": incident_report,
+}
+
+
+def main(argv: list[str]) -> int:
+    args = builder(__doc__, OUT, "the .xlsx templates").parse_args(argv)
+    built = {filename: reproducible_bytes(build()) for filename, build in TEMPLATES.items()}
+    return write_or_check(args.out, built, args.check)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

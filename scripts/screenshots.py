@@ -1,6 +1,12 @@
-"""Take the curated screenshots in docs/screenshots/ (run under Xvfb: ``xvfb-run -a python scripts/screenshots.py``).
+"""Take the curated screenshots in docs/screenshots/ from the real windows.
 
-It builds a demo database in a temporary folder, drives the real windows and saves what a person would see.
+    xvfb-run -a python scripts/screenshots.py                             # every PNG in docs/screenshots/
+    python scripts/screenshots.py --quick --out /tmp/shots               # what CI runs: two screens, offscreen
+
+It builds a demo database in a temporary folder, drives the real windows and saves what a person would see. It
+starts its own Secret Service (dbus-daemon and gnome-keyring-daemon, as .ci/run installs them), so that the
+認証情報 tab shows what an office PC shows. The page of the account report needs LibreOffice and pdftoppm; without
+them that one PNG is left as it is.
 """
 
 from __future__ import annotations
@@ -8,27 +14,60 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+from convention import ROOT, parser
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from sns_desk.services.actors import Actor
+    from sns_desk.store.database import Database
+
+QUICK = ("wizard-1-location.png", "main-users.png")
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    args = parser(
+        __doc__,
+        ROOT / "docs" / "screenshots",
+        "the folder to save the PNGs into",
+        quick=f"the first-run wizard's first page and the ユーザー管理 page after it ({', '.join(QUICK)})",
+    ).parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from tests.secret_service import running_secret_service
 
-    # a real Secret Service, so that the 認証情報 tab shows what an office PC shows
     with running_secret_service() as env:
         os.environ.update(env)
         import keyring
         from keyring.backends import SecretService
 
-        keyring.set_keyring(SecretService.Keyring())
-        return take()
+        keyring.set_keyring(SecretService.Keyring())  # type: ignore[no-untyped-call]
+        return take(args.out, args.quick)
 
 
-def take() -> int:
+def save_admin_pages(
+    db: Database, actor: Actor, save: Callable[[QWidget, str], None], pages: dict[str, str]
+) -> None:
+    """The システム管理者's pages (page name → PNG file name) in one main window."""
+    from sns_desk.gui.audit.audit_page import AuditLogPage
+    from sns_desk.gui.main_window import MainWindow
+
+    window = MainWindow(db, actor)
+    window.resize(1180, 720)
+    for page, filename in pages.items():
+        window.show_page(page)
+        if page == "audit":
+            audit_page = cast(AuditLogPage, window.pages["audit"])
+            audit_page.refresh()
+            audit_page.verify()
+        save(window, filename)
+    window.close()
+
+
+def take(out: Path, quick: bool) -> int:
     home = tempfile.mkdtemp(prefix="sns-desk-shots-")
     os.environ["SNS_DESK_HOME"] = home
     from PySide6.QtWidgets import QApplication
@@ -42,17 +81,21 @@ def take() -> int:
     from sns_desk.services import users
     from sns_desk.services.actors import actor_for_login
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setWindowIcon(app_icon())
     install_translations(app)
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
 
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    def save(widget: QWidget, name: str) -> None:
+        if quick and name not in QUICK:  # the quick form takes the same steps and keeps these two screens
+            return
         widget.show()
         for _ in range(5):
             app.processEvents()
-        widget.grab().save(str(OUT / name))
-        print("wrote", OUT / name)
+        if not widget.grab().save(str(out / name)):
+            raise OSError(f"could not save {out / name}")
+        print("wrote", out / name)
 
     wizard = FirstRunWizard("k-tanaka")
     save(wizard, "wizard-1-location.png")
@@ -81,11 +124,16 @@ def take() -> int:
         db, actor, rows["pr-agency"].id, __import__("datetime").date(2026, 4, 1)
     )
     auditlog.verify_log(db, actor)
+    if quick:  # the ユーザー管理 page with the people just imported
+        save_admin_pages(db, actor, save, {"users": "main-users.png"})
+        db.dispose()
+        return 0
 
     # an account through its life: requested by the 課長, approved by the 局長, checklist partly done
     from sns_desk.domain import policy as pol
     from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
-    from sns_desk.gui.accounts.accounts_page import AccountRequestDialog
+    from sns_desk.gui.accounts.account_request_dialog import AccountRequestDialog
+    from sns_desk.gui.accounts.accounts_page import AccountsPage
     from sns_desk.services import account_checklist, account_policies, accounts, credentials
 
     users.import_users_csv(
@@ -149,21 +197,21 @@ def take() -> int:
 
     page_window = MainWindow(db, kacho)
     page_window.resize(1280, 760)
-    accounts_page = page_window.show_page("accounts")
-    accounts_page.select(kanko)  # type: ignore[attr-defined]
-    tabs = accounts_page.ui.detailTabs  # type: ignore[attr-defined]
+    accounts_page = cast(AccountsPage, page_window.show_page("accounts"))
+    accounts_page.select(kanko)
+    tabs = accounts_page.ui.detailTabs
     for index, name in enumerate(["info", "policy", "checklist", "credential", "members"]):
         tabs.setCurrentIndex(index)
         if name == "policy":
-            accounts_page.ui.versionsList.setCurrentRow(0)  # type: ignore[attr-defined]
-            accounts_page.show_diff()  # type: ignore[attr-defined]
+            accounts_page.ui.versionsList.setCurrentRow(0)
+            accounts_page.show_diff()
         save(page_window, f"accounts-{index + 1}-{name}.png")
     page_window.close()
     decider = MainWindow(db, kyokucho)
     decider.resize(1280, 760)
-    page = decider.show_page("accounts")
-    page.select(second)  # type: ignore[attr-defined]
-    page.ui.detailTabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    page = cast(AccountsPage, decider.show_page("accounts"))
+    page.select(second)
+    page.ui.detailTabs.setCurrentIndex(1)
     save(decider, "accounts-6-approve-request.png")
     decider.close()
     dialog = AccountRequestDialog(db, kacho)
@@ -238,11 +286,13 @@ def take() -> int:
     staff_window.resize(1280, 760)
     staff_window.show_page("posts")
     save(staff_window, "posts-1-list.png")
-    calendar_page = staff_window.show_page("calendar")
+    from sns_desk.gui.calendar.calendar_page import CalendarPage
+
+    calendar_page = cast(CalendarPage, staff_window.show_page("calendar"))
     target = at(14, 3)
     from PySide6.QtCore import QDate
 
-    calendar_page.ui.calendar.setSelectedDate(QDate(target.year, target.month, target.day))  # type: ignore[attr-defined]
+    calendar_page.ui.calendar.setSelectedDate(QDate(target.year, target.month, target.day))
     save(staff_window, "posts-4-calendar.png")
     staff_window.close()
     editor = PostEditor(db, tanto, account_id=kanko)
@@ -322,12 +372,14 @@ def take() -> int:
     inquiries.log_inquiry(db, tanto, kanko, InquiryChannel.MESSAGE, InquiryKind.COMPLAINT, "告知が直前すぎる")
     trouble_window = MainWindow(db, kacho)
     trouble_window.resize(1280, 760)
-    trouble_page = trouble_window.show_page("incidents")
-    trouble_page.refresh(fake)  # type: ignore[attr-defined]
+    from sns_desk.gui.incidents.incidents_page import IncidentsPage
+
+    trouble_page = cast(IncidentsPage, trouble_window.show_page("incidents"))
+    trouble_page.refresh(fake)
     save(trouble_window, "incidents-1-impersonation.png")
-    trouble_page.refresh(flame)  # type: ignore[attr-defined]
+    trouble_page.refresh(flame)
     save(trouble_window, "incidents-2-flaming.png")
-    trouble_page.ui.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    trouble_page.ui.tabs.setCurrentIndex(1)
     save(trouble_window, "incidents-3-monitoring.png")
     trouble_window.show_page("inquiries")
     save(trouble_window, "inquiries-1-list.png")
@@ -341,11 +393,13 @@ def take() -> int:
     out_dir = Path(home) / "reports"
     report_window = MainWindow(db, kacho)
     report_window.resize(1280, 760)
-    reports_page = report_window.show_page("reports")
-    reports_page.ui.folderEdit.setText(str(out_dir))  # type: ignore[attr-defined]
-    reports_page.ui.accountCombo.setCurrentIndex(reports_page.ui.accountCombo.findData(kanko))  # type: ignore[attr-defined]
-    reports_page.ui.reiwaCheck.setChecked(True)  # type: ignore[attr-defined]
-    exported = reports_page.export()  # type: ignore[attr-defined]
+    from sns_desk.gui.reports.reports_page import ReportsPage
+
+    reports_page = cast(ReportsPage, report_window.show_page("reports"))
+    reports_page.ui.folderEdit.setText(str(out_dir))
+    reports_page.ui.accountCombo.setCurrentIndex(reports_page.ui.accountCombo.findData(kanko))
+    reports_page.ui.reiwaCheck.setChecked(True)
+    exported = reports_page.export()
     save(report_window, "reports-1-screen.png")
     report_window.close()
     soffice = shutil.which("soffice")
@@ -379,11 +433,11 @@ def take() -> int:
                 "1",
                 "-singlefile",
                 str(pdf),
-                str(OUT / "reports-2-account-report-page1"),
+                str(out / "reports-2-account-report-page1"),
             ],
             check=True,
         )
-        print("wrote", OUT / "reports-2-account-report-page1.png")
+        print("wrote", out / "reports-2-account-report-page1.png")
 
     starting = MainWindow()  # what a start shows while the database opens (then it fills in place)
     starting.resize(1180, 720)
@@ -391,27 +445,22 @@ def take() -> int:
     save(starting, "main-starting.png")
     starting.close()
 
-    window = MainWindow(db, actor)
-    window.resize(1180, 720)
-    window.show_page("audit")
-    window.pages["audit"].refresh()  # type: ignore[attr-defined]
-    window.pages["audit"].verify()  # type: ignore[attr-defined]
-    save(window, "main-audit-log.png")
-    window.show_page("users")
-    save(window, "main-users.png")
-    window.show_page("settings")
-    save(window, "main-settings.png")
-    window.close()
+    save_admin_pages(
+        db,
+        actor,
+        save,
+        {"audit": "main-audit-log.png", "users": "main-users.png", "settings": "main-settings.png"},
+    )
 
     with db.read() as session:
         try:
             actor_for_login(session, "unknown-user")
         except NotRegisteredError as error:
-            dialog = NotRegisteredDialog(error, db.location.display())
-            save(dialog, "not-registered.png")
+            refusal = NotRegisteredDialog(error, db.location.display())
+            save(refusal, "not-registered.png")
     db.dispose()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -2,7 +2,9 @@
 
     python scripts/smoke_installer.py                 # build into build/installer/, then test
     python scripts/smoke_installer.py --skip-build    # test an existing build
-    python scripts/smoke_installer.py --dist DIR      # where dist/ and work/ go
+    python scripts/smoke_installer.py --out DIR       # where dist/ and work/ go
+
+It has no --quick form: building the app is what it tests (tests/test_installer.py runs it as it is).
 
 What it checks, against the frozen executables only (no source tree on the path, a fresh SNS_DESK_HOME):
 1. the folder holds the resources the app reads at run time (templates, rule data, migrations, icon) and Qt's
@@ -25,7 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from convention import ROOT, parser
+
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 
 
@@ -145,8 +148,8 @@ def smoke(app: Path) -> None:
 
         from openpyxl import load_workbook
 
-        workbook = load_workbook(home / "list.xlsx", read_only=True)
-        values = [v for row in workbook.active.iter_rows(values_only=True) for v in row if v is not None]
+        sheet = load_workbook(home / "list.xlsx", read_only=True).worksheets[0]
+        values = [v for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
         today = datetime.now(timezone(timedelta(hours=9)))  # the report is dated in Japan time
         if (
             values[:1] != ["公式アカウント一覧"]
@@ -172,12 +175,12 @@ def smoke(app: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dist", type=Path, default=ROOT / "build" / "installer")
-    parser.add_argument("--skip-build", action="store_true")
-    args = parser.parse_args(argv)
+    cli = parser(__doc__, ROOT / "build" / "installer", "the folder for PyInstaller's dist/ and work/")
+    cli.add_argument("--dist", type=Path, dest="out", help=argparse.SUPPRESS)  # the earlier name of --out
+    cli.add_argument("--skip-build", action="store_true", help="smoke-test the app already built in --out")
+    args = cli.parse_args(argv)
     try:
-        app = args.dist / "dist" / "sns-desk" if args.skip_build else build(args.dist)
+        app = args.out / "dist" / "sns-desk" if args.skip_build else build(args.out)
         smoke(app)
     except SmokeFailure as failure:
         print(f"FAIL {failure}", file=sys.stderr)

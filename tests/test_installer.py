@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 )  # the build alone may take 15 minutes on a busy machine (its own limit below is 900 s)
 def test_frozen_app_builds_and_passes_the_smoke_test(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "smoke_installer.py"), "--dist", str(tmp_path)],
+        [sys.executable, str(ROOT / "scripts" / "smoke_installer.py"), "--out", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=900,

@@ -301,27 +301,6 @@ def test_a_template_missing_a_name_says_which(
         reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "x.xlsx")
 
 
-def test_shipped_templates_are_built_reproducibly(tmp_path: Path) -> None:
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root / "scripts"))
-    try:
-        import build_templates
-    finally:
-        sys.path.pop(0)
-    for filename, build in (
-        ("account_report.xlsx", build_templates.account_report),
-        ("account_list.xlsx", build_templates.account_list),
-        ("post_record.xlsx", build_templates.post_record),
-    ):
-        target = tmp_path / filename
-        build_templates.save_reproducibly(build(), target)
-        assert (
-            target.read_bytes() == (root / "sns_desk" / "resources" / "templates" / filename).read_bytes()
-        ), filename
-
-
 def _soffice() -> str:
     tool = shutil.which("soffice") or shutil.which("libreoffice")
     if tool is None or shutil.which("pdftotext") is None:

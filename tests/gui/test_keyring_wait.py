@@ -21,7 +21,7 @@ from sns_desk.gui.accounts.accounts_page import AccountsPage
 from sns_desk.gui.approvals.approvals_page import ApprovalsPage
 from sns_desk.gui.shared.interaction import KEYRING_WAIT_TEXT
 from sns_desk.host import keyring_access
-from sns_desk.services import posts
+from sns_desk.services import post_queries
 from sns_desk.store.database import Database
 from tests.conftest import UnansweredKeyring
 from tests.gui.conftest import MessageBoxes
@@ -144,4 +144,4 @@ def test_a_signed_approval_waits_for_the_keyring_off_the_gui_thread(
     assert unanswered.asked.is_set(), "the 電子印鑑 key was asked of the keyring"
     assert watcher.labels == [KEYRING_WAIT_TEXT] and watcher.ticks_seen >= 10
     assert "2 秒以内に応答しませんでした" in message_boxes.texts()
-    assert posts.get_post(db, people.kacho, post_id).row.status is PostStatus.PENDING, "nothing was decided"
+    assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.PENDING, "nothing was decided"

@@ -4,7 +4,6 @@ in account_checklist.py."""
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +14,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
-from sns_desk.domain.vocabulary import AccountStatus, Platform, Role
+from sns_desk.domain.vocabulary import AccountStatus, Labelled, Platform, Role
 from sns_desk.services import signing
 from sns_desk.services.account_checklist import checklist_rows, credential_due, refuse_if_finished
 from sns_desk.services.account_policies import (
@@ -45,30 +44,17 @@ S = AccountStatus
 # --- the lifecycle as a transition table ---------------------------------------------------------------------
 
 
-class AccountAction(enum.StrEnum):
-    APPROVE_OPENING = "approve_opening"
-    REJECT = "reject"
-    ACTIVATE = "activate"
-    SUSPEND = "suspend"
-    RESUME = "resume"
-    CLOSE = "close"
-
-    @property
-    def label(self) -> str:
-        return ACTION_LABELS[self]
+class AccountAction(Labelled):
+    APPROVE_OPENING = "approve_opening", "開設を承認"
+    REJECT = "reject", "申請を却下"
+    ACTIVATE = "activate", "運用開始"
+    SUSPEND = "suspend", "一時停止"
+    RESUME = "resume", "運用再開"
+    CLOSE = "close", "閉鎖"
 
 
 # Decisions signed with the 電子印鑑 (sns_desk/signing.py): opening approved or refused, closing.
 SIGNED_ACTIONS = frozenset({AccountAction.APPROVE_OPENING, AccountAction.REJECT, AccountAction.CLOSE})
-
-ACTION_LABELS = {
-    AccountAction.APPROVE_OPENING: "開設を承認",
-    AccountAction.REJECT: "申請を却下",
-    AccountAction.ACTIVATE: "運用開始",
-    AccountAction.SUSPEND: "一時停止",
-    AccountAction.RESUME: "運用再開",
-    AccountAction.CLOSE: "閉鎖",
-}
 
 
 @dataclass(frozen=True)

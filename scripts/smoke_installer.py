@@ -141,15 +141,16 @@ def smoke(app: Path) -> None:
         listed = run(cli, "--db", db, "account", "list", env=env, cwd=home)
         if "鹿児島市 試験" not in listed:
             raise SmokeFailure(f"the requested account is not listed: {listed!r}")
-        from datetime import date
+        from datetime import datetime, timedelta, timezone
 
         from openpyxl import load_workbook
 
-        # the app dates a report with this PC's calendar (on an office PC in Japan, the Japanese date; a CI machine
-        # on UTC is a day behind Japan from 15:00 UTC); the export may cross midnight
-        exported_on = {date.today()}
+        # the app dates a report in Japan time whatever the PC's clock zone (a CI machine on UTC is a day behind
+        # Japan from 15:00 UTC); the export may cross midnight in Japan
+        japan = timezone(timedelta(hours=9))
+        exported_on = {datetime.now(japan).date()}
         run(cli, "--db", db, "export", "account-list", "--out", str(home / "list.xlsx"), env=env, cwd=home)
-        exported_on.add(date.today())
+        exported_on.add(datetime.now(japan).date())
         run(cli, "--db", db, "verify", env=env, cwd=home)
 
         sheet = load_workbook(home / "list.xlsx", read_only=True).worksheets[0]

@@ -273,17 +273,17 @@ def request_account(
             raise ValidationError(
                 "申請者自身をアカウント責任者にはできません。開設の承認は別の人（局長など）が行います（§4(1)ア）。"
             )
-        account = Account(
-            platform=data.platform,
-            name=data.name,
-            handle=data.handle,
-            url=data.url,
-            department_id=data.department_id,
-            status=S.REQUESTED,
-            requested_by_id=me.id,
+        account = step.add(
+            Account(
+                platform=data.platform,
+                name=data.name,
+                handle=data.handle,
+                url=data.url,
+                department_id=data.department_id,
+                status=S.REQUESTED,
+                requested_by_id=me.id,
+            )
         )
-        step.session.add(account)
-        step.session.flush()
         step.session.add_all(
             [
                 AccountMember(account_id=account.id, user_id=me.id, role=Role.MANAGER, assigned_by_id=me.id),

@@ -258,16 +258,16 @@ def record_export(
     """Every file written is recorded and audited with its checksum."""
 
     def work(step: Step) -> None:
-        record = ReportRecord(
-            kind=kind,
-            params=json.dumps(params, ensure_ascii=False, default=str),
-            filename=str(path),
-            sha256=sha256,
-            rows=rows,
-            created_by_id=step.me.id,
+        record = step.add(
+            ReportRecord(
+                kind=kind,
+                params=json.dumps(params, ensure_ascii=False, default=str),
+                filename=str(path),
+                sha256=sha256,
+                rows=rows,
+                created_by_id=step.me.id,
+            )
         )
-        step.session.add(record)
-        step.session.flush()
         payload = {"kind": kind, "params": params, "file": str(path), "sha256": sha256}
         step.audit("report.export", "report", record.id, payload)
 

@@ -350,6 +350,7 @@ def _apply(
     account_id: int,
     expected_version: int,
     action: AccountAction,
+    *,
     reason: str = "",
     override_reason: str = "",
 ) -> None:
@@ -408,7 +409,7 @@ def approve_opening(db: Database, actor: Actor, account_id: int, expected_versio
 
 
 def reject_request(db: Database, actor: Actor, account_id: int, expected_version: int, reason: str) -> None:
-    _apply(db, actor, account_id, expected_version, AccountAction.REJECT, reason)
+    _apply(db, actor, account_id, expected_version, AccountAction.REJECT, reason=reason)
 
 
 def activate(
@@ -420,7 +421,7 @@ def activate(
 
 def suspend(db: Database, actor: Actor, account_id: int, expected_version: int, reason: str) -> None:
     """§8(4): a temporary suspension ordered by the 責任者."""
-    _apply(db, actor, account_id, expected_version, AccountAction.SUSPEND, reason)
+    _apply(db, actor, account_id, expected_version, AccountAction.SUSPEND, reason=reason)
 
 
 def resume(db: Database, actor: Actor, account_id: int, expected_version: int) -> None:
@@ -428,7 +429,7 @@ def resume(db: Database, actor: Actor, account_id: int, expected_version: int) -
 
 
 def close(db: Database, actor: Actor, account_id: int, expected_version: int, reason: str) -> None:
-    _apply(db, actor, account_id, expected_version, AccountAction.CLOSE, reason)
+    _apply(db, actor, account_id, expected_version, AccountAction.CLOSE, reason=reason)
 
 
 def edit_account(

@@ -351,8 +351,8 @@ def _apply(
     expected_version: int,
     action: AccountAction,
     *,
-    reason: str = "",
-    override_reason: str = "",
+    reason: str = "",  # kept as the status reason; required where the transition needs one
+    override_reason: str = "",  # ACTIVATE only: why the account opens with checklist items still open
 ) -> None:
     transition = TRANSITIONS[action]
     reason = reason.strip()
@@ -478,6 +478,8 @@ def set_allow_self_approval(
 
 @dataclass(frozen=True)
 class MemberRow:
+    """Who holds which role on the account, and since when."""
+
     user_id: int
     login: str
     display_name: str

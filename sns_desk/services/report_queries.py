@@ -95,13 +95,15 @@ def account_report_facts(db: Database, actor: Actor, account_id: int, *, closing
 
 @dataclass(frozen=True)
 class ListedAccount:
-    platform: str
+    """One line of the homepage listing, in its columns' order."""
+
+    platform: str  # the label, e.g. 「Instagram」
     name: str
     url: str
     department: str
-    status: str
+    status: str  # the label, e.g. 「運用中」
     activated_at: datetime | None
-    policy_url: str
+    policy_url: str  # where the current 運用ポリシー is published, or ""
 
 
 def listed_accounts(db: Database, actor: Actor, *, include_closed: bool) -> list[ListedAccount]:
@@ -277,7 +279,7 @@ def record_export(
 @dataclass(frozen=True)
 class ExportRow:
     id: int
-    kind: str
+    kind: str  # a key of REPORT_KINDS, e.g. "account_list"; ``label`` is its name on screen
     label: str
     filename: str
     sha256: str

@@ -8,10 +8,10 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from sns_desk.domain import checks
 from sns_desk.domain.errors import NotFoundError
@@ -292,7 +292,11 @@ _History = TypeVar("_History", PostRevision, PostDecision)
 
 
 def _post_history(
-    session: Session, model: type[_History], post_id: int, person: Any, order: Any
+    session: Session,
+    model: type[_History],
+    post_id: int,
+    person: QueryableAttribute[User],
+    order: QueryableAttribute[int],
 ) -> Sequence[_History]:
     """A post's revisions or decisions in ``order``, each with the person who saved or decided it."""
     stmt = select(model).where(model.post_id == post_id).options(selectinload(person)).order_by(order)

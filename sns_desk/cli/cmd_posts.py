@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -136,30 +137,43 @@ def _ready(db: Database, actor: Actor, post_id: int, action: PostAction) -> post
     return detail
 
 
+Decide = Callable[[Database, Actor, argparse.Namespace, int], None]
+
+
+def _approve(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
+    post_workflow.approve(db, actor, a.id, version, a.comment, parse_time(a.new_time))
+
+
+def _reject(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
+    post_workflow.reject(db, actor, a.id, version, a.comment)
+
+
+def _publish(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
+    post_workflow.record_publication(db, actor, a.id, version, a.url, parse_time(a.at))
+
+
+def _delete(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
+    post_workflow.record_deletion(db, actor, a.id, version, a.reason)
+
+
+# the commands on one post: the action the person must be offered now, the call, and what is printed after it
+DECISIONS: dict[str, tuple[PostAction, Decide, str]] = {
+    "approve": (PostAction.APPROVE, _approve, "を承認しました"),
+    "reject": (PostAction.REJECT, _reject, "を差し戻しました"),
+    "publish": (PostAction.PUBLISH, _publish, "の投稿結果を記録しました"),
+    "delete-post": (PostAction.DELETE, _delete, "の削除を記録しました"),
+}
+
+
 def run(args: argparse.Namespace, db: Database) -> int:
     actor = _actor(db)
     command = args.command
-    if command == "approve":
-        row = _ready(db, actor, args.id, PostAction.APPROVE).row
-        post_workflow.approve(db, actor, args.id, row.version, args.comment, parse_time(args.new_time))
-        print(f"投稿 {args.id} を承認しました。")
-        return 0
-    if command == "reject":
-        row = _ready(db, actor, args.id, PostAction.REJECT).row
-        post_workflow.reject(db, actor, args.id, row.version, args.comment)
-        print(f"投稿 {args.id} を差し戻しました。")
-        return 0
-    if command == "publish":
-        row = _ready(db, actor, args.id, PostAction.PUBLISH).row
-        post_workflow.record_publication(db, actor, args.id, row.version, args.url, parse_time(args.at))
-        print(f"投稿 {args.id} の投稿結果を記録しました。")
-        return 0
     if command == "scope":
         return _scope(args, db, actor)
-    if command == "delete-post":
-        row = _ready(db, actor, args.id, PostAction.DELETE).row
-        post_workflow.record_deletion(db, actor, args.id, row.version, args.reason)
-        print(f"投稿 {args.id} の削除を記録しました。")
+    if command in DECISIONS:
+        action, call, done = DECISIONS[command]
+        call(db, actor, args, _ready(db, actor, args.id, action).row.version)
+        print(f"投稿 {args.id} {done}。")
         return 0
     return _draft(args, db, actor)
 

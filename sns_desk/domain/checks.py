@@ -69,6 +69,11 @@ class WordList:
     words: tuple[str, ...]
 
 
+def _at(match: re.Match[str], rule: str, severity: Severity, section: str, message: str) -> Finding:
+    """A finding on the text ``match`` found."""
+    return Finding(rule, severity, match.start(), match.end(), section, message)
+
+
 @dataclass(frozen=True)
 class RuleSet:
     municipality: str
@@ -258,11 +263,10 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
         add(Finding("empty", Severity.ERROR, 0, 0, "§5(5)", "本文が空です。"))
     for match in CONTROL_RE.finditer(body):
         add(
-            Finding(
+            _at(
+                match,
                 "control",
                 Severity.ERROR,
-                match.start(),
-                match.end(),
                 "§5(5)",
                 "本文に表示されない制御文字が含まれています。貼り付け元の書式を取り除いてください。",
             )
@@ -341,11 +345,10 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
             s <= match.start() < e for s, e in (u["indices"] for u in urls)
         ):
             add(
-                Finding(
+                _at(
+                    match,
                     "mention",
                     Severity.WARNING,
-                    match.start(),
-                    match.end(),
                     "§5(8)",
                     f"市以外のアカウント（{match.group(0)}）への言及・引用です。慎重に判断してください。",
                 )
@@ -356,11 +359,10 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
         if is_my_number(_digits(match.group(0))):
             taken.append(match.span())
             add(
-                Finding(
+                _at(
+                    match,
                     "my_number",
                     Severity.ERROR,
-                    match.start(),
-                    match.end(),
                     "§6(5)",
                     "個人番号（マイナンバー）と思われる12桁の番号が含まれています。",
                 )
@@ -375,11 +377,10 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
             continue
         if digits not in rules.phones:
             add(
-                Finding(
+                _at(
+                    match,
                     "phone",
                     Severity.WARNING,
-                    match.start(),
-                    match.end(),
                     "§5(6), §6(5)",
                     f"電話番号「{match.group(0)}」は、このアカウントの問い合わせ先として登録されていません。個人の番号ではありませんか。",
                 )
@@ -387,48 +388,42 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
     for match in EMAIL_RE.finditer(body):
         if match.group(0).lower() not in rules.emails:
             add(
-                Finding(
+                _at(
+                    match,
                     "email",
                     Severity.WARNING,
-                    match.start(),
-                    match.end(),
                     "§5(6), §6(5)",
                     f"メールアドレス「{match.group(0)}」は、このアカウントの問い合わせ先として登録されていません。個人のアドレスではありませんか。",
                 )
             )
-    for marker in rules.secret_markers:
-        for match in re.finditer(re.escape(marker), body):
-            add(
-                Finding(
-                    "secret",
-                    Severity.ERROR,
-                    match.start(),
-                    match.end(),
-                    "§6(5)",
-                    f"「{marker}」とあります。職務上知り得た秘密を含む情報は発信できません。",
-                )
-            )
-    for marker in rules.decision_markers:
-        for match in re.finditer(re.escape(marker), body):
-            add(
-                Finding(
-                    "decision",
-                    Severity.WARNING,
-                    match.start(),
-                    match.end(),
-                    "§6(8)",
-                    f"「{marker}」とあります。重要施策の意思形成過程の情報ではありませんか。",
-                )
-            )
+    markers = (
+        (
+            rules.secret_markers,
+            "secret",
+            Severity.ERROR,
+            "§6(5)",
+            "職務上知り得た秘密を含む情報は発信できません。",
+        ),
+        (
+            rules.decision_markers,
+            "decision",
+            Severity.WARNING,
+            "§6(8)",
+            "重要施策の意思形成過程の情報ではありませんか。",
+        ),
+    )
+    for listed, rule, severity, section, why in markers:
+        for marker in listed:
+            for match in re.finditer(re.escape(marker), body):
+                add(_at(match, rule, severity, section, f"「{marker}」とあります。{why}"))
     for words in rules.word_lists:
         for word in words.words:
             for match in re.finditer(re.escape(word), body):
                 add(
-                    Finding(
+                    _at(
+                        match,
                         f"words:{words.label}",
                         Severity.WARNING,
-                        match.start(),
-                        match.end(),
                         words.section,
                         f"「{word}」は{words.label}と受け取られるおそれがあります。",
                     )

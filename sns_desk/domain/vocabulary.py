@@ -48,23 +48,23 @@ ACCOUNT_ROLES: frozenset[Role] = frozenset({Role.RESPONSIBLE, Role.MANAGER, Role
 
 
 class Platform(Labelled):
-    X = "x", "X"
+    X = "x", "X"  # formerly Twitter
     FACEBOOK = "facebook", "Facebook"
     INSTAGRAM = "instagram", "Instagram"
-    LINE = "line", "LINE"
+    LINE = "line", "LINE"  # LINE公式アカウント
     YOUTUBE = "youtube", "YouTube"
     THREADS = "threads", "Threads"
     TIKTOK = "tiktok", "TikTok"
-    OTHER = "other", "その他"
+    OTHER = "other", "その他"  # the account's name and URL say which
 
 
 class AccountStatus(Labelled):
-    REQUESTED = "requested", "申請中"
-    REJECTED = "rejected", "却下"
-    PREPARING = "preparing", "開設準備"
+    REQUESTED = "requested", "申請中"  # waiting for the opening to be approved (§4(1)ア)
+    REJECTED = "rejected", "却下"  # finished, like CLOSED: not changed any more
+    PREPARING = "preparing", "開設準備"  # approved; the measures of §3(3) are being taken
     ACTIVE = "active", "運用中"
-    SUSPENDED = "suspended", "一時停止"
-    CLOSED = "closed", "閉鎖"
+    SUSPENDED = "suspended", "一時停止"  # may be resumed
+    CLOSED = "closed", "閉鎖"  # finished: not changed any more
 
 
 class PolicyStatus(Labelled):
@@ -115,8 +115,8 @@ class IncidentType(Labelled):
 
 
 class InquiryChannel(Labelled):
-    COMMENT = "comment", "コメント"
-    MESSAGE = "message", "メッセージ（DM）"
+    COMMENT = "comment", "コメント"  # public, on the SNS
+    MESSAGE = "message", "メッセージ（DM）"  # private, on the SNS
     PHONE = "phone", "電話"
     EMAIL = "email", "メール"
     OTHER = "other", "その他"

@@ -55,46 +55,18 @@ def _approvals(window: MainWindow) -> QWidget:
     return page
 
 
-def _calendar(window: MainWindow) -> QWidget:
-    from sns_desk.gui.calendar.calendar_page import CalendarPage
+def _plain(module: str, name: str) -> Callable[[MainWindow], QWidget]:
+    """A page that needs only the database and the person: its module is imported when it is first opened."""
 
-    return CalendarPage(window.db, window.actor)
+    def build(window: MainWindow) -> QWidget:
+        from importlib import import_module
 
+        page_class: Callable[[Database, Actor], QWidget] = getattr(
+            import_module(f"sns_desk.gui.{module}"), name
+        )
+        return page_class(window.db, window.actor)
 
-def _accounts(window: MainWindow) -> QWidget:
-    from sns_desk.gui.accounts.accounts_page import AccountsPage
-
-    return AccountsPage(window.db, window.actor)
-
-
-def _incidents(window: MainWindow) -> QWidget:
-    from sns_desk.gui.incidents.incidents_page import IncidentsPage
-
-    return IncidentsPage(window.db, window.actor)
-
-
-def _inquiries(window: MainWindow) -> QWidget:
-    from sns_desk.gui.inquiries.inquiries_page import InquiriesPage
-
-    return InquiriesPage(window.db, window.actor)
-
-
-def _reports(window: MainWindow) -> QWidget:
-    from sns_desk.gui.reports.reports_page import ReportsPage
-
-    return ReportsPage(window.db, window.actor)
-
-
-def _audit(window: MainWindow) -> QWidget:
-    from sns_desk.gui.audit.audit_page import AuditLogPage
-
-    return AuditLogPage(window.db, window.actor)
-
-
-def _users(window: MainWindow) -> QWidget:
-    from sns_desk.gui.users.users_page import UsersPage
-
-    return UsersPage(window.db, window.actor)
+    return build
 
 
 def _settings(window: MainWindow) -> QWidget:
@@ -110,13 +82,31 @@ PAGES: dict[Page, PageEntry] = {
     for entry in (
         PageEntry(Page.POSTS, "下書き", "SP_FileIcon", _posts),
         PageEntry(Page.APPROVALS, "承認待ち", "SP_DialogApplyButton", _approvals),
-        PageEntry(Page.CALENDAR, "予定", "SP_FileDialogListView", _calendar),
-        PageEntry(Page.ACCOUNTS, "アカウント", "SP_DirLinkIcon", _accounts),
-        PageEntry(Page.INCIDENTS, "トラブル", "SP_MessageBoxWarning", _incidents),
-        PageEntry(Page.INQUIRIES, "問い合わせ", "SP_MessageBoxQuestion", _inquiries),
-        PageEntry(Page.REPORTS, "報告書", "SP_DialogSaveButton", _reports),
-        PageEntry(Page.AUDIT, "監査ログ", "SP_FileDialogDetailedView", _audit),
-        PageEntry(Page.USERS, "ユーザー管理", "SP_DirHomeIcon", _users),
+        PageEntry(
+            Page.CALENDAR, "予定", "SP_FileDialogListView", _plain("calendar.calendar_page", "CalendarPage")
+        ),
+        PageEntry(
+            Page.ACCOUNTS, "アカウント", "SP_DirLinkIcon", _plain("accounts.accounts_page", "AccountsPage")
+        ),
+        PageEntry(
+            Page.INCIDENTS,
+            "トラブル",
+            "SP_MessageBoxWarning",
+            _plain("incidents.incidents_page", "IncidentsPage"),
+        ),
+        PageEntry(
+            Page.INQUIRIES,
+            "問い合わせ",
+            "SP_MessageBoxQuestion",
+            _plain("inquiries.inquiries_page", "InquiriesPage"),
+        ),
+        PageEntry(
+            Page.REPORTS, "報告書", "SP_DialogSaveButton", _plain("reports.reports_page", "ReportsPage")
+        ),
+        PageEntry(
+            Page.AUDIT, "監査ログ", "SP_FileDialogDetailedView", _plain("audit.audit_page", "AuditLogPage")
+        ),
+        PageEntry(Page.USERS, "ユーザー管理", "SP_DirHomeIcon", _plain("users.users_page", "UsersPage")),
         PageEntry(Page.SETTINGS, "設定", "SP_FileDialogInfoView", _settings),
     )
 }

@@ -259,17 +259,17 @@ def request_account(
             raise ValidationError(
                 "申請者自身をアカウント責任者にはできません。開設の承認は別の人（局長など）が行います（§4(1)ア）。"
             )
-        account = Account(
-            platform=data.platform,
-            name=data.name,
-            handle=data.handle,
-            url=data.url,
-            department_id=data.department_id,
-            status=S.REQUESTED,
-            requested_by_id=me.id,
+        account = step.add(
+            Account(
+                platform=data.platform,
+                name=data.name,
+                handle=data.handle,
+                url=data.url,
+                department_id=data.department_id,
+                status=S.REQUESTED,
+                requested_by_id=me.id,
+            )
         )
-        step.session.add(account)
-        step.session.flush()
         step.session.add_all(
             [
                 AccountMember(account_id=account.id, user_id=me.id, role=Role.MANAGER, assigned_by_id=me.id),
@@ -336,8 +336,9 @@ def _apply(
     account_id: int,
     expected_version: int,
     action: AccountAction,
-    reason: str = "",
-    override_reason: str = "",
+    *,
+    reason: str = "",  # kept as the status reason; required where the transition needs one
+    override_reason: str = "",  # ACTIVATE only: why the account opens with checklist items still open
 ) -> None:
     transition = TRANSITIONS[action]
     reason = reason.strip()
@@ -394,7 +395,7 @@ def approve_opening(db: Database, actor: Actor, account_id: int, expected_versio
 
 
 def reject_request(db: Database, actor: Actor, account_id: int, expected_version: int, reason: str) -> None:
-    _apply(db, actor, account_id, expected_version, AccountAction.REJECT, reason)
+    _apply(db, actor, account_id, expected_version, AccountAction.REJECT, reason=reason)
 
 
 def activate(
@@ -406,7 +407,7 @@ def activate(
 
 def suspend(db: Database, actor: Actor, account_id: int, expected_version: int, reason: str) -> None:
     """§8(4): a temporary suspension ordered by the 責任者."""
-    _apply(db, actor, account_id, expected_version, AccountAction.SUSPEND, reason)
+    _apply(db, actor, account_id, expected_version, AccountAction.SUSPEND, reason=reason)
 
 
 def resume(db: Database, actor: Actor, account_id: int, expected_version: int) -> None:
@@ -414,7 +415,7 @@ def resume(db: Database, actor: Actor, account_id: int, expected_version: int) -
 
 
 def close(db: Database, actor: Actor, account_id: int, expected_version: int, reason: str) -> None:
-    _apply(db, actor, account_id, expected_version, AccountAction.CLOSE, reason)
+    _apply(db, actor, account_id, expected_version, AccountAction.CLOSE, reason=reason)
 
 
 def edit_account(
@@ -463,6 +464,8 @@ def set_allow_self_approval(
 
 @dataclass(frozen=True)
 class MemberRow:
+    """Who holds which role on the account, and since when."""
+
     user_id: int
     login: str
     display_name: str

@@ -20,59 +20,6 @@ from sns_desk.store.database import Database
 from sns_desk.store.orm import Inquiry, utcnow
 
 
-def log_inquiry(
-    db: Database,
-    actor: Actor,
-    account_id: int,
-    channel: InquiryChannel,
-    kind: InquiryKind,
-    content: str,
-    received_at: datetime | None = None,
-    response: str = "",
-) -> int:
-    """Record a comment, message, call or e-mail.  Keep personal data to the minimum: what was said, not who."""
-    content = content.strip()
-    if not content:
-        raise ValidationError("内容を入力してください（個人を特定する情報は必要な範囲にとどめてください）。")
-
-    def work(step: Step) -> int:
-        step.require(Permission.LOG_INQUIRY, account_id)
-        inquiry = Inquiry(
-            account_id=account_id,
-            channel=channel,
-            kind=kind,
-            content=content,
-            response=response.strip(),
-            received_at=received_at or utcnow(),
-            logged_by_id=step.me.id,
-        )
-        step.session.add(inquiry)
-        # not the content: personal data
-        step.audit(
-            "inquiry.log", "inquiry", inquiry.id, {"account_id": account_id, "channel": channel, "kind": kind}
-        )
-        return inquiry.id
-
-    return change(db, actor, work, what="log_inquiry")
-
-
-def forward_inquiry(
-    db: Database, actor: Actor, inquiry_id: int, to_section: str, when: datetime | None = None
-) -> None:
-    """§7(3): proposals and requests go to the responsible 課 instead of an answer on the SNS."""
-    to_section = to_section.strip()
-    if not to_section:
-        raise ValidationError("依頼先の課を入力してください。")
-
-    def work(step: Step) -> None:
-        inquiry = step.load(Inquiry, inquiry_id)
-        step.require(Permission.LOG_INQUIRY, inquiry.account_id)
-        inquiry.forwarded_to, inquiry.forwarded_at = to_section, when or utcnow()
-        step.audit("inquiry.forward", "inquiry", inquiry.id, {"to": to_section})
-
-    change(db, actor, work, what="forward_inquiry")
-
-
 @dataclass(frozen=True)
 class InquiryRow:
     id: int
@@ -128,6 +75,59 @@ def list_inquiries(
         return [_row(i) for i in step.session.scalars(stmt)]
 
     return look(db, actor, work)
+
+
+def log_inquiry(
+    db: Database,
+    actor: Actor,
+    account_id: int,
+    channel: InquiryChannel,
+    kind: InquiryKind,
+    content: str,
+    received_at: datetime | None = None,
+    response: str = "",
+) -> int:
+    """Record a comment, message, call or e-mail.  Keep personal data to the minimum: what was said, not who."""
+    content = content.strip()
+    if not content:
+        raise ValidationError("内容を入力してください（個人を特定する情報は必要な範囲にとどめてください）。")
+
+    def work(step: Step) -> int:
+        step.require(Permission.LOG_INQUIRY, account_id)
+        inquiry = Inquiry(
+            account_id=account_id,
+            channel=channel,
+            kind=kind,
+            content=content,
+            response=response.strip(),
+            received_at=received_at or utcnow(),
+            logged_by_id=step.me.id,
+        )
+        step.session.add(inquiry)
+        # not the content: personal data
+        step.audit(
+            "inquiry.log", "inquiry", inquiry.id, {"account_id": account_id, "channel": channel, "kind": kind}
+        )
+        return inquiry.id
+
+    return change(db, actor, work, what="log_inquiry")
+
+
+def forward_inquiry(
+    db: Database, actor: Actor, inquiry_id: int, to_section: str, when: datetime | None = None
+) -> None:
+    """§7(3): proposals and requests go to the responsible 課 instead of an answer on the SNS."""
+    to_section = to_section.strip()
+    if not to_section:
+        raise ValidationError("依頼先の課を入力してください。")
+
+    def work(step: Step) -> None:
+        inquiry = step.load(Inquiry, inquiry_id)
+        step.require(Permission.LOG_INQUIRY, inquiry.account_id)
+        inquiry.forwarded_to, inquiry.forwarded_at = to_section, when or utcnow()
+        step.audit("inquiry.forward", "inquiry", inquiry.id, {"to": to_section})
+
+    change(db, actor, work, what="forward_inquiry")
 
 
 def purge_expired(db: Database, actor: Actor, now: datetime | None = None) -> int:

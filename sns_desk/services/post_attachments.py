@@ -77,17 +77,17 @@ def add_attachment(db: Database, actor: Actor, post_id: int, filename: str, data
         if existing and existing >= MAX_ATTACHMENTS:
             raise ValidationError(f"画像は {MAX_ATTACHMENTS} 枚までです。")
         digest = hashlib.sha256(data).hexdigest()
-        item = Attachment(
-            post_id=post.id,
-            filename=filename[:255] or "image",
-            mime=mime,
-            size=len(data),
-            sha256=digest,
-            data=data,
-            added_by_id=step.me.id,
+        item = step.add(
+            Attachment(
+                post_id=post.id,
+                filename=filename[:255] or "image",
+                mime=mime,
+                size=len(data),
+                sha256=digest,
+                data=data,
+                added_by_id=step.me.id,
+            )
         )
-        step.session.add(item)
-        step.session.flush()
         step.audit(
             "post.attach", "post", post.id, {"filename": item.filename, "sha256": digest, "size": len(data)}
         )

@@ -90,21 +90,14 @@ def revision_count(session: Session, post_id: int) -> int:
     )
 
 
+# What a revision keeps of the post: each save is kept whole.
+_REVISED = ("title", "body", "category", "planned_at", "emergency", "emergency_reason")
+
+
 def _add_revision(session: Session, post: Post, me: User) -> int:
     number = revision_count(session, post.id) + 1
-    session.add(
-        PostRevision(
-            post_id=post.id,
-            number=number,
-            title=post.title,
-            body=post.body,
-            category=post.category,
-            planned_at=post.planned_at,
-            emergency=post.emergency,
-            emergency_reason=post.emergency_reason,
-            saved_by_id=me.id,
-        )
-    )
+    kept = {name: getattr(post, name) for name in _REVISED}
+    session.add(PostRevision(post_id=post.id, number=number, saved_by_id=me.id, **kept))
     return number
 
 
@@ -196,8 +189,7 @@ def _open_account(step: Step, account_id: int) -> None:
 def _insert(step: Step, data: PostInput, correction_of: int | None = None) -> Post:
     post = Post(account_id=data.account_id, author_id=step.me.id, correction_of_id=correction_of)
     _apply_input(post, data)
-    step.session.add(post)
-    step.session.flush()
+    step.add(post)
     _add_revision(step.session, post, step.me)
     return post
 

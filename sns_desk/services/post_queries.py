@@ -8,9 +8,10 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from sns_desk.domain import checks
 from sns_desk.domain.errors import NotFoundError
@@ -287,6 +288,21 @@ class PostDetail:
         return self.actions[action].allowed
 
 
+_History = TypeVar("_History", PostRevision, PostDecision)
+
+
+def _post_history(
+    session: Session,
+    model: type[_History],
+    post_id: int,
+    person: QueryableAttribute[User],
+    order: QueryableAttribute[int],
+) -> Sequence[_History]:
+    """A post's revisions or decisions in ``order``, each with the person who saved or decided it."""
+    stmt = select(model).where(model.post_id == post_id).options(selectinload(person)).order_by(order)
+    return session.scalars(stmt).all()
+
+
 def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
     def read(step: Step) -> PostDetail:
         session = step.session
@@ -294,18 +310,8 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
         if not _visible(session, step.me, post.account_id):
             raise NotFoundError("投稿が見つかりません。", f"post {post_id} not visible to {step.me.login!r}")
         account = post.account
-        revisions = session.scalars(
-            select(PostRevision)
-            .where(PostRevision.post_id == post_id)
-            .options(selectinload(PostRevision.saved_by))
-            .order_by(PostRevision.number)
-        ).all()
-        decisions = session.scalars(
-            select(PostDecision)
-            .where(PostDecision.post_id == post_id)
-            .options(selectinload(PostDecision.decided_by))
-            .order_by(PostDecision.id)
-        ).all()
+        revisions = _post_history(session, PostRevision, post_id, PostRevision.saved_by, PostRevision.number)
+        decisions = _post_history(session, PostDecision, post_id, PostDecision.decided_by, PostDecision.id)
         seals = signing.post_decision_seals(session, decisions)
         attachments = session.execute(
             select(Attachment.id, Attachment.filename, Attachment.mime, Attachment.size, Attachment.sha256)

@@ -62,17 +62,17 @@ def create_scope(
 
     def work(step: Step) -> int:
         step.require(Permission.APPROVE_SCOPE, account_id)
-        scope = StandingScope(
-            account_id=account_id,
-            title=title,
-            categories="\n".join(cats),
-            template=template,
-            valid_from=valid_from.astimezone(UTC),
-            valid_until=valid_until.astimezone(UTC),
-            approved_by_id=step.me.id,
+        scope = step.add(
+            StandingScope(
+                account_id=account_id,
+                title=title,
+                categories="\n".join(cats),
+                template=template,
+                valid_from=valid_from.astimezone(UTC),
+                valid_until=valid_until.astimezone(UTC),
+                approved_by_id=step.me.id,
+            )
         )
-        step.session.add(scope)
-        step.session.flush()
         step.audit(
             "scope.approve",
             "account",

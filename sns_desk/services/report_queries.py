@@ -95,13 +95,15 @@ def account_report_facts(db: Database, actor: Actor, account_id: int, *, closing
 
 @dataclass(frozen=True)
 class ListedAccount:
-    platform: str
+    """One line of the homepage listing, in its columns' order."""
+
+    platform: str  # the label, e.g. 「Instagram」
     name: str
     url: str
     department: str
-    status: str
+    status: str  # the label, e.g. 「運用中」
     activated_at: datetime | None
-    policy_url: str
+    policy_url: str  # where the current 運用ポリシー is published, or ""
 
 
 def listed_accounts(db: Database, actor: Actor, *, include_closed: bool) -> list[ListedAccount]:
@@ -258,16 +260,16 @@ def record_export(
     """Every file written is recorded and audited with its checksum."""
 
     def work(step: Step) -> None:
-        record = ReportRecord(
-            kind=kind,
-            params=json.dumps(params, ensure_ascii=False, default=str),
-            filename=str(path),
-            sha256=sha256,
-            rows=rows,
-            created_by_id=step.me.id,
+        record = step.add(
+            ReportRecord(
+                kind=kind,
+                params=json.dumps(params, ensure_ascii=False, default=str),
+                filename=str(path),
+                sha256=sha256,
+                rows=rows,
+                created_by_id=step.me.id,
+            )
         )
-        step.session.add(record)
-        step.session.flush()
         payload = {"kind": kind, "params": params, "file": str(path), "sha256": sha256}
         step.audit("report.export", "report", record.id, payload)
 
@@ -277,7 +279,7 @@ def record_export(
 @dataclass(frozen=True)
 class ExportRow:
     id: int
-    kind: str
+    kind: str  # a key of REPORT_KINDS, e.g. "account_list"; ``label`` is its name on screen
     label: str
     filename: str
     sha256: str

@@ -102,6 +102,12 @@ class Step:
     ) -> M:
         return load(self.session, model, item_id, expected_version, conflict=conflict)
 
+    def add(self, item: M) -> M:
+        """Add a new row and flush, so that its id is known."""
+        self.session.add(item)
+        self.session.flush()
+        return item
+
     def audit(
         self, action: str, entity: str, entity_id: object, payload: Mapping[str, Any] | None = None
     ) -> AuditEvent:

@@ -335,9 +335,7 @@ def create_user(db: Database, actor: Actor, data: UserInput) -> int:
         step.require(Permission.MANAGE_USERS)
         _check_department(step.session, data.department_id)
         _check_login_free(step.session, data.login)
-        user = User(**_user_fields(data))
-        step.session.add(user)
-        step.session.flush()
+        user = step.add(User(**_user_fields(data)))
         step.audit("user.create", "user", user.id, _user_fields(user))
         return user.id
 

@@ -22,7 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column, relationship
 
 from sns_desk.domain.vocabulary import (
     AccountStatus,
@@ -85,6 +85,43 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
     )
 
 
+# The columns that recur: a surrogate key, a reference to the person who did something, a moment stamped on insert,
+# optional text (empty, never NULL), a flag and the row version for optimistic locking.
+def _key() -> MappedColumn[Any]:
+    return mapped_column(Integer, primary_key=True)
+
+
+def _user_ref() -> MappedColumn[Any]:
+    return mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+
+
+def _stamp() -> MappedColumn[Any]:
+    return mapped_column(UTCDateTime, default=utcnow)
+
+
+def _text() -> MappedColumn[Any]:
+    return mapped_column(Text, default="", server_default="")
+
+
+def _string(length: int) -> MappedColumn[Any]:
+    return mapped_column(String(length), default="", server_default="")
+
+
+def _flag(default: bool) -> MappedColumn[Any]:
+    return mapped_column(Boolean, default=default, server_default="1" if default else "0")
+
+
+class Versioned:
+    """A row that several people change: its version makes a save based on a stale read fail (optimistic locking)
+    instead of overwriting the other person's change."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
 class AppMeta(Base):
     """Key/value facts about the database itself: its id and its SQLite storage mode."""
 
@@ -100,10 +137,10 @@ class Department(Base):
     __tablename__ = "departments"
     __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_departments_parent_name"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     name: Mapped[str] = mapped_column(String(100))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = _stamp()
 
     parent: Mapped[Department | None] = relationship(remote_side=[id])
 
@@ -112,27 +149,24 @@ class Department(Base):
         return f"{self.parent.name} {self.name}" if self.parent else self.name
 
 
-class User(Base):
+class User(Versioned, Base):
     __tablename__ = "users"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     login: Mapped[str] = mapped_column(String(150), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
-    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
-    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    is_pr: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    is_contractor: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    email: Mapped[str] = _string(200)
+    phone: Mapped[str] = _string(50)
+    is_admin: Mapped[bool] = _flag(False)
+    is_pr: Mapped[bool] = _flag(False)
+    is_contractor: Mapped[bool] = _flag(False)
     contractor_ack_on: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    contractor_ack_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    contractor_ack_by_id: Mapped[int | None] = _user_ref()
+    active: Mapped[bool] = _flag(True)
+    created_at: Mapped[datetime] = _stamp()
 
     department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     def global_roles(self) -> set[Role]:
         roles: set[Role] = set()
@@ -145,38 +179,35 @@ class User(Base):
         return roles
 
 
-class Account(Base):
+class Account(Versioned, Base):
     """公式アカウント (§3).  Minimal for now; the accounts work grows it."""
 
     __tablename__ = "accounts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     platform: Mapped[Platform] = mapped_column(_enum(Platform, "platform"))
     name: Mapped[str] = mapped_column(String(200))
-    handle: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    handle: Mapped[str] = _string(200)
+    url: Mapped[str] = _string(500)
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
     status: Mapped[AccountStatus] = mapped_column(
         _enum(AccountStatus, "account_status"), default=AccountStatus.REQUESTED
     )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = _stamp()
+    requested_by_id: Mapped[int | None] = _user_ref()
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # 責任者 approved the opening
     activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # first became 運用中
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    status_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    activation_override: Mapped[str] = mapped_column(Text, default="", server_default="")
-    activation_override_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    allow_self_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    status_reason: Mapped[str] = _text()
+    activation_override: Mapped[str] = _text()
+    activation_override_by_id: Mapped[int | None] = _user_ref()
+    allow_self_approval: Mapped[bool] = _flag(False)
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
     members: Mapped[list[AccountMember]] = relationship(
         back_populates="account", cascade="all, delete-orphan"
     )
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class AccountMember(Base):
@@ -187,12 +218,12 @@ class AccountMember(Base):
         UniqueConstraint("account_id", "user_id", "role", name="uq_account_members_assignment"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     role: Mapped[Role] = mapped_column(_enum(Role, "role"))
-    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    assigned_at: Mapped[datetime] = _stamp()
+    assigned_by_id: Mapped[int | None] = _user_ref()
 
     account: Mapped[Account] = relationship(back_populates="members")
     user: Mapped[User] = relationship(foreign_keys=[user_id])
@@ -226,44 +257,41 @@ class AuditEvent(Base):
         }
 
 
-class AccountPolicy(Base):
+class AccountPolicy(Versioned, Base):
     """One version of an account's 運用ポリシー (§3(1)); the content is :class:`sns_desk.policy.PolicyData` JSON."""
 
     __tablename__ = "account_policies"
     __table_args__ = (UniqueConstraint("account_id", "number", name="uq_account_policies_number"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     status: Mapped[PolicyStatus] = mapped_column(
         _enum(PolicyStatus, "policy_status"), default=PolicyStatus.DRAFT
     )
     data: Mapped[str] = mapped_column(Text)
-    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_by_id: Mapped[int] = _user_ref()
+    created_at: Mapped[datetime] = _stamp()
+    updated_at: Mapped[datetime] = _stamp()
+    approved_by_id: Mapped[int | None] = _user_ref()
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class ChecklistItem(Base):
     __tablename__ = "checklist_items"
     __table_args__ = (UniqueConstraint("account_id", "item", name="uq_checklist_items_item"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     item: Mapped[ChecklistKey] = mapped_column(_enum(ChecklistKey, "checklist_key"))
     state: Mapped[ChecklistState] = mapped_column(_enum(ChecklistState, "checklist_state"))
-    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
-    note: Mapped[str] = mapped_column(Text, default="", server_default="")
-    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    url: Mapped[str] = _string(500)
+    note: Mapped[str] = _text()
+    updated_by_id: Mapped[int] = _user_ref()
+    updated_at: Mapped[datetime] = _stamp()
 
     updated_by: Mapped[User] = relationship()
 
@@ -274,54 +302,51 @@ class CredentialRecord(Base):
     __tablename__ = "credential_records"
 
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
-    set_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    rotated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    backend: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    set_by_id: Mapped[int] = _user_ref()
+    set_at: Mapped[datetime] = _stamp()
+    rotated_at: Mapped[datetime] = _stamp()
+    backend: Mapped[str] = _string(200)
 
     set_by: Mapped[User] = relationship()
 
 
-class StandingScope(Base):
+class StandingScope(Versioned, Base):
     """事前承認の適用範囲 (§5(2)): posts of these categories and this template may go out without a fresh approval."""
 
     __tablename__ = "standing_scopes"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(200))
-    categories: Mapped[str] = mapped_column(Text, default="", server_default="")  # one per line
-    template: Mapped[str] = mapped_column(Text, default="", server_default="")
+    categories: Mapped[str] = _text()  # one per line
+    template: Mapped[str] = _text()
     valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
     valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
-    approved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    approved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_by_id: Mapped[int] = _user_ref()
+    approved_at: Mapped[datetime] = _stamp()
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     approved_by: Mapped[User] = relationship()
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
-
-class Post(Base):
+class Post(Versioned, Base):
     __tablename__ = "posts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     status: Mapped[PostStatus] = mapped_column(
         _enum(PostStatus, "post_status"), default=PostStatus.DRAFT, index=True
     )
-    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    body: Mapped[str] = mapped_column(Text, default="", server_default="")
-    category: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    title: Mapped[str] = _string(200)
+    body: Mapped[str] = _text()
+    category: Mapped[str] = _string(100)
     planned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    emergency_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    emergency: Mapped[bool] = _flag(False)
+    emergency_reason: Mapped[str] = _text()
     scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
     scope_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    scope_reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    scope_reviewed_by_id: Mapped[int | None] = _user_ref()
     correction_of_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="RESTRICT"))
     self_check: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # confirmed §6 item ids
     warning_reasons: Mapped[str] = mapped_column(
@@ -331,19 +356,16 @@ class Post(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    published_url: Mapped[str] = mapped_column(String(500), default="", server_default="")
-    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    deleted_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    published_url: Mapped[str] = _string(500)
+    published_by_id: Mapped[int | None] = _user_ref()
+    deleted_reason: Mapped[str] = _text()
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = _stamp()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     account: Mapped[Account] = relationship()
     author: Mapped[User] = relationship(foreign_keys=[author_id])
     scope: Mapped[StandingScope | None] = relationship()
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class PostRevision(Base):
@@ -352,17 +374,17 @@ class PostRevision(Base):
     __tablename__ = "post_revisions"
     __table_args__ = (UniqueConstraint("post_id", "number", name="uq_post_revisions_number"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    title: Mapped[str] = _string(200)
     body: Mapped[str] = mapped_column(Text)
-    category: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    category: Mapped[str] = _string(100)
     planned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    emergency: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    emergency_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
-    saved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    emergency: Mapped[bool] = _flag(False)
+    emergency_reason: Mapped[str] = _text()
+    saved_by_id: Mapped[int] = _user_ref()
+    saved_at: Mapped[datetime] = _stamp()
 
     saved_by: Mapped[User] = relationship()
 
@@ -370,13 +392,13 @@ class PostRevision(Base):
 class PostDecision(Base):
     __tablename__ = "post_decisions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
     revision_number: Mapped[int] = mapped_column(Integer)
     kind: Mapped[DecisionKind] = mapped_column(_enum(DecisionKind, "decision_kind"))
-    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
-    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    comment: Mapped[str] = _text()
+    decided_by_id: Mapped[int] = _user_ref()
+    decided_at: Mapped[datetime] = _stamp()
     scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
 
     decided_by: Mapped[User] = relationship()
@@ -387,15 +409,15 @@ class Attachment(Base):
 
     __tablename__ = "attachments"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     mime: Mapped[str] = mapped_column(String(50))
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
-    added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added_by_id: Mapped[int] = _user_ref()
+    added_at: Mapped[datetime] = _stamp()
 
 
 class ReportRecord(Base):
@@ -403,39 +425,36 @@ class ReportRecord(Base):
 
     __tablename__ = "report_records"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     kind: Mapped[str] = mapped_column(String(40))
     params: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     filename: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    created_by_id: Mapped[int] = _user_ref()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     created_by: Mapped[User] = relationship()
 
 
-class Incident(Base):
+class Incident(Versioned, Base):
     __tablename__ = "incidents"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
     type: Mapped[IncidentType] = mapped_column(_enum(IncidentType, "incident_type"))
     title: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="", server_default="")
-    serious: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    opened_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    description: Mapped[str] = _text()
+    serious: Mapped[bool] = _flag(False)
+    opened_by_id: Mapped[int] = _user_ref()
+    opened_at: Mapped[datetime] = _stamp()
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    acknowledged_by_id: Mapped[int | None] = _user_ref()
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    acknowledgement: Mapped[str] = mapped_column(
-        Text, default="", server_default=""
-    )  # the 責任者's instructions
-    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    acknowledgement: Mapped[str] = _text()  # the 責任者's instructions
+    closed_by_id: Mapped[int | None] = _user_ref()
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closing_note: Mapped[str] = mapped_column(Text, default="", server_default="")
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    closing_note: Mapped[str] = _text()
 
     account: Mapped[Account] = relationship()
     opened_by: Mapped[User] = relationship(foreign_keys=[opened_by_id])
@@ -444,8 +463,6 @@ class Incident(Base):
         back_populates="incident", cascade="all, delete-orphan", order_by="IncidentAction.position"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
-
 
 class IncidentAction(Base):
     """One action the guideline asks for this type of trouble, ticked with who, when and a reference."""
@@ -453,41 +470,38 @@ class IncidentAction(Base):
     __tablename__ = "incident_actions"
     __table_args__ = (UniqueConstraint("incident_id", "key", name="uq_incident_actions_key"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(Integer)
-    done: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    done: Mapped[bool] = _flag(False)
+    done_by_id: Mapped[int | None] = _user_ref()
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    reference: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reference: Mapped[str] = _text()
 
     incident: Mapped[Incident] = relationship(back_populates="actions")
     done_by: Mapped[User | None] = relationship()
 
 
-class Inquiry(Base):
+class Inquiry(Versioned, Base):
     """A comment, message, call or e-mail (§7); the content is purged after the retention period."""
 
     __tablename__ = "inquiries"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
     channel: Mapped[InquiryChannel] = mapped_column(_enum(InquiryChannel, "inquiry_channel"))
     kind: Mapped[InquiryKind] = mapped_column(_enum(InquiryKind, "inquiry_kind"))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    content: Mapped[str] = mapped_column(Text, default="", server_default="")
-    response: Mapped[str] = mapped_column(Text, default="", server_default="")
-    forwarded_to: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    content: Mapped[str] = _text()
+    response: Mapped[str] = _text()
+    forwarded_to: Mapped[str] = _string(200)
     forwarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    logged_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    logged_by_id: Mapped[int] = _user_ref()
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     account: Mapped[Account] = relationship()
     logged_by: Mapped[User] = relationship()
-
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class MonitoringRecord(Base):
@@ -495,12 +509,12 @@ class MonitoringRecord(Base):
 
     __tablename__ = "monitoring_records"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    checked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-    problems_found: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checked_by_id: Mapped[int] = _user_ref()
+    problems_found: Mapped[bool] = _flag(False)
+    note: Mapped[str] = _text()
 
     checked_by: Mapped[User] = relationship()
 
@@ -511,11 +525,11 @@ class SigningKey(Base):
 
     __tablename__ = "signing_keys"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     public_key: Mapped[str] = mapped_column(String(64), unique=True)  # raw Ed25519 key, hex
     fingerprint: Mapped[str] = mapped_column(String(19))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = _stamp()
 
     user: Mapped[User] = relationship()
 
@@ -526,15 +540,15 @@ class DecisionSignature(Base):
     __tablename__ = "decision_signatures"
     __table_args__ = (UniqueConstraint("audit_seq", "kind", name="uq_decision_signatures_event_kind"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = _key()
     audit_seq: Mapped[int] = mapped_column(Integer, index=True)  # the decision's audit event
     kind: Mapped[str] = mapped_column(String(30))
     subject_id: Mapped[int] = mapped_column(Integer)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
-    signer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    signer_id: Mapped[int] = _user_ref()
     key_id: Mapped[int] = mapped_column(ForeignKey("signing_keys.id", ondelete="RESTRICT"))
     role: Mapped[str] = mapped_column(String(30))
     permission: Mapped[str] = mapped_column(String(50))
     content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
     signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
-    signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    signed_at: Mapped[datetime] = _stamp()

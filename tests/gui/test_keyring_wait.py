@@ -144,4 +144,6 @@ def test_a_signed_approval_waits_for_the_keyring_off_the_gui_thread(
     assert unanswered.asked.is_set(), "the 電子印鑑 key was asked of the keyring"
     assert watcher.labels == [KEYRING_WAIT_TEXT] and watcher.ticks_seen >= 10
     assert "2 秒以内に応答しませんでした" in message_boxes.texts()
-    assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.PENDING, "nothing was decided"
+    assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.PENDING, (
+        "nothing was decided"
+    )

@@ -38,7 +38,7 @@ def test_set_use_and_delete_with_the_permitted_roles(
     with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
         credentials.set_credential(db, people.tanto, account_id, "kanko", SECRET)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-    info = credentials.info(db, account_id)
+    info = credentials.info(db, people.kacho, account_id)
     assert info.exists and info.set_by == "観光 課長" and info.rotated_at is not None
     assert SECRET in next(
         v for (_s, user), v in memory_keyring.store.items() if user == f"account-{account_id}"
@@ -56,7 +56,7 @@ def test_set_use_and_delete_with_the_permitted_roles(
     with pytest.raises(PermissionDeniedError):
         credentials.delete_credential(db, people.tanto, account_id)
     credentials.delete_credential(db, people.kacho, account_id)
-    assert not credentials.info(db, account_id).exists and not [
+    assert not credentials.info(db, people.kacho, account_id).exists and not [
         k for k in memory_keyring.store if k[1].startswith("account-")
     ]
     with pytest.raises(NotFoundError):
@@ -72,9 +72,9 @@ def test_set_use_and_delete_with_the_permitted_roles(
 def test_replacing_rotates(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-    first = credentials.info(db, account_id).rotated_at
+    first = credentials.info(db, people.kacho, account_id).rotated_at
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET + "-new")
-    assert credentials.info(db, account_id).rotated_at > first  # type: ignore[operator]
+    assert credentials.info(db, people.kacho, account_id).rotated_at > first  # type: ignore[operator]
     assert credentials.use_credential(db, people.kacho, account_id).password == SECRET + "-new"
 
 
@@ -96,7 +96,7 @@ def test_fail_and_null_backends_disable_the_feature(
     assert not status.usable and "認証情報の機能は使えません" in status.message
     with pytest.raises(KeyringUnavailableError, match="ファイルやデータベースに保存することはありません"):
         credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-    assert not credentials.info(db, account_id).exists
+    assert not credentials.info(db, people.kacho, account_id).exists
     _assert_secret_nowhere(db, SECRET)
 
 
@@ -176,7 +176,9 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
     ).path
     listing = reports.export_account_list(db, people.admin, tmp_path / "list.xlsx").path
     published = tmp_path / "policy.html"
-    published.write_text(account_policies.published_policy(db, account_id, as_html=True), encoding="utf-8")
+    published.write_text(
+        account_policies.published_policy(db, people.kacho, account_id, as_html=True), encoding="utf-8"
+    )
     assert auditlog.verify_log(db, people.admin).ok
 
     _assert_secret_nowhere(db, SECRET, [backup_file, published, report, listing])
@@ -199,7 +201,9 @@ def test_a_locked_keyring_says_so(
     try:
         with pytest.raises(KeyringUnavailableError, match="ロックされています"):
             credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-        assert not credentials.info(db, account_id).exists, "nothing recorded when the keyring refused"
+        assert not credentials.info(db, people.kacho, account_id).exists, (
+            "nothing recorded when the keyring refused"
+        )
     finally:
         collection.unlock()
         connection.close()

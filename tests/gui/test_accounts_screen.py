@@ -242,7 +242,7 @@ def test_scope_tab_approves_and_reviews(
     monkeypatch.setattr(ScopeDialog, "exec", fill)
     qtbot.mouseClick(page.ui.addScopeButton, Qt.MouseButton.LeftButton)
     assert page.ui.scopesTable.rowCount() == 1 and page.ui.scopesTable.item(0, 1).text() == "降灰予報、気象"
-    scope_id = post_scopes.list_scopes(db, account_id)[0].id
+    scope_id = post_scopes.list_scopes(db, people.kacho, account_id)[0].id
     post_id = post_drafts.create_draft(
         db,
         people.tanto,

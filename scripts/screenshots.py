@@ -119,7 +119,7 @@ def take(out: Path, quick: bool) -> int:
         "pr-agency,株式会社かごしま広告,,,,099-000-0000,,,はい\n"
     ).encode()
     users.import_users_csv(db, actor, csv_text)
-    rows = {r.login: r for r in users.list_users(db)}
+    rows = {r.login: r for r in users.list_users(db, actor)}
     users.record_contractor_acknowledgement(
         db, actor, rows["pr-agency"].id, __import__("datetime").date(2026, 4, 1)
     )
@@ -143,7 +143,7 @@ def take(out: Path, quick: bool) -> int:
     )
     kacho = users.resolve_actor(db, "kanko-kacho")
     kyokucho = users.resolve_actor(db, "kanko-kyokucho")
-    section = next(d.id for d in users.list_departments(db) if d.full_name == "観光交流局 観光振興課")
+    section = next(d.id for d in users.list_departments(db, actor) if d.full_name == "観光交流局 観光振興課")
     policy = pol.PolicyData.office_hours(
         purpose="鹿児島市の観光の魅力を国内外に発信し、来訪を促す。",
         content="観光イベント、季節の見どころ、桜島の降灰・交通情報",

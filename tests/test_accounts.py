@@ -38,7 +38,7 @@ def test_request_makes_a_requested_account_with_its_people_and_first_policy(
     assert row.department == "観光交流局 観光振興課"
     assert row.managers == ("観光 課長",) and row.responsible == ("観光 局長",)
     assert row.requested_by == "観光 課長"
-    [version1] = account_policies.list_policies(db, account_id)
+    [version1] = account_policies.list_policies(db, people.kacho, account_id)
     assert version1.number == 1 and version1.status is PolicyStatus.DRAFT
     assert len(row.open_items) == 4
 
@@ -113,7 +113,7 @@ def test_the_whole_lifecycle(db: Database, people: People) -> None:
     accounts.approve_opening(db, people.kyokucho, account_id, version(db, people.kyokucho, account_id))
     row = accounts.get_account(db, people.kyokucho, account_id)
     assert row.status is S.PREPARING and row.opened_at is not None
-    assert account_policies.list_policies(db, account_id)[0].status is PolicyStatus.APPROVED
+    assert account_policies.list_policies(db, people.kacho, account_id)[0].status is PolicyStatus.APPROVED
     complete_checklist(db, people, account_id)
     assert accounts.get_account(db, people.kacho, account_id).open_items == ()
     accounts.activate(db, people.kacho, account_id, version(db, people.kacho, account_id))
@@ -301,7 +301,7 @@ def test_checklist_rules(db: Database, people: People) -> None:
     account_checklist.set_checklist_item(
         db, people.kacho, account_id, ChecklistKey.VERIFIED, ChecklistState.DONE, note="認証バッジ取得"
     )
-    rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
+    rows = {r.key: r for r in account_checklist.checklist(db, people.kacho, account_id)}
     assert (
         rows[ChecklistKey.VERIFIED].state is ChecklistState.DONE
         and rows[ChecklistKey.VERIFIED].by == "観光 課長"
@@ -312,13 +312,13 @@ def test_checklist_rules(db: Database, people: People) -> None:
 def test_password_item_follows_the_credential_and_its_rotation(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", "correct horse battery staple")
-    rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
+    rows = {r.key: r for r in account_checklist.checklist(db, people.kacho, account_id)}
     assert rows[ChecklistKey.PASSWORD].state is ChecklistState.DONE
     with db.write_session() as session:
         record = session.get(CredentialRecord, account_id)
         assert record is not None
         record.rotated_at = record.rotated_at - timedelta(days=91)
-    rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
+    rows = {r.key: r for r in account_checklist.checklist(db, people.kacho, account_id)}
     assert (
         rows[ChecklistKey.PASSWORD].is_open and "変更時期を過ぎています" in rows[ChecklistKey.PASSWORD].note
     )
@@ -336,7 +336,7 @@ def test_policy_versions_edit_approve_and_diff(db: Database, people: People) -> 
         db, people.kacho, account_id, valid_policy(hours={d: [("09:00", "17:00")] for d in range(5)})
     )
     assert number == 2
-    [v2, v1] = account_policies.list_policies(db, account_id)
+    [v2, v1] = account_policies.list_policies(db, people.kacho, account_id)
     assert (v2.status, v1.status) == (PolicyStatus.DRAFT, PolicyStatus.APPROVED)
     # a second edit changes the open draft (with the version the editor started from)
     account_policies.save_policy_draft(
@@ -348,13 +348,13 @@ def test_policy_versions_edit_approve_and_diff(db: Database, people: People) -> 
     )
     with pytest.raises(ConflictError, match="他の人が先に変更しました"):
         account_policies.save_policy_draft(db, people.kacho, account_id, valid_policy(), v2.version)
-    [v2, v1] = account_policies.list_policies(db, account_id)
-    diff = account_policies.policy_diff(db, account_id, 1, 2)
+    [v2, v1] = account_policies.list_policies(db, people.kacho, account_id)
+    diff = account_policies.policy_diff(db, people.kacho, account_id, 1, 2)
     assert "-運用時間: 月〜金 8:30〜17:15" in diff and "+運用時間: 月〜土 9:00〜18:00" in diff
     with pytest.raises(PermissionDeniedError, match="アカウント責任者"):
         account_policies.approve_policy(db, people.kacho, account_id, 2, v2.version)
     account_policies.approve_policy(db, people.kyokucho, account_id, 2, v2.version)
-    [v2, v1] = account_policies.list_policies(db, account_id)
+    [v2, v1] = account_policies.list_policies(db, people.kacho, account_id)
     assert (v2.status, v1.status) == (PolicyStatus.APPROVED, PolicyStatus.SUPERSEDED)
     with db.read() as session:
         current = account_policies.current_policy(session, account_id)
@@ -365,14 +365,14 @@ def test_policy_versions_edit_approve_and_diff(db: Database, people: People) -> 
 def test_an_incomplete_draft_can_be_saved_but_not_approved(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
     account_policies.save_policy_draft(db, people.kacho, account_id, valid_policy(disclaimer=""))
-    draft = account_policies.list_policies(db, account_id)[0]
+    draft = account_policies.list_policies(db, people.kacho, account_id)[0]
     with pytest.raises(ValidationError, match=r"免責事項.*§3\(1\)キ"):
         account_policies.approve_policy(db, people.kyokucho, account_id, draft.number, draft.version)
 
 
 def test_published_policy_has_the_a_to_ki_headings(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.ACTIVE)
-    text = account_policies.published_policy(db, account_id)
+    text = account_policies.published_policy(db, people.kacho, account_id)
     headings = [
         "ア 運用するソーシャルメディアの種類",
         "イ アカウント名、URL及びアカウント運用部署等名",
@@ -387,7 +387,7 @@ def test_published_policy_has_the_a_to_ki_headings(db: Database, people: People)
     assert "運用時間: 月〜金 8:30〜17:15（祝日・年末年始（12月29日〜1月3日）を除く）" in text
     assert "お問い合わせ先: 電話 099-216-1327、メール kanko@city.example.lg.jp" in text
     assert "フォロー: 行わない" in text and "観光交流局 観光振興課" in text
-    page = account_policies.published_policy(db, account_id, as_html=True)
+    page = account_policies.published_policy(db, people.kacho, account_id, as_html=True)
     assert page.startswith("<!DOCTYPE html>") and "<h2>オ 禁止事項</h2>" in page
 
 
@@ -411,7 +411,7 @@ def test_contractor_only_after_acknowledgement(db: Database, people: People, adm
     users.assign_account_role(db, people.kacho, account_id, uid, Role.CONTRACTOR)
     with pytest.raises(ValidationError, match="委託業者"):
         users.assign_account_role(db, people.kacho, account_id, uid, Role.STAFF)
-    roles = {(m.login, m.role) for m in accounts.list_members(db, account_id)}
+    roles = {(m.login, m.role) for m in accounts.list_members(db, people.kacho, account_id)}
     assert ("agency2", Role.CONTRACTOR) in roles
 
 
@@ -423,4 +423,7 @@ def test_members_are_managed_by_the_permitted_roles(db: Database, people: People
     with pytest.raises(ValidationError, match="最後のアカウント責任者"):
         users.remove_account_role(db, people.kacho, account_id, people.kyokucho.user_id, Role.RESPONSIBLE)
     users.remove_account_role(db, people.kacho, account_id, people.tanto.user_id, Role.STAFF)
-    assert [m.role for m in accounts.list_members(db, account_id)] == [Role.RESPONSIBLE, Role.MANAGER]
+    assert [m.role for m in accounts.list_members(db, people.kacho, account_id)] == [
+        Role.RESPONSIBLE,
+        Role.MANAGER,
+    ]

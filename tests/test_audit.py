@@ -28,7 +28,7 @@ def chain(db: Database, admin: Actor) -> Database:
     users.create_department(db, admin, "市民協働課", bureau)
     for i in range(3):
         users.create_user(db, admin, users.UserInput(f"user{i}", f"職員 {i}", bureau))
-    row = next(r for r in users.list_users(db) if r.login == "user0")
+    row = next(r for r in users.list_users(db, admin) if r.login == "user0")
     users.update_user(
         db, admin, row.id, row.version, users.UserInput("user0", "職員 零", bureau, email="a@b.jp")
     )

@@ -36,12 +36,12 @@ def test_restore_brings_the_backup_back_and_keeps_a_safety_copy(
 ) -> None:
     saved = backup.backup_now(db, admin, tmp_path / "before.sqlite3")
     users.create_user(db, admin, users.UserInput("later", "後から 追加"))
-    assert "later" in [u.login for u in users.list_users(db)]
+    assert "later" in [u.login for u in users.list_users(db, admin)]
     staff = users.resolve_actor(db, "later")
     with pytest.raises(PermissionDeniedError):
         backup.restore(db, staff, saved)
     safety = backup.restore(db, admin, saved)
-    assert "later" not in [u.login for u in users.list_users(db)], "the database is back as it was"
+    assert "later" not in [u.login for u in users.list_users(db, admin)], "the database is back as it was"
     with sqlite3.connect(safety) as conn:
         assert ("later",) in conn.execute("SELECT login FROM users").fetchall(), "what was replaced is kept"
     conn.close()

@@ -112,3 +112,17 @@ def test_users_import_reports_errors_in_japanese(capsys: pytest.CaptureFixture[s
 def test_users_template_is_the_import_header(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "users", "template")
     assert code == 0 and out.startswith("ログイン名,氏名,局,課")
+
+
+def test_an_unregistered_login_sees_nothing_but_whom_to_ask(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "sns-desk.sqlite3"
+    assert run(capsys, "--db", str(db), "init", "--name", "情報 太郎", "--bureau", "総務局")[0] == 0
+    me = identity.current_login()
+    monkeypatch.setattr(identity, "current_login", lambda: "stranger")
+    for command in (("users", "list"), ("verify",)):
+        code, out, err = run(capsys, "--db", str(db), *command)
+        assert code != 0 and out == "", command
+        assert "「stranger」は SNS Desk に登録されていません" in err and "情報 太郎" in err, command
+        assert me not in out + err.replace("情報 太郎", ""), "nobody's login is shown"

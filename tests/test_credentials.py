@@ -40,7 +40,7 @@ def test_set_use_and_delete_with_the_permitted_roles(
     with pytest.raises(PermissionDeniedError, match="アカウント管理者"):
         credentials.set_credential(db, people.tanto, account_id, "kanko", SECRET)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-    info = credentials.info(db, account_id)
+    info = credentials.info(db, people.kacho, account_id)
     assert info.exists and info.set_by == "観光 課長" and info.rotated_at is not None
     assert SECRET in next(
         v for (_s, user), v in memory_keyring.store.items() if user == f"account-{account_id}"
@@ -58,7 +58,7 @@ def test_set_use_and_delete_with_the_permitted_roles(
     with pytest.raises(PermissionDeniedError):
         credentials.delete_credential(db, people.tanto, account_id)
     credentials.delete_credential(db, people.kacho, account_id)
-    assert not credentials.info(db, account_id).exists and not [
+    assert not credentials.info(db, people.kacho, account_id).exists and not [
         k for k in memory_keyring.store if k[1].startswith("account-")
     ]
     with pytest.raises(NotFoundError):
@@ -74,9 +74,9 @@ def test_set_use_and_delete_with_the_permitted_roles(
 def test_replacing_rotates(db: Database, people: People) -> None:
     account_id = in_state(db, people, S.PREPARING)
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-    first = credentials.info(db, account_id).rotated_at
+    first = credentials.info(db, people.kacho, account_id).rotated_at
     credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET + "-new")
-    assert credentials.info(db, account_id).rotated_at > first  # type: ignore[operator]
+    assert credentials.info(db, people.kacho, account_id).rotated_at > first  # type: ignore[operator]
     assert credentials.use_credential(db, people.kacho, account_id).password == SECRET + "-new"
 
 
@@ -98,7 +98,7 @@ def test_fail_and_null_backends_disable_the_feature(
     assert not status.usable and "認証情報の機能は使えません" in status.message
     with pytest.raises(KeyringUnavailableError, match="ファイルやデータベースに保存することはありません"):
         credentials.set_credential(db, people.kacho, account_id, "kanko", SECRET)
-    assert not credentials.info(db, account_id).exists
+    assert not credentials.info(db, people.kacho, account_id).exists
     _assert_secret_nowhere(db, SECRET)
 
 
@@ -192,7 +192,9 @@ def test_real_secret_service_keeps_the_secret_and_nothing_else_does(
     ).path
     listing = reports.export_account_list(db, people.admin, tmp_path / "list.xlsx").path
     published = tmp_path / "policy.html"
-    published.write_text(account_policies.published_policy(db, account_id, as_html=True), encoding="utf-8")
+    published.write_text(
+        account_policies.published_policy(db, people.kacho, account_id, as_html=True), encoding="utf-8"
+    )
     assert auditlog.verify_log(db, people.admin).ok
 
     _assert_secret_nowhere(db, SECRET, [backup_file, published, report, listing])
@@ -221,7 +223,9 @@ def test_a_locked_keyring_says_so(
     assert time.monotonic() - started < keyring_access.DEFAULT_TIME_LIMIT_SECONDS / 2, (
         "refused, not timed out"
     )
-    assert not credentials.info(db, account_id).exists, "nothing recorded when the keyring refused"
+    assert not credentials.info(db, people.kacho, account_id).exists, (
+        "nothing recorded when the keyring refused"
+    )
 
 
 def test_the_private_secret_service_ends_every_process_it_started() -> None:
@@ -253,7 +257,7 @@ def test_a_keyring_that_does_not_answer_is_given_up_after_the_time_limit(
     assert "0.5 秒以内に応答しませんでした" in raised.value.message and "§3(3)ウ" in raised.value.message
     assert "keyring did not answer within 0.5 s while storing a credential" in caplog.text
     assert SECRET not in caplog.text
-    assert not credentials.info(db, account_id).exists, "the record was rolled back"
+    assert not credentials.info(db, people.kacho, account_id).exists, "the record was rolled back"
     with pytest.raises(KeyringUnavailableError, match="応答しませんでした"):
         signing.signer_for(db, people.kacho)  # the 電子印鑑 key: the same limit
 

@@ -123,7 +123,7 @@ def test_errors_block_and_warnings_need_reasons(db: Database, people: People, ac
     with pytest.raises(ValidationError, match="理由を記入してください"):
         submit(db, people.tanto, post_id)
     [warning] = post_drafts.check_input(
-        db, PostInput(account, "詳しくは https://www.example.com/event へ"), post_id
+        db, people.tanto, PostInput(account, "詳しくは https://www.example.com/event へ"), post_id
     )
     assert submit(db, people.tanto, post_id, {warning.key: "共催団体の公式ページのため"}) is P.PENDING
     detail = post_queries.get_post(db, people.kacho, post_id)
@@ -346,7 +346,7 @@ def test_attachments_are_images_and_size_limited(db: Database, people: People, a
             db, people.tanto, post_id, "big.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * (6 * 1024 * 1024)
         )
     [item] = post_queries.get_post(db, people.tanto, post_id).attachments
-    assert item.mime == "image/png" and post_attachments.attachment_data(db, item.id) == png
+    assert item.mime == "image/png" and post_attachments.attachment_data(db, people.tanto, item.id) == png
 
 
 def test_visibility_and_filters(db: Database, people: People, account: int) -> None:

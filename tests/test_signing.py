@@ -76,7 +76,7 @@ def test_every_kind_of_decision_is_signed_and_verifies(
     number = account_policies.save_policy_draft(
         db, people.kacho, account, valid_policy(content="観光情報と防災情報")
     )
-    draft = account_policies.list_policies(db, account)[0]
+    draft = account_policies.list_policies(db, people.kacho, account)[0]
     account_policies.approve_policy(db, people.kyokucho, account, number, draft.version)
     refused = accounts.request_account(
         db, people.kacho, _second_account(people), people.kyokucho.user_id, valid_policy()

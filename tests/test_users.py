@@ -24,7 +24,7 @@ def test_first_run_makes_the_person_the_first_administrator(db: Database) -> Non
     actor = users.bootstrap_first_admin(
         db, "k-tanaka", "田中 恵子", "総務局", "広報課", "koho@city.example.lg.jp"
     )
-    rows = users.list_users(db)
+    rows = users.list_users(db, actor)
     assert [(r.login, r.display_name, r.department, r.is_admin) for r in rows] == [
         ("k-tanaka", "田中 恵子", "総務局 広報課", True)
     ]
@@ -45,7 +45,7 @@ def test_unknown_login_is_told_whom_to_ask(db: Database, admin: Actor) -> None:
 
 def test_deactivated_login_is_not_let_in(db: Database, admin: Actor) -> None:
     uid = users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
-    row = next(r for r in users.list_users(db) if r.id == uid)
+    row = next(r for r in users.list_users(db, admin) if r.id == uid)
     users.update_user(db, admin, uid, row.version, users.UserInput("t-suzuki", "鈴木 隆", active=False))
     with pytest.raises(NotRegisteredError):
         users.resolve_actor(db, "t-suzuki")
@@ -85,7 +85,7 @@ def test_duplicate_login_is_refused(db: Database, admin: Actor) -> None:
 
 
 def test_the_last_administrator_cannot_be_removed(db: Database, admin: Actor) -> None:
-    row = users.list_users(db)[0]
+    row = users.list_users(db, admin)[0]
     with pytest.raises(ValidationError, match="最後のシステム管理者"):
         users.update_user(
             db, admin, row.id, row.version, users.UserInput("admin", "管理 太郎", is_admin=False)
@@ -96,11 +96,11 @@ def test_the_last_administrator_cannot_be_removed(db: Database, admin: Actor) ->
 
 def test_editing_a_stale_copy_is_a_conflict(db: Database, admin: Actor) -> None:
     uid = users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
-    stale = next(r for r in users.list_users(db) if r.id == uid)
+    stale = next(r for r in users.list_users(db, admin) if r.id == uid)
     users.update_user(db, admin, uid, stale.version, users.UserInput("t-suzuki", "鈴木 隆志"))
     with pytest.raises(ConflictError, match="他の人が先に変更しました"):
         users.update_user(db, admin, uid, stale.version, users.UserInput("t-suzuki", "鈴木 隆"))
-    assert next(r for r in users.list_users(db) if r.id == uid).display_name == "鈴木 隆志"
+    assert next(r for r in users.list_users(db, admin) if r.id == uid).display_name == "鈴木 隆志"
 
 
 def test_departments_are_two_levels(db: Database, admin: Actor) -> None:
@@ -110,16 +110,16 @@ def test_departments_are_two_levels(db: Database, admin: Actor) -> None:
         users.create_department(db, admin, "係", section)
     with pytest.raises(ValidationError, match="既に登録されています"):
         users.create_department(db, admin, "観光振興課", bureau)
-    names = [d.full_name for d in users.list_departments(db)]
+    names = [d.full_name for d in users.list_departments(db, admin)]
     assert "観光交流局 観光振興課" in names
 
 
 def test_contractor_acknowledgement_is_recorded(db: Database, admin: Actor) -> None:
     uid = users.create_user(db, admin, users.UserInput("agency", "株式会社かごしま広告", is_contractor=True))
-    row = next(r for r in users.list_users(db) if r.id == uid)
+    row = next(r for r in users.list_users(db, admin) if r.id == uid)
     assert "遵守確認なし" in row.roles_text()
     users.record_contractor_acknowledgement(db, admin, uid, date(2026, 4, 1))
-    row = next(r for r in users.list_users(db) if r.id == uid)
+    row = next(r for r in users.list_users(db, admin) if r.id == uid)
     assert row.contractor_ack_on is not None and row.contractor_ack_on.date() == date(2026, 4, 1)
     assert row.roles_text() == "委託業者"
 
@@ -129,12 +129,12 @@ def test_account_roles_are_assigned_and_shown(db: Database, admin: Actor) -> Non
     uid = users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
     users.assign_account_role(db, admin, account, uid, Role.STAFF)
     users.assign_account_role(db, admin, account, uid, Role.STAFF)  # idempotent
-    row = next(r for r in users.list_users(db) if r.id == uid)
+    row = next(r for r in users.list_users(db, admin) if r.id == uid)
     assert row.account_roles == ("アカウント担当者（鹿児島市公式X）",)
     with pytest.raises(ValidationError, match="委託業者として登録されていません"):
         users.assign_account_role(db, admin, account, uid, Role.CONTRACTOR)
     users.remove_account_role(db, admin, account, uid, Role.STAFF)
-    assert next(r for r in users.list_users(db) if r.id == uid).account_roles == ()
+    assert next(r for r in users.list_users(db, admin) if r.id == uid).account_roles == ()
 
 
 CSV_OK = (
@@ -149,7 +149,7 @@ CSV_OK = (
 def test_csv_import_in_the_encodings_excel_writes(db: Database, admin: Actor, encoding: str) -> None:
     result = users.import_users_csv(db, admin, CSV_OK.encode(encoding))
     assert result.created == ["s-yamada", "m-ito", "agency"]
-    rows = {r.login: r for r in users.list_users(db)}
+    rows = {r.login: r for r in users.list_users(db, admin)}
     assert rows["s-yamada"].department == "総務局 広報課" and rows["s-yamada"].is_pr
     assert rows["m-ito"].department == "市民局 市民協働課" and not rows["m-ito"].is_pr
     assert rows["agency"].is_contractor and rows["agency"].department == ""
@@ -164,7 +164,7 @@ def test_csv_import_updates_existing_users(db: Database, admin: Actor, tmp_path:
     )
     result = users.import_users_csv(db, admin, path)
     assert result.created == [] and result.updated == ["m-ito"] and result.unchanged == ["s-yamada"]
-    rows = {r.login: r for r in users.list_users(db)}
+    rows = {r.login: r for r in users.list_users(db, admin)}
     assert rows["m-ito"].department == "市民局 地域福祉課"
     assert rows["s-yamada"].is_pr, "flags whose column is absent are left as they were"
 
@@ -184,7 +184,7 @@ def test_csv_with_errors_imports_nothing_and_names_the_lines(db: Database, admin
     assert "1 件も登録していません" in message
     for line in ("3 行目", "4 行目", "5 行目", "6 行目"):
         assert line in message
-    assert [r.login for r in users.list_users(db)] == ["admin"]
+    assert [r.login for r in users.list_users(db, admin)] == ["admin"]
     with db.read() as session:
         assert [e.action for e in session.scalars(select(AuditEvent))] == ["system.bootstrap"]
 

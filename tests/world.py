@@ -54,8 +54,11 @@ def make_people(db: Database, admin: Actor) -> People:
         users.create_user(db, admin, users.UserInput(login, name, section, **flags))
         return users.resolve_actor(db, login)
 
-    agency = add("agency", "株式会社かごしま広告", is_contractor=True)
-    users.record_contractor_acknowledgement(db, admin, agency.user_id, date(2026, 4, 1))
+    agency_id = users.create_user(
+        db, admin, users.UserInput("agency", "株式会社かごしま広告", section, is_contractor=True)
+    )
+    users.record_contractor_acknowledgement(db, admin, agency_id, date(2026, 4, 1))
+    agency = users.resolve_actor(db, "agency")
     return People(
         admin,
         add("kacho", "観光 課長"),

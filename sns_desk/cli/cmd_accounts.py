@@ -104,16 +104,16 @@ def _version(db: Database, actor: Actor, account_id: int) -> int:
     return accounts.get_account(db, actor, account_id).version
 
 
-def _department_id(db: Database, text: str) -> int:
+def _department_id(db: Database, actor: Actor, text: str) -> int:
     wanted = " ".join(text.split())
-    for dept in users.list_departments(db):
+    for dept in users.list_departments(db, actor):
         if wanted in (dept.full_name, dept.name):
             return dept.id
     raise NotFoundError(f"部署「{text}」が見つかりません（ユーザー管理で登録してください）。")
 
 
-def _user_id(db: Database, login: str) -> int:
-    for row in users.list_users(db):
+def _user_id(db: Database, actor: Actor, login: str) -> int:
+    for row in users.list_users(db, actor):
         if row.login == login:
             return row.id
     raise NotFoundError(f"ログイン名「{login}」の利用者が見つかりません。")
@@ -164,11 +164,11 @@ def _print_account(db: Database, actor: Actor, account_id: int) -> None:
     print(
         f"  URL: {row.url or '（未記入）'}  責任者: {'、'.join(row.responsible)}  管理者: {'、'.join(row.managers)}"
     )
-    for item in account_checklist.checklist(db, account_id):
+    for item in account_checklist.checklist(db, actor, account_id):
         print(
             f"  [{'  ' if item.is_open else '済'}] {item.label}（{item.section}）: {item.state_label} {item.url} {item.note}".rstrip()
         )
-    for version in account_policies.list_policies(db, account_id):
+    for version in account_policies.list_policies(db, actor, account_id):
         print(f"  運用ポリシー {version.title}")
 
 
@@ -231,17 +231,21 @@ def _account(args: argparse.Namespace, db: Database, actor: Actor) -> int:
             db,
             actor,
             accounts.AccountInput(
-                Platform(args.platform), args.name, _department_id(db, args.department), args.handle, args.url
+                Platform(args.platform),
+                args.name,
+                _department_id(db, actor, args.department),
+                args.handle,
+                args.url,
             ),
-            _user_id(db, args.responsible),
+            _user_id(db, actor, args.responsible),
             load_policy_file(args.policy),
         )
         print(f"開設を申請しました（アカウント番号 {account_id}）。アカウント責任者の承認を待っています。")
         return 0
     if action == "member":
         call = users.assign_account_role if args.member_command == "add" else users.remove_account_role
-        call(db, actor, args.id, _user_id(db, args.login), ROLE_NAMES[args.role])
-        for member in accounts.list_members(db, args.id):
+        call(db, actor, args.id, _user_id(db, actor, args.login), ROLE_NAMES[args.role])
+        for member in accounts.list_members(db, actor, args.id):
             print(f"{member.login}\t{member.display_name}\t{member.role.label}")
         return 0
     version = _version(db, actor, args.id)
@@ -277,7 +281,7 @@ def _account(args: argparse.Namespace, db: Database, actor: Actor) -> int:
 def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     action = args.policy_command
     if action == "edit":
-        versions = account_policies.list_policies(db, args.id)
+        versions = account_policies.list_policies(db, actor, args.id)
         draft = versions[0] if versions and versions[0].status.value == "draft" else None
         number = account_policies.save_policy_draft(
             db, actor, args.id, load_policy_file(args.file), draft.version if draft else None
@@ -289,7 +293,7 @@ def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         return 0
     if action == "approve":
         version = next(
-            (p for p in account_policies.list_policies(db, args.id) if p.number == args.number), None
+            (p for p in account_policies.list_policies(db, actor, args.id) if p.number == args.number), None
         )
         if version is None:
             raise NotFoundError(f"運用ポリシーの第{args.number}版が見つかりません。")
@@ -297,7 +301,7 @@ def _policy(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         print(f"運用ポリシーの第{args.number}版を承認しました。")
         return 0
     if action == "show":
-        sys.stdout.write(account_policies.published_policy(db, args.id, as_html=args.html))
+        sys.stdout.write(account_policies.published_policy(db, actor, args.id, as_html=args.html))
         return 0
-    sys.stdout.write(account_policies.policy_diff(db, args.id, args.old, args.new))
+    sys.stdout.write(account_policies.policy_diff(db, actor, args.id, args.old, args.new))
     return 0

@@ -205,24 +205,24 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
     if action == "new":
         post_id = post_drafts.create_draft(db, actor, _input_from(args, None, args.account))
         print(f"下書きを作成しました（投稿 {post_id}）。")
-        _print_findings(post_drafts.check_input(db, _input_from(args, None, args.account), post_id))
+        _print_findings(post_drafts.check_input(db, actor, _input_from(args, None, args.account), post_id))
         return 0
     if action == "edit":
         detail = _ready(db, actor, args.id, PostAction.SAVE)
         data = _input_from(args, detail, detail.row.account_id)
         post_drafts.save_draft(db, actor, args.id, detail.row.version, data)
         print(f"投稿 {args.id} を保存しました（第{len(detail.revisions) + 1}版）。")
-        _print_findings(post_drafts.check_input(db, data, args.id))
+        _print_findings(post_drafts.check_input(db, actor, data, args.id))
         return 0
     if action == "check":
         data = post_queries.get_post(db, actor, args.id).as_input
-        findings = post_drafts.check_input(db, data, args.id)
+        findings = post_drafts.check_input(db, actor, data, args.id)
         _print_findings(findings)
         return 1 if checks.errors(findings) else 0
     if action == "submit":
         detail = _ready(db, actor, args.id, PostAction.SUBMIT)
         data = detail.as_input
-        findings = post_drafts.check_input(db, data, args.id)
+        findings = post_drafts.check_input(db, actor, data, args.id)
         reasons: dict[str, str] = {}
         for item in args.reason:
             number, _sep, text = item.partition("=")
@@ -338,7 +338,7 @@ def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         post_scopes.review_scope_post(db, actor, args.post)
         print(f"投稿 {args.post} を確認済みにしました。")
     else:
-        for scope in post_scopes.list_scopes(db, args.account):
+        for scope in post_scopes.list_scopes(db, actor, args.account):
             state = "取り消し" if scope.revoked else "有効"
             print(
                 f"{scope.id}\t{scope.title}\t{'、'.join(scope.categories)}\t"

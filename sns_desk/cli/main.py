@@ -109,11 +109,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with _opened(args) as db:
+        actor = current_actor(db)  # an unregistered login is told whom to ask, and verifies nothing
         integrity = dbmod.integrity_check(db)
         if integrity != "ok":
             print(f"データベースファイルに異常があります: {integrity}", file=sys.stderr)
             return 1
-        result = audit_log.verify_log(db)
+        result = audit_log.verify_log(db, actor)
         if not result.ok:
             print(result.summary(), file=sys.stderr)
             print(f"first bad seq: {result.first_bad_seq}", file=sys.stderr)
@@ -121,7 +122,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if result.warnings:
             print(result.summary(), file=sys.stderr)
             return 1
-        signatures = audit_log.verify_signatures(db)
+        signatures = audit_log.verify_signatures(db, actor)
         if not signatures.ok:
             print(signatures.summary(), file=sys.stderr)
             return 1
@@ -198,12 +199,12 @@ def cmd_users(args: argparse.Namespace) -> int:
         sys.stdout.write(users.users_csv_template())
         return 0
     with _opened(args) as db:
+        actor = current_actor(db)  # an unregistered login sees nobody's name (issue 13)
         if args.users_command == "list":
-            for row in users.list_users(db):
+            for row in users.list_users(db, actor):
                 state = "" if row.active else "（無効）"
                 print(f"{row.login}\t{row.display_name}{state}\t{row.department}\t{row.roles_text()}")
             return 0
-        actor = current_actor(db)
         result = users.import_users_csv(db, actor, args.file)
         print(
             f"取り込みました: 新規 {len(result.created)} 件、更新 {len(result.updated)} 件、"

@@ -142,6 +142,8 @@ class Draft:
     emergency: bool = False
     emergency_reason: str = ""
     policy: pol.PolicyData | None = None
+    # the same account's recent posts, read only for a person who may see them (the repetition finding says how
+    # alike the texts are, so it must never answer about text the writer may not read)
     recent_posts: Sequence[str] = field(default_factory=tuple)
 
 

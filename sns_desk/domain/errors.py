@@ -77,6 +77,22 @@ class NotRegisteredError(SnsDeskError):
         self.admins = admins
 
 
+class NotAcknowledgedError(NotRegisteredError, PermissionDeniedError):
+    """A 委託業者 whose acknowledgement of the guideline (§9(1)) is not recorded: like an unregistered login it may
+    see and do nothing, and is told whom to ask."""
+
+    def __init__(self, login: str, admins: list[str]) -> None:
+        super().__init__(login, admins)
+        names = "、".join(admins) if admins else "システム管理者"
+        self.message = (
+            f"ログイン名「{login}」は委託業者として登録されていますが、ガイドライン遵守の確認（§9(1)）が"
+            f"まだ記録されていないため、SNS Desk の記録を見ることも操作することもできません。"
+            f"管理者（{names}）に確認の記録を依頼してください。"
+        )
+        self.log_message = f"login {login!r} is a contractor without a recorded acknowledgement"
+        self.args = (self.message,)
+
+
 class ValidationError(SnsDeskError):
     """Input that breaks a rule of the data (missing name, bad CSV row ...)."""
 

@@ -414,7 +414,7 @@ def export_post_record(
     """投稿実績 of a period (one account, or the city for 広報課), streamed so memory stays small."""
     template = open_template(template_path(db, "post_record"), "post_record")
     account_ids = report_queries.post_record_scope(db, actor, account_id)
-    total = report_queries.count_posts(db, start, end, account_ids)
+    total = report_queries.count_posts(db, actor, start, end, account_ids)
     title_ws, title_coord = _destination(template, "title")
     header_ws, header_coord = _destination(template, "table_header")
     header_col_letter, header_row = coordinate_from_string(header_coord)
@@ -453,7 +453,7 @@ def export_post_record(
         try:
             written = 0
             pad = [None] * (header_col - 1)
-            with closing(report_queries.post_record_rows(db, start, end, account_ids)) as rows:
+            with closing(report_queries.post_record_rows(db, actor, start, end, account_ids)) as rows:
                 for row in rows:
                     (
                         post_id,

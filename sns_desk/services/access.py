@@ -12,18 +12,38 @@ from sns_desk.domain.vocabulary import Role
 from sns_desk.store.orm import AccountMember, User
 
 
+def unacknowledged_contractor(user: User) -> bool:
+    """§9(1): a 委託業者 whose acknowledgement of the guideline is not recorded (also a person flagged as one
+    later) holds no role at all: it sees and does nothing."""
+    return user.is_contractor and user.contractor_ack_on is None
+
+
+def _counts(user: User, role: Role) -> bool:
+    """Whether a role on an account counts for ``user``: a 委託業者 acts only as 委託業者 (§9(1)), never as the
+    city's 担当者・管理者・責任者 (§4(1)), whatever its membership rows say; a 委託業者 role counts only for one."""
+    return role is Role.CONTRACTOR if user.is_contractor else role is not Role.CONTRACTOR
+
+
+def account_roles(session: Session, user: User) -> dict[int, set[Role]]:
+    """The roles ``user`` holds now on each account (accounts with none are left out)."""
+    held: dict[int, set[Role]] = {}
+    if not user.active or unacknowledged_contractor(user):
+        return held
+    stmt = select(AccountMember.account_id, AccountMember.role).where(AccountMember.user_id == user.id)
+    for account_id, role in session.execute(stmt):
+        if _counts(user, role):
+            held.setdefault(account_id, set()).add(role)
+    return held
+
+
 def roles_of(session: Session, user: User, account_id: int | None = None) -> set[Role]:
     """The roles ``user`` holds now: city-wide ones, plus those on ``account_id`` (or on any account if None)."""
-    if not user.active:
+    if not user.active or unacknowledged_contractor(user):
         return set()
     roles = user.global_roles()
-    stmt = select(AccountMember.role).where(AccountMember.user_id == user.id)
-    if account_id is not None:
-        stmt = stmt.where(AccountMember.account_id == account_id)
-    for role in session.scalars(stmt):
-        if role is Role.CONTRACTOR and (not user.is_contractor or user.contractor_ack_on is None):
-            continue  # §9(1): a contractor acts only after acknowledging the guideline
-        roles.add(role)
+    for account, held in account_roles(session, user).items():
+        if account_id is None or account == account_id:
+            roles |= held
     return roles
 
 
@@ -50,7 +70,24 @@ def require(session: Session, user: User, permission: Permission, account_id: in
 
 def visible_account_ids(session: Session, user: User) -> set[int] | None:
     """The accounts whose records ``user`` may see: None for every account (広報課, システム管理者), else the
-    accounts they hold a role on."""
+    accounts they hold a role on now (by :func:`roles_of`'s rules, the same as every write)."""
     if is_allowed(session, user, Permission.VIEW_CITY_WIDE):
         return None
-    return set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == user.id)))
+    return set(account_roles(session, user))
+
+
+def may_see(session: Session, user: User, account_id: int) -> bool:
+    visible = visible_account_ids(session, user)
+    return visible is None or account_id in visible
+
+
+def require_visible(session: Session, user: User, account_id: int) -> None:
+    """Refuse a person who holds no role on an existing account: they are told they are not its member (not that
+    it does not exist: the account list of the city is no secret, its records are)."""
+    if may_see(session, user, account_id):
+        return
+    raise PermissionDeniedError(
+        "このアカウントの担当者として登録されていないため、その記録は表示できません。"
+        "必要な場合はアカウント管理者に担当者への追加を依頼してください（§4(1)）。",
+        f"user {user.login!r} is not a member of account {account_id}",
+    )

@@ -15,7 +15,7 @@ from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import rotation_days
-from sns_desk.services.usecase import Step, change
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, ChecklistItem, CredentialRecord, utcnow
 
@@ -95,9 +95,12 @@ def checklist_rows(session: Session, account_id: int, now: datetime | None = Non
     return rows
 
 
-def checklist(db: Database, account_id: int) -> list[ChecklistRow]:
-    with db.read() as session:
-        return checklist_rows(session, account_id)
+def checklist(db: Database, actor: Actor, account_id: int) -> list[ChecklistRow]:
+    def work(step: Step) -> list[ChecklistRow]:
+        step.see(step.load(Account, account_id).id)
+        return checklist_rows(step.session, account_id)
+
+    return look(db, actor, work)
 
 
 def refuse_if_finished(account: Account, what: str = "") -> None:

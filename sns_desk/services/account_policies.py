@@ -15,7 +15,7 @@ from sns_desk.domain.vocabulary import AccountStatus, PolicyStatus
 from sns_desk.services import signing
 from sns_desk.services.account_checklist import refuse_if_finished
 from sns_desk.services.actors import Actor
-from sns_desk.services.usecase import Step, change, load
+from sns_desk.services.usecase import Step, change, load, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, AccountPolicy, AuditEvent, User, utcnow
 
@@ -100,9 +100,10 @@ def current_policy(session: Session, account_id: int) -> pol.PolicyData | None:
     return pol.PolicyData.from_json(rows[0].data) if rows else None
 
 
-def list_policies(db: Database, account_id: int) -> list[PolicyRow]:
-    with db.read() as session:
-        rows = session.scalars(
+def list_policies(db: Database, actor: Actor, account_id: int) -> list[PolicyRow]:
+    def work(step: Step) -> list[PolicyRow]:
+        step.see(step.load(Account, account_id).id)
+        rows = step.session.scalars(
             select(AccountPolicy)
             .where(AccountPolicy.account_id == account_id)
             .options(selectinload(AccountPolicy.created_by), selectinload(AccountPolicy.approved_by))
@@ -122,6 +123,8 @@ def list_policies(db: Database, account_id: int) -> list[PolicyRow]:
             )
             for r in rows
         ]
+
+    return look(db, actor, work)
 
 
 def save_policy_draft(
@@ -202,25 +205,31 @@ def facts_of(session: Session, account_id: int) -> pol.AccountFacts:
     return pol.AccountFacts(account.platform.label, account.name, account.url, account.department.full_name)
 
 
-def account_facts(db: Database, account_id: int) -> pol.AccountFacts:
-    with db.read() as session:
-        return facts_of(session, account_id)
+def _seen_facts(step: Step, account_id: int) -> pol.AccountFacts:
+    step.see(step.load(Account, account_id).id)
+    return facts_of(step.session, account_id)
 
 
-def published_policy(db: Database, account_id: int, *, as_html: bool = False) -> str:
+def account_facts(db: Database, actor: Actor, account_id: int) -> pol.AccountFacts:
+    return look(db, actor, lambda step: _seen_facts(step, account_id))
+
+
+def published_policy(db: Database, actor: Actor, account_id: int, *, as_html: bool = False) -> str:
     """The approved policy as the text (or HTML) the office puts on its homepage (§3(3)イ)."""
-    with db.read() as session:
-        current = current_policy(session, account_id)
-        if current is None:
-            raise ValidationError("承認済みの運用ポリシーがありません。")
-        facts = facts_of(session, account_id)
+
+    def work(step: Step) -> tuple[pol.PolicyData | None, pol.AccountFacts]:
+        return current_policy(step.session, account_id), _seen_facts(step, account_id)
+
+    current, facts = look(db, actor, work)
+    if current is None:
+        raise ValidationError("承認済みの運用ポリシーがありません。")
     return pol.render_html(current, facts) if as_html else pol.render_text(current, facts)
 
 
-def policy_diff(db: Database, account_id: int, old_number: int, new_number: int) -> str:
-    versions = {p.number: p for p in list_policies(db, account_id)}
+def policy_diff(db: Database, actor: Actor, account_id: int, old_number: int, new_number: int) -> str:
+    versions = {p.number: p for p in list_policies(db, actor, account_id)}
     if old_number not in versions or new_number not in versions:
         raise NotFoundError("比較する版が見つかりません。")
-    facts = account_facts(db, account_id)
+    facts = account_facts(db, actor, account_id)
     old, new = versions[old_number], versions[new_number]
     return pol.diff_text(old.data, new.data, facts, f"第{old_number}版", f"第{new_number}版")

@@ -11,11 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sns_desk.domain import policy as pol
-from sns_desk.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import AccountStatus, Labelled, Platform, Role
 from sns_desk.services import signing
+from sns_desk.services.access import account_roles, may_see
 from sns_desk.services.account_checklist import checklist_rows, credential_due, refuse_if_finished
 from sns_desk.services.account_policies import (
     approve_policy_row,
@@ -142,7 +143,7 @@ def _row(session: Session, account: Account) -> AccountRow:
 
 
 def _visible(step: Step, account: Account) -> bool:
-    return step.may(Permission.VIEW_CITY_WIDE) or any(m.user_id == step.me.id for m in account.members)
+    return may_see(step.session, step.me, account.id)
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountRow]:
@@ -169,10 +170,8 @@ def reportable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
     def work(step: Step) -> set[int] | None:
         if step.may(Permission.VIEW_CITY_WIDE):
             return None
-        mine = step.session.scalars(
-            select(AccountMember.account_id).where(AccountMember.user_id == step.me.id)
-        )
-        return {a for a in set(mine) if step.may(Permission.REPORT_ACCOUNT, a)}
+        mine = account_roles(step.session, step.me)
+        return {a for a in mine if step.may(Permission.REPORT_ACCOUNT, a)}
 
     allowed = look(db, actor, work)
     return [a for a in list_accounts(db, actor) if allowed is None or a.id in allowed]
@@ -180,9 +179,8 @@ def reportable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
 
 def get_account(db: Database, actor: Actor, account_id: int) -> AccountRow:
     def work(step: Step) -> AccountRow:
-        account = step.session.get(Account, account_id)
-        if account is None or not _visible(step, account):
-            raise NotFoundError("アカウントが見つかりません。")
+        account = step.load(Account, account_id)
+        step.see(account.id)  # a non-member is told so, not "not found"
         return _row(step.session, account)
 
     return look(db, actor, work)
@@ -473,15 +471,18 @@ class MemberRow:
     assigned_at: datetime
 
 
-def list_members(db: Database, account_id: int) -> list[MemberRow]:
+def list_members(db: Database, actor: Actor, account_id: int) -> list[MemberRow]:
     order = {Role.RESPONSIBLE: 0, Role.MANAGER: 1, Role.STAFF: 2, Role.CONTRACTOR: 3}
-    with db.read() as session:
-        members = session.scalars(
+
+    def work(step: Step) -> list[MemberRow]:
+        step.see(step.load(Account, account_id).id)
+        members = step.session.scalars(
             select(AccountMember)
             .where(AccountMember.account_id == account_id)
             .options(selectinload(AccountMember.user))
         ).all()
-        rows = [
+        return [
             MemberRow(m.user_id, m.user.login, m.user.display_name, m.role, m.assigned_at) for m in members
         ]
-    return sorted(rows, key=lambda r: (order.get(r.role, 9), r.display_name))
+
+    return sorted(look(db, actor, work), key=lambda r: (order.get(r.role, 9), r.display_name))

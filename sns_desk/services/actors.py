@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sns_desk.domain.errors import NotFoundError, NotRegisteredError, PermissionDeniedError
+from sns_desk.domain.errors import (
+    NotAcknowledgedError,
+    NotFoundError,
+    NotRegisteredError,
+    PermissionDeniedError,
+)
+from sns_desk.services.access import unacknowledged_contractor
 from sns_desk.store.orm import User
 
 
@@ -30,6 +36,8 @@ def load_user(session: Session, actor: Actor) -> User:
             "この利用者は無効になっています。システム管理者に確認してください。",
             f"actor {actor.login} inactive",
         )
+    if unacknowledged_contractor(user):
+        raise NotAcknowledgedError(user.login, admin_names(session))
     return user
 
 
@@ -39,8 +47,11 @@ def admin_names(session: Session) -> list[str]:
 
 
 def actor_for_login(session: Session, login: str) -> Actor:
-    """Map an OS login to its user; an unknown or inactive login gets :class:`NotRegisteredError`."""
+    """Map an OS login to its user; an unknown or inactive login gets :class:`NotRegisteredError`, a 委託業者 whose
+    §9(1) acknowledgement is not recorded :class:`NotAcknowledgedError` (both name whom to ask)."""
     user = session.scalars(select(User).where(User.login == login)).first()
     if user is None or not user.active:
         raise NotRegisteredError(login, admin_names(session))
+    if unacknowledged_contractor(user):
+        raise NotAcknowledgedError(login, admin_names(session))
     return Actor(user.id, user.login, user.display_name)

@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.services import signing
-from sns_desk.services.actors import Actor, load_user
+from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
@@ -148,20 +148,15 @@ def list_events(
     return look(db, actor, work)
 
 
-def verify_log(db: Database, actor: Actor | None = None, *, remember: bool = True) -> audit.VerifyResult:
-    """Recompute the chain; anyone registered may verify (it changes nothing but this PC's anchor)."""
-    with db.read() as session:
-        if actor is not None:
-            load_user(session, actor)
-        return audit.verify(session, db.database_id, remember=remember)
+def verify_log(db: Database, actor: Actor, *, remember: bool = True) -> audit.VerifyResult:
+    """Recompute the chain; anyone registered may verify (it changes nothing but this PC's anchor); an unregistered
+    login, an inactive user and a 委託業者 without its §9(1) acknowledgement may not."""
+    return look(db, actor, lambda step: audit.verify(step.session, db.database_id, remember=remember))
 
 
-def verify_signatures(db: Database, actor: Actor | None = None) -> signing.SignatureReport:
+def verify_signatures(db: Database, actor: Actor) -> signing.SignatureReport:
     """電子印鑑: check every decision's signature, content and the signer's role at the time."""
-    with db.read() as session:
-        if actor is not None:
-            load_user(session, actor)
-        return signing.verify(session)
+    return look(db, actor, lambda step: signing.verify(step.session))
 
 
 CLOCK_TOLERANCE = timedelta(minutes=5)

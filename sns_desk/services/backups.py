@@ -89,8 +89,10 @@ def auto_backup_if_due(
 ) -> Path | None:
     """Once a day (whoever opens the app first), back the file up through the backup API and keep ``keep`` copies.
 
-    Returns the new backup, or None when today's already exists (or the data lives on a server).
+    Returns the new backup, or None when today's already exists (or the data lives on a server).  Only a
+    registered, active person's start does it (a 委託業者 without its §9(1) acknowledgement does nothing).
     """
+    look(db, actor, lambda step: step.me.id)
     if db.location.path is None:
         return None
     stamp = (now or datetime.now()).strftime("%Y%m%d")

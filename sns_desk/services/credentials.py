@@ -30,7 +30,7 @@ from sns_desk.host.keyring_access import (
     require_usable_keyring,
 )
 from sns_desk.services.actors import Actor
-from sns_desk.services.usecase import Step, change
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, CredentialRecord, utcnow
 
@@ -60,12 +60,17 @@ class CredentialInfo:
     where: str = ""
 
 
-def info(db: Database, account_id: int) -> CredentialInfo:
-    with db.read() as session:
-        record = session.get(CredentialRecord, account_id)
+def info(db: Database, actor: Actor, account_id: int) -> CredentialInfo:
+    """Whether the account's credentials are kept, by whom and where (never the secret), for its members."""
+
+    def work(step: Step) -> CredentialInfo:
+        step.see(step.load(Account, account_id).id)
+        record = step.session.get(CredentialRecord, account_id)
         if record is None:
             return CredentialInfo(False)
         return CredentialInfo(True, record.set_by.display_name, record.rotated_at, record.backend)
+
+    return look(db, actor, work)
 
 
 def set_credential(db: Database, actor: Actor, account_id: int, login_id: str, password: str) -> None:
@@ -133,7 +138,7 @@ def use_credential(db: Database, actor: Actor, account_id: int, purpose: str = "
         lambda: backend.get_password(_service(db), _username(account_id)), "reading a credential"
     )
     if stored is None:
-        where = info(db, account_id).where
+        where = info(db, actor, account_id).where
         raise NotFoundError(
             "この PC の資格情報ストアには、このアカウントの認証情報がありません。"
             f"保存された場所: {where or '不明'}。その PC で操作するか、管理者が改めて保存してください。"

@@ -360,10 +360,8 @@ def list_incidents(db: Database, actor: Actor, *, open_only: bool = False) -> li
 
 def get_incident(db: Database, actor: Actor, incident_id: int) -> IncidentRow:
     def work(step: Step) -> IncidentRow:
-        visible = visible_account_ids(step.session, step.me)
         incident = step.load(Incident, incident_id)
-        if visible is not None and incident.account_id not in visible:
-            raise NotFoundError("トラブルの記録が見つかりません。")
+        step.see(incident.account_id)
         return _row(incident)
 
     return look(db, actor, work)

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.errors import PermissionDeniedError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import InquiryChannel, InquiryKind
-from sns_desk.services.access import visible_account_ids
+from sns_desk.services.access import account_roles, visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import retention_days
 from sns_desk.services.usecase import Step, change, look
@@ -131,15 +131,23 @@ def forward_inquiry(
 
 
 def purge_expired(db: Database, actor: Actor, now: datetime | None = None) -> int:
-    """Erase the content of inquiries older than the retention period (the record that one came stays)."""
+    """Erase the content of inquiries older than the retention period (the record that one came stays): those
+    of the accounts where the actor logs inquiries, or of every account for the システム管理者."""
 
     def work(step: Step) -> int:
         cutoff = (now or utcnow()) - timedelta(days=retention_days(step.session))
-        old = list(
-            step.session.scalars(
-                select(Inquiry).where(Inquiry.received_at < cutoff, Inquiry.purged_at.is_(None))
-            )
-        )
+        stmt = select(Inquiry).where(Inquiry.received_at < cutoff, Inquiry.purged_at.is_(None))
+        if not step.may(Permission.MANAGE_DATABASE):
+            # §7: those who log an account's inquiries erase its old ones; the システム管理者 every account's
+            mine = [a for a in account_roles(step.session, step.me) if step.may(Permission.LOG_INQUIRY, a)]
+            if not mine:
+                raise PermissionDeniedError(
+                    "保存期間を過ぎた問い合わせの削除（§7）は、そのアカウントの担当者・管理者、"
+                    "またはシステム管理者が行います。",
+                    f"user {step.me.login!r} denied purge_expired",
+                )
+            stmt = stmt.where(Inquiry.account_id.in_(mine))
+        old = list(step.session.scalars(stmt))
         for inquiry in old:
             inquiry.content, inquiry.response, inquiry.purged_at = "", "", utcnow()
         if old:

@@ -13,7 +13,7 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import editable
 from sns_desk.services.actors import Actor
-from sns_desk.services.usecase import Step, change, load
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Attachment, Post, utcnow
 
@@ -107,6 +107,12 @@ def remove_attachment(db: Database, actor: Actor, attachment_id: int) -> None:
     change(db, actor, work, what="remove_attachment")
 
 
-def attachment_data(db: Database, attachment_id: int) -> bytes:
-    with db.read() as session:
-        return bytes(load(session, Attachment, attachment_id).data)
+def attachment_data(db: Database, actor: Actor, attachment_id: int) -> bytes:
+    """An image of a post, for those who may see the post's account."""
+
+    def work(step: Step) -> bytes:
+        item = step.load(Attachment, attachment_id)
+        step.see(step.load(Post, item.post_id).account_id)
+        return bytes(item.data)
+
+    return look(db, actor, work)

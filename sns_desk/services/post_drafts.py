@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
 from sns_desk.domain.account_states import DRAFTING, posting_refusal
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.hours import HoursVerdict, verdict
@@ -26,7 +27,7 @@ from sns_desk.services.account_policies import current_policy
 from sns_desk.services.accounts import AccountRow, list_accounts
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import open_post
-from sns_desk.services.usecase import Step, change, load, look
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, Post, PostRevision, StandingScope, User, utcnow
 
@@ -150,17 +151,32 @@ def draft_for_checks(
     )
 
 
-def check_input(db: Database, data: PostInput, post_id: int | None = None) -> list[checks.Finding]:
-    """The live checks for what is in the editor now (no permission needed: it changes nothing)."""
-    with db.read() as session:
-        account = load(session, Account, data.account_id)
-        return checks.run_checks(draft_for_checks(session, account, data, post_id))
+def check_input(
+    db: Database, actor: Actor, data: PostInput, post_id: int | None = None
+) -> list[checks.Finding]:
+    """The live checks for what is in the editor now, for a person who may see the account's records.
+
+    The repetition check (§5(5)) compares the text with the account's recent posts, pending ones included, and
+    says how alike they are: only a person who may read those posts anyway is given that answer, so nobody can
+    confirm a guess about the unpublished text of an account that is not theirs.
+    """
+
+    def work(step: Step) -> list[checks.Finding]:
+        account = step.load(Account, data.account_id)
+        step.see(account.id)
+        return checks.run_checks(draft_for_checks(step.session, account, data, post_id))
+
+    return look(db, actor, work)
 
 
-def hours_verdict(db: Database, data: PostInput) -> HoursVerdict:
+def hours_verdict(db: Database, actor: Actor, data: PostInput) -> HoursVerdict:
     """The operating-hours verdict (§5(9)) for what is in the editor now, against the account's approved policy."""
-    with db.read() as session:
-        policy = current_policy(session, data.account_id) if data.planned_at is not None else None
+
+    def work(step: Step) -> pol.PolicyData | None:
+        step.see(step.load(Account, data.account_id).id)
+        return current_policy(step.session, data.account_id) if data.planned_at is not None else None
+
+    policy = look(db, actor, work)
     return verdict(policy, data.planned_at, data.emergency, data.emergency_reason)
 
 

@@ -14,12 +14,11 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from sns_desk.domain import checks
-from sns_desk.domain.errors import NotFoundError
 from sns_desk.domain.permissions import TABLE, Permission
-from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus, Role
+from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, diff_base, may_act
 from sns_desk.services import signing
-from sns_desk.services.access import is_allowed, roles_of
+from sns_desk.services.access import account_roles, is_allowed, roles_of, visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import facts, post_actions
 from sns_desk.services.post_attachments import AttachmentRow
@@ -28,7 +27,6 @@ from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
     Account,
-    AccountMember,
     Attachment,
     Post,
     PostDecision,
@@ -108,17 +106,8 @@ def _rows(session: Session, stmt: Select[Post, str, Platform, str]) -> list[Post
 
 def _visible_accounts(session: Session, me: User) -> list[int] | None:
     """None: every account (広報課, システム管理者)."""
-    if is_allowed(session, me, Permission.VIEW_CITY_WIDE):
-        return None
-    return list(
-        session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id).distinct())
-    )
-
-
-def _visible(session: Session, me: User, account_id: int) -> bool:
-    return is_allowed(session, me, Permission.VIEW_CITY_WIDE) or bool(
-        roles_of(session, me, account_id) - {Role.EMPLOYEE}
-    )
+    visible = visible_account_ids(session, me)
+    return None if visible is None else sorted(visible)
 
 
 @dataclass
@@ -159,8 +148,7 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
 
     def read(step: Step) -> list[PostRow]:
         session, me = step.session, step.me
-        mine = set(session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id)))
-        roles = {account_id: roles_of(session, me, account_id) for account_id in mine}
+        roles = {account_id: roles_of(session, me, account_id) for account_id in account_roles(session, me)}
         deciders = TABLE[Permission.APPROVE_POST].roles
         accounts_i_approve = [account_id for account_id, held in roles.items() if held & deciders]
         if not accounts_i_approve:
@@ -199,13 +187,7 @@ def scope_posts_to_review(db: Database, actor: Actor) -> list[PostRow]:
 
     def read(step: Step) -> list[PostRow]:
         session, me = step.session, step.me
-        mine = [
-            account_id
-            for account_id in set(
-                session.scalars(select(AccountMember.account_id).where(AccountMember.user_id == me.id))
-            )
-            if is_allowed(session, me, Permission.APPROVE_SCOPE, account_id)
-        ]
+        mine = [a for a in account_roles(session, me) if is_allowed(session, me, Permission.APPROVE_SCOPE, a)]
         stmt = (
             _rows_stmt()
             .where(
@@ -307,8 +289,7 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
     def read(step: Step) -> PostDetail:
         session = step.session
         post = step.load(Post, post_id)
-        if not _visible(session, step.me, post.account_id):
-            raise NotFoundError("投稿が見つかりません。", f"post {post_id} not visible to {step.me.login!r}")
+        step.see(post.account_id)
         account = post.account
         revisions = _post_history(session, PostRevision, post_id, PostRevision.saved_by, PostRevision.number)
         decisions = _post_history(session, PostDecision, post_id, PostDecision.decided_by, PostDecision.id)

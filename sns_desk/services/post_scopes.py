@@ -14,9 +14,9 @@ from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.services.actors import Actor
-from sns_desk.services.usecase import Step, change
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Post, StandingScope, utcnow
+from sns_desk.store.orm import Account, Post, StandingScope, utcnow
 
 P = PostStatus
 
@@ -100,9 +100,10 @@ def revoke_scope(db: Database, actor: Actor, scope_id: int) -> None:
     change(db, actor, work, what="revoke_scope")
 
 
-def list_scopes(db: Database, account_id: int) -> list[ScopeRow]:
-    with db.read() as session:
-        scopes = session.scalars(
+def list_scopes(db: Database, actor: Actor, account_id: int) -> list[ScopeRow]:
+    def work(step: Step) -> list[ScopeRow]:
+        step.see(step.load(Account, account_id).id)
+        scopes = step.session.scalars(
             select(StandingScope)
             .where(StandingScope.account_id == account_id)
             .options(selectinload(StandingScope.approved_by))
@@ -123,6 +124,8 @@ def list_scopes(db: Database, account_id: int) -> list[ScopeRow]:
             )
             for s in scopes
         ]
+
+    return look(db, actor, work)
 
 
 def review_scope_post(db: Database, actor: Actor, post_id: int) -> None:

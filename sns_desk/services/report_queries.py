@@ -19,7 +19,7 @@ from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, DecisionKind, PostStatus, Role
 from sns_desk.services import account_checklist, account_policies, incidents
-from sns_desk.services.actors import Actor
+from sns_desk.services.actors import Actor, load_user
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, User
@@ -158,14 +158,18 @@ class PostRecordRow(NamedTuple):
 def post_record_scope(db: Database, actor: Actor, account_id: int | None) -> list[int] | None:
     """The accounts a 投稿実績 covers: one (its 管理者, or 広報課) or, for 広報課, the whole city (None)."""
 
-    def work(step: Step) -> list[int] | None:
-        if account_id is None:
-            step.require(Permission.VIEW_CITY_WIDE)
-            return None
-        _report_on(step, account_id)
-        return [account_id]
+    ids = None if account_id is None else [account_id]
+    return look(db, actor, lambda step: _record_scope(step, ids))
 
-    return look(db, actor, work)
+
+def _record_scope(step: Step, account_ids: list[int] | None) -> list[int] | None:
+    """Refuse a 投稿実績 over accounts the person may not report on: the whole city (None) for 広報課 only."""
+    if account_ids is None:
+        step.require(Permission.VIEW_CITY_WIDE)
+    else:
+        for account_id in account_ids:
+            _report_on(step, account_id)
+    return account_ids
 
 
 def _when() -> ColumnElement[Any]:
@@ -173,12 +177,16 @@ def _when() -> ColumnElement[Any]:
     return func.coalesce(Post.published_at, Post.planned_at, Post.created_at)
 
 
-def count_posts(db: Database, start: datetime, end: datetime, account_ids: list[int] | None) -> int:
-    with db.read() as session:
+def count_posts(
+    db: Database, actor: Actor, start: datetime, end: datetime, account_ids: list[int] | None
+) -> int:
+    def work(step: Step) -> int:
         stmt = select(func.count()).select_from(Post).where(_when().between(start, end))
-        if account_ids is not None:
-            stmt = stmt.where(Post.account_id.in_(account_ids))
-        return int(session.scalar(stmt) or 0)
+        if _record_scope(step, account_ids) is not None:
+            stmt = stmt.where(Post.account_id.in_(account_ids or []))
+        return int(step.session.scalar(stmt) or 0)
+
+    return look(db, actor, work)
 
 
 def _post_rows(
@@ -221,10 +229,11 @@ def _post_rows(
 
 
 def post_record_rows(
-    db: Database, start: datetime, end: datetime, account_ids: list[int] | None
+    db: Database, actor: Actor, start: datetime, end: datetime, account_ids: list[int] | None
 ) -> Generator[PostRecordRow, None, None]:
     """The posts of a period in order, streamed from one read session (close the iterator when done early)."""
     with db.read() as session:
+        _record_scope(Step(session, load_user(session, actor)), account_ids)
         for row in _post_rows(session, start, end, account_ids):
             yield PostRecordRow._make(row)
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import ConflictError, NotFoundError
 from sns_desk.domain.permissions import Permission
-from sns_desk.services.access import is_allowed, require
+from sns_desk.services.access import is_allowed, require, require_visible
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain
 from sns_desk.store.database import Database
@@ -91,6 +91,10 @@ class Step:
 
     def may(self, permission: Permission, account_id: int | None = None) -> bool:
         return is_allowed(self.session, self.me, permission, account_id)
+
+    def see(self, account_id: int) -> None:
+        """Refuse unless the person may see the records of ``account_id`` (a role on it now, or city-wide)."""
+        require_visible(self.session, self.me, account_id)
 
     def load(
         self,

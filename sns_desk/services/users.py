@@ -161,8 +161,12 @@ class UserRow:
         return "、".join(parts)
 
 
-def list_users(db: Database) -> list[UserRow]:
-    with db.read() as session:
+def list_users(db: Database, actor: Actor) -> list[UserRow]:
+    """The people of the database, for a registered person (an unregistered login, an inactive user and a 委託業者
+    without its §9(1) acknowledgement are refused by :func:`look`)."""
+
+    def work(step: Step) -> list[UserRow]:
+        session = step.session
         users = session.scalars(
             select(User)
             .options(selectinload(User.department).selectinload(Department.parent))
@@ -196,6 +200,8 @@ def list_users(db: Database) -> list[UserRow]:
             for u in users
         ]
 
+    return look(db, actor, work)
+
 
 @dataclass(frozen=True)
 class DepartmentRow:
@@ -205,11 +211,12 @@ class DepartmentRow:
     parent_id: int | None
 
 
-def list_departments(db: Database) -> list[DepartmentRow]:
-    with db.read() as session:
-        depts = session.scalars(select(Department).options(selectinload(Department.parent))).all()
-        rows = [DepartmentRow(d.id, d.name, d.full_name, d.parent_id) for d in depts]
-    return sorted(rows, key=lambda r: r.full_name)
+def list_departments(db: Database, actor: Actor) -> list[DepartmentRow]:
+    def work(step: Step) -> list[DepartmentRow]:
+        depts = step.session.scalars(select(Department).options(selectinload(Department.parent))).all()
+        return [DepartmentRow(d.id, d.name, d.full_name, d.parent_id) for d in depts]
+
+    return sorted(look(db, actor, work), key=lambda r: r.full_name)
 
 
 def roles_summary(db: Database, actor: Actor) -> str:
@@ -367,7 +374,9 @@ def update_user(db: Database, actor: Actor, user_id: int, expected_version: int,
         if data.login != user.login:
             _check_login_free(session, data.login)
         _check_department(session, data.department_id)
-        _guard_last_admin(session, user, data.is_admin, data.active)
+        # a person flagged as 委託業者 without a recorded acknowledgement holds no role any more (§9(1))
+        stays_able = data.active and not (data.is_contractor and user.contractor_ack_on is None)
+        _guard_last_admin(session, user, data.is_admin, stays_able)
         before = _user_fields(user)
         for key, value in _user_fields(data).items():
             setattr(user, key, value)

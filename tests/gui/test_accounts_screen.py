@@ -245,7 +245,7 @@ def test_scope_tab_approves_and_reviews(
     monkeypatch.setattr(ScopeDialog, "exec", fill)
     qtbot.mouseClick(page.ui.addScopeButton, Qt.MouseButton.LeftButton)
     assert rows(page.ui.scopesTable) == 1 and cell(page.ui.scopesTable, 0, 1) == "降灰予報、気象"
-    scope_id = post_scopes.list_scopes(db, account_id)[0].id
+    scope_id = post_scopes.list_scopes(db, people.kacho, account_id)[0].id
     post_id = post_workflow.create_draft(
         db,
         people.tanto,

@@ -96,7 +96,7 @@ def test_audit_model_fetches_more_as_the_view_scrolls(
 
 def test_users_model_passes_the_model_tester(qtmodeltester, db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
     model = TableModel(USER_COLUMNS)
-    model.set_rows(users.list_users(db))
+    model.set_rows(users.list_users(db, admin))
     qtmodeltester.check(model)
 
 
@@ -225,7 +225,7 @@ def test_restore_from_the_settings(
     with qtbot.waitSignal(window.switch_database):
         safety = page.restore_from(saved)
     assert safety is not None and safety.exists()
-    assert "later" not in [u.login for u in users.list_users(db)]
+    assert "later" not in [u.login for u in users.list_users(db, admin)]
     assert "復元しました" in message_boxes.texts()
 
 

@@ -22,7 +22,7 @@ class AccountInfoDialog(QDialog):
         self.ui.setupUi(self)
         self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
         fill_platforms(self.ui.platformCombo, row.platform)
-        fill_departments(self.ui.departmentCombo, users.list_departments(db), row.department_id)
+        fill_departments(self.ui.departmentCombo, users.list_departments(db, actor), row.department_id)
         self.ui.nameEdit.setText(row.name)
         self.ui.handleEdit.setText(row.handle)
         self.ui.urlEdit.setText(row.url)

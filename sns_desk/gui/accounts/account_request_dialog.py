@@ -26,11 +26,11 @@ class AccountRequestDialog(QDialog):
         self.editor = PolicyEditor()
         self.ui.policyHolderLayout.addWidget(self.editor)
         fill_platforms(self.ui.platformCombo)
-        departments = users.list_departments(db)
-        me = next((u for u in users.list_users(db) if u.id == actor.user_id), None)
+        departments = users.list_departments(db, actor)
+        me = next((u for u in users.list_users(db, actor) if u.id == actor.user_id), None)
         fill_departments(self.ui.departmentCombo, departments, me.department_id if me else None)
         self.ui.responsibleCombo.addItem("（選んでください）", None)
-        for person in users.list_users(db):
+        for person in users.list_users(db, actor):
             if person.active and not person.is_contractor and person.id != actor.user_id:
                 label = f"{person.display_name}（{person.department or '部署未設定'}）"
                 self.ui.responsibleCombo.addItem(label, person.id)

@@ -249,7 +249,7 @@ class AccountsPage(QWidget):
             button.setVisible(action in allowed)
 
     def _show_policies(self, row: AccountRow) -> None:
-        self.policies = account_policies.list_policies(self.db, row.id)
+        self.policies = account_policies.list_policies(self.db, self.actor, row.id)
         lst = self.ui.versionsList
         lst.blockSignals(True)
         lst.clear()
@@ -283,7 +283,7 @@ class AccountsPage(QWidget):
             self.ui.approvePolicyButton.setEnabled(False)
             self.ui.diffButton.setEnabled(False)
             return
-        facts = account_policies.account_facts(self.db, row.id)
+        facts = account_policies.account_facts(self.db, self.actor, row.id)
         header = (
             f"{version.title}　作成: {version.created_by} {version.updated_at.astimezone(JST):%Y-%m-%d %H:%M}"
         )
@@ -304,7 +304,7 @@ class AccountsPage(QWidget):
         self.ui.diffButton.setEnabled(any(p.number < version.number for p in self.policies))
 
     def _show_checklist(self, row: AccountRow) -> None:
-        self.checklist_model.set_rows(account_checklist.checklist(self.db, row.id))
+        self.checklist_model.set_rows(account_checklist.checklist(self.db, self.actor, row.id))
         self.ui.recordChecklistButton.setEnabled(
             accounts.may(self.db, self.actor, Permission.EDIT_CHECKLIST, row.id)
             and row.status not in (accounts.S.CLOSED, accounts.S.REJECTED)
@@ -314,7 +314,7 @@ class AccountsPage(QWidget):
         status = keyring_access.keyring_status()
         self.ui.keyringStatusLabel.setText(status.message)
         self.ui.keyringStatusLabel.setStyleSheet("" if status.usable else style.ERROR_STYLE)
-        info = credentials.info(self.db, row.id)
+        info = credentials.info(self.db, self.actor, row.id)
         if info.exists and info.rotated_at:
             due = " ⚠ 変更時期を過ぎています" if row.credential_due else ""
             self.ui.credentialInfoLabel.setText(
@@ -336,14 +336,14 @@ class AccountsPage(QWidget):
         self.ui.copyPasswordButton.setEnabled(use)
 
     def _show_members(self, row: AccountRow) -> None:
-        members = accounts.list_members(self.db, row.id)
+        members = accounts.list_members(self.db, self.actor, row.id)
         self.members_model.set_rows(members)
         manage = accounts.may(self.db, self.actor, Permission.MANAGE_ACCOUNT_MEMBERS, row.id)
         self.ui.addMemberButton.setEnabled(manage)
         self.ui.removeMemberButton.setEnabled(manage and bool(members))
 
     def _show_scopes(self, row: AccountRow) -> None:
-        scopes = post_scopes.list_scopes(self.db, row.id)
+        scopes = post_scopes.list_scopes(self.db, self.actor, row.id)
         self.scopes_model.set_rows(scopes)
         manage = accounts.may(self.db, self.actor, Permission.APPROVE_SCOPE, row.id)
         self.ui.addScopeButton.setEnabled(manage and row.status is accounts.S.ACTIVE)
@@ -489,14 +489,14 @@ class AccountsPage(QWidget):
         older = [p.number for p in self.policies if p.number < version.number]
         if not older:
             return
-        diff = account_policies.policy_diff(self.db, row.id, max(older), version.number)
+        diff = account_policies.policy_diff(self.db, self.actor, row.id, max(older), version.number)
         self.ui.policyView.setHtml(style.diff_html(diff) if diff else "違いはありません。")
 
     def copy_policy(self) -> None:
         if self.current:
             try:
                 QGuiApplication.clipboard().setText(
-                    account_policies.published_policy(self.db, self.current.id)
+                    account_policies.published_policy(self.db, self.actor, self.current.id)
                 )
             except Exception as error:
                 show_error(self, error, "copy policy")
@@ -518,7 +518,7 @@ class AccountsPage(QWidget):
     def save_policy_to(self, path: Path, *, as_html: bool) -> None:
         assert self.current is not None
         try:
-            text = account_policies.published_policy(self.db, self.current.id, as_html=as_html)
+            text = account_policies.published_policy(self.db, self.actor, self.current.id, as_html=as_html)
             path.write_text(text, encoding="utf-8")
         except OSError as error:
             show_error(self, ValidationError(f"保存できませんでした: {path}（{error.strerror}）"))

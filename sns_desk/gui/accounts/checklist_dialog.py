@@ -27,7 +27,7 @@ class ChecklistDialog(QDialog):
         self.ui = Ui_ChecklistDialog()
         self.ui.setupUi(self)
         self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
-        rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
+        rows = {r.key: r for r in account_checklist.checklist(db, actor, account_id)}
         for item in (ChecklistKey.VERIFIED, ChecklistKey.HOMEPAGE, ChecklistKey.PROFILE_LINK):
             label, section = account_checklist.CHECKLIST_LABELS[item]
             self.ui.itemCombo.addItem(f"{label}（{section}）", item.value)

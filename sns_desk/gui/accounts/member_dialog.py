@@ -20,7 +20,7 @@ class MemberDialog(QDialog):
         self.ui = Ui_MemberDialog()
         self.ui.setupUi(self)
         self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
-        for person in users.list_users(db):
+        for person in users.list_users(db, actor):
             if person.active:
                 suffix = "・委託業者" if person.is_contractor else ""
                 self.ui.userCombo.addItem(f"{person.display_name}（{person.login}{suffix}）", person.id)

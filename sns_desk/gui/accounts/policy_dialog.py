@@ -23,7 +23,7 @@ class PolicyDialog(QDialog):
         self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
         self.editor = PolicyEditor()
         self.ui.policyHolderLayout.addWidget(self.editor)
-        versions = account_policies.list_policies(db, account_id)
+        versions = account_policies.list_policies(db, actor, account_id)
         latest = versions[0] if versions else None
         self.expected_version = latest.version if latest and latest.status is PolicyStatus.DRAFT else None
         if latest is not None:

@@ -233,7 +233,7 @@ class PostEditor(QDialog):
         self.ui.scopeCombo.addItem("使わない（管理者の承認を受ける）", None)
         if account_id is not None:
             now = pol.now_jst()
-            for scope in post_scopes.list_scopes(self.db, account_id):
+            for scope in post_scopes.list_scopes(self.db, self.actor, account_id):
                 if scope.valid_at(now):
                     self.ui.scopeCombo.addItem(f"{scope.title}（{'・'.join(scope.categories)}）", scope.id)
         self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(current), 0))
@@ -242,7 +242,7 @@ class PostEditor(QDialog):
     def _fill_attachments(self, detail: post_queries.PostDetail) -> None:
         self.ui.attachmentsList.clear()
         for item in detail.attachments:
-            image = QImage.fromData(post_attachments.attachment_data(self.db, item.id))
+            image = QImage.fromData(post_attachments.attachment_data(self.db, self.actor, item.id))
             icon = (
                 QIcon(QPixmap.fromImage(image.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio)))
                 if not image.isNull()
@@ -312,7 +312,7 @@ class PostEditor(QDialog):
             )
             return
         try:
-            self.findings = post_drafts.check_input(self.db, data, self.post_id)
+            self.findings = post_drafts.check_input(self.db, self.actor, data, self.post_id)
         except SnsDeskError as error:
             self.ui.checksSummary.setText(error.message)
             return
@@ -376,7 +376,7 @@ class PostEditor(QDialog):
     def _show_hours(self, data: PostInput) -> None:
         """The §5(9) verdict the service gives (the emergency flag counts only with its reason)."""
         label = self.ui.hoursLabel
-        hours = post_drafts.hours_verdict(self.db, data)
+        hours = post_drafts.hours_verdict(self.db, self.actor, data)
         label.setText(hours.state.label)
         label.setStyleSheet(HOURS_STYLES[hours.state])
         label.setToolTip(hours.reason or hours.hours)

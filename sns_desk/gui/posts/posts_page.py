@@ -66,7 +66,7 @@ class PostsPage(QWidget):
             combo.addItem(account.name, account.id)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
-        for row in users.list_users(self.db):
+        for row in users.list_users(self.db, self.actor):
             if row.id != self.actor.user_id and self.ui.authorCombo.findData(row.id) < 0:
                 self.ui.authorCombo.addItem(row.display_name, row.id)
         self.refresh()

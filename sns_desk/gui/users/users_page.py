@@ -58,8 +58,8 @@ class UsersPage(QWidget):
 
     def refresh(self) -> None:
         try:
-            rows = users.list_users(self.db)
-            self.departments = users.list_departments(self.db)
+            rows = users.list_users(self.db, self.actor)
+            self.departments = users.list_departments(self.db, self.actor)
         except Exception as error:
             show_error(self, error, "loading users")
             return

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli.arguments import item_command
+from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
@@ -30,15 +31,15 @@ def add_parsers(sub: Any) -> None:
     d = draft.add_subparsers(dest="draft_command", metavar="ACTION", required=True)
     lst = d.add_parser("list", help="投稿の一覧")
     lst.add_argument("--status", choices=sorted(STATUS_NAMES))
-    lst.add_argument("--account", type=int)
+    lst.add_argument("--account", type=item_number)
     lst.add_argument("--text", default="")
     item_command(d, "show", "投稿の詳細（版の履歴と判断）")
     for name in ("new", "edit"):
         p = d.add_parser(name, help="下書きを作る" if name == "new" else "下書きを直す（新しい版として保存）")
         if name == "new":
-            p.add_argument("--account", type=int, required=True)
+            p.add_argument("--account", type=item_number, required=True)
         else:
-            p.add_argument("id", type=int)
+            p.add_argument("id", type=item_number)
         body = p.add_mutually_exclusive_group(required=name == "new")
         body.add_argument("--body", help="本文")
         body.add_argument("--body-file", type=Path, help="本文のファイル（UTF-8）")
@@ -46,7 +47,7 @@ def add_parsers(sub: Any) -> None:
         p.add_argument("--category", default=None)
         p.add_argument("--planned", help="予定日時（例: 2026-12-01 10:00、日本時間）")
         p.add_argument("--emergency-reason", default=None, help="緊急の場合の理由（§5(9)）")
-        p.add_argument("--scope", type=int, default=None, help="事前承認の適用範囲の番号（§5(2)）")
+        p.add_argument("--scope", type=item_number, default=None, help="事前承認の適用範囲の番号（§5(2)）")
     item_command(d, "check", "ガイドラインの確認結果を表示する")
     submit = item_command(d, "submit", "承認を申請する")
     submit.add_argument(

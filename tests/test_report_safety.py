@@ -138,6 +138,11 @@ def test_a_template_formula_is_refused_with_its_cell(
     with within_a_second(), pytest.raises(reports.TemplateError, match="セル H2 に数式"):
         reports.export_account_list(db, people.koho, tmp_path / "list.xlsx")
     assert not (tmp_path / "list.xlsx").exists()
+    wb = load_workbook(resources.path("templates", "account_list.xlsx"))
+    wb.create_sheet("集計")["B3"] = '=WEBSERVICE("http://example.invalid/")'
+    wb.save(office_templates(db) / "account_list.xlsx")
+    with pytest.raises(reports.TemplateError, match="シート「集計」のセル B3 に数式"):
+        reports.export_account_list(db, people.koho, tmp_path / "list.xlsx")
 
 
 def test_a_templates_external_links_do_not_reach_the_report(

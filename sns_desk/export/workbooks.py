@@ -210,8 +210,8 @@ def _check_template_file(path: Path) -> None:
 
 
 def _check_template_sheets(path: Path, wb: Workbook, kind: str) -> None:
-    """Refuse sheets too large, a table header far down, and formulas on the sheets the report fills."""
-    filled: dict[str, Worksheet] = {}
+    """Refuse sheets too large, a table header far down, and formulas: the report is the template's workbook with
+    values filled in (投稿実績 copies its rows), so a formula on any sheet would reach 広報課's Excel."""
     for key in REQUIRED_NAMES[kind]:
         ws, coord = _destination(wb, key)
         row = coordinate_from_string(coord)[1]
@@ -220,7 +220,6 @@ def _check_template_sheets(path: Path, wb: Workbook, kind: str) -> None:
             raise _too_large(
                 path, f"名前「{key}」のセル（{coord}）が {limit} 行目より下にある", f"{key} at {coord}"
             )
-        filled[ws.title] = ws
     for ws in wb.worksheets:
         if ws.max_row > TEMPLATE_MAX_ROWS or ws.max_column > TEMPLATE_MAX_COLUMNS:
             raise _too_large(
@@ -228,13 +227,12 @@ def _check_template_sheets(path: Path, wb: Workbook, kind: str) -> None:
                 f"シート「{ws.title}」の範囲が大きすぎる（{ws.max_row:,} 行 × {ws.max_column:,} 列）",
                 f"sheet {ws.title!r} is {ws.max_row} x {ws.max_column}",
             )
-    for ws in filled.values():
         for row_cells in ws.iter_rows():
             for cell in row_cells:
                 if cell.data_type == "f":
                     raise TemplateError(
                         f"報告書の様式（{path.name}）のシート「{ws.title}」のセル {cell.coordinate} に数式があります。"
-                        "報告書を作るシートには数式を置けません（外部への接続などを防ぐため）。"
+                        "報告書の様式には数式を置けません（外部への接続などを防ぐため）。"
                         "数式を消して、文字か数値だけにしてください。",
                         f"template {path} has a formula in {ws.title}!{cell.coordinate}",
                     )

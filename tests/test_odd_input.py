@@ -8,7 +8,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sns_desk.domain.errors import ConflictError, ValidationError
 from sns_desk.domain.validation import reference_number, usable_text
 from sns_desk.domain.vocabulary import IncidentType
-from sns_desk.services import incidents, post_drafts, post_queries
+from sns_desk.services import audit_log, incidents, post_drafts, post_queries
 from sns_desk.store.database import Database
 from tests import test_reports
 from tests.test_posts import in_hours
@@ -69,3 +69,12 @@ def test_a_conflict_says_nothing_was_saved_and_promises_no_display(db: Database)
         db.write(work, what="edit")
     assert "保存されていません" in conflict.value.message
     assert "表示します" not in conflict.value.message
+
+
+@pytest.mark.parametrize("words", ["post\x00.approve", "承認\udcff"])
+def test_an_audit_log_search_with_nul_or_a_lone_surrogate_is_refused(
+    db: Database, people: People, words: str
+) -> None:
+    with pytest.raises(ValidationError, match="検索する語に使えない文字"):
+        audit_log.list_events(db, people.admin, words)
+    assert audit_log.list_events(db, people.admin, "user.create"), "an ordinary search still works"

@@ -14,6 +14,7 @@ from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
+from sns_desk.domain.validation import reference_number
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import PostAction
 from sns_desk.host import identity
@@ -213,11 +214,12 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         reasons: dict[str, str] = {}
         for item in args.reason:
             number, _sep, text = item.partition("=")
-            if not number.strip().isdigit() or not (1 <= int(number) <= len(findings)):
+            index = reference_number(number)
+            if index is None or not (1 <= index <= len(findings)):
                 raise ValidationError(
                     f"--reason「{item}」は、draft check が示した番号=理由 の形で指定してください。"
                 )
-            reasons[findings[int(number) - 1].key] = text
+            reasons[findings[index - 1].key] = text
         ids = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
         result = post_workflow.submit(db, actor, args.id, detail.row.version, ids, reasons)
         print(f"投稿 {args.id}: {result.label}")

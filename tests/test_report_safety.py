@@ -262,6 +262,10 @@ def test_the_database_its_journal_and_backups_are_never_a_destination(
     ):
         with pytest.raises(ValidationError, match="データベースのファイル"):
             reports.export_account_list(db, people.koho, dest, overwrite=True)
+    disguised = tmp_path / "一覧.xlsx"
+    disguised.symlink_to(database)
+    with pytest.raises(ValidationError, match="データベースのファイル"):
+        reports.export_account_list(db, people.koho, disguised, overwrite=True)
     backups = database.parent / "backups"
     backups.mkdir(exist_ok=True)
     with pytest.raises(ValidationError, match="バックアップのフォルダ"):

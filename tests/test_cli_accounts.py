@@ -165,7 +165,7 @@ def test_account_from_request_to_active_on_the_command_line(
 def test_the_secret_never_comes_from_an_argument(capsys: pytest.CaptureFixture[str], city: Path) -> None:
     with pytest.raises(SystemExit):
         main(["--db", str(city), "credential", "set", "1", "--login-id", "x", "--password", "oops"])
-    assert "unrecognized arguments: --password" in capsys.readouterr().err
+    assert "解釈できない引数があります: --password" in capsys.readouterr().err
 
 
 def test_credential_status_reports_the_backend(capsys: pytest.CaptureFixture[str]) -> None:

@@ -257,3 +257,46 @@ def test_incident_inquiry_and_monitoring_commands(
     code, out, _ = run(capsys, "--db", db, "monitoring", "status")
     assert code == 0 and "鹿児島市観光公式X" in out
     assert run(capsys, "--db", db, "verify")[0] == 0
+
+
+@pytest.mark.parametrize("number", ["²", "1" * 5000, "1" * 20, "１"])
+def test_a_reason_number_that_is_not_a_plain_number_is_explained(
+    capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People], number: str
+) -> None:
+    path, account, people = setup
+    db = str(path)
+    planned = in_hours().strftime("%Y-%m-%d %H:%M")
+    body = "詳しくは https://www.example.com/ へ"
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "draft",
+            "new",
+            "--account",
+            str(account),
+            "--planned",
+            planned,
+            "--body",
+            body,
+        )[0]
+        == 0
+    )
+    code, _out, err = run(
+        capsys,
+        "--db",
+        db,
+        "draft",
+        "submit",
+        "1",
+        "--self-check-all",
+        "--reason",
+        f"{number}=共催団体の公式ページ",
+    )
+    assert code == 2 and "番号=理由 の形で指定してください" in err
+    database = open_database(path)
+    try:
+        assert post_queries.list_posts(database, people.kacho)[0].status is PostStatus.DRAFT, "not submitted"
+    finally:
+        database.dispose()

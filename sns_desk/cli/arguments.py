@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+from sns_desk.cli.japanese_parser import item_number
 from sns_desk.host import identity
 from sns_desk.services import users
 from sns_desk.services.actors import Actor
@@ -29,7 +30,7 @@ def item_command(
     """A subcommand on one item given by its number, with ``required`` text options and ``optional`` ones
     (empty when left out)."""
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
-    parser.add_argument(item, type=int)
+    parser.add_argument(item, type=item_number)
     for flag in required:
         parser.add_argument(flag, required=True)
     for flag in optional:

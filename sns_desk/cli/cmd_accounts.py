@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli.arguments import item_command
+from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, Role
@@ -68,13 +69,13 @@ def add_parsers(sub: Any) -> None:
     p_sub = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     p_sub.add_parser("template", help="運用ポリシーの JSON の見本を出力する")
     item_command(p_sub, "edit", "JSON から新しい版（作成中）を作る（管理者）").add_argument("file", type=Path)
-    item_command(p_sub, "approve", "作成中の版を承認する（責任者）").add_argument("number", type=int)
+    item_command(p_sub, "approve", "作成中の版を承認する（責任者）").add_argument("number", type=item_number)
     item_command(p_sub, "show", "現行の運用ポリシーを公開用の文章で出力する").add_argument(
         "--html", action="store_true"
     )
     p_diff = item_command(p_sub, "diff", "二つの版を比較する")
-    p_diff.add_argument("old", type=int)
-    p_diff.add_argument("new", type=int)
+    p_diff.add_argument("old", type=item_number)
+    p_diff.add_argument("new", type=item_number)
 
     checklist = sub.add_parser("checklist", help="成りすまし防止の措置（§3(3)）")
     c = checklist.add_subparsers(dest="checklist_command", metavar="ACTION", required=True)
@@ -93,7 +94,7 @@ def add_parsers(sub: Any) -> None:
     )
     item_command(cr, "delete")
     cr_days = cr.add_parser("rotation-days", help="パスワード変更の間隔（日、システム管理者）")
-    cr_days.add_argument("days", type=int)
+    cr_days.add_argument("days", type=item_number)
 
 
 def _actor(db: Database) -> Actor:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from sns_desk.cli.arguments import item_command
+from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.vocabulary import IncidentType, InquiryChannel, InquiryKind
@@ -22,7 +23,7 @@ def add_parsers(sub: Any) -> None:
     lst.add_argument("--all", action="store_true", help="完了したものも表示")
     item_command(i, "show")
     opened = i.add_parser("open")
-    opened.add_argument("--account", type=int, required=True)
+    opened.add_argument("--account", type=item_number, required=True)
     opened.add_argument("--type", required=True, choices=[t.value for t in IncidentType])
     opened.add_argument("--title", required=True)
     opened.add_argument("--description", default="")
@@ -40,7 +41,7 @@ def add_parsers(sub: Any) -> None:
     q = inquiry.add_subparsers(dest="inquiry_command", metavar="ACTION", required=True)
     q.add_parser("list")
     log = q.add_parser("log")
-    log.add_argument("--account", type=int, required=True)
+    log.add_argument("--account", type=item_number, required=True)
     log.add_argument("--channel", required=True, choices=[c.value for c in InquiryChannel])
     log.add_argument("--kind", required=True, choices=[k.value for k in InquiryKind])
     log.add_argument("--content", required=True)
@@ -49,7 +50,7 @@ def add_parsers(sub: Any) -> None:
     item_command(q, "forward", "提案・要望を担当課へ依頼したことを記録する（§7(3)）", required=["--to"])
     q.add_parser("purge", help="保存期間を過ぎた内容を削除する")
     retention = q.add_parser("retention-days", help="内容の保存期間（日、システム管理者）")
-    retention.add_argument("days", type=int)
+    retention.add_argument("days", type=item_number)
 
     monitoring = sub.add_parser("monitoring", help="監視（§9(2)）")
     m = monitoring.add_subparsers(dest="monitoring_command", metavar="ACTION", required=True)

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli.arguments import item_command
+from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
+from sns_desk.domain.validation import reference_number
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import PostAction
 from sns_desk.host import identity
@@ -31,15 +33,15 @@ def add_parsers(sub: Any) -> None:
     d = draft.add_subparsers(dest="draft_command", metavar="ACTION", required=True)
     lst = d.add_parser("list", help="投稿の一覧")
     lst.add_argument("--status", choices=sorted(STATUS_NAMES))
-    lst.add_argument("--account", type=int)
+    lst.add_argument("--account", type=item_number)
     lst.add_argument("--text", default="")
     item_command(d, "show", "投稿の詳細（版の履歴と判断）")
     for name in ("new", "edit"):
         p = d.add_parser(name, help="下書きを作る" if name == "new" else "下書きを直す（新しい版として保存）")
         if name == "new":
-            p.add_argument("--account", type=int, required=True)
+            p.add_argument("--account", type=item_number, required=True)
         else:
-            p.add_argument("id", type=int)
+            p.add_argument("id", type=item_number)
         body = p.add_mutually_exclusive_group(required=name == "new")
         body.add_argument("--body", help="本文")
         body.add_argument("--body-file", type=Path, help="本文のファイル（UTF-8）")
@@ -47,7 +49,7 @@ def add_parsers(sub: Any) -> None:
         p.add_argument("--category", default=None)
         p.add_argument("--planned", help="予定日時（例: 2026-12-01 10:00、日本時間）")
         p.add_argument("--emergency-reason", default=None, help="緊急の場合の理由（§5(9)）")
-        p.add_argument("--scope", type=int, default=None, help="事前承認の適用範囲の番号（§5(2)）")
+        p.add_argument("--scope", type=item_number, default=None, help="事前承認の適用範囲の番号（§5(2)）")
     item_command(d, "check", "ガイドラインの確認結果を表示する")
     submit = item_command(d, "submit", "承認を申請する")
     submit.add_argument(
@@ -226,11 +228,12 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         reasons: dict[str, str] = {}
         for item in args.reason:
             number, _sep, text = item.partition("=")
-            if not number.strip().isdigit() or not (1 <= int(number) <= len(findings)):
+            index = reference_number(number)
+            if index is None or not (1 <= index <= len(findings)):
                 raise ValidationError(
                     f"--reason「{item}」は、draft check が示した番号=理由 の形で指定してください。"
                 )
-            reasons[findings[int(number) - 1].key] = text
+            reasons[findings[index - 1].key] = text
         ids = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
         result = post_workflow.submit(db, actor, args.id, detail.row.version, ids, reasons)
         print(f"投稿 {args.id}: {result.label}")

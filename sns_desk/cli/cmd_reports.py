@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli.arguments import current_actor
+from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.export import workbooks as reports
@@ -19,7 +20,7 @@ def add_parsers(sub: Any) -> None:
     export = sub.add_parser("export", help="広報課への報告書を Excel で出力する")
     e = export.add_subparsers(dest="export_command", metavar="REPORT", required=True)
     report = e.add_parser("account-report", help="公式アカウント開設・変更・廃止報告書（§3(2)）")
-    report.add_argument("id", type=int, help="アカウントの番号")
+    report.add_argument("id", type=item_number, help="アカウントの番号")
     report.add_argument("--event", required=True, choices=list(reports.EVENTS))
     report.add_argument("--remarks", default="")
     listing = e.add_parser("account-list", help="公式アカウント一覧（§3(3)イ、広報課）")
@@ -27,12 +28,13 @@ def add_parsers(sub: Any) -> None:
     record = e.add_parser("posts", help="投稿実績")
     record.add_argument("--from", dest="start", required=True, help="期間の始め（例: 2026-04-01）")
     record.add_argument("--until", dest="end", required=True, help="期間の終わり（例: 2027-03-31）")
-    record.add_argument("--account", type=int, help="アカウントの番号（省略時は全庁、広報課）")
+    record.add_argument("--account", type=item_number, help="アカウントの番号（省略時は全庁、広報課）")
     incident = e.add_parser("incident-report", help="ソーシャルメディアのトラブル報告書（§8）")
-    incident.add_argument("id", type=int, help="トラブルの番号")
+    incident.add_argument("id", type=item_number, help="トラブルの番号")
     for parser in (report, listing, record, incident):
         parser.add_argument("--out", type=Path, help="保存先のファイルまたはフォルダ（省略時は今のフォルダ）")
         parser.add_argument("--reiwa", action="store_true", help="日付を令和で書く")
+        parser.add_argument("--force", action="store_true", help="同じ名前のファイルがあれば置き換える")
 
 
 def _dest(out: Path | None, kind: str, detail: str) -> Path:
@@ -60,10 +62,16 @@ def run(args: argparse.Namespace, db: Database) -> int:
             _dest(args.out, "account_report", f"{account.name}_{args.event}"),
             reiwa=args.reiwa,
             remarks=args.remarks,
+            overwrite=args.force,
         )
     elif command == "incident-report":
         result = reports.export_incident_report(
-            db, actor, args.id, _dest(args.out, "incident_report", str(args.id)), reiwa=args.reiwa
+            db,
+            actor,
+            args.id,
+            _dest(args.out, "incident_report", str(args.id)),
+            reiwa=args.reiwa,
+            overwrite=args.force,
         )
     elif command == "account-list":
         result = reports.export_account_list(
@@ -72,6 +80,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
             _dest(args.out, "account_list", ""),
             reiwa=args.reiwa,
             include_closed=args.include_closed,
+            overwrite=args.force,
         )
     else:
         try:
@@ -90,6 +99,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
             account_id=args.account,
             reiwa=args.reiwa,
             progress=progress,
+            overwrite=args.force,
         )
     print(f"出力しました: {result.path}（{result.rows:,} 件、SHA-256 {result.sha256}）")
     return 0

@@ -1,6 +1,9 @@
 """The command line: ``sns-desk`` starts the GUI; subcommands do the same work headless, as the OS user.
 
 Exit codes: 0 done; 1 the check found a problem (``verify``); 2 the command could not be carried out.
+
+The console shows the Japanese message of an error only; its English description goes to the log file
+(``--verbose`` shows it on the console too).
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
 from sns_desk.cli.arguments import current_actor
+from sns_desk.cli.japanese_parser import JapaneseArgumentParser
 from sns_desk.cli.options import add_global_options
 from sns_desk.domain.errors import SnsDeskError
+from sns_desk.domain.validation import unusable_characters
 from sns_desk.host import identity, logging_setup
 from sns_desk.host.settings import Settings
 from sns_desk.services import audit_log
@@ -31,7 +36,7 @@ log = logging.getLogger("sns_desk.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = JapaneseArgumentParser(
         prog="sns-desk",
         description="SNS Desk: 公式SNSアカウントの運用（下書き・承認・報告）。引数なしで画面を起動します。",
     )
@@ -264,14 +269,30 @@ COMMANDS = {
 }
 
 
+def _unusable_argument(argv: Sequence[str]) -> int | None:
+    """The position (from 1) of the first argument holding a NUL or a lone surrogate (what Python makes of an
+    argument or file name that is not valid UTF-8), or None."""
+    return next((i for i, arg in enumerate(argv, start=1) if unusable_characters(arg)), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    position = _unusable_argument(argv)
+    if position is not None:
+        print(
+            f"{position} 番目の引数に使えない文字（NUL 文字、または文字コードの壊れた文字）が含まれています。"
+            "ファイル名や語を確かめて、入力し直してください。",
+            file=sys.stderr,
+        )
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:  # the launcher starts the app itself (sns_desk.launch); here a command is needed
         parser.print_usage(sys.stderr)
         print("コマンドを指定してください（一覧は sns-desk --help）。", file=sys.stderr)
         return 2
-    log_file = logging_setup.configure(verbose=args.verbose, console=True)
+    # on the console, the Japanese message alone; the English log line only with --verbose
+    log_file = logging_setup.configure(verbose=args.verbose, console=args.verbose)
     started = datetime.now()
     log.info("command %s started (db=%s)", args.command, args.db or "settings")
     try:

@@ -14,9 +14,13 @@ from sns_desk import __version__
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     """Options that the app and every command share (the command parser in ``sns_desk.cli`` adds them too)."""
-    parser.add_argument("--version", action="version", version=f"SNS Desk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"SNS Desk {__version__}", help="バージョンを表示して終わる"
+    )
     parser.add_argument("--db", metavar="PATH_OR_URL", help="データベースのファイルまたは PostgreSQL の URL")
-    parser.add_argument("--verbose", action="store_true", help="詳しいログを出す")
+    parser.add_argument(
+        "--verbose", action="store_true", help="詳しいログを出し、エラーの詳細（英語）も画面に表示する"
+    )
     parser.add_argument(
         "--exit-after-start",
         action="store_true",

@@ -7,6 +7,14 @@ shipped ones in ``sns_desk/resources/templates/`` (built by ``scripts/build_temp
 
 投稿実績 can run to 100,000 rows: it is written in openpyxl's write-only (streaming) mode, copying the template's
 title rows, header, column widths and print settings, so memory stays small.
+
+Workbooks carry text, not code: every string (an account's name, a post's body, a trouble's reference …) is written
+as a string cell whatever its first character, so ``=HYPERLINK(…)`` or ``=cmd|' /C calc'!A0`` typed by somebody stays
+text.  A template is a file anyone of the 課 can replace, so it is bounded before openpyxl reads it (its size, and the
+inflated size its zip's central directory declares, which Python's zipfile then enforces), loaded without external
+links, and refused when it is too large, puts a table's header row far down, or holds a formula on a sheet the
+report fills.  A report never replaces the database, its journal, or a backup, and replaces an existing file only
+when the person confirmed it.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
 from contextlib import closing, suppress
 from copy import copy
@@ -24,6 +33,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Color, Font, Side
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
@@ -33,7 +43,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sns_desk import resources
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import DatabaseUnavailableError, SnsDeskError, ValidationError
+from sns_desk.domain.validation import unusable_characters
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, DecisionKind
+from sns_desk.host import paths
 from sns_desk.services import report_queries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -108,6 +120,19 @@ def today_in_japan() -> date:
     return datetime.now(pol.JST).date()
 
 
+class DestinationExistsError(ValidationError):
+    """The destination already holds a file, and the person has not confirmed replacing it."""
+
+
+# What a template may be.  The shipped ones are 6-8 KB on disk and under 30 KB inflated, with a few dozen rows.
+TEMPLATE_MAX_BYTES = 5_000_000
+TEMPLATE_MAX_INFLATED = 10_000_000
+TEMPLATE_MAX_PARTS = 200
+TEMPLATE_MAX_ROWS = 500
+TEMPLATE_MAX_COLUMNS = 50
+HEADER_MAX_ROW = 100  # a table's header row (table_header, actions_header) lies within the first 100 rows
+
+
 def jp_date(value: date | datetime | None, *, reiwa: bool = False) -> str:
     """2026年11月26日, or 令和8年11月26日 (令和 began on 2019-05-01)."""
     if value is None:
@@ -150,16 +175,80 @@ def _destination(wb: Workbook, key: str) -> tuple[Worksheet, str]:
     raise KeyError(key)
 
 
-def open_template(path: Path, kind: str) -> Workbook:
+def _unreadable(path: Path, error: object) -> TemplateError:
+    return TemplateError(
+        f"報告書の様式を読み込めません（Excel ブック .xlsx ではないか、壊れています）: {path}",
+        f"template {path} unreadable: {error}",
+    )
+
+
+def _too_large(path: Path, what: str, log_what: str) -> TemplateError:
+    return TemplateError(
+        f"報告書の様式（{path.name}）は{what}ため、使えません。様式を作り直すか、templates フォルダから取り除くと"
+        "標準の様式で出力します。",
+        f"template {path} refused: {log_what}",
+    )
+
+
+def _check_template_file(path: Path) -> None:
+    """Refuse a template too large to read quickly, from its size and its zip's central directory alone."""
     try:
-        wb = load_workbook(path)
+        size = path.stat().st_size
     except FileNotFoundError as error:
         raise TemplateError(f"報告書の様式が見つかりません: {path}", f"template {path} missing") from error
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    if size > TEMPLATE_MAX_BYTES:
+        raise _too_large(path, f"ファイルが大きすぎる（{size:,} バイト）", f"{size} bytes")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _unreadable(path, error) from error
+    inflated = sum(part.file_size for part in parts)
+    if len(parts) > TEMPLATE_MAX_PARTS or inflated > TEMPLATE_MAX_INFLATED:
+        raise _too_large(
+            path,
+            f"展開すると大きすぎる（{inflated:,} バイト）",
+            f"{len(parts)} parts, {inflated} bytes inflated",
+        )
+
+
+def _check_template_sheets(path: Path, wb: Workbook, kind: str) -> None:
+    """Refuse sheets too large, a table header far down, and formulas: the report is the template's workbook with
+    values filled in (投稿実績 copies its rows), so a formula on any sheet would reach 広報課's Excel."""
+    for key in REQUIRED_NAMES[kind]:
+        ws, coord = _destination(wb, key)
+        row = coordinate_from_string(coord)[1]
+        limit = HEADER_MAX_ROW if key.endswith("_header") else TEMPLATE_MAX_ROWS
+        if row > limit:
+            raise _too_large(
+                path, f"名前「{key}」のセル（{coord}）が {limit} 行目より下にある", f"{key} at {coord}"
+            )
+    for ws in wb.worksheets:
+        if ws.max_row > TEMPLATE_MAX_ROWS or ws.max_column > TEMPLATE_MAX_COLUMNS:
+            raise _too_large(
+                path,
+                f"シート「{ws.title}」の範囲が大きすぎる（{ws.max_row:,} 行 × {ws.max_column:,} 列）",
+                f"sheet {ws.title!r} is {ws.max_row} x {ws.max_column}",
+            )
+        for row_cells in ws.iter_rows():
+            for cell in row_cells:
+                if cell.data_type == "f":
+                    raise TemplateError(
+                        f"報告書の様式（{path.name}）のシート「{ws.title}」のセル {cell.coordinate} に数式があります。"
+                        "報告書の様式には数式を置けません（外部への接続などを防ぐため）。"
+                        "数式を消して、文字か数値だけにしてください。",
+                        f"template {path} has a formula in {ws.title}!{cell.coordinate}",
+                    )
+
+
+def open_template(path: Path, kind: str) -> Workbook:
+    _check_template_file(path)
+    try:
+        wb = load_workbook(path, keep_links=False)  # an office's 様式 never reaches other files
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        raise TemplateError(
-            f"報告書の様式を読み込めません（Excel ブック .xlsx ではないか、壊れています）: {path}",
-            f"template {path} unreadable: {error}",
-        ) from error
+        raise _unreadable(path, error) from error
     missing = []
     for key in REQUIRED_NAMES[kind]:
         try:
@@ -172,24 +261,139 @@ def open_template(path: Path, kind: str) -> Workbook:
             "Excel の「数式」→「名前の管理」で、値を入れるセルにこの名前を付けてください。",
             f"template {path} lacks defined names {missing}",
         )
+    _check_template_sheets(path, wb, kind)
     return wb
+
+
+MAX_CELL_TEXT = 32_767  # what an Excel cell holds
+
+
+def _text(value: str) -> str:
+    """``value`` as a cell can hold it: without the control characters XML forbids, lone surrogates replaced."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+    if unusable_characters(value):
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def _put(cell: Cell, value: Any) -> Cell:
+    """Write ``value`` into ``cell``; a string stays a string cell whatever its first character (= + - @)."""
+    if isinstance(value, str):
+        cell.value = _text(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
+def _write(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
+    cell = ws.cell(row, column)
+    if isinstance(cell, MergedCell):
+        raise TemplateError(
+            f"報告書の様式のシート「{ws.title}」のセル {cell.coordinate} は結合されたセルの途中にあるため、"
+            "値を書き込めません。様式でセルの結合を解除してください。",
+            f"template cell {ws.title}!{cell.coordinate} is inside a merged range",
+        )
+    return _put(cell, value)
+
+
+def _streamed(ws: Any, value: Any) -> Any:
+    """A value for a write-only row: a string goes in a string cell of its own (``ws.append`` would make a formula
+    of ``=…``); other values as they are.  The string is cleaned by :func:`_text` and set directly: openpyxl's
+    value setter would check it again, a third of the time of a 100,000-row 投稿実績."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(ws)
+    cell._value = _text(value)  # type: ignore[attr-defined]
+    cell.data_type = "s"
+    return cell
 
 
 def _set(wb: Workbook, key: str, value: object) -> None:
     ws, coord = _destination(wb, key)
-    cell = ws[coord]
+    column, row = coordinate_from_string(coord)
+    col = column_index_from_string(column)
     for merged in ws.merged_cells.ranges:  # a value goes into the top-left cell of a merged range
         if coord in merged:
-            cell = ws.cell(merged.min_row, merged.min_col)
+            row, col = merged.min_row, merged.min_col
             break
-    cell.value = value
+    _write(ws, row, col, value)
 
 
 # --- writing files safely ------------------------------------------------------------------------------------
 
 
-def _save_atomically(save: Callable[[Path], None], dest: Path) -> str:
-    """Write beside ``dest`` and rename, so a full disk or a crash never leaves half a workbook."""
+def _same(a: Path, b: Path) -> bool:
+    return os.path.normcase(str(a)) == os.path.normcase(str(b))
+
+
+def check_destination(db: Database, dest: Path, *, overwrite: bool = False) -> Path:
+    """``dest`` made absolute, once it may receive a report: an ``.xlsx`` file that is not the database, its journal
+    or WAL, nor in a backups folder; an existing file only with ``overwrite`` (the person confirmed replacing it)."""
+    if unusable_characters(str(dest)):
+        raise ValidationError(
+            "保存先のファイル名に使えない文字（NUL 文字、または文字コードの壊れた文字）が含まれています。"
+            "別の名前を指定してください。",
+            "export destination holds NUL or a lone surrogate",
+        )
+    target = dest.expanduser().resolve()
+    protected: list[Path] = []
+    backup_folders = [paths.data_dir() / "backups"]
+    if db.location.path is not None:
+        database = db.location.path.expanduser().resolve()
+        protected = [
+            database,
+            *(database.with_name(database.name + end) for end in ("-journal", "-wal", "-shm")),
+        ]
+        backup_folders.append(database.parent / "backups")
+    if any(_same(target, path) for path in protected):
+        raise ValidationError(
+            f"データベースのファイル（{target.name}）には報告書を保存できません。別の名前を指定してください。",
+            f"export destination {target} is the database or its journal",
+        )
+    for folder in backup_folders:
+        folder = folder.resolve()
+        if any(_same(parent, folder) for parent in target.parents):
+            raise ValidationError(
+                f"バックアップのフォルダ（{folder}）には報告書を保存できません。別のフォルダを指定してください。",
+                f"export destination {target} is in the backups folder",
+            )
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationError(
+            f"報告書は Excel ブック（拡張子 .xlsx）として保存します。保存先の名前を「○○.xlsx」にしてください: {target}",
+            f"export destination {target} is not .xlsx",
+        )
+    if target.is_dir():
+        raise ValidationError(
+            f"保存先はフォルダです。ファイルの名前を指定してください: {target}",
+            f"export destination {target} is a folder",
+        )
+    if target.exists() and not overwrite:
+        raise DestinationExistsError(
+            f"保存先に同じ名前のファイルが既にあります: {target}\n"
+            "置き換える場合は確認のうえ上書きを指定してください（コマンドでは --force）。",
+            f"export destination {target} exists",
+        )
+    return target
+
+
+def _place_new(tmp: Path, dest: Path) -> None:
+    """Give ``tmp`` the name ``dest`` unless a file of that name exists (FileExistsError)."""
+    try:
+        os.link(tmp, dest)  # fails if a file of that name appeared meanwhile: nothing is replaced
+    except FileExistsError:
+        raise
+    except OSError:  # a folder without hard links (some shared folders): look, then rename
+        if dest.exists():
+            raise FileExistsError(dest) from None
+        os.replace(tmp, dest)
+    else:
+        tmp.unlink()
+
+
+def _save_atomically(save: Callable[[Path], None], dest: Path, *, overwrite: bool) -> str:
+    """Write beside ``dest`` and rename, so a full disk or a crash never leaves half a workbook; an existing
+    ``dest`` (one that appeared while the report was being made, too) is replaced only with ``overwrite``."""
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=".sns-desk-", suffix=".xlsx")
@@ -203,7 +407,16 @@ def _save_atomically(save: Callable[[Path], None], dest: Path) -> str:
     try:
         save(tmp)
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
-        os.replace(tmp, dest)
+        if overwrite:
+            os.replace(tmp, dest)
+        else:
+            _place_new(tmp, dest)
+    except FileExistsError as error:
+        tmp.unlink(missing_ok=True)
+        raise DestinationExistsError(
+            f"保存先に同じ名前のファイルが作られたため、保存しませんでした: {dest}",
+            f"export destination {dest} appeared during the export",
+        ) from error
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise DatabaseUnavailableError(
@@ -305,9 +518,11 @@ def export_account_report(
     *,
     reiwa: bool = False,
     remarks: str = "",
+    overwrite: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportResult:
     """One account and one event (開設・変更・廃止), with the 運用ポリシー on the second sheet."""
+    dest = check_destination(db, dest, overwrite=overwrite)
     if event not in EVENTS:
         raise ValidationError(f"区分は {'・'.join(EVENTS)} のいずれかです。")
     template = template_path(db, "account_report")
@@ -324,13 +539,13 @@ def export_account_report(
     column, row = coordinate_from_string(coord)
     col = column_index_from_string(column)
     if current is None:
-        ws.cell(row, col, "（承認済みの運用ポリシーがありません）")
+        _write(ws, row, col, "（承認済みの運用ポリシーがありません）")
     else:
         for heading, body in pol.sections(current, facts):
-            ws.cell(row, col, heading).font = Font(name=FONT_NAME, bold=True, size=11)
+            _write(ws, row, col, heading).font = Font(name=FONT_NAME, bold=True, size=11)
             row += 1
             for line in body.splitlines():
-                cell = ws.cell(row, col, line)
+                cell = _write(ws, row, col, line)
                 cell.font = Font(name=FONT_NAME, size=10)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 row += 1
@@ -338,7 +553,7 @@ def export_account_report(
         ws.print_area = f"A1:{get_column_letter(max(col, 1))}{row}"
     if progress:
         progress(2, 3, "保存しています…")
-    digest = _save_atomically(wb.save, dest)
+    digest = _save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, 1)
     _record(db, actor, "account_report", {"account_id": account_id, "event": event, "reiwa": reiwa}, result)
     if progress:
@@ -356,9 +571,11 @@ def export_account_list(
     *,
     reiwa: bool = False,
     include_closed: bool = False,
+    overwrite: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportResult:
     """All accounts of the city (広報課, システム管理者), for the homepage listing."""
+    dest = check_destination(db, dest, overwrite=overwrite)
     wb = open_template(template_path(db, "account_list"), "account_list")
     rows = [
         [
@@ -379,7 +596,7 @@ def export_account_list(
     first_col = column_index_from_string(column)
     for offset, values in enumerate(rows, start=1):
         for index, value in enumerate(values):
-            cell = ws.cell(header_row + offset, first_col + index, value)
+            cell = _write(ws, header_row + offset, first_col + index, value)
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, size=10)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -388,7 +605,7 @@ def export_account_list(
     last_col = get_column_letter(first_col + 6)
     ws.print_area = f"A1:{last_col}{header_row + len(rows)}"
     ws.print_title_rows = f"{header_row}:{header_row}"
-    digest = _save_atomically(wb.save, dest)
+    digest = _save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, len(rows))
     _record(db, actor, "account_list", {"include_closed": include_closed}, result)
     return result
@@ -408,10 +625,12 @@ def export_post_record(
     *,
     account_id: int | None = None,
     reiwa: bool = False,
+    overwrite: bool = False,
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
     """投稿実績 of a period (one account, or the city for 広報課), streamed so memory stays small."""
+    dest = check_destination(db, dest, overwrite=overwrite)
     template = open_template(template_path(db, "post_record"), "post_record")
     account_ids = report_queries.post_record_scope(db, actor, account_id)
     total = report_queries.count_posts(db, actor, start, end, account_ids)
@@ -442,7 +661,7 @@ def export_post_record(
                     value = "投稿実績"
                 elif cell.coordinate == period_coord:
                     value = period_text
-                out_cell = WriteOnlyCell(ws, value=value)
+                out_cell = _put(WriteOnlyCell(ws), value)
                 out_cell.font = Font(name=cell.font.name, size=cell.font.size, bold=cell.font.bold)
                 if cell.row == header_row and (cell.column or 0) >= header_col:
                     out_cell.border = BOX
@@ -485,7 +704,7 @@ def export_post_record(
                         url or None,
                         " ".join(body.split())[:80] or None,
                     ]
-                    ws.append(pad + values)
+                    ws.append(pad + [_streamed(ws, value) for value in values])
                     written += 1
                     if written % 1000 == 0:
                         if cancelled and cancelled():
@@ -506,7 +725,7 @@ def export_post_record(
         out.save(path)
         save.rows = written  # type: ignore[attr-defined]
 
-    digest = _save_atomically(save, dest)
+    digest = _save_atomically(save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, int(getattr(save, "rows", 0)))
     _record(
         db,
@@ -539,9 +758,11 @@ def export_incident_report(
     dest: Path,
     *,
     reiwa: bool = False,
+    overwrite: bool = False,
     progress: ProgressFn | None = None,
 ) -> ExportResult:
     """One trouble with its checklist (who did what, when, with which reference)."""
+    dest = check_destination(db, dest, overwrite=overwrite)
     wb = open_template(template_path(db, "incident_report"), "incident_report")
     report = report_queries.incident_report_facts(db, actor, incident_id)
     row, department, manager = report.incident, report.department, report.manager
@@ -574,11 +795,11 @@ def export_incident_report(
         status = "済" if action.done else ("未" if action.required else "必要に応じて")
         who = f"{action.done_by} {jp_datetime(action.done_at, reiwa=reiwa)}" if action.done else ""
         for index, value in enumerate((action.label, action.section, status, who, action.reference)):
-            cell = ws.cell(header_row + offset, first + index, value)
+            cell = _write(ws, header_row + offset, first + index, value)
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, size=9.5)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    digest = _save_atomically(wb.save, dest)
+    digest = _save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, len(row.actions))
     _record(db, actor, "incident_report", {"incident_id": incident_id, "reiwa": reiwa}, result)
     if progress:

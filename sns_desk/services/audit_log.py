@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
+from sns_desk.domain.validation import usable_text
 from sns_desk.services import signing
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, look
@@ -123,7 +124,7 @@ def list_events(
     db: Database, actor: Actor, text: str = "", *, before_seq: int | None = None, limit: int = 500
 ) -> list[AuditRow]:
     """Newest first, ``limit`` at a time (the GUI fetches more as the person scrolls)."""
-    text = text.strip()
+    text = usable_text(text, "検索する語").strip()
 
     def work(step: Step) -> list[AuditRow]:
         step.require(Permission.VIEW_AUDIT_LOG)

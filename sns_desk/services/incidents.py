@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.validation import reference_number, usable_text
 from sns_desk.domain.vocabulary import IncidentType, PostStatus
 from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
@@ -137,8 +138,8 @@ def open_incident(
 def _check_reference(session: Session, incident: Incident, key: str, reference: str) -> None:
     """Where the app can check an action itself, it does (a correction post, a changed password)."""
     if key in ("correction_post", "statement", "interim"):
-        number = reference.strip().lstrip("#")
-        post = session.get(Post, int(number)) if number.isdigit() else None
+        number = reference_number(reference)
+        post = session.get(Post, number) if number is not None else None
         if post is None or post.account_id != incident.account_id:
             raise ValidationError("このアカウントの投稿の番号を入力してください（下書き一覧の「番号」）。")
         if key == "correction_post" and post.correction_of_id is None:
@@ -177,7 +178,7 @@ def record_action(
         item = next((a for a in incident.actions if a.key == key), None)
         if item is None:
             raise NotFoundError(f"対応項目「{key}」はこの種類のトラブルにはありません。")
-        text = reference.strip()
+        text = usable_text(reference, "記録").strip()
         if done:
             _check_reference(step.session, incident, key, text)
         if key == "password_changed" and done and not text:

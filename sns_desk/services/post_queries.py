@@ -15,6 +15,7 @@ from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from sns_desk.domain import checks
 from sns_desk.domain.permissions import TABLE, Permission
+from sns_desk.domain.validation import usable_text
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, diff_base, may_act
 from sns_desk.services import signing
@@ -122,6 +123,7 @@ def list_posts(
     db: Database, actor: Actor, flt: PostFilter | None = None, *, limit: int = 200, offset: int = 0
 ) -> list[PostRow]:
     flt = flt or PostFilter()
+    words = usable_text(flt.text, "検索する語").strip()
 
     def read(step: Step) -> list[PostRow]:
         stmt = _rows_stmt().order_by(Post.updated_at.desc(), Post.id.desc()).limit(limit).offset(offset)
@@ -134,7 +136,6 @@ def list_posts(
             stmt = stmt.where(Post.status.in_(list(flt.statuses)))
         if flt.author_id is not None:
             stmt = stmt.where(Post.author_id == flt.author_id)
-        words = flt.text.strip()
         if words:
             stmt = stmt.where(post_text_condition(step.session, words))
         return _rows(step.session, stmt)

@@ -284,7 +284,8 @@ class Database:
                     return work(session)
             except StaleDataError as error:
                 raise ConflictError(
-                    "他の人が先に変更しました。最新の内容を表示しますので、確認してからもう一度操作してください。",
+                    "他の人が先に変更したため、この操作は保存されていません。最新の内容を表示し直して確かめてから、"
+                    "もう一度操作してください。",
                     f"stale data in {what}: {error}",
                 ) from error
             except exc.OperationalError as error:

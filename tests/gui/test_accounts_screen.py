@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState
@@ -286,3 +286,29 @@ def test_reports_page_exports_with_progress_and_records_it(
     assert load_workbook(page.last.path)["報告書"]["C12"].value == "鹿児島市観光公式X（@kagoshima_kanko）"
     assert page.ui.openFolderButton.isEnabled() and rows(page.ui.historyTable) == 1
     assert cell(page.ui.historyTable, 0, 1) == "公式アカウント開設・変更・廃止報告書"
+
+
+def test_reports_page_replaces_an_existing_file_only_after_confirmation(
+    qtbot: QtBot, db: Database, people: People, tmp_path: Path, message_boxes: MessageBoxes
+) -> None:
+    from sns_desk.gui.reports.reports_page import ReportsPage
+
+    account_id = in_state(db, people, AccountStatus.ACTIVE)
+    page = ReportsPage(db, people.kacho)
+    qtbot.addWidget(page)
+    page.ui.accountCombo.setCurrentIndex(page.ui.accountCombo.findData(account_id))
+    page.ui.folderEdit.setText(str(tmp_path))
+    existing = page.destination()
+    existing.write_bytes(b"the report sent last week")
+    message_boxes.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(page.ui.exportButton, Qt.MouseButton.LeftButton)
+    assert (
+        "同じ名前のファイルが既にあります" in message_boxes.texts()
+        and "置き換えますか" in message_boxes.texts()
+    )
+    assert existing.read_bytes() == b"the report sent last week" and page.last is None
+    assert "そのまま" in page.ui.resultLabel.text()
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(page.ui.exportButton, Qt.MouseButton.LeftButton)
+    assert page.last is not None and page.last.path == existing.resolve()
+    assert existing.read_bytes()[:2] == b"PK", "replaced by the new workbook once confirmed"

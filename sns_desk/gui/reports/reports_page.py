@@ -16,7 +16,7 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.export import workbooks as reports
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
-from sns_desk.gui.shared.interaction import Cancelled, run_with_progress, show_error
+from sns_desk.gui.shared.interaction import Cancelled, confirm, run_with_progress, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, jst, show_list
 from sns_desk.services import accounts, incidents, report_queries, users
 from sns_desk.services.actors import Actor
@@ -130,6 +130,14 @@ class ReportsPage(QWidget):
         def qdate(edit_date: QDate) -> date:
             return date(edit_date.year(), edit_date.month(), edit_date.day())
 
+        # an existing file is replaced only once the person said so (the workbooks refuse it otherwise)
+        overwrite = dest.is_file()
+        if overwrite and not confirm(
+            self,
+            f"同じ名前のファイルが既にあります。\n{dest}\n\n置き換えますか？（元のファイルは残りません）",
+        ):
+            self.ui.resultLabel.setText("出力しませんでした。既にあるファイルはそのままです。")
+            return None
         start = pol.at_jst(qdate(self.ui.fromEdit.date()), time(0))
         end = pol.at_jst(qdate(self.ui.untilEdit.date()), time(23, 59, 59))
 
@@ -146,12 +154,21 @@ class ReportsPage(QWidget):
                     reiwa=reiwa,
                     remarks=self.ui.remarksEdit.text(),
                     progress=progress,
+                    overwrite=overwrite,
                 )
             if kind == "account_list":
-                return reports.export_account_list(self.db, self.actor, dest, reiwa=reiwa, progress=progress)
+                return reports.export_account_list(
+                    self.db, self.actor, dest, reiwa=reiwa, progress=progress, overwrite=overwrite
+                )
             if kind == "incident_report":
                 return reports.export_incident_report(
-                    self.db, self.actor, incident_id, dest, reiwa=reiwa, progress=progress
+                    self.db,
+                    self.actor,
+                    incident_id,
+                    dest,
+                    reiwa=reiwa,
+                    progress=progress,
+                    overwrite=overwrite,
                 )
             return reports.export_post_record(
                 self.db,
@@ -163,6 +180,7 @@ class ReportsPage(QWidget):
                 reiwa=reiwa,
                 progress=progress,
                 cancelled=cancelled,
+                overwrite=overwrite,
             )
 
         try:

@@ -34,6 +34,7 @@ from sns_desk import resources
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import DatabaseUnavailableError, SnsDeskError, ValidationError
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, DecisionKind
+from sns_desk.host.shared_files import fit_to_folder
 from sns_desk.services import report_queries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -199,6 +200,7 @@ def _save_atomically(save: Callable[[Path], None], dest: Path) -> str:
         save(tmp)
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         os.replace(tmp, dest)
+        fit_to_folder(dest)  # mkstemp made it rw-------: in a shared folder the 課's group may read it too
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise DatabaseUnavailableError(

@@ -357,7 +357,8 @@ def open_database(
 
     path = loc.path
     state = inspect_file(path)
-    if not state.exists or state.is_new:
+    creating = not state.exists or state.is_new
+    if creating:
         if not create:
             raise DatabaseUnavailableError(
                 f"データベースが見つかりません: {path}\n共有フォルダに接続されているか、ファイルが移動・削除されて"
@@ -389,7 +390,7 @@ def open_database(
     try:
         _migrate_sqlite(path, mode, busy_timeout_ms, progress)
         database_id = _ensure_meta(engine, mode)
-        if mode is StorageMode.SHARED:
+        if creating and mode is StorageMode.SHARED:
             # whatever this person's umask: the 課's group reads and writes the file, others nothing (POSIX)
             share_with_folder_group(path)
     except exc.OperationalError as error:

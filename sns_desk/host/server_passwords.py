@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from sns_desk.host.keyring_access import KeyringUnavailableError, keyring_error, require_usable_keyring
-
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "SNS Desk database server"
@@ -69,6 +67,8 @@ def remember_password(url: str) -> str:
     bare, password = split_password(url)
     if password is None:
         return url
+    from sns_desk.host.keyring_access import keyring_error, require_usable_keyring  # not before the window
+
     backend = require_usable_keyring()
     try:
         backend.set_password(KEYRING_SERVICE, bare, password)
@@ -87,6 +87,8 @@ def with_stored_password(url: str) -> str:
     user, password, hostport = _parts(url)
     if password is not None or not user:
         return url
+    from sns_desk.host.keyring_access import KeyringUnavailableError, keyring_error, require_usable_keyring
+
     try:
         backend = require_usable_keyring()
     except KeyringUnavailableError as error:

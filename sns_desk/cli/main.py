@@ -27,6 +27,7 @@ from sns_desk.cli.options import add_global_options
 from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.validation import unusable_characters
 from sns_desk.host import identity, logging_setup
+from sns_desk.host.server_passwords import redact_url
 from sns_desk.host.settings import Settings
 from sns_desk.services import audit_log
 from sns_desk.store import database as dbmod
@@ -294,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # on the console, the Japanese message alone; the English log line only with --verbose
     log_file = logging_setup.configure(verbose=args.verbose, console=args.verbose)
     started = datetime.now()
-    log.info("command %s started (db=%s)", args.command, args.db or "settings")
+    log.info("command %s started (db=%s)", args.command, redact_url(args.db) if args.db else "settings")
     try:
         return COMMANDS[args.command](args)
     except SnsDeskError as error:

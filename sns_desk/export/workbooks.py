@@ -46,6 +46,7 @@ from sns_desk.domain.errors import DatabaseUnavailableError, SnsDeskError, Valid
 from sns_desk.domain.validation import unusable_characters
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, DecisionKind
 from sns_desk.host import paths
+from sns_desk.host.shared_files import fit_to_folder
 from sns_desk.services import report_queries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -411,6 +412,7 @@ def _save_atomically(save: Callable[[Path], None], dest: Path, *, overwrite: boo
             os.replace(tmp, dest)
         else:
             _place_new(tmp, dest)
+        fit_to_folder(dest)  # mkstemp made it rw-------: in a shared folder the 課's group may read it too
     except FileExistsError as error:
         tmp.unlink(missing_ok=True)
         raise DestinationExistsError(

@@ -1,26 +1,48 @@
-"""Logging to a rotating file in the user's log folder (English; secrets are never logged)."""
+"""Logging to a rotating file in the user's log folder (English; secrets are never logged).
+
+The file starts afresh every day and no log is kept longer than :data:`KEEP_DAYS` days (issue 13 item 6): a
+log may hold logins and what was done, so it is kept no longer than an office needs to look back."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import time
 from pathlib import Path
 
 from sns_desk.host import paths
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
+LOG_NAME = "sns-desk.log"
+KEEP_DAYS = 90
+
+
+def delete_old_logs(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete this app's rotated logs last written more than :data:`KEEP_DAYS` days ago (the rotation's own
+    count is not enough: a PC that starts the app once a month would keep 90 files of three months each)."""
+    limit = (time.time() if now is None else now) - KEEP_DAYS * 86400
+    deleted = []
+    for old in folder.glob(f"{LOG_NAME}.*"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+                deleted.append(old)
+        except OSError:
+            continue  # another process of the app rotated or deleted it just now
+    return deleted
 
 
 def configure(*, verbose: bool = False, console: bool = False) -> Path:
-    """Send the app's logs to ``sns-desk.log`` (1 MB x 5); returns the file's path."""
-    log_file = paths.log_dir() / "sns-desk.log"
+    """Send the app's logs to ``sns-desk.log`` (a new file each day, none older than 90 days); returns its path."""
+    log_file = paths.log_dir() / LOG_NAME
+    deleted = delete_old_logs(log_file.parent)
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for old in [h for h in root.handlers if getattr(h, "_sns_desk", False)]:
         root.removeHandler(old)  # configuring again (another log folder, or console on/off) replaces ours
         old.close()
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    handler = logging.handlers.TimedRotatingFileHandler(
+        log_file, when="midnight", backupCount=KEEP_DAYS, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(FORMAT))
     handler._sns_desk = True  # type: ignore[attr-defined]
@@ -33,4 +55,6 @@ def configure(*, verbose: bool = False, console: bool = False) -> Path:
         root.addHandler(stream)
     logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.INFO)
+    if deleted:
+        logging.getLogger(__name__).info("deleted %d log file(s) older than %d days", len(deleted), KEEP_DAYS)
     return log_file

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.host import paths
+from sns_desk.host.server_passwords import remember_password
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,10 @@ class Settings:
         return cls(database=db if isinstance(db, str) and db else None)
 
     def save(self) -> None:
+        """Write the settings; a server URL's password goes to the OS keyring, never into the file (§3(3)ウ's
+        care for secrets, issue 13 item 6)."""
         data = _read_json(settings_path())
-        data["database"] = self.database
+        data["database"] = remember_password(self.database) if self.database else self.database
         _write_json(settings_path(), data)
 
 

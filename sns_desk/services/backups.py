@@ -10,13 +10,18 @@ from pathlib import Path
 
 from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.permissions import Permission
-from sns_desk.host import settings
+from sns_desk.host import paths, settings
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import change, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
 from sns_desk.store.schema_revisions import check_revision
-from sns_desk.store.sqlite_files import ProgressFn, backup_sqlite_file, inspect_file, restore_sqlite_file
+from sns_desk.store.sqlite_files import (
+    ProgressFn,
+    backup_sqlite_file,
+    inspect_file,
+    restore_sqlite_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +119,42 @@ def auto_backup_if_due(
     for old in auto_backups(db)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def backup_folders(db: Database) -> list[Path]:
+    """Where this app puts copies of the database: ``backups/`` beside it, and this PC's own folder when the
+    shared one refused a copy before an upgrade."""
+    return [default_backup_dir(db), paths.data_dir() / "backups"]
+
+
+def delete_backups_older_than(db: Database, cutoff: datetime) -> list[Path]:
+    """Delete every copy of the database made before ``cutoff`` (the inquiries' retention, §7): daily, manual,
+    before an upgrade and before a restore alike, so that purged words do not live on in a backup.
+
+    Copies made elsewhere (``sns-desk backup --out`` to another folder) are the office's to keep or delete
+    (README). Returns what was deleted.
+    """
+    assert db.location.path is not None
+    stem = db.location.path.stem
+    deleted: list[Path] = []
+    for folder in dict.fromkeys(backup_folders(db)):
+        if not folder.is_dir():
+            continue
+        for copy in sorted(folder.glob("*.sqlite3*")):
+            if folder != default_backup_dir(db) and not copy.name.startswith(f"{stem}."):
+                continue  # this PC's folder holds copies of other databases too
+            try:
+                made = datetime.fromtimestamp(copy.stat().st_mtime, UTC)
+                if made >= cutoff:
+                    continue
+                copy.unlink()
+            except OSError as error:
+                log.warning("could not delete the old backup %s: %s", copy, error)
+                continue
+            deleted.append(copy)
+    if deleted:
+        log.info("deleted %d backup(s) made before %s (retention)", len(deleted), cutoff.isoformat())
+    return deleted
 
 
 def restore(db: Database, actor: Actor, source: Path, *, progress: ProgressFn | None = None) -> Path:

@@ -3,6 +3,7 @@ Inquiries (§7) are in inquiries.py, monitoring (§9(2)) in monitoring.py, what 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +31,9 @@ class ActionSpec:
     section: str
     required: bool
     hint: str = ""  # what the reference should hold
+    # the reference holds what someone wrote (§8(3)): kept in the trouble only, erased with the inquiries'
+    # retention purge (§7), and the audit log gets its SHA-256, never the words (issue 13 item 7)
+    personal: bool = False
 
 
 CHECKLISTS: dict[IncidentType, tuple[ActionSpec, ...]] = {
@@ -54,7 +58,14 @@ CHECKLISTS: dict[IncidentType, tuple[ActionSpec, ...]] = {
     ),
     T.POLICY_VIOLATING_COMMENT: (
         ActionSpec("removed", "運用ポリシーに抵触する書き込みを削除した", "§8(3)", True, "削除した日時"),
-        ActionSpec("record", "何を・なぜ削除したかを記録した", "§8(3)", True, "書き込みの内容と削除の理由"),
+        ActionSpec(
+            "record",
+            "何を・なぜ削除したかを記録した",
+            "§8(3)",
+            True,
+            "書き込みの内容と削除の理由",
+            personal=True,
+        ),
     ),
     T.FLAMING: (
         ActionSpec("no_rebuttal", "職員の判断による反論・抗弁は行っていない", "§8(4)", True, "確認した内容"),
@@ -159,6 +170,26 @@ def _check_reference(session: Session, incident: Incident, key: str, reference: 
         raise ValidationError(f"「{item.label}」の記録（{item.hint}）を入力してください。")
 
 
+PURGED_REFERENCE = "（保存期間を過ぎたため削除しました）"
+
+
+def purge_personal_references(session: Session, cutoff: datetime) -> int:
+    """Erase the references that hold someone's words (the §8(3) record) written before ``cutoff``; the tick,
+    who and when stay. Runs inside the inquiries' retention purge (§7), in its transaction."""
+    keys = {item.key for items in CHECKLISTS.values() for item in items if item.personal}
+    actions = session.scalars(
+        select(IncidentAction).where(
+            IncidentAction.key.in_(keys),
+            IncidentAction.done_at < cutoff,
+            IncidentAction.reference_purged_at.is_(None),
+            IncidentAction.reference != "",
+        )
+    ).all()
+    for action in actions:
+        action.reference, action.reference_purged_at = "", utcnow()
+    return len(actions)
+
+
 def _incident_for(step: Step, incident_id: int, permission: Permission) -> Incident:
     """The incident, once the person is allowed ``permission`` on its account."""
     incident = step.load(Incident, incident_id)
@@ -186,7 +217,12 @@ def record_action(
             text = f"{record.rotated_at.astimezone(pol.JST):%Y-%m-%d %H:%M} に変更" if record else ""
         item.done, item.reference = done, text if done else ""
         item.done_by_id, item.done_at = (step.me.id, utcnow()) if done else (None, None)
-        payload = {"key": key, "done": done, "reference": item.reference}
+        payload: dict[str, object] = {"key": key, "done": done}
+        if spec(incident.type, key).personal:
+            payload["reference_sha256"] = hashlib.sha256(item.reference.encode("utf-8")).hexdigest()
+        else:
+            payload["reference"] = item.reference
+        item.reference_purged_at = None
         step.audit("incident.action", "incident", incident.id, payload)
 
     change(db, actor, work, what="record_action")
@@ -313,7 +349,7 @@ def _row(incident: Incident) -> IncidentRow:
                 action.done,
                 action.done_by.display_name if action.done_by else "",
                 action.done_at,
-                action.reference,
+                PURGED_REFERENCE if action.reference_purged_at else action.reference,
             )
         )
     return IncidentRow(

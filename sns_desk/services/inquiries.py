@@ -14,7 +14,9 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import InquiryChannel, InquiryKind
 from sns_desk.services.access import account_roles, visible_account_ids
 from sns_desk.services.actors import Actor
+from sns_desk.services.backups import delete_backups_older_than
 from sns_desk.services.city_settings import retention_days
+from sns_desk.services.incidents import purge_personal_references
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Inquiry, utcnow
@@ -132,10 +134,20 @@ def forward_inquiry(
 
 def purge_expired(db: Database, actor: Actor, now: datetime | None = None) -> int:
     """Erase the content of inquiries older than the retention period (the record that one came stays): those
-    of the accounts where the actor logs inquiries, or of every account for the システム管理者."""
+    of the accounts where the actor logs inquiries, or of every account for the システム管理者; and every other copy
+    of old words the app keeps (issue 13 item 7, §7), which the retention period governs city-wide:
 
-    def work(step: Step) -> int:
-        cutoff = (now or utcnow()) - timedelta(days=retention_days(step.session))
+    * the §8(3) records of troubles written before the cutoff (the audit log only ever had their hash);
+    * the old pages in the file: ``secure_delete`` zeroes them (every connection), and a checkpoint empties
+      the WAL of a local file;
+    * backups older than the retention period, whatever made them (daily, manual, before an upgrade or a
+      restore).
+    """
+    moment = now or utcnow()
+
+    def work(step: Step) -> tuple[int, int]:
+        days = retention_days(step.session)
+        cutoff = moment - timedelta(days=days)
         stmt = select(Inquiry).where(Inquiry.received_at < cutoff, Inquiry.purged_at.is_(None))
         if not step.may(Permission.MANAGE_DATABASE):
             # §7: those who log an account's inquiries erase its old ones; the システム管理者 every account's
@@ -150,8 +162,14 @@ def purge_expired(db: Database, actor: Actor, now: datetime | None = None) -> in
         old = list(step.session.scalars(stmt))
         for inquiry in old:
             inquiry.content, inquiry.response, inquiry.purged_at = "", "", utcnow()
-        if old:
-            step.audit("inquiry.purge", "inquiry", "*", {"count": len(old), "before": cutoff.isoformat()})
-        return len(old)
+        records = purge_personal_references(step.session, cutoff)
+        if old or records:
+            payload = {"count": len(old), "records": records, "before": cutoff.isoformat()}
+            step.audit("inquiry.purge", "inquiry", "*", payload)
+        return len(old), days
 
-    return change(db, actor, work, what="purge_expired")
+    purged, days = change(db, actor, work, what="purge_expired")
+    db.checkpoint()
+    if db.location.path is not None:
+        delete_backups_older_than(db, moment - timedelta(days=days))
+    return purged

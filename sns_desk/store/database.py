@@ -41,6 +41,7 @@ from sns_desk.domain.errors import (
     DatabaseError,
     DatabaseUnavailableError,
 )
+from sns_desk.host.shared_files import prepare_shared_folder, share_with_folder_group
 from sns_desk.store.locations import Location, StorageMode, storage_warnings
 from sns_desk.store.orm import AppMeta
 from sns_desk.store.schema_revisions import check_revision, current_revision, head_revision, upgrade
@@ -114,6 +115,7 @@ def _sqlite_engine(
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+        hide_parameters=True,  # a failed write must not put a citizen's words into a message or the log
     )
     journal = "WAL" if mode is StorageMode.LOCAL else "DELETE"
 
@@ -125,6 +127,8 @@ def _sqlite_engine(
         cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cur.execute(f"PRAGMA journal_mode = {journal}")
         cur.execute("PRAGMA synchronous = FULL")
+        # Deleted or overwritten content is zeroed on disk, so a purge erases it from the file too (issue 13 item 7)
+        cur.execute("PRAGMA secure_delete = ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -300,6 +304,23 @@ class Database:
             finally:
                 session.close()
 
+    def checkpoint(self) -> None:
+        """Write the WAL back into the file and empty it (after an erasure: the old pages must not stay in the WAL).
+
+        Only a local file uses WAL; a shared file's rollback journal is deleted at each commit, a server keeps its
+        own files."""
+        if self.location.path is None or self.mode is not StorageMode.LOCAL:
+            return
+        raw = self.engine.raw_connection()  # outside any transaction (the engine's BEGIN would block it)
+        try:
+            busy, _frames, _done = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            raw.close()
+        if busy:
+            log.warning("WAL checkpoint of %s could not finish (a reader holds it)", self.location.path)
+            return
+        log.info("WAL of %s checkpointed and truncated", self.location.path)
+
     def pragma(self, name: str) -> Any:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
@@ -337,7 +358,8 @@ def open_database(
 
     path = loc.path
     state = inspect_file(path)
-    if not state.exists or state.is_new:
+    creating = not state.exists or state.is_new
+    if creating:
         if not create:
             raise DatabaseUnavailableError(
                 f"データベースが見つかりません: {path}\n共有フォルダに接続されているか、ファイルが移動・削除されて"
@@ -347,6 +369,8 @@ def open_database(
         mode = StorageMode.SHARED if shared else StorageMode.LOCAL
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if mode is StorageMode.SHARED:
+                prepare_shared_folder(path.parent)
         except OSError as err:
             raise DatabaseUnavailableError(
                 f"フォルダを作成できません: {path.parent}（{err.strerror}）", f"mkdir {path.parent}: {err}"
@@ -367,6 +391,9 @@ def open_database(
     try:
         _migrate_sqlite(path, mode, busy_timeout_ms, progress)
         database_id = _ensure_meta(engine, mode)
+        if creating and mode is StorageMode.SHARED:
+            # whatever this person's umask: the 課's group reads and writes the file, others nothing (POSIX)
+            share_with_folder_group(path)
     except exc.OperationalError as error:
         engine.dispose()
         raise translate_operational_error(error, str(path)) from error
@@ -451,7 +478,7 @@ def _server_engine(url: str, lock_wait_seconds: float) -> Engine:
     """PostgreSQL: every write transaction first takes one advisory lock, so writes from all PCs happen one at
     a time, as on a SQLite file (BEGIN IMMEDIATE). The audit chain needs this: each event's number and hash
     follow from the one before. Reads are not held up."""
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.vocabulary import Labelled
 from sns_desk.host import paths
+from sns_desk.host.server_passwords import redact_url, with_stored_password
 
 CLOUD_SYNC_MARKERS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud", "box sync", "boxsync")
 
@@ -33,10 +34,14 @@ class Location:
     def is_sqlite(self) -> bool:
         return self.path is not None
 
+    def __repr__(self) -> str:  # never a password in a log line or a traceback
+        return f"Location({self.display()!r})"
+
     def display(self) -> str:
+        """How the location is logged and shown: a server URL without its password."""
         if self.path is not None:
             return str(self.path)
-        return make_url(self.url).render_as_string(hide_password=True)
+        return redact_url(self.url)
 
     @classmethod
     def parse(cls, value: str | Path | None) -> Location:
@@ -56,7 +61,8 @@ class Location:
                     f"対応していないデータベースです（{url.get_backend_name()}）。"
                     "SQLite のファイルか PostgreSQL の URL を指定してください。"
                 )
-            return cls(url=text, path=None)
+            # saved settings hold the URL without its password; this PC's keyring holds the password
+            return cls(url=with_stored_password(text), path=None)
         path = Path(text).expanduser().resolve()
         return cls(url=f"sqlite:///{path}", path=path)
 

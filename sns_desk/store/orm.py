@@ -478,6 +478,8 @@ class IncidentAction(Base):
     done_by_id: Mapped[int | None] = _user_ref()
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reference: Mapped[str] = _text()
+    # when the retention purge erased the reference (a §8(3) record holds a citizen's words)
+    reference_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     incident: Mapped[Incident] = relationship(back_populates="actions")
     done_by: Mapped[User | None] = relationship()

@@ -20,6 +20,7 @@ from sns_desk.domain.errors import (
     NotADatabaseError,
 )
 from sns_desk.host import paths
+from sns_desk.host.shared_files import fit_to_folder
 from sns_desk.store.locations import StorageMode
 
 log = logging.getLogger(__name__)
@@ -182,7 +183,9 @@ def pre_upgrade_backup_path(path: Path, revision: str | None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     folder = path.parent / "backups"
     try:
-        folder.mkdir(exist_ok=True)
+        if not folder.exists():
+            folder.mkdir()
+            fit_to_folder(folder)
     except OSError:
         folder = paths.data_dir() / "backups"
         folder.mkdir(parents=True, exist_ok=True)
@@ -201,7 +204,9 @@ def backup_sqlite_file(
         raise DatabaseError(
             f"バックアップ先のファイルが既にあります: {dest}", f"backup target exists: {dest}"
         )
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.parent.exists():
+        dest.parent.mkdir(parents=True)
+        fit_to_folder(dest.parent)
     tmp = dest.with_name(dest.name + ".partial")
     tmp.unlink(missing_ok=True)
     try:
@@ -226,6 +231,7 @@ def backup_sqlite_file(
             dst.close()
             src.close()
         tmp.replace(dest)
+        fit_to_folder(dest)  # in the 課's shared folder: the folder's group, rw-rw----, whatever the umask
     except InterruptedError:
         tmp.unlink(missing_ok=True)
         raise
@@ -249,6 +255,7 @@ def restore_sqlite_file(source: Path, live: Path) -> None:
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(live, timeout=30)
     try:
+        dst.execute("PRAGMA secure_delete = ON")  # the replaced content does not linger in free pages
         src.backup(dst, pages=256)
     finally:
         dst.close()

@@ -240,7 +240,9 @@ def test_the_settings_connect_to_a_database_server_by_its_url(
     )
     with qtbot.waitSignal(page.switch_database) as switched:
         qtbot.mouseClick(page.ui.serverButton, Qt.MouseButton.LeftButton)
-    assert switched.args == [url]
+    assert switched.args == ["postgresql+psycopg://snsdesk@dbserver/snsdesk"], (
+        "the password stays in the keyring"
+    )
     monkeypatch.setattr(
         "sns_desk.gui.settings.settings_page.QInputDialog.getText", lambda *a, **k: ("mysql://x/y", True)
     )

@@ -8,19 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
 from sns_desk.gui.app import Launcher
 from sns_desk.gui.main_window import MainWindow
+from sns_desk.gui.settings.settings_page import SettingsPage
 from sns_desk.gui.startup.not_registered import NotRegisteredDialog
 from sns_desk.gui.startup.wizard import FirstRunWizard
 from sns_desk.host import paths
 from sns_desk.host.settings import Settings
 from sns_desk.services import users
 from sns_desk.store.database import open_database
+from tests.conftest import MemoryKeyring
 from tests.gui.conftest import MessageBoxes
 
 
@@ -253,3 +257,37 @@ def test_switching_to_another_database_opens_it_in_a_new_window(qtbot: QtBot, tm
     qtbot.waitUntil(lambda: not shiboken6.isValid(first))  # the first window is closed and deleted
     assert Settings.load().database == str(paths_[1]), "remembered on this PC"
     launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_connecting_to_a_server_in_the_settings_keeps_its_password_out_of_settings_json(
+    qtbot: QtBot, tmp_path: Path, pg_url: str, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """設定 → データベースサーバーに接続 with the URL the IT section gave, password included: the app connects,
+    settings.json holds the URL without the password, and the next start finds it in this PC's keyring."""
+    password = make_url(pg_url).password
+    assert password, "the test server's URL carries a password"
+    for where in (str(tmp_path / "sns-desk.sqlite3"), pg_url):
+        db = open_database(where, create=True, shared=True)
+        users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+        db.dispose()
+    launcher = Launcher(db_override=str(tmp_path / "sns-desk.sqlite3"), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled):
+        assert launcher.start()
+    first = launcher.window
+    assert isinstance(first, MainWindow)
+    page = first.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    monkeypatch.setattr(
+        "sns_desk.gui.settings.settings_page.QInputDialog.getText", lambda *a, **k: (pg_url, True)
+    )
+    with qtbot.waitSignal(launcher.settled, timeout=20000):
+        qtbot.mouseClick(page.ui.serverButton, Qt.MouseButton.LeftButton)
+    second = launcher.window
+    assert isinstance(second, MainWindow) and second is not first
+    qtbot.addWidget(second)
+    assert launcher.db is not None and launcher.db.location.path is None, "now on the server"
+    saved = (paths.config_dir() / "settings.json").read_text(encoding="utf-8")
+    assert f":{password}@" not in saved  # (the test server's password may equal its user name)
+    assert Settings.load().database == pg_url.replace(f":{password}@", "@", 1)
+    assert password in memory_keyring.store.values()
+    launcher.db.dispose()

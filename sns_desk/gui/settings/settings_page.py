@@ -8,12 +8,13 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
-from sns_desk.domain.errors import DatabaseError
+from sns_desk.domain.errors import DatabaseError, SnsDeskError
 from sns_desk.domain.permissions import Permission
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
 from sns_desk.gui.shared.interaction import Cancelled, confirm, inform, run_with_progress, show_error
 from sns_desk.host import paths, settings
+from sns_desk.host.server_passwords import remember_password, split_password
 from sns_desk.services import backups as backup
 from sns_desk.services import city_settings, users
 from sns_desk.services.actors import Actor
@@ -88,13 +89,18 @@ class SettingsPage(QWidget):
             self.switch_database.emit(name)
 
     def choose_server(self) -> str | None:
-        """Use a PostgreSQL database: the URL the IT section gave (see README, moving to a server)."""
+        """Use a PostgreSQL database: the URL the IT section gave (see README, moving to a server).
+
+        The password goes to this PC's OS keyring at once; what is emitted, saved in settings.json and shown again
+        in this prompt is the URL without it (issue 13 item 6)."""
+        current = split_password(self.db.location.url)[0] if self.db.location.path is None else ""
         url, ok = QInputDialog.getText(
             self,
             "データベースサーバーに接続",
-            "PostgreSQL の URL（例: postgresql+psycopg://snsdesk:パスワード@dbserver/snsdesk）:",
+            "PostgreSQL の URL（例: postgresql+psycopg://snsdesk:パスワード@dbserver/snsdesk）:\n"
+            "パスワードはこの PC の資格情報ストアに保管され、設定ファイルには保存されません。",
             QLineEdit.EchoMode.Normal,
-            self.db.location.url if self.db.location.path is None else "",
+            current,
         )
         url = url.strip()
         if not ok or not url:
@@ -104,13 +110,14 @@ class SettingsPage(QWidget):
             if location.path is not None:
                 raise DatabaseError(
                     "サーバーの URL を入力してください（ファイルは「別のデータベースを使う」で選びます）。",
-                    f"server dialog got a file location {url!r}",
+                    f"server dialog got a file location {location.display()}",
                 )
-        except DatabaseError as error:
+            bare = remember_password(url)
+        except SnsDeskError as error:  # a bad URL, or no usable keyring for the password
             show_error(self, error, "choosing a server")
             return None
-        self.switch_database.emit(url)
-        return url
+        self.switch_database.emit(bare)
+        return bare
 
     def backup(self) -> None:
         assert self.db.location.path is not None

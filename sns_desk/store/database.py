@@ -41,6 +41,7 @@ from sns_desk.domain.errors import (
     DatabaseError,
     DatabaseUnavailableError,
 )
+from sns_desk.store import audit_chain
 from sns_desk.store.locations import Location, StorageMode, storage_warnings
 from sns_desk.store.orm import AppMeta
 from sns_desk.store.schema_revisions import check_revision, current_revision, head_revision, upgrade
@@ -259,12 +260,23 @@ class Database:
     @contextlib.contextmanager
     def write_session(self) -> Iterator[Session]:
         """One IMMEDIATE write transaction without retries (for scripts and tests that arrange data)."""
-        session = Session(self.write_engine, expire_on_commit=False)
+        session = self._write_session()
         try:
             with session.begin():
                 yield session
+            audit_chain.remember_own_write(session)
         finally:
+            audit_chain.forget_own_write(session)
             session.close()
+
+    def _write_session(self) -> Session:
+        """A write session that lets the audit chain move this PC's anchor after its own writes."""
+        return Session(
+            self.write_engine,
+            expire_on_commit=False,
+            autoflush=True,
+            info={"anchor_location": self.location.display(), "database_id": self.database_id},
+        )
 
     def write(self, work: Callable[[Session], T], *, what: str = "write") -> T:
         """Run ``work`` in one short IMMEDIATE transaction, retrying while the database is busy.
@@ -278,10 +290,12 @@ class Database:
         attempt = 0
         while True:
             attempt += 1
-            session = Session(self.write_engine, expire_on_commit=False, autoflush=True)
+            session = self._write_session()
             try:
                 with session.begin():
-                    return work(session)
+                    result = work(session)
+                audit_chain.remember_own_write(session)
+                return result
             except StaleDataError as error:
                 raise ConflictError(
                     "他の人が先に変更しました。最新の内容を表示しますので、確認してからもう一度操作してください。",
@@ -297,6 +311,7 @@ class Database:
                 log.error("%s failed after %d attempt(s): %s", what, attempt, translated.log_message)
                 raise translated from error
             finally:
+                audit_chain.forget_own_write(session)
                 session.close()
 
     def pragma(self, name: str) -> Any:

@@ -161,7 +161,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture(autouse=True)
 def everyone_at_their_own_pc(monkeypatch: pytest.MonkeyPatch) -> None:
     """Unit tests act for several people in one process: each is taken to be logged in at their own PC.  The
-    attack tests put back the real OS check (tests/test_key_trust.py)."""
+    attack tests put the real OS check back (tests/test_key_trust.py)."""
     from sns_desk.services import signing
 
     monkeypatch.setattr(signing, "os_login_is", lambda login: True)

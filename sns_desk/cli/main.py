@@ -16,6 +16,7 @@ from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
 from sns_desk.cli import cmd_incidents as cli_incidents
+from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
 from sns_desk.cli.arguments import current_actor
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_posts.add_parsers(sub)
     cli_reports.add_parsers(sub)
     cli_incidents.add_parsers(sub)
+    cli_keys.add_parsers(sub)
     return parser
 
 
@@ -237,6 +239,7 @@ def _on_database(
 cmd_posts = _on_database(cli_posts.run)
 cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
+cmd_keys = _on_database(cli_keys.run)
 
 
 COMMANDS = {
@@ -260,6 +263,7 @@ COMMANDS = {
     "policy": cmd_accounts,
     "checklist": cmd_accounts,
     "credential": cmd_accounts,
+    "keys": cmd_keys,
 }
 
 

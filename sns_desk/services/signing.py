@@ -32,6 +32,7 @@ import logging
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import keyring
@@ -293,7 +294,7 @@ class KeyRow:
     login: str
     display_name: str
     fingerprint: str
-    registered_at: Any
+    registered_at: datetime
     certified: bool
     is_root: bool
 

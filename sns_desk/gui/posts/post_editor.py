@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QIcon, QImage, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QListWidgetItem,
-    QTableWidgetItem,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -31,8 +30,11 @@ from sns_desk.domain.hours import HoursState
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
 from sns_desk.gui.shared.interaction import confirm, show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
+from sns_desk.gui.style import ERROR, WARNING
 from sns_desk.services import (
     post_attachments,
     post_drafts,
@@ -44,14 +46,14 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.post_drafts import PostInput
 from sns_desk.store.database import Database
 
-ERROR_COLOR = QColor("#ffd6d6")
-WARNING_COLOR = QColor("#fff1c2")
+ERROR_COLOR = style.colour(style.ERROR_HIGHLIGHT)
+WARNING_COLOR = style.colour(style.WARNING_HIGHLIGHT)
 HOURS_STYLES = {
     HoursState.NO_TIME: "",
-    HoursState.NO_POLICY: "color: #8a4b00;",
-    HoursState.WITHIN: "color: #1b5e20; font-weight: bold;",
-    HoursState.EMERGENCY: "color: #8a4b00; font-weight: bold;",
-    HoursState.OUTSIDE: "color: #b71c1c; font-weight: bold;",
+    HoursState.NO_POLICY: style.WARNING_STYLE,
+    HoursState.WITHIN: style.STRONG_OK_STYLE,
+    HoursState.EMERGENCY: style.STRONG_WARNING_STYLE,
+    HoursState.OUTSIDE: style.STRONG_ERROR_STYLE,
 }
 
 
@@ -73,8 +75,8 @@ class PostEditor(QDialog):
         self.ui.dialogLayout.setStretch(1, 1)  # the text and the checks take the height
         self.ui.leftLayout.setStretch(2, 1)  # ... and within the left side, the body
         self.ui.counterLabel.setWordWrap(False)
-        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
-        self.ui.statusLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
+        self.ui.statusLabel.setStyleSheet(style.HEADER_STYLE)
         self.findings: list[checks.Finding] = []
         self.reasons: dict[str, str] = {}
         self.version: int | None = None
@@ -88,18 +90,30 @@ class PostEditor(QDialog):
             self.ui.accountCombo.addItem(f"{account.name}（{account.platform.label}）", account.id)
         self.platforms = {a.id: a.platform for a in writable}
 
+        self.findings_model: TableModel[checks.Finding] = TableModel(
+            (
+                Column("種類", lambda f: f.severity.label, colour=_severity_colour),
+                Column("内容", lambda f: f.message),
+                Column("根拠", lambda f: f.section),
+                Column(
+                    "理由（注意のみ）",
+                    self._reason_text,
+                    edit=self._reason_edited,
+                    editable=lambda f: f.severity is checks.Severity.WARNING,
+                ),
+            ),
+            self,
+        )
         table = self.ui.findingsTable
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["種類", "内容", "根拠", "理由（注意のみ）"])
-        table.verticalHeader().setVisible(False)
+        show_list(table, self.findings_model, stretch_last=False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 52), (2, 92), (3, 170)):
             table.setColumnWidth(column, width)
         table.setWordWrap(True)
         triggers = QAbstractItemView.EditTrigger
         table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked)
-        table.itemChanged.connect(self._reason_edited)
-        table.itemSelectionChanged.connect(self._select_finding)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._select_finding())
 
         holder_layout = QVBoxLayout(self.ui.selfCheckHolder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
@@ -250,7 +264,7 @@ class PostEditor(QDialog):
                 f"<p><b>{decision.kind.label}</b>（第{decision.revision_number}版）"
                 f"{decision.decided_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(decision.decided_by)}"
                 + (
-                    f" <span style='color:{'#2e7d32' if decision.seal.startswith('電子印鑑') else '#b71c1c'}'>"
+                    f" <span style='color:{style.SEALED if decision.seal.startswith('電子印鑑') else style.ERROR}'>"
                     f"{html.escape(decision.seal)}</span>"
                     if decision.seal
                     else ""
@@ -306,46 +320,26 @@ class PostEditor(QDialog):
         self._highlight()
         counted = checks.count(self.platform(), data.body)
         self.ui.counterLabel.setText(f"{self.platform().label}: {counted.text()}")
-        self.ui.counterLabel.setStyleSheet("color: #b71c1c; font-weight: bold;" if counted.over else "")
+        self.ui.counterLabel.setStyleSheet(style.STRONG_ERROR_STYLE if counted.over else "")
         self._show_hours(data)
         self._show_preview(data)
 
     def _show_findings(self) -> None:
-        table = self.ui.findingsTable
-        table.blockSignals(True)
-        table.setRowCount(len(self.findings))
-        for row, finding in enumerate(self.findings):
-            kind = QTableWidgetItem(finding.severity.label)
-            kind.setForeground(
-                QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#8a4b00")
-            )
-            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            message = QTableWidgetItem(finding.message)
-            message.setFlags(message.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            section = QTableWidgetItem(finding.section)
-            section.setFlags(section.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            reason = QTableWidgetItem(
-                self.reasons.get(finding.key, "")
-                if finding.severity is checks.Severity.WARNING
-                else "直してください"
-            )
-            reason.setData(Qt.ItemDataRole.UserRole, finding.key)
-            if finding.severity is checks.Severity.ERROR:
-                reason.setFlags(reason.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            for column, item in enumerate((kind, message, section, reason)):
-                table.setItem(row, column, item)
-        table.resizeRowsToContents()
-        table.blockSignals(False)
+        self.findings_model.set_rows(self.findings)
+        self.ui.findingsTable.resizeRowsToContents()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
         errors = len(checks.errors(self.findings))
         warnings = checks.warnings(self.findings)
         missing = sum(1 for f in warnings if not self.reasons.get(f.key, "").strip())
         if not self.findings:
-            text, style = "✓ ガイドラインに照らして問題は見つかりませんでした。", "color: #1b5e20;"
+            text, sheet = "✓ ガイドラインに照らして問題は見つかりませんでした。", style.OK_STYLE
         else:
             text = f"エラー {errors} 件、注意 {len(warnings)} 件（理由の未記入 {missing} 件）"
-            style = "color: #b71c1c; font-weight: bold;" if errors else "color: #8a4b00; font-weight: bold;"
+            sheet = style.STRONG_ERROR_STYLE if errors else style.STRONG_WARNING_STYLE
         self.ui.checksSummary.setText(text)
-        self.ui.checksSummary.setStyleSheet(style)
+        self.ui.checksSummary.setStyleSheet(sheet)
 
     def _highlight(self) -> None:
         selections = []
@@ -359,16 +353,18 @@ class PostEditor(QDialog):
             fmt.setBackground(ERROR_COLOR if finding.severity is checks.Severity.ERROR else WARNING_COLOR)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(
-                QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#c77700")
+                style.colour(
+                    style.ERROR if finding.severity is checks.Severity.ERROR else style.WARNING_UNDERLINE
+                )
             )
             fmt.setToolTip(f"{finding.message}（{finding.section}）")
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             cursor = QTextCursor(body.document())
             cursor.setPosition(_utf16(body.toPlainText(), finding.start))
             cursor.setPosition(
                 _utf16(body.toPlainText(), min(finding.end, length)), QTextCursor.MoveMode.KeepAnchor
             )
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             selections.append(selection)
         body.setExtraSelections(selections)
 
@@ -393,30 +389,35 @@ class PostEditor(QDialog):
         for item in extract_urls_with_indices(body):
             start, end = item["indices"]
             out.append(html.escape(body[last:start]))
-            out.append(f"<span style='color:#1d9bf0'>{html.escape(body[start:end])}</span>")
+            out.append(f"<span style='color:{style.LINK}'>{html.escape(body[start:end])}</span>")
             last = end
         out.append(html.escape(body[last:]))
         account = self.ui.accountCombo.currentText()
         images = self.ui.attachmentsList.count()
         self.ui.preview.setHtml(
-            "<div style='font-family: sans-serif; border:1px solid #ccc; border-radius:12px; padding:10px'>"
+            "<div style='font-family: sans-serif; border:1px solid "
+            f"{style.PREVIEW_BORDER}; border-radius:12px; padding:10px'>"
             f"<b>{html.escape(account)}</b><br><br><div style='white-space: pre-wrap'>{''.join(out)}</div>"
-            + (f"<p style='color:#666'>［画像 {images} 枚］</p>" if images else "")
+            + (f"<p style='color:{style.PREVIEW_NOTE}'>［画像 {images} 枚］</p>" if images else "")
             + "</div>"
         )
 
-    def _reason_edited(self, item: QTableWidgetItem) -> None:
-        if item.column() == 3:
-            key = item.data(Qt.ItemDataRole.UserRole)
-            if key:
-                self.reasons[str(key)] = item.text()
-                self.dirty = True
-                self._show_findings()
+    def _reason_text(self, finding: checks.Finding) -> str:
+        return (
+            self.reasons.get(finding.key, "")
+            if finding.severity is checks.Severity.WARNING
+            else "直してください"
+        )
+
+    def _reason_edited(self, finding: checks.Finding, text: str) -> None:
+        """The person typed why a caution is fine (a 注意 needs a reason; an エラー must be fixed)."""
+        self.reasons[finding.key] = text
+        self.dirty = True
+        self._show_summary()
 
     def _select_finding(self) -> None:
-        row = self.ui.findingsTable.currentRow()
-        if 0 <= row < len(self.findings):
-            finding = self.findings[row]
+        finding = selected_row(self.ui.findingsTable, self.findings_model)
+        if finding is not None:
             text = self.ui.bodyEdit.toPlainText()
             cursor = self.ui.bodyEdit.textCursor()
             cursor.setPosition(_utf16(text, finding.start))
@@ -553,7 +554,7 @@ class PostEditor(QDialog):
         self.load()
 
     def remove_image(self) -> None:
-        item = self.ui.attachmentsList.currentItem()
+        item: QListWidgetItem | None = self.ui.attachmentsList.currentItem()
         if item is None:
             return
         try:
@@ -572,6 +573,10 @@ class PostEditor(QDialog):
         ):
             return
         self.accept()
+
+
+def _severity_colour(finding: checks.Finding) -> str:
+    return ERROR if finding.severity is checks.Severity.ERROR else WARNING
 
 
 def _utf16(text: str, index: int) -> int:

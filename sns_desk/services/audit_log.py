@@ -254,11 +254,16 @@ def check_anchor(
     return check
 
 
-def anchor_warnings(db: Database) -> list[str]:
+def start_check(db: Database) -> AnchorCheck:
     """At every start: has the chain lost what this PC saw before?  Remembers the new end when all is well (and
-    pins the システム管理者's key at first contact).  Warnings first, then notices shown once."""
+    pins the システム管理者's key at first contact)."""
     with db.read() as session:
-        check = check_anchor(session, db, *audit.chain_end(session), remember=True)
+        return check_anchor(session, db, *audit.chain_end(session), remember=True)
+
+
+def anchor_warnings(db: Database) -> list[str]:
+    """:func:`start_check` as lines: warnings first, then the notices shown once."""
+    check = start_check(db)
     return check.warnings + check.notices
 
 

@@ -325,6 +325,11 @@ def list_keys(db: Database, actor: Actor) -> list[KeyRow]:
     return look(db, actor, work)
 
 
+def may_certify(db: Database, actor: Actor) -> bool:
+    """May this person list and certify 電子印鑑 keys (システム管理者)?  For enabling the GUI's entry."""
+    return look(db, actor, lambda step: step.may(Permission.MANAGE_USERS))
+
+
 def register_key(db: Database, actor: Actor) -> str:
     """This person's key on this PC, registered so that a システム管理者 can certify it; its fingerprint."""
     signer = signer_for(db, actor)

@@ -279,3 +279,27 @@ def test_a_restore_event_without_the_admins_signature_explains_nothing(
     result = audit_log.verify_log(db)
     assert any("作り直された" in w or "末尾" in w for w in result.warnings), result.warnings
     assert result.notices == []
+
+
+def test_every_command_line_start_keeps_the_anchor(
+    db: Database,
+    people: People,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sns_desk.cli import main as cli
+
+    monkeypatch.setenv("SNS_DESK_HOME", str(tmp_path / "a-pc-that-only-lists"))
+    monkeypatch.setattr(identity, "current_login", lambda: "kacho")
+    where = str(db.location.path or db.location.url)
+    assert cli.main(["--db", where, "incident", "list"]) == 0
+    assert settings.load_location_anchor(db.location.display()) is not None, "anchored at start"
+    _cut_tail(db, _last_seq(db) - 1)
+    capsys.readouterr()
+    assert cli.main(["--db", where, "incident", "list"]) == 0
+    assert "末尾が削除" in capsys.readouterr().err
+    assert cli.main(["--db", where, "keys", "trust", "--yes"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--db", where, "incident", "list"]) == 0
+    assert "末尾が削除" not in capsys.readouterr().err

@@ -188,9 +188,18 @@ def _opened(args: argparse.Namespace, **options: Any) -> Iterator[dbmod.Database
     """The database the command names (--db), closed when the command ends."""
     db = dbmod.open_database(_location(args), **options)
     try:
+        if not options.get("create") and args.command != "verify":
+            _start_check(db)
         yield db
     finally:
         db.dispose()
+
+
+def _start_check(db: dbmod.Database) -> None:
+    """Like the app at every start: this PC compares the audit chain with its anchor and remembers the new end
+    (the warnings stay until confirmed with ``sns-desk keys trust``; a signed restore is shown once)."""
+    for line in audit_log.anchor_warnings(db):
+        print(f"⚠ {line}", file=sys.stderr)
 
 
 def cmd_users(args: argparse.Namespace) -> int:

@@ -209,6 +209,15 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def everyone_at_their_own_pc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unit tests act for several people in one process: each is taken to be logged in at their own PC.  The
+    attack tests put the real OS check back (tests/test_key_trust.py)."""
+    from sns_desk.services import signing
+
+    monkeypatch.setattr(signing, "os_login_is", lambda login: True)
+
+
 @pytest.fixture
 def admin(db: Database) -> Actor:
     return users.bootstrap_first_admin(db, "admin", "管理 太郎", "総務局", "情報政策課")

@@ -50,13 +50,26 @@ def body_text(tag: str) -> str:
     return f"お知らせ {tag}: " + "".join(rng.choice("春夏秋冬山川海空花鳥風月雪雨雲星") for _ in range(30))
 
 
-def use_memory_keyring() -> None:
-    """Harness processes never touch the real keyring (each process, like each PC, has its own)."""
+def keys_file(path: Path | str) -> Path:
+    """Where prepare() leaves the 電子印鑑 keys it certified, for the harness's processes to load."""
+    return Path(f"{path}.keys.json")
+
+
+def use_memory_keyring(path: Path | str | None = None) -> None:
+    """Harness processes never touch the real keyring (each process, like each PC, has its own); with ``path``,
+    it starts with the keys prepare() certified (the people's certified 電子印鑑), so signatures verify.  A harness
+    process acts for whichever person an operation needs, as if each sat at their own PC."""
     import keyring
 
+    from sns_desk.services import signing
     from tests.conftest import MemoryKeyring
 
-    keyring.set_keyring(MemoryKeyring())
+    signing.os_login_is = lambda login: True
+    backend = MemoryKeyring()
+    if path is not None and keys_file(path).exists():
+        stored = json.loads(keys_file(path).read_text(encoding="utf-8"))
+        backend.store = {(service, user): secret for service, user, secret in stored}
+    keyring.set_keyring(backend)
 
 
 def prepare(path: Path | str) -> int:
@@ -71,7 +84,12 @@ def prepare(path: Path | str) -> int:
     try:
         admin = users.bootstrap_first_admin(db, "admin", "管理 太郎", "総務局", "")
         people = world.make_people(db, admin)
-        return world.in_state(db, people, AccountStatus.ACTIVE)
+        account = world.in_state(db, people, AccountStatus.ACTIVE)
+        import keyring
+
+        keys = [[service, user, secret] for (service, user), secret in keyring.get_keyring().store.items()]  # type: ignore[attr-defined]
+        keys_file(path).write_text(json.dumps(keys), encoding="utf-8")
+        return account
     finally:
         db.dispose()
 
@@ -92,7 +110,7 @@ def worker(path: str, index: int, operations: int, seed: int, account_id: int, o
     from sns_desk.store.database import open_database
     from tests.test_posts import ALL_CHECKED, in_hours
 
-    use_memory_keyring()
+    use_memory_keyring(path)
     rng = random.Random(seed * 1000 + index)
     db = open_database(path)
     actors = {login: users.resolve_actor(db, login) for login in (*AUTHORS, *APPROVERS, "koho")}
@@ -317,7 +335,7 @@ def crash_child(path: str, account_id: int, log_path: str) -> None:
     from sns_desk.store.database import open_database
     from tests.test_posts import ALL_CHECKED, in_hours
 
-    use_memory_keyring()
+    use_memory_keyring(path)
     db = open_database(path)
     actors = {login: users.resolve_actor(db, login) for login in (*AUTHORS, *APPROVERS)}
     planned = in_hours()

@@ -159,6 +159,9 @@ def test_account_from_request_to_active_on_the_command_line(
     assert code == 0 and "tanto\t観光 担当\tアカウント担当者" in out
     code, out, _ = run(capsys, "--db", db, "account", "list")
     assert out.startswith("1\tX\t鹿児島市観光公式X\t運用中\t観光交流局 観光振興課\t措置済")
+    # kyokucho's 電子印鑑 key counts once the システム管理者 (the OS user who ran init) certified it
+    code, out, err = run(capsys, "--db", db, "keys", "certify", "kyokucho")
+    assert code == 0 and "kyokucho の鍵" in out and "認証しました" in out, err
     assert run(capsys, "--db", db, "verify")[0] == 0
 
 

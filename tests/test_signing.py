@@ -96,9 +96,12 @@ def test_every_kind_of_decision_is_signed_and_verifies(
     # opening approval (account + its first policy), closing, refusal; two post decisions
     assert kinds == {"account_decision": 3, "policy_approval": 2, "post_decision": 2}
     assert result.checked == 7
-    assert sorted(n for _u, n in keys) == [1, 1], "one key per person on this PC, reused for every decision"
+    # one key per person on this PC, reused for every decision (the システム管理者's certified itself at bootstrap)
+    assert sorted(n for _u, n in keys) == [1, 1, 1]
     private = {user for (service, user) in memory_keyring.store if "電子印鑑" in service}
-    assert private == {"kacho", "kyokucho"}, "the private keys are in the OS keyring, not in the database"
+    assert private == {"admin", "kacho", "kyokucho"}, (
+        "the private keys are in the OS keyring, not in the database"
+    )
     assert "電子印鑑" in result.summary() and "7 件" in result.summary()
 
 
@@ -171,6 +174,7 @@ def test_a_signer_who_did_not_hold_the_role_at_that_time_is_reported(
         signing.sign_decision(
             session, signer, me, event, Permission.APPROVE_POST, account, signing.POST_DECISION, decision.id
         )
+    signing.certify(db, people.admin, "tanto")  # a genuine key: what is wrong is the role
     [problem] = report(db).problems
     assert "tanto" in problem and "権限のある役割ではありませんでした" in problem
 
@@ -187,28 +191,40 @@ def test_a_decision_without_a_signature_is_reported(db: Database, people: People
     assert any("署名がありません" in p for p in report(db).problems)
 
 
-def test_decisions_from_before_signing_began_are_not_counted_as_problems(
+def test_raising_the_signing_boundary_in_the_database_hides_nothing(
     db: Database, people: People, account: int
 ) -> None:
+    """Issue 13 (c): the boundary was a free app_meta row; raising it hid every unsigned forged decision."""
     post_id = pending_post(db, people, account)
     post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     sql(db, "DELETE FROM decision_signatures")
     assert not report(db).ok
     sql(db, "UPDATE app_meta SET value = '100000' WHERE key = 'signing_since_seq'")
+    with db.write_session() as session:  # nor does a hash-correct boundary event appended by a file-writer
+        from sns_desk.store import audit_chain as audit
+
+        audit.append(session, "admin", signing.SINCE, "database", "signing", {"seq": 100000})
     result = report(db)
-    assert result.ok and result.unsigned_before == 2  # the opening approval and the post approval
-    assert "導入前の決定" in result.summary()
+    assert (
+        len([p for p in result.problems if "署名がありません" in p]) == 2
+    )  # the opening approval and the post
+    assert result.unsigned_before == 0
 
 
 def test_another_pc_gets_its_own_key_and_both_verify(db: Database, people: People, account: int) -> None:
     first = pending_post(db, people, account)
     post_workflow.approve(db, people.kacho, first, post_version(db, people, first))
+    admins_pc = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())  # the same person on another PC
     second = pending_post(db, people, account, "花火大会の交通規制のお知らせです。")
     post_workflow.approve(db, people.kacho, second, post_version(db, people, second))
     with db.read() as session:
         keys = session.scalars(select(SigningKey).where(SigningKey.user_id == people.kacho.user_id)).all()
     assert len(keys) == 2 and keys[0].fingerprint != keys[1].fingerprint
+    [problem] = [p for p in report(db).problems if "認証なしに登録" in p]
+    assert keys[1].fingerprint in problem, "a key that changed without certification is reported"
+    keyring.set_keyring(admins_pc)  # the システム管理者 certifies it at their own PC
+    assert signing.certify(db, people.admin, "kacho") == [keys[1].fingerprint]
     assert report(db).ok
 
 

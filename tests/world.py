@@ -13,7 +13,7 @@ import pytest
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState, Platform, Role
-from sns_desk.services import account_checklist, accounts, credentials, users
+from sns_desk.services import account_checklist, accounts, credentials, signing, users
 from sns_desk.services.accounts import AccountInput
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -59,10 +59,15 @@ def make_people(db: Database, admin: Actor) -> People:
     )
     users.record_contractor_acknowledgement(db, admin, agency_id, date(2026, 4, 1))
     agency = users.resolve_actor(db, "agency")
+    deciders = add("kacho", "観光 課長"), add("kyokucho", "観光 局長")
+    for (
+        person
+    ) in deciders:  # their 電子印鑑 keys, registered on their PCs and certified by the システム管理者
+        signing.register_key(db, person)
+        signing.certify(db, admin, person.login)
     return People(
         admin,
-        add("kacho", "観光 課長"),
-        add("kyokucho", "観光 局長"),
+        *deciders,
         add("tanto", "観光 担当"),
         agency,
         add("koho", "広報 課員", is_pr=True),

@@ -19,6 +19,7 @@ from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
 from sns_desk.cli import cmd_incidents as cli_incidents
+from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
 from sns_desk.cli.arguments import current_actor
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_posts.add_parsers(sub)
     cli_reports.add_parsers(sub)
     cli_incidents.add_parsers(sub)
+    cli_keys.add_parsers(sub)
     return parser
 
 
@@ -193,9 +195,18 @@ def _opened(args: argparse.Namespace, **options: Any) -> Iterator[dbmod.Database
     """The database the command names (--db), closed when the command ends."""
     db = dbmod.open_database(_location(args), **options)
     try:
+        if not options.get("create") and args.command != "verify":
+            _start_check(db)
         yield db
     finally:
         db.dispose()
+
+
+def _start_check(db: dbmod.Database) -> None:
+    """Like the app at every start: this PC compares the audit chain with its anchor and remembers the new end
+    (the warnings stay until confirmed with ``sns-desk keys trust``; a signed restore is shown once)."""
+    for line in audit_log.anchor_warnings(db):
+        print(f"⚠ {line}", file=sys.stderr)
 
 
 def cmd_users(args: argparse.Namespace) -> int:
@@ -244,6 +255,7 @@ def _on_database(
 cmd_posts = _on_database(cli_posts.run)
 cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
+cmd_keys = _on_database(cli_keys.run)
 
 
 COMMANDS = {
@@ -267,6 +279,7 @@ COMMANDS = {
     "policy": cmd_accounts,
     "checklist": cmd_accounts,
     "credential": cmd_accounts,
+    "keys": cmd_keys,
 }
 
 

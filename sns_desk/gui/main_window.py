@@ -180,13 +180,16 @@ class MainWindow(QMainWindow):
         self.set_pending_badge(post_queries.count_pending_for(self.db, self.actor))
 
     def check_audit_anchor(self) -> list[str]:
-        """At start-up: warn at once if the audit log lost what this PC verified before (tail cut, history
-        rewritten), if this PC's clock is behind the others', or if the file is somewhere risky or read-only."""
-        from sns_desk.gui.shared.interaction import show_error, warn
+        """At start-up: warn at once if the audit log lost what this PC saw before (tail cut, history rewritten,
+        another database id, another システム管理者 key), if this PC's clock is behind the others', or if the file is
+        somewhere risky or read-only.  A restore signed by the システム管理者 is shown once; a warning stays until
+        the person confirms it after asking the システム管理者."""
+        from sns_desk.gui.shared.interaction import confirm, inform, show_error, warn
         from sns_desk.services import audit_log as auditlog
 
         try:
-            lost = auditlog.anchor_warnings(self.db)
+            check = auditlog.start_check(self.db)
+            lost = check.warnings
             others = auditlog.clock_warnings(self.db) + self.db.warnings()
         except Exception as error:
             show_error(self, error, "checking the audit anchor")
@@ -203,7 +206,18 @@ class MainWindow(QMainWindow):
                 self.ui.statusbar.showMessage("⚠ " + others[0].split("。")[0])
         if parts:
             warn(self, "\n\n".join(parts))
-        return lost + others
+        if lost and confirm(
+            self,
+            "システム管理者に直接確認し、今のデータベースの内容（とシステム管理者の鍵）が正しいと分かった場合だけ"
+            "「はい」を選んでください。この PC は今の内容を受け入れ、次回から警告しません。",
+        ):
+            try:
+                auditlog.accept_current_history(self.db, self.actor)
+            except Exception as error:
+                show_error(self, error, "accepting the current history")
+        if check.notices:
+            inform(self, "\n".join(check.notices))
+        return lost + check.notices + others
 
     def refresh_notifications(self) -> list[notices.Notice]:
         """The bell: what is waiting for this person, each entry leading to the screen that deals with it."""

@@ -72,15 +72,63 @@ def anchors_path() -> Path:
     return paths.config_dir() / "audit-anchors.json"
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """What this PC last saw of the database at one location: its id, the end of its audit chain, the
+    システム管理者's key pinned at first contact, and the last restore this PC accepted (audit number)."""
+
+    database_id: str
+    seq: int
+    hash: str
+    root_key: str = ""
+    seen_restore: int = 0
+
+
+_LOCATIONS = "locations"
+
+
+def load_location_anchor(location: str) -> Anchor | None:
+    """This PC's anchor for the database at ``location`` (a path or a URL without its password)."""
+    entry = _read_json(anchors_path()).get(_LOCATIONS, {}).get(location)
+    if not isinstance(entry, dict):
+        return None
+    try:
+        return Anchor(
+            str(entry["database_id"]),
+            int(entry["seq"]),
+            str(entry["hash"]),
+            str(entry.get("root_key", "")),
+            int(entry.get("seen_restore", 0)),
+        )
+    except (KeyError, TypeError, ValueError):
+        log.warning("ignoring an unreadable audit anchor for %s", location)
+        return None
+
+
+def save_location_anchor(location: str, anchor: Anchor) -> None:
+    data = _read_json(anchors_path())
+    places = data.get(_LOCATIONS)
+    if not isinstance(places, dict):
+        places = data[_LOCATIONS] = {}
+    places[location] = {
+        "database_id": anchor.database_id,
+        "seq": anchor.seq,
+        "hash": anchor.hash,
+        "root_key": anchor.root_key,
+        "seen_restore": anchor.seen_restore,
+    }
+    _write_json(anchors_path(), data)
+
+
 def load_anchor(database_id: str) -> tuple[int, str] | None:
-    """The last (seq, hash) this PC verified in the database with this id."""
-    entry = _read_json(anchors_path()).get(database_id)
+    """The last (seq, hash) this PC saw in the database with this id (at whichever location)."""
+    data = _read_json(anchors_path())
+    places = data.get(_LOCATIONS, {})
+    for location in places if isinstance(places, dict) else ():
+        anchor = load_location_anchor(location)
+        if anchor is not None and anchor.database_id == database_id:
+            return anchor.seq, anchor.hash
+    entry = data.get(database_id)  # written by versions that keyed anchors by the id alone
     if isinstance(entry, dict) and isinstance(entry.get("seq"), int) and isinstance(entry.get("hash"), str):
         return entry["seq"], entry["hash"]
     return None
-
-
-def save_anchor(database_id: str, seq: int, digest: str) -> None:
-    data = _read_json(anchors_path())
-    data[database_id] = {"seq": seq, "hash": digest}
-    _write_json(anchors_path(), data)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.domain.validation import usable_text
+from sns_desk.host import settings
 from sns_desk.services import signing
-from sns_desk.services.actors import Actor
+from sns_desk.services.actors import Actor, load_user
 from sns_desk.services.usecase import Step, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
@@ -34,6 +36,8 @@ ACTION_LABELS: dict[str, str] = {
     "database.restore": "バックアップからの復元",
     "settings.rotation_days": "パスワード変更間隔の設定",
     "signing_key.register": "電子印鑑の鍵の登録",
+    "signing_key.certify": "電子印鑑の鍵の認証（システム管理者）",
+    "signing.since": "電子印鑑の導入（それ以前の決定は署名の対象外）",
     "account.request": "アカウント開設の申請",
     "account.approve_opening": "アカウント開設の承認",
     "account.reject": "開設申請の却下",
@@ -150,23 +154,140 @@ def list_events(
 
 
 def verify_log(db: Database, actor: Actor, *, remember: bool = True) -> audit.VerifyResult:
-    """Recompute the chain; anyone registered may verify (it changes nothing but this PC's anchor); an unregistered
-    login, an inactive user and a 委託業者 without its §9(1) acknowledgement may not."""
-    return look(db, actor, lambda step: audit.verify(step.session, db.database_id, remember=remember))
+    """Recompute the chain and compare it with this PC's anchor; anyone registered may verify (it changes nothing
+    but this PC's anchor, which moves to the end of the chain when all is well); an unregistered login, an inactive
+    user and a 委託業者 without its §9(1) acknowledgement may not."""
+
+    def read(step: Step) -> audit.VerifyResult:
+        result = audit.verify_chain(step.session)
+        check = check_anchor(
+            step.session, db, result.last_seq, result.last_hash, remember=remember and result.ok
+        )
+        result.warnings = check.warnings
+        result.notices = check.notices
+        return result
+
+    return look(db, actor, read)
 
 
 def verify_signatures(db: Database, actor: Actor) -> signing.SignatureReport:
-    """電子印鑑: check every decision's signature, content and the signer's role at the time."""
-    return look(db, actor, lambda step: signing.verify(step.session))
+    """電子印鑑: check every decision's signature, content, the signer's role at the time and the certification of
+    every key, from the システム管理者's key this PC pinned."""
+    anchor = settings.load_location_anchor(db.location.display())
+    return look(db, actor, lambda step: signing.verify(step.session, anchor.root_key if anchor else None))
 
 
-CLOCK_TOLERANCE = timedelta(minutes=5)
+@dataclass
+class AnchorCheck:
+    warnings: list[str] = field(default_factory=list)  # Japanese: must be looked into (and confirmed)
+    notices: list[str] = field(default_factory=list)  # Japanese: shown once, then accepted
+
+
+RESTORE = "database.restore"
+
+
+def check_anchor(
+    session: Session, db: Database, last_seq: int, last_hash: str, *, remember: bool
+) -> AnchorCheck:
+    """Compare the chain with what this PC saw last time at this location, and remember its new end.
+
+    Warns when the chain no longer holds the anchored event (tail cut, history rebuilt), when the database at this
+    location has another id, and when the システム管理者's key differs from the one pinned at first contact.  A
+    restore signed by a certified システム管理者 since this PC's last look explains a changed history: it is shown
+    once as a notice and the new history is accepted.
+    """
+    location = db.location.display()
+    anchor = settings.load_location_anchor(location)
+    trust = signing.trust_of(session)
+    check = AnchorCheck()
+    seen: tuple[int, str] | None = None
+    if anchor is not None:
+        seen = (anchor.seq, anchor.hash)
+        if anchor.database_id != db.database_id:
+            log.warning(
+                "database id at %s changed from %s to %s", location, anchor.database_id, db.database_id
+            )
+            check.warnings.append(
+                f"この場所のデータベースの識別子が、この PC が前回確認したもの（{anchor.database_id}）から "
+                f"{db.database_id} に変わっています。別のデータベースに置き換えられたか、識別子が書き換えられた"
+                "おそれがあります。システム管理者に確認してください。"
+            )
+    else:
+        seen = settings.load_anchor(db.database_id)  # anchored by an older version, by id alone
+    restores = list(
+        session.scalars(select(AuditEvent).where(AuditEvent.action == RESTORE).order_by(AuditEvent.seq))
+    )
+    if seen is not None and (problem := audit.anchor_problem(session, seen[0], seen[1], last_seq)):
+        after = anchor.seen_restore if anchor else 0
+        explained = [
+            e
+            for e in restores
+            if e.seq > after
+            and signing.restore_is_signed(trust, e)
+            and int(json.loads(e.payload).get("replaced_seq", 0)) >= seen[0]
+        ]
+        if explained:
+            event = explained[-1]
+            restored = json.loads(event.payload).get("restored_seq", "?")
+            when = _row(event).at.strftime("%Y-%m-%d %H:%M")
+            check.notices.append(
+                f"{when} にシステム管理者（{event.actor}）がバックアップから復元しました（監査ログ {event.seq} 番、"
+                f"記録は番号 {restored} の時点に戻りました）。システム管理者の電子印鑑を確認したので、"
+                "この PC は新しい履歴を受け入れます。"
+            )
+            log.info("accepted the restore at audit seq %d (signed by %s)", event.seq, event.actor)
+        else:
+            check.warnings.append(problem)
+    pinned = anchor.root_key if anchor else ""
+    if pinned and trust.root != pinned:
+        log.warning("root signing key changed from the one pinned on this PC")
+        check.warnings.append(signing.root_change_warning(pinned, trust.root))
+    if remember and not check.warnings:
+        settings.save_location_anchor(
+            location,
+            settings.Anchor(
+                db.database_id,
+                last_seq,
+                last_hash,
+                pinned or trust.root or "",
+                restores[-1].seq if restores else 0,
+            ),
+        )
+    return check
+
+
+def start_check(db: Database) -> AnchorCheck:
+    """At every start: has the chain lost what this PC saw before?  Remembers the new end when all is well (and
+    pins the システム管理者's key at first contact)."""
+    with db.read() as session:
+        return check_anchor(session, db, *audit.chain_end(session), remember=True)
 
 
 def anchor_warnings(db: Database) -> list[str]:
-    """What this PC notices at start-up: has the chain lost what it verified before?"""
+    """:func:`start_check` as lines: warnings first, then the notices shown once."""
+    check = start_check(db)
+    return check.warnings + check.notices
+
+
+def accept_current_history(db: Database, actor: Actor) -> None:
+    """After the person confirmed a warning (a changed システム管理者 key or database id): this PC pins what the
+    database holds now.  Recorded in this PC's log; the database is not changed."""
     with db.read() as session:
-        return audit.check_anchor(session, db.database_id)
+        load_user(session, actor)
+        seq, digest = audit.chain_end(session)
+        trust = signing.trust_of(session)
+        restores = audit.last_of(session, RESTORE)
+    log.warning(
+        "%s accepted the current history and signing root of %s on this PC",
+        actor.login,
+        db.location.display(),
+    )
+    settings.save_location_anchor(
+        db.location.display(), settings.Anchor(db.database_id, seq, digest, trust.root or "", restores)
+    )
+
+
+CLOCK_TOLERANCE = timedelta(minutes=5)
 
 
 def clock_warnings(db: Database, now: datetime | None = None) -> list[str]:

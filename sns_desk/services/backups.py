@@ -7,10 +7,12 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.permissions import Permission
 from sns_desk.host import paths, settings
+from sns_desk.services import signing
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import change, look
 from sns_desk.store import audit_chain as audit
@@ -70,7 +72,7 @@ def _require_admin(db: Database, actor: Actor) -> None:
     look(db, actor, lambda step: step.require(Permission.MANAGE_DATABASE))
 
 
-def _record(db: Database, actor: Actor, action: str, payload: dict[str, str]) -> None:
+def _record(db: Database, actor: Actor, action: str, payload: dict[str, Any]) -> None:
     """The audit event of a backup or restore, after the file work (which runs outside any transaction)."""
     change(db, actor, lambda step: step.audit(action, "database", db.database_id, payload), what=action)
 
@@ -174,15 +176,44 @@ def restore(db: Database, actor: Actor, source: Path, *, progress: ProgressFn | 
             f"このファイルは SNS Desk のバックアップではありません: {source}", f"restore from {source}"
         )
     check_revision(state.revision, str(source))
+    # the restore is signed with the administrator's own key: other PCs accept the new history only then
+    signer = signing.signer_for(db, actor)
+    with db.read() as session:
+        replaced_seq, replaced_hash = audit.chain_end(session)
     safety = default_backup_dir(db) / f"before-restore-{datetime.now().strftime('%Y%m%d-%H%M%S')}.sqlite3"
     backup_sqlite_file(db.location.path, safety, progress=progress)
     restore_sqlite_file(source, db.location.path)
     db.engine.dispose()  # connections opened before the restore must not keep cached pages
-    payload = {"from": str(source), "sha256": sha256_of(source), "previous_saved_as": str(safety)}
-    _record(db, actor, "database.restore", payload)
+    with db.read() as session:
+        restored_seq, restored_hash = audit.chain_end(session)
+    fields = {
+        "from": str(source),
+        "sha256": sha256_of(source),
+        "previous_saved_as": str(safety),
+        "database_id": db.database_id,
+        "replaced_seq": replaced_seq,
+        "replaced_hash": replaced_hash,
+        "restored_seq": restored_seq,
+        "restored_hash": restored_hash,
+    }
+    _record(db, actor, "database.restore", signing.sign_restore(signer, fields))
 
     with db.read() as session:
         chain = audit.verify_chain(session)
-    if chain.ok:  # this PC knows why the history changed; other PCs will be warned, and the log says why
-        settings.save_anchor(db.database_id, chain.last_seq, chain.last_hash)
+        restores = audit.last_of(session, "database.restore")
+    if (
+        chain.ok
+    ):  # this PC knows why the history changed; other PCs accept it once they see the signed restore
+        location = db.location.display()
+        previous = settings.load_location_anchor(location)
+        settings.save_location_anchor(
+            location,
+            settings.Anchor(
+                db.database_id,
+                chain.last_seq,
+                chain.last_hash,
+                previous.root_key if previous else "",
+                restores or 0,
+            ),
+        )
     return safety

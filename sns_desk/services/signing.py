@@ -4,16 +4,24 @@ Decisions signed: a post's approval or rejection (§5(1)), a 運用ポリシー'
 opening approval or rejection and its closing (§3(1), §4(1)ア).
 
 Keys: each person has a key pair per database and per PC. The private key lives only in that PC's OS keyring
-(service "SNS Desk 電子印鑑 (<database id>)", user = login); the public key is registered in the database
-(``signing_keys``, audited) the first time it signs. A signature covers the decision's content as the database
+(service "SNS Desk 電子印鑑 (<database id>)", user = login), and only the person logged in to the OS under that
+login may use it: the acting person comes from the OS (:mod:`sns_desk.host.identity`), never from a parameter.
+The public key is registered in the database (``signing_keys``, audited) the first time it signs, but it counts
+only once a システム管理者 has certified it: a signature with the administrator's own key over (login, public key,
+administrator or not), recorded in the hash chain (``signing_key.certify``).  The first administrator's key
+certifies itself at bootstrap; that key is the root of trust, which each PC pins at first contact outside the
+database (:mod:`sns_desk.host.settings`), so a file-writer who rebuilds the chain with a root of their own is
+shown a loud warning that must be confirmed. A signature covers the decision's content as the database
 holds it (for a post, a hash of the exact revision decided), the role the signer acted in, the permission, and the
 hash of the decision's own audit event (``decision_signatures``).
 
 Verification (``verify``) recomputes each decision's content from the database and checks: the signature against
 the registered public key; that the content still matches (a decision edited with an SQLite editor no longer
 does); that the key belongs to the signer; that the signer held the role at that moment, replaying the
-membership events of the hash-chained audit log up to the decision; and that no decision made since signing
-began lacks a signature.
+membership events of the hash-chained audit log up to the decision; that the key was certified by a システム管理者
+whose own key leads back to the root; that no registered key lacks a certification; and that no decision made
+since signing began lacks a signature.  Where signing began is itself an event of the chain (``signing.since``,
+written when a database with older decisions was upgraded), never a free table row.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import logging
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import keyring
@@ -33,18 +42,19 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sns_desk.domain.errors import SnsDeskError
+from sns_desk.domain.errors import NotFoundError, PermissionDeniedError, SnsDeskError, ValidationError
 from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import DecisionKind, Role
+from sns_desk.host import identity
 from sns_desk.host.keyring_access import KeyringUnavailableError, call_keyring, require_usable_keyring
 from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor
+from sns_desk.services.usecase import Step, change, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
     Account,
     AccountPolicy,
-    AppMeta,
     AuditEvent,
     DecisionSignature,
     PostDecision,
@@ -97,11 +107,29 @@ def _public_hex(private_key: Ed25519PrivateKey) -> str:
     return private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
 
+def os_login_is(login: str) -> bool:
+    """Is ``login`` the person logged in to this PC's operating system?  (Read from the OS, never from the
+    environment; tests replace this to put each person at their own PC.)"""
+    return identity.current_login() == login
+
+
 def signer_for(db: Database, actor: Actor) -> Signer:
     """This person's key on this PC: read from the OS keyring, or made and kept there the first time.
 
-    Without a usable keyring no decision can be signed, so none is made (KeyringUnavailableError, in Japanese).
+    Only the person logged in to the OS as ``actor.login`` may sign: a program that fills in an Actor naming
+    someone else is refused (PermissionDeniedError).  Without a usable keyring no decision can be signed, so none
+    is made (KeyringUnavailableError, in Japanese).
     """
+    return _signer(db.database_id, actor.login)
+
+
+def _signer(database_id: str, login: str) -> Signer:
+    if not os_login_is(login):
+        raise PermissionDeniedError(
+            "電子印鑑は、決定する本人が自分の OS のログインで操作したときだけ押せます"
+            "（ほかの人の名前で決定することはできません）。",
+            f"signing as {login!r} refused: the OS login is someone else",
+        )
     try:
         require_usable_keyring()
     except KeyringUnavailableError as error:
@@ -111,25 +139,25 @@ def signer_for(db: Database, actor: Actor) -> Signer:
             error.log_message,
         ) from error
     loaded = _SIGNERS.setdefault(keyring.get_keyring(), {})
-    cache_key = (db.database_id, actor.login)
+    cache_key = (database_id, login)
     if (cached := loaded.get(cache_key)) is not None:
         return cached  # read from this keyring once per session, as an SSH agent would
-    service = _service(db.database_id)
-    stored = call_keyring(lambda: keyring.get_password(service, actor.login), "loading the signing key")
+    service = _service(database_id)
+    stored = call_keyring(lambda: keyring.get_password(service, login), "loading the signing key")
     try:
         if stored:
             private_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(stored))
         else:
             private_key = Ed25519PrivateKey.generate()
             raw = private_key.private_bytes_raw().hex()
-            call_keyring(lambda: keyring.set_password(service, actor.login, raw), "storing the signing key")
-            log.info("made a signing key for %s on this PC (%s)", actor.login, service)
+            call_keyring(lambda: keyring.set_password(service, login, raw), "storing the signing key")
+            log.info("made a signing key for %s on this PC (%s)", login, service)
     except ValueError as error:
         raise SnsDeskError(
             "OS の資格情報ストアにある電子印鑑の鍵が読めません。システム管理者に連絡してください。",
-            f"signing key of {actor.login} in the keyring is not an Ed25519 key: {error}",
+            f"signing key of {login} in the keyring is not an Ed25519 key: {error}",
         ) from error
-    signer = Signer(actor.login, private_key, _public_hex(private_key))
+    signer = Signer(login, private_key, _public_hex(private_key))
     loaded[cache_key] = signer
     return signer
 
@@ -147,6 +175,237 @@ def _key_row(session: Session, signer: Signer, user: User) -> SigningKey:
             session, user.login, "signing_key.register", "user", user.id, {"fingerprint": signer.fingerprint}
         )
     return row
+
+
+# --- certification: a public key counts once a システム管理者 has signed it ----------------------------------
+
+CERTIFY = "signing_key.certify"
+BOOTSTRAP = "system.bootstrap"
+SINCE = "signing.since"
+_CERT_PURPOSE = "sns-desk/signing-key-certificate/v1"
+_RESTORE_PURPOSE = "sns-desk/restore/v1"
+
+
+def _statement(purpose: str, fields: dict[str, Any]) -> bytes:
+    return audit.canonical_json({"purpose": purpose, **fields}).encode("utf-8")
+
+
+def _signed_by(public_hex: str, signature_hex: str, message: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(
+            bytes.fromhex(signature_hex), message
+        )
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+    return True
+
+
+def certificate(certifier: Signer, login: str, public_hex: str, admin: bool) -> dict[str, Any]:
+    """The certifier's signed statement that ``public_hex`` is ``login``'s key (and whether they administer)."""
+    fields = {"login": login, "public_key": public_hex, "admin": admin}
+    return {
+        **fields,
+        "fingerprint": fingerprint(public_hex),
+        "certifier": certifier.login,
+        "certifier_key": certifier.public_hex,
+        "signature": certifier.private_key.sign(_statement(_CERT_PURPOSE, fields)).hex(),
+    }
+
+
+@dataclass
+class Trust:
+    """The keys the chain's certifications vouch for, from the root (the first administrator's self-certified
+    key) onwards; certifications that do not lead back to the root are listed as problems."""
+
+    root: str | None = None  # public key (hex)
+    certified: dict[str, str] = field(default_factory=dict)  # public key -> login
+    admin_keys: set[str] = field(default_factory=set)
+    first_seq: int | None = None  # the first certification in the chain
+    problems: list[str] = field(default_factory=list)
+
+    def certifies(self, public_hex: str, login: str) -> bool:
+        return self.certified.get(public_hex) == login
+
+
+def _certificates(session: Session) -> Iterable[tuple[AuditEvent, dict[str, Any]]]:
+    for event in session.scalars(
+        select(AuditEvent).where(AuditEvent.action.in_([BOOTSTRAP, CERTIFY])).order_by(AuditEvent.seq)
+    ):
+        payload = json.loads(event.payload)
+        cert = payload.get("certificate") if event.action == BOOTSTRAP else payload
+        if isinstance(cert, dict):
+            yield event, cert
+
+
+def trust_of(session: Session) -> Trust:
+    trust = Trust()
+    for event, cert in _certificates(session):
+        trust.first_seq = trust.first_seq or event.seq
+        try:
+            login, public, admin = str(cert["login"]), str(cert["public_key"]), bool(cert["admin"])
+            certifier_key, signature = str(cert["certifier_key"]), str(cert["signature"])
+        except KeyError:
+            trust.problems.append(f"監査ログ {event.seq} 番の鍵の認証の記録が不完全です。")
+            continue
+        valid = _signed_by(
+            certifier_key,
+            signature,
+            _statement(_CERT_PURPOSE, {"login": login, "public_key": public, "admin": admin}),
+        )
+        self_certified = certifier_key == public and event.actor == login == cert.get("certifier")
+        if valid and trust.root is None and self_certified and admin:
+            trust.root = public
+        elif not valid or certifier_key not in trust.admin_keys:
+            trust.problems.append(
+                f"監査ログ {event.seq} 番: 利用者 {login} の鍵（指紋 {fingerprint(public)}）の認証は、"
+                "認証されたシステム管理者の鍵による署名ではありません（偽の認証のおそれ）。"
+            )
+            continue
+        trust.certified[public] = login
+        if admin:
+            trust.admin_keys.add(public)
+    return trust
+
+
+def bootstrap_certificate(database_id: str, login: str) -> dict[str, Any] | None:
+    """The first システム管理者's key, certified by itself (the root of trust), made before the bootstrap's
+    transaction; None when this PC cannot keep a key (the administrator then certifies theirs with
+    ``sns-desk keys certify``)."""
+    try:
+        signer = _signer(database_id, login)
+    except SnsDeskError as error:
+        log.warning("first administrator's key not certified at bootstrap: %s", error.log_message)
+        return None
+    return certificate(signer, login, signer.public_hex, True)
+
+
+def register_bootstrap_key(session: Session, user: User, cert: dict[str, Any]) -> None:
+    """Inside the bootstrap's transaction: the first administrator's public key, registered."""
+    session.add(SigningKey(user_id=user.id, public_key=cert["public_key"], fingerprint=cert["fingerprint"]))
+    session.flush()
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One registered public key, as the システム管理者 sees it before certifying."""
+
+    login: str
+    display_name: str
+    fingerprint: str
+    registered_at: datetime
+    certified: bool
+    is_root: bool
+
+
+def list_keys(db: Database, actor: Actor) -> list[KeyRow]:
+    """Every registered key and whether it is certified (システム管理者)."""
+
+    def work(step: Step) -> list[KeyRow]:
+        step.require(Permission.MANAGE_USERS)
+        trust = trust_of(step.session)
+        rows = step.session.execute(
+            select(SigningKey, User)
+            .join(User, User.id == SigningKey.user_id)
+            .order_by(User.login, SigningKey.id)
+        ).all()
+        return [
+            KeyRow(
+                user.login,
+                user.display_name,
+                key.fingerprint,
+                key.created_at,
+                trust.certifies(key.public_key, user.login),
+                key.public_key == trust.root,
+            )
+            for key, user in rows
+        ]
+
+    return look(db, actor, work)
+
+
+def may_certify(db: Database, actor: Actor) -> bool:
+    """May this person list and certify 電子印鑑 keys (システム管理者)?  For enabling the GUI's entry."""
+    return look(db, actor, lambda step: step.may(Permission.MANAGE_USERS))
+
+
+def register_key(db: Database, actor: Actor) -> str:
+    """This person's key on this PC, registered so that a システム管理者 can certify it; its fingerprint."""
+    signer = signer_for(db, actor)
+
+    def work(step: Step) -> str:
+        _key_row(step.session, signer, step.me)
+        return signer.fingerprint
+
+    return change(db, actor, work, what="register signing key")
+
+
+def certify(db: Database, actor: Actor, login: str, key_fingerprint: str | None = None) -> list[str]:
+    """A システム管理者 certifies ``login``'s registered keys (or the one with ``key_fingerprint``) with their own key.
+
+    The administrator's own key must already be certified — except in a database whose chain has no root yet
+    (made before 電子印鑑 certification existed, or on a PC without a keyring), where an administrator certifying
+    their own key makes it the root.  Returns the fingerprints certified.
+    """
+    signer = signer_for(db, actor)
+
+    def work(step: Step) -> list[str]:
+        step.require(Permission.MANAGE_USERS)
+        session = step.session
+        trust = trust_of(session)
+        own = _key_row(session, signer, step.me)
+        if signer.public_hex not in trust.admin_keys and not (trust.root is None and login == step.me.login):
+            raise PermissionDeniedError(
+                f"あなたのこの PC の鍵（指紋 {own.fingerprint}）はまだ認証されていないため、ほかの人の鍵を認証できません。"
+                "認証済みのシステム管理者に、あなたの鍵の認証を依頼してください。",
+                f"{step.me.login} certifying with an uncertified key",
+            )
+        user = session.scalars(select(User).where(User.login == login)).first()
+        if user is None or not user.active:
+            raise NotFoundError(
+                f"利用者 {login} が見つかりません（無効の利用者の鍵は認証できません）。", "no such user"
+            )
+        keys = [
+            k
+            for k in session.scalars(
+                select(SigningKey).where(SigningKey.user_id == user.id).order_by(SigningKey.id)
+            )
+            if not trust.certifies(k.public_key, login)
+            and (key_fingerprint is None or k.fingerprint == key_fingerprint)
+        ]
+        if not keys:
+            raise ValidationError(
+                f"{login} には認証を待っている鍵がありません"
+                "（本人が自分の PC で一度 `sns-desk keys register` を実行するか、決定すると登録されます）。",
+                f"no uncertified key of {login}",
+            )
+        if key_fingerprint is None and len(keys) > 1:
+            raise ValidationError(
+                f"{login} には認証を待っている鍵が {len(keys)} 個あります。本人に指紋を確認して、"
+                "--fingerprint で一つずつ認証してください: " + "、".join(k.fingerprint for k in keys),
+                f"{len(keys)} uncertified keys of {login}",
+            )
+        for key in keys:
+            step.audit(CERTIFY, "user", user.id, certificate(signer, login, key.public_key, user.is_admin))
+            log.info("%s certified signing key %s of %s", step.me.login, key.fingerprint, login)
+        return [k.fingerprint for k in keys]
+
+    return change(db, actor, work, what="certify signing key")
+
+
+def sign_restore(signer: Signer, fields: dict[str, Any]) -> dict[str, Any]:
+    """The payload of a restore's audit event: what was replaced and by what, signed by the システム管理者."""
+    return {
+        **fields,
+        "signer_key": signer.public_hex,
+        "signature": signer.private_key.sign(_statement(_RESTORE_PURPOSE, fields)).hex(),
+    }
+
+
+def restore_is_signed(trust: Trust, event: AuditEvent) -> bool:
+    """Was this restore signed by a certified システム管理者's key?"""
+    payload = json.loads(event.payload)
+    key, signature = payload.pop("signer_key", ""), payload.pop("signature", "")
+    return key in trust.admin_keys and _signed_by(key, signature, _statement(_RESTORE_PURPOSE, payload))
 
 
 def _sha256(value: Any) -> str:
@@ -332,6 +591,7 @@ class _Checker:
         self._held: dict[tuple[int, str], set[str]] = {}
         self._replayed = 0  # events applied to _held
         self._until = 0  # _held is the state before this audit number
+        self.trust = trust_of(session)
 
     def key(self, key_id: int) -> SigningKey | None:
         if key_id not in self._keys:
@@ -369,6 +629,8 @@ class _Checker:
             )
         except (InvalidSignature, ValueError):
             return "署名が正しくありません（署名または記録された内容が改ざんされています）。"
+        if not self.trust.certifies(key.public_key, self.login(row.signer_id)):
+            return f"署名に使われた鍵（指紋 {key.fingerprint}）はシステム管理者に認証されていません（偽の鍵のおそれ）。"
         event = self.session.get(AuditEvent, row.audit_seq)
         if event is None:
             return "決定の監査ログの記録が見つかりません。"
@@ -389,9 +651,21 @@ class _Checker:
         return key.fingerprint if key else "?"
 
 
-def verify(session: Session) -> SignatureReport:
+def verify(session: Session, pinned_root: str | None = None) -> SignatureReport:
+    """Check every decision's signature; ``pinned_root`` is the システム管理者's key this PC pinned (if any)."""
     report = SignatureReport()
     checker = _Checker(session)
+    report.problems += checker.trust.problems
+    if pinned_root and checker.trust.root != pinned_root:
+        report.problems.append(root_change_warning(pinned_root, checker.trust.root))
+    for key, login in session.execute(
+        select(SigningKey, User.login).join(User, User.id == SigningKey.user_id).order_by(SigningKey.id)
+    ).all():
+        if not checker.trust.certifies(key.public_key, login):
+            report.problems.append(
+                f"利用者 {login} の鍵（指紋 {key.fingerprint}）が、システム管理者の認証なしに登録されています"
+                "（新しい PC なら `sns-desk keys certify` で認証してください）。"
+            )
     signed_seqs: set[int] = set()
     for row in session.scalars(select(DecisionSignature).order_by(DecisionSignature.audit_seq)):
         report.checked += 1
@@ -428,10 +702,36 @@ def post_decision_seals(session: Session, decisions: Iterable[PostDecision]) -> 
     return seals
 
 
+def root_change_warning(pinned: str, now: str | None) -> str:
+    """The loud warning when the chain's root of trust is not the key this PC pinned at first contact."""
+    found = f"指紋 {fingerprint(now)}" if now else "ありません"
+    return (
+        f"⚠ システム管理者の電子印鑑の鍵が、この PC が最初に確認した鍵（指紋 {fingerprint(pinned)}）と違います"
+        f"（今の鍵: {found}）。履歴が作り直されたおそれがあります。システム管理者に直接確認し、正しいときだけ"
+        "`sns-desk keys trust` で新しい鍵を受け入れてください。"
+    )
+
+
 def _signing_since(session: Session) -> int:
-    """The last audit number before signing began (0: every decision must be signed)."""
-    since_row = session.get(AppMeta, "signing_since_seq")
-    return int(since_row.value) if since_row else 0
+    """The last audit number before signing began (0: every decision must be signed).
+
+    Read from the chain: the first ``signing.since`` event, written when a database with older decisions was
+    upgraded, counts only if it precedes every certification (a file-writer appending one later moves nothing),
+    and never reaches past itself.  ``app_meta.signing_since_seq`` is no longer trusted.
+    """
+    first = session.scalars(
+        select(AuditEvent).where(AuditEvent.action == SINCE).order_by(AuditEvent.seq)
+    ).first()
+    if first is None:
+        return 0
+    certified_from = trust_of(session).first_seq
+    if certified_from is not None and certified_from < first.seq:
+        return 0
+    try:
+        declared = int(json.loads(first.payload).get("seq", 0))
+    except (TypeError, ValueError):
+        return 0
+    return max(0, min(declared, first.seq - 1))
 
 
 def _signing_boundary(session: Session) -> str | None:

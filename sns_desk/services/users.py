@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, Role
+from sns_desk.services import signing
 from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor, actor_for_login
 from sns_desk.services.usecase import Step, change, look
@@ -93,6 +94,8 @@ def bootstrap_first_admin(
     """Make the person at the keyboard the first システム管理者 of an empty database."""
     login, display_name, email, phone = _clean(login), _clean(display_name), _clean(email), _clean(phone)
     validate_person(login, display_name, email, phone)
+    # their 電子印鑑 key certifies itself: the root of trust that every PC pins at first contact
+    certificate = signing.bootstrap_certificate(db.database_id, login)
 
     def work(session: Session) -> Actor:
         if session.scalar(select(func.count()).select_from(User)):
@@ -111,14 +114,15 @@ def bootstrap_first_admin(
         )
         session.add(user)
         session.flush()
-        audit.append(
-            session,
-            login,
-            "system.bootstrap",
-            "user",
-            user.id,
-            {"login": login, "display_name": display_name, "department": dept.full_name if dept else ""},
-        )
+        payload: dict[str, object] = {
+            "login": login,
+            "display_name": display_name,
+            "department": dept.full_name if dept else "",
+        }
+        if certificate is not None:
+            signing.register_bootstrap_key(session, user, certificate)
+            payload["certificate"] = certificate
+        audit.append(session, login, "system.bootstrap", "user", user.id, payload)
         return Actor(user.id, user.login, user.display_name)
 
     return db.write(work, what="bootstrap_first_admin")

@@ -4,7 +4,9 @@ Each event's ``hash`` is SHA-256 over the canonical JSON (sorted keys, no spaces
 action, entity, entity id, payload and the previous event's hash.  Verification recomputes the chain and names the
 first bad seq: an edited row breaks its own hash, a deleted row leaves a gap, swapped rows break the seq or the
 links.  Cutting off the tail leaves a valid but shorter chain, which is why each PC also remembers, outside the
-database, the last (seq, hash) it verified (:mod:`sns_desk.settings`) and warns when the chain no longer holds it.
+database, the last (seq, hash) it saw at every start and after its own writes (:mod:`sns_desk.host.settings`,
+keyed by the database's location and id) and warns when the chain no longer holds it
+(:mod:`sns_desk.services.audit_log`).
 """
 
 from __future__ import annotations
@@ -60,7 +62,21 @@ def append(
     event.hash = event_hash(event.as_dict())
     session.add(event)
     session.flush()
+    _note_for_anchor(session, seq, event.hash)
     return event
+
+
+def chain_end(session: Session) -> tuple[int, str]:
+    """The last event's (seq, hash), or (0, the genesis hash) for an empty chain."""
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (last.seq, last.hash) if last else (0, GENESIS_HASH)
+
+
+def last_of(session: Session, action: str) -> int:
+    """The audit number of the last event of ``action`` (0: none)."""
+    return session.scalar(select(func.max(AuditEvent.seq)).where(AuditEvent.action == action)) or 0
 
 
 @dataclass
@@ -72,10 +88,13 @@ class VerifyResult:
     last_seq: int = 0
     last_hash: str = GENESIS_HASH
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # shown once (a signed restore accepted)
 
     def summary(self) -> str:
         if self.ok and not self.warnings:
-            return f"監査ログは正常です（{self.count:,} 件、最終番号 {self.last_seq}）。"
+            return "\n".join(
+                [f"監査ログは正常です（{self.count:,} 件、最終番号 {self.last_seq}）。", *self.notices]
+            )
         if self.ok:
             return "監査ログの連鎖は正常ですが、注意があります: " + " ".join(self.warnings)
         return f"監査ログに異常があります（番号 {self.first_bad_seq}）: {self.problem}"
@@ -122,36 +141,79 @@ def verify_chain(session: Session, *, batch: int = 2000) -> VerifyResult:
     return VerifyResult(True, count, None, "", expected_seq - 1, prev_hash)
 
 
-def check_anchor(session: Session, database_id: str, last_seq: int | None = None) -> list[str]:
-    """Compare the chain with what this PC verified last time; warnings in Japanese.
+def anchor_problem(session: Session, seq: int, digest: str, last_seq: int | None = None) -> str | None:
+    """Does the chain still hold event ``seq`` with ``digest``, as this PC saw it?  The problem in Japanese.
 
-    Cheap (two look-ups) unless ``last_seq`` is given by a full verification; the app runs it at every start.
+    Cheap (two look-ups) unless ``last_seq`` is given by a full verification.
     """
-    anchor = settings.load_anchor(database_id)
-    if anchor is None:
-        return []
-    seq, digest = anchor
     if seq == 0:
-        return []
+        return None
     if last_seq is None:
         last_seq = session.scalar(select(func.max(AuditEvent.seq))) or 0
     if last_seq < seq:
-        return [
+        return (
             f"このPCが前回確認した番号 {seq} までの記録のうち、{last_seq + 1} 以降が見つかりません"
             "（記録の末尾が削除されたおそれがあります）。"
-        ]
+        )
     row = session.get(AuditEvent, seq)
     if row is None or row.hash != digest:
-        return [
+        return (
             f"このPCが前回確認した番号 {seq} の記録が変わっています（履歴が作り直されたおそれがあります）。"
-        ]
-    return []
+        )
+    return None
 
 
-def verify(session: Session, database_id: str, *, remember: bool = True) -> VerifyResult:
-    """Verify the chain and this PC's anchor; remember the new end of the chain when all is well."""
-    result = verify_chain(session)
-    result.warnings = check_anchor(session, database_id, result.last_seq)
-    if result.ok and not result.warnings and remember:
-        settings.save_anchor(database_id, result.last_seq, result.last_hash)
-    return result
+# --- this PC's anchor after its own writes ----------------------------------------------------------------------
+# Database sessions carry ``info["anchor_location"]`` and ``info["database_id"]``; the first event a transaction
+# appends checks that the chain still holds this PC's anchor, and the last one is remembered after the commit.
+
+_CONTINUES = "anchor_continues"
+_PENDING = "anchor_pending"
+
+
+def _continues_anchor(session: Session, location: str, database_id: str, seq: int) -> bool:
+    """Does the chain this transaction appends to still hold what this PC saw?  (Never bless a cut tail.)"""
+    anchor = settings.load_location_anchor(location)
+    if anchor is None:
+        return True  # first contact: the start-up check pins it
+    if anchor.database_id != database_id or anchor.seq >= seq:
+        return False
+    return anchor_problem(session, anchor.seq, anchor.hash, seq - 1) is None
+
+
+def _note_for_anchor(session: Session, seq: int, digest: str) -> None:
+    location = session.info.get("anchor_location")
+    database_id = session.info.get("database_id")
+    if not isinstance(location, str) or not isinstance(database_id, str):
+        return
+    if _CONTINUES not in session.info:
+        session.info[_CONTINUES] = _continues_anchor(session, location, database_id, seq)
+    if session.info[_CONTINUES]:
+        session.info[_PENDING] = (seq, digest)
+
+
+def remember_own_write(session: Session) -> None:
+    """After a commit: this PC's anchor moves to the last event it appended (kept outside the database)."""
+    pending = session.info.pop(_PENDING, None)
+    session.info.pop(_CONTINUES, None)
+    if pending is None:
+        return
+    location, database_id = session.info["anchor_location"], session.info["database_id"]
+    previous = settings.load_location_anchor(location)
+    seq, digest = pending
+    settings.save_location_anchor(
+        location,
+        settings.Anchor(
+            database_id,
+            seq,
+            digest,
+            previous.root_key if previous else "",
+            previous.seen_restore if previous else 0,
+        ),
+    )
+
+
+def forget_own_write(session: Session) -> None:
+    """After a rollback: nothing was written, so nothing is remembered."""
+    session.info.pop(_PENDING, None)
+    session.info.pop(_CONTINUES, None)

@@ -42,6 +42,7 @@ from sns_desk.domain.errors import (
     DatabaseUnavailableError,
 )
 from sns_desk.host.shared_files import prepare_shared_folder, share_with_folder_group
+from sns_desk.store import audit_chain
 from sns_desk.store.locations import Location, StorageMode, storage_warnings
 from sns_desk.store.orm import AppMeta
 from sns_desk.store.schema_revisions import check_revision, current_revision, head_revision, upgrade
@@ -263,12 +264,23 @@ class Database:
     @contextlib.contextmanager
     def write_session(self) -> Iterator[Session]:
         """One IMMEDIATE write transaction without retries (for scripts and tests that arrange data)."""
-        session = Session(self.write_engine, expire_on_commit=False)
+        session = self._write_session()
         try:
             with session.begin():
                 yield session
+            audit_chain.remember_own_write(session)
         finally:
+            audit_chain.forget_own_write(session)
             session.close()
+
+    def _write_session(self) -> Session:
+        """A write session that lets the audit chain move this PC's anchor after its own writes."""
+        return Session(
+            self.write_engine,
+            expire_on_commit=False,
+            autoflush=True,
+            info={"anchor_location": self.location.display(), "database_id": self.database_id},
+        )
 
     def write(self, work: Callable[[Session], T], *, what: str = "write") -> T:
         """Run ``work`` in one short IMMEDIATE transaction, retrying while the database is busy.
@@ -282,10 +294,12 @@ class Database:
         attempt = 0
         while True:
             attempt += 1
-            session = Session(self.write_engine, expire_on_commit=False, autoflush=True)
+            session = self._write_session()
             try:
                 with session.begin():
-                    return work(session)
+                    result = work(session)
+                audit_chain.remember_own_write(session)
+                return result
             except StaleDataError as error:
                 raise ConflictError(
                     "他の人が先に変更したため、この操作は保存されていません。最新の内容を表示し直して確かめてから、"
@@ -302,6 +316,7 @@ class Database:
                 log.error("%s failed after %d attempt(s): %s", what, attempt, translated.log_message)
                 raise translated from error
             finally:
+                audit_chain.forget_own_write(session)
                 session.close()
 
     def checkpoint(self) -> None:

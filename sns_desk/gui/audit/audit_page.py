@@ -6,10 +6,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from sns_desk.gui import style
+from sns_desk.gui.audit.keys_dialog import SigningKeysDialog
 from sns_desk.gui.forms.ui_auditlogpage import Ui_AuditLogPage
 from sns_desk.gui.shared.interaction import run_with_progress, show_error
 from sns_desk.gui.shared.item_models import AuditTableModel
 from sns_desk.services import audit_log as auditlog
+from sns_desk.services import signing
 from sns_desk.services.actors import Actor
 from sns_desk.services.signing import SignatureReport
 from sns_desk.store.audit_chain import VerifyResult
@@ -39,6 +41,13 @@ class AuditLogPage(QWidget):
         self.ui.filterEdit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.ui.refreshButton.clicked.connect(self.refresh)
         self.ui.verifyButton.clicked.connect(self.verify)
+        self.ui.keysButton.clicked.connect(self.open_keys)
+        try:
+            may_certify = signing.may_certify(db, actor)
+        except Exception as error:
+            show_error(self, error, "checking signing key permissions")
+            may_certify = False
+        self.ui.keysButton.setVisible(may_certify)
         self.last_result: VerifyResult | None = None
         self.refresh()
 
@@ -73,3 +82,9 @@ class AuditLogPage(QWidget):
         good = result.ok and not result.warnings and (signatures is None or signatures.ok)
         self.ui.verifyResult.setText(text)
         self.ui.verifyResult.setStyleSheet(style.STRONG_OK_STYLE if good else style.STRONG_ERROR_STYLE)
+
+    def open_keys(self) -> SigningKeysDialog:
+        """The システム管理者's list of 電子印鑑 keys, where they certify a person's key (issue 13)."""
+        dialog = SigningKeysDialog(self.db, self.actor, self)
+        dialog.open()
+        return dialog

@@ -51,6 +51,11 @@ class Ui_AuditLogPage(object):
 
         self.toolsLayout.addWidget(self.verifyButton)
 
+        self.keysButton = QPushButton(AuditLogPage)
+        self.keysButton.setObjectName(u"keysButton")
+
+        self.toolsLayout.addWidget(self.keysButton)
+
 
         self.pageLayout.addLayout(self.toolsLayout)
 
@@ -96,6 +101,10 @@ class Ui_AuditLogPage(object):
         self.verifyButton.setText(QCoreApplication.translate("AuditLogPage", u"\u6539\u3056\u3093\u691c\u67fb(&V)", None))
 #if QT_CONFIG(tooltip)
         self.verifyButton.setToolTip(QCoreApplication.translate("AuditLogPage", u"\u8a18\u9332\u306e\u3064\u306a\u304c\u308a\u3092\u3059\u3079\u3066\u8a08\u7b97\u3057\u76f4\u3057\u3066\u3001\u66f8\u304d\u63db\u3048\u30fb\u524a\u9664\u30fb\u5165\u308c\u66ff\u3048\u304c\u306a\u3044\u304b\u78ba\u8a8d\u3057\u307e\u3059", None))
+#endif // QT_CONFIG(tooltip)
+        self.keysButton.setText(QCoreApplication.translate("AuditLogPage", u"\u96fb\u5b50\u5370\u9451\u306e\u9375(&K)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.keysButton.setToolTip(QCoreApplication.translate("AuditLogPage", u"\u767b\u9332\u3055\u308c\u305f\u96fb\u5b50\u5370\u9451\u306e\u9375\u3092\u78ba\u8a8d\u3057\u3001\u672c\u4eba\u306e\u9375\u3092\u8a8d\u8a3c\u3057\u307e\u3059\uff08\u30b7\u30b9\u30c6\u30e0\u7ba1\u7406\u8005\uff09", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.table.setAccessibleName(QCoreApplication.translate("AuditLogPage", u"\u76e3\u67fb\u30ed\u30b0\u306e\u4e00\u89a7", None))

@@ -5,6 +5,7 @@ late review is flagged."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -239,3 +240,31 @@ def test_working_days_skip_weekends_holidays_and_the_year_end() -> None:
     assert pol.working_days_after(date(2026, 11, 27), 1) == date(2026, 11, 30)  # Friday → Monday
     assert pol.working_days_after(date(2026, 11, 20), 1) == date(2026, 11, 24)  # 23rd: 勤労感謝の日 (Monday)
     assert pol.working_days_after(date(2026, 12, 28), 1) == date(2027, 1, 4)  # 12/29–1/3 closed
+
+
+def test_the_post_record_says_which_scope_approved_a_post(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from sns_desk.export import workbooks
+
+    scope_id = post_scopes.create_scope(db, people.kacho, account, ash())
+    version = post_scopes.get_scope(db, people.kacho, scope_id).scope.version
+    post_scopes.change_scope(db, people.kacho, scope_id, version, ash(review_days=2))
+    by_scope = submitted(db, people, account, scope_id, GOOD)
+    by_hand = submitted(db, people, account, None, "本日の花火大会は予定どおり開催します。")
+    post_workflow.approve(
+        db, people.kacho, by_hand, post_queries.get_post(db, people.kacho, by_hand).row.version
+    )
+    out = tmp_path / "posts.xlsx"
+    now = datetime.now(pol.JST)
+    workbooks.export_post_record(
+        db, people.kacho, now - timedelta(days=1), now + timedelta(days=30), out, account_id=account
+    )
+    ws = load_workbook(out).active
+    assert ws.cell(4, 11).value == "承認の経路"
+    rows = {r[0]: r for r in ([c.value for c in row] for row in ws.iter_rows(min_row=5))}
+    assert rows[by_scope][10] == "事前承認の範囲「定例の降灰予報」第2版（§5(2)）"
+    assert rows[by_scope][4] == "観光 課長（事前承認）"  # the 管理者 who decided the scope, not the author
+    assert rows[by_hand][10] == "個別の承認"

@@ -268,3 +268,37 @@ def test_the_post_record_says_which_scope_approved_a_post(
     assert rows[by_scope][10] == "事前承認の範囲「定例の降灰予報」第2版（§5(2)）"
     assert rows[by_scope][4] == "観光 課長（事前承認）"  # the 管理者 who decided the scope, not the author
     assert rows[by_hand][10] == "個別の承認"
+
+
+def test_a_scope_from_before_templates_is_migrated_to_approve_nothing(
+    db: Database, people: People, account: int
+) -> None:
+    from alembic import command
+
+    from sns_desk.store import schema_revisions
+
+    scope_id = post_scopes.create_scope(db, people.kacho, account, ash())
+    earlier = submitted(db, people, account, scope_id, GOOD)
+    with db.engine.begin() as conn:  # back to 0008, where a scope had a free-text template and no signatures
+        cfg = schema_revisions.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008_signatures")
+        conn.exec_driver_sql("DELETE FROM decision_signatures WHERE kind = 'scope_decision'")
+        command.upgrade(cfg, "head")
+    [scope] = post_scopes.list_scopes(db, account)
+    assert scope.slots is None and scope.state(datetime.now(pol.JST)) == "ひな形なし（自動承認しない）"
+    [migrated] = post_scopes.get_scope(db, people.kacho, scope_id).versions
+    assert (migrated.number, migrated.action, migrated.seal) == (1, ScopeAction.MIGRATED, "")
+    with db.read() as session:
+        assert (
+            session.scalars(select(PostDecision.scope_number).where(PostDecision.post_id == earlier)).one()
+            == 1
+        )
+    assert report(db).ok  # a migrated version is not a decision anyone signed
+    later = submitted(db, people, account, scope_id, GOOD.replace("北東", "南"))
+    assert "ひな形がない" in post_queries.get_post(db, people.kacho, later).scope_note
+    # the 管理者 gives it a template: a signed change, and it approves again
+    number = post_scopes.change_scope(db, people.kacho, scope_id, scope.version, ash())
+    assert number == 2
+    again = submitted(db, people, account, scope_id, GOOD.replace("北東", "西"))
+    assert post_queries.get_post(db, people.kacho, again).row.status is P.APPROVED

@@ -74,11 +74,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_scope_versions_scope_id"), table_name="scope_versions")
     op.drop_table("scope_versions")
-    with op.batch_alter_table("post_decisions") as batch:
-        batch.drop_column("scope_number")
-    with op.batch_alter_table("posts") as batch:
-        batch.drop_column("scope_note")
-    with op.batch_alter_table("standing_scopes") as batch:
-        batch.drop_column("number")
-        batch.drop_column("review_days")
-        batch.drop_column("slots")
+    # plain DROP COLUMN (SQLite 3.35+): a batch copy of standing_scopes would trip the posts' foreign keys
+    op.drop_column("post_decisions", "scope_number")
+    op.drop_column("posts", "scope_note")
+    for column in ("number", "review_days", "slots"):
+        op.drop_column("standing_scopes", column)

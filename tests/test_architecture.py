@@ -22,8 +22,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sns_desk"
 
@@ -130,9 +128,6 @@ def test_no_import_cycle() -> None:
     assert cycle == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="services/posts.py still holds the search SQL (being moved into the store)"
-)
 def test_only_the_store_writes_sql() -> None:
     """Services query through the ORM; raw SQL, drivers and Alembic live in the store; nothing above the
     services touches the database library at all."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 # What the window needs before the database is open is imported by name; the rest is reached through its module
 # (QtWidgets.QStyle) when first used, because PySide6 initialises each class on first access (see app.py).
@@ -18,6 +19,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolButton, QWidget
 
 from sns_desk import __version__
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_mainwindow import Ui_MainWindow
 from sns_desk.host import paths
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from sns_desk.store.database import Database
 
 log = logging.getLogger(__name__)
+PageT = TypeVar("PageT", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
@@ -46,13 +49,9 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle("SNS Desk")
-        self.ui.navList.setStyleSheet(
-            "QListWidget { background: #f3f5f8; font-size: 11pt; padding-top: 8px; }"
-            "QListWidget::item { padding: 8px 10px; }"
-            "QListWidget::item:selected { background: #1f5fa8; color: white; }"
-        )
+        self.ui.navList.setStyleSheet(style.NAVIGATION_STYLE)
         self.pages: dict[str, QWidget] = {}  # the pages built so far
-        self._keys: list[str] = []  # every page in navigation order
+        self._keys: list[str] = []  # every page this person sees, in navigation order
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._data_version: int | None = None
         self.notices: list[notices.Notice] = []
@@ -93,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"SNS Desk - {where}")
         self.loading_label = QLabel(f"データベースを開いています…\n{where}")
         # centred through the style sheet: the Qt namespace (Qt.AlignmentFlag) takes 12 ms to load at start-up
-        self.loading_label.setStyleSheet("color: #555; font-size: 12pt; qproperty-alignment: AlignCenter;")
+        self.loading_label.setStyleSheet(style.LOADING_STYLE)
         self.ui.pages.addWidget(self.loading_label)
         self.ui.pages.setCurrentWidget(self.loading_label)
         self.db_label.setText(where)
@@ -101,8 +100,8 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database, actor: Actor) -> None:
         """The database is open and the person known: fill the navigation, the first page and the status bar."""
         from sns_desk.domain.permissions import Permission
-        from sns_desk.domain.vocabulary import Role
-        from sns_desk.services import accounts, users
+        from sns_desk.gui.pages import PAGES
+        from sns_desk.services import navigation, users
 
         self.db = db
         self.actor = actor
@@ -116,49 +115,9 @@ class MainWindow(QMainWindow):
         self.bell.setIcon(self.style().standardIcon(pix.SP_MessageBoxInformation))
         self.bell.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.ui.actionQuit.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
-        self._add_page("posts", "下書き", pix.SP_FileIcon, self._posts_page)
-        if users.actor_roles(db, actor) & {Role.MANAGER, Role.RESPONSIBLE}:
-            self._add_page("approvals", "承認待ち", pix.SP_DialogApplyButton, self._approvals_page)
-        self._add_page(
-            "calendar",
-            "予定",
-            pix.SP_FileDialogListView,
-            self._page("calendar.calendar_page", "CalendarPage"),
-        )
-        self._add_page(
-            "accounts", "アカウント", pix.SP_DirLinkIcon, self._page("accounts.accounts_page", "AccountsPage")
-        )
-        self._add_page(
-            "incidents",
-            "トラブル",
-            pix.SP_MessageBoxWarning,
-            self._page("incidents.incidents_page", "IncidentsPage"),
-        )
-        self._add_page(
-            "inquiries",
-            "問い合わせ",
-            pix.SP_MessageBoxQuestion,
-            self._page("inquiries.inquiries_page", "InquiriesPage"),
-        )
-        if users.may(db, actor, Permission.VIEW_CITY_WIDE) or accounts.reportable_accounts(db, actor):
-            self._add_page(
-                "reports",
-                "報告書",
-                pix.SP_DialogSaveButton,
-                self._page("reports.reports_page", "ReportsPage"),
-            )
-        if users.may(db, actor, Permission.VIEW_AUDIT_LOG):
-            self._add_page(
-                "audit",
-                "監査ログ",
-                pix.SP_FileDialogDetailedView,
-                self._page("audit.audit_page", "AuditLogPage"),
-            )
-        if users.may(db, actor, Permission.MANAGE_USERS):
-            self._add_page(
-                "users", "ユーザー管理", pix.SP_DirHomeIcon, self._page("users.users_page", "UsersPage")
-            )
-        self._add_page("settings", "設定", pix.SP_FileDialogInfoView, self._settings_page)
+        for key in navigation.pages_for(db, actor):  # who sees which page is the services' answer
+            entry = PAGES[key]
+            self._add_page(key, entry.label, pix[entry.icon], partial(entry.build, self))
         if "approvals" in self._keys:
             self.update_pending_badge()
         self.ui.navList.setCurrentRow(0)
@@ -178,46 +137,29 @@ class MainWindow(QMainWindow):
         gc.freeze()
         self.ready.emit()
 
-    def _page(self, module: str, name: str) -> Callable[[], QWidget]:
-        def build() -> QWidget:
-            import importlib
-
-            page_class = getattr(importlib.import_module(f"sns_desk.gui.{module}"), name)
-            page: QWidget = page_class(self.db, self.actor)
-            return page
-
-        return build
-
-    def _posts_page(self) -> QWidget:
-        from sns_desk.gui.posts.posts_page import PostsPage
-
-        return PostsPage(self.db, self.actor)
-
-    def _approvals_page(self) -> QWidget:
-        from sns_desk.gui.approvals.approvals_page import ApprovalsPage
-
-        page = ApprovalsPage(self.db, self.actor)
-        page.count_changed.connect(self._set_pending_badge)
-        return page
-
-    def _settings_page(self) -> QWidget:
-        from sns_desk.gui.settings.settings_page import SettingsPage
-
-        page = SettingsPage(self.db, self.actor)
-        page.switch_database.connect(self.switch_database)
-        return page
-
     @property
     def posts_page(self) -> PostsPage:
-        return self.page("posts")  # type: ignore[return-value]
+        from sns_desk.gui.posts.posts_page import PostsPage
+
+        return self._page_of("posts", PostsPage)
 
     @property
     def approvals_page(self) -> ApprovalsPage | None:
-        return self.page("approvals") if "approvals" in self._keys else None  # type: ignore[return-value]
+        from sns_desk.gui.approvals.approvals_page import ApprovalsPage
+
+        return self._page_of("approvals", ApprovalsPage) if "approvals" in self._keys else None
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page("settings")  # type: ignore[return-value]
+        from sns_desk.gui.settings.settings_page import SettingsPage
+
+        return self._page_of("settings", SettingsPage)
+
+    def _page_of(self, key: str, kind: type[PageT]) -> PageT:
+        page = self.page(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"page {key} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is asked for."""
@@ -227,14 +169,15 @@ class MainWindow(QMainWindow):
             placeholder = self.ui.pages.widget(index)
             self.pages[key] = page
             self.ui.pages.insertWidget(index, page)
-            self.ui.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.ui.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
         return self.pages[key]
 
     def update_pending_badge(self) -> None:
-        from sns_desk.services import post_queries
+        from sns_desk.services import post_queries  # imported once the window is up
 
-        self._set_pending_badge(post_queries.count_pending_for(self.db, self.actor))
+        self.set_pending_badge(post_queries.count_pending_for(self.db, self.actor))
 
     def check_audit_anchor(self) -> list[str]:
         """At start-up: warn at once if the audit log lost what this PC verified before (tail cut, history
@@ -340,7 +283,7 @@ class MainWindow(QMainWindow):
             refresh()  # show what other PCs did since (a cheap re-read of one screen)
         self.refresh_notifications()
 
-    def _set_pending_badge(self, count: int) -> None:
+    def set_pending_badge(self, count: int) -> None:
         if "approvals" not in self._keys:
             return
         item = self.ui.navList.item(self._keys.index("approvals"))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
 
 class MessageBoxes:
@@ -61,3 +61,13 @@ def no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     yield
     if shown:
         pytest.fail("unexpected message box(es): " + " | ".join(shown))
+
+
+def cell(view: QAbstractItemView, row: int, column: int) -> str:
+    """The text a list shows in one cell, as the person reads it."""
+    return str(view.model().index(row, column).data())
+
+
+def rows(view: QAbstractItemView) -> int:
+    """How many rows a list shows."""
+    return view.model().rowCount()

@@ -11,18 +11,22 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.vocabulary import AccountStatus, ChecklistKey, ChecklistState
-from sns_desk.gui.accounts import accounts_page
-from sns_desk.gui.accounts.accounts_page import (
-    AccountRequestDialog,
-    AccountsPage,
-    ChecklistDialog,
-    CredentialDialog,
-)
-from sns_desk.gui.shared.item_models import AccountsTableModel
+from sns_desk.gui.accounts.account_request_dialog import AccountRequestDialog
+from sns_desk.gui.accounts.accounts_page import ACCOUNT_COLUMNS, AccountsPage
+from sns_desk.gui.accounts.checklist_dialog import ChecklistDialog
+from sns_desk.gui.accounts.credential_dialog import CredentialDialog
+from sns_desk.gui.shared.item_models import TableModel
 from sns_desk.host import keyring_access
-from sns_desk.services import account_policies, accounts
+from sns_desk.services import (
+    account_policies,
+    accounts,
+    post_drafts,
+    post_queries,
+    post_scopes,
+    post_workflow,
+)
 from sns_desk.store.database import Database
-from tests.gui.conftest import MessageBoxes
+from tests.gui.conftest import MessageBoxes, cell, rows
 from tests.world import People, in_state
 
 SECRET = "Sakurajima-Kanko-2026!"
@@ -112,7 +116,7 @@ def test_request_approve_checklist_credential_reach_active(
     monkeypatch.setattr(ChecklistDialog, "exec", fill_checklist)
     for _ in range(3):
         qtbot.mouseClick(kacho.ui.recordChecklistButton, Qt.MouseButton.LeftButton)
-    assert [kacho.ui.checklistTable.item(r, 2).text() for r in range(4)] == [
+    assert [cell(kacho.ui.checklistTable, r, 2) for r in range(4)] == [
         "運営者が認証を提供していない",
         "対応済",
         "対応済",
@@ -212,17 +216,16 @@ def test_policy_tab_diff_and_save(
 
 def test_accounts_model_passes_the_model_tester(qtmodeltester, db: Database, people: People) -> None:  # type: ignore[no-untyped-def]
     in_state(db, people, AccountStatus.ACTIVE)
-    model = AccountsTableModel()
+    model = TableModel(ACCOUNT_COLUMNS)
     model.set_rows(accounts.list_accounts(db, people.koho))
     qtmodeltester.check(model)
-    assert accounts_page is not None
+    assert model.rowCount() == 1 and model.index(0, 2).data() == "運用中"
 
 
 def test_scope_tab_approves_and_reviews(
     qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sns_desk.gui.accounts.accounts_page import ScopeDialog
-    from sns_desk.services import post_drafts, post_queries, post_scopes, post_workflow
+    from sns_desk.gui.accounts.scope_dialog import ScopeDialog
     from tests.test_posts import ALL_CHECKED, in_hours
 
     account_id = in_state(db, people, AccountStatus.ACTIVE)
@@ -241,9 +244,9 @@ def test_scope_tab_approves_and_reviews(
 
     monkeypatch.setattr(ScopeDialog, "exec", fill)
     qtbot.mouseClick(page.ui.addScopeButton, Qt.MouseButton.LeftButton)
-    assert page.ui.scopesTable.rowCount() == 1 and page.ui.scopesTable.item(0, 1).text() == "降灰予報、気象"
+    assert rows(page.ui.scopesTable) == 1 and cell(page.ui.scopesTable, 0, 1) == "降灰予報、気象"
     scope_id = post_scopes.list_scopes(db, account_id)[0].id
-    post_id = post_drafts.create_draft(
+    post_id = post_workflow.create_draft(
         db,
         people.tanto,
         post_drafts.PostInput(
@@ -254,13 +257,10 @@ def test_scope_tab_approves_and_reviews(
         db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
     page.refresh(account_id)
-    assert page.ui.reviewTable.rowCount() == 1
+    assert rows(page.ui.reviewTable) == 1
     page.ui.reviewTable.selectRow(0)
     qtbot.mouseClick(page.ui.reviewButton, Qt.MouseButton.LeftButton)
-    assert (
-        page.ui.reviewTable.rowCount() == 0
-        and post_queries.get_post(db, people.kacho, post_id).scope_reviewed
-    )
+    assert rows(page.ui.reviewTable) == 0 and post_queries.get_post(db, people.kacho, post_id).scope_reviewed
 
 
 def test_reports_page_exports_with_progress_and_records_it(
@@ -284,5 +284,5 @@ def test_reports_page_exports_with_progress_and_records_it(
     assert page.last is not None and page.last.path.exists()
     assert page.last.path.name.startswith("公式アカウント開設・変更・廃止報告書_鹿児島市観光公式X_開設_")
     assert load_workbook(page.last.path)["報告書"]["C12"].value == "鹿児島市観光公式X（@kagoshima_kanko）"
-    assert page.ui.openFolderButton.isEnabled() and page.ui.historyTable.rowCount() == 1
-    assert page.ui.historyTable.item(0, 1).text() == "公式アカウント開設・変更・廃止報告書"
+    assert page.ui.openFolderButton.isEnabled() and rows(page.ui.historyTable) == 1
+    assert cell(page.ui.historyTable, 0, 1) == "公式アカウント開設・変更・廃止報告書"

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType
-from sns_desk.gui.incidents.incidents_page import IncidentDialog, IncidentsPage
+from sns_desk.gui.incidents.incident_dialog import IncidentDialog
+from sns_desk.gui.incidents.incidents_page import IncidentsPage
 from sns_desk.gui.inquiries.inquiries_page import InquiriesPage
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.services import incidents, post_drafts, post_queries, post_workflow
 from sns_desk.store.database import Database
-from tests.gui.conftest import MessageBoxes
+from tests.gui.conftest import MessageBoxes, cell, rows
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.world import People, in_state
 
@@ -66,8 +67,8 @@ def test_impersonation_case(
     assert "指示を待っています" in staff.ui.escalationLabel.text()
     record(qtbot, staff, monkeypatch, "takedown", "11/26 X社へ削除依頼（受付 0123）")
     record(qtbot, staff, monkeypatch, "homepage_notice", "https://www.city.kagoshima.lg.jp/notice/fake.html")
-    assert [staff.ui.actionsTable.item(r, 3).text() for r in range(3)] == ["済", "済", "未"]
-    assert staff.ui.actionsTable.item(0, 4).text() == "観光 担当"
+    assert [cell(staff.ui.actionsTable, r, 3) for r in range(3)] == ["済", "済", "未"]
+    assert cell(staff.ui.actionsTable, 0, 4) == "観光 担当"
     assert not staff.ui.closeButton.isEnabled(), "the 担当者 does not close"
 
     # the 責任者 sees it in the bell and acknowledges
@@ -86,7 +87,7 @@ def test_impersonation_case(
     manager = page_for(qtbot, db, people.kacho)
     answer(monkeypatch, "11/28 偽アカウントの削除を確認した")
     qtbot.mouseClick(manager.ui.closeButton, Qt.MouseButton.LeftButton)
-    assert manager.rows == [], "closed troubles are hidden unless asked for"
+    assert rows(manager.ui.incidentsTable) == 0, "closed troubles are hidden unless asked for"
     manager.ui.showClosedCheck.setChecked(True)
     assert manager.current is not None and manager.current.status_label == "完了"
 
@@ -147,9 +148,9 @@ def test_inquiries_screen_logs_and_forwards(
     assert page.log() is None and "内容を入力" in page.ui.errorLabel.text()
     page.ui.contentEdit.setPlainText("臨時バスを増やしてほしい")
     assert page.log() is not None
-    assert page.ui.inquiriesTable.item(0, 6).text() == "要依頼（§7(3)）"
+    assert cell(page.ui.inquiriesTable, 0, 6) == "要依頼（§7(3)）"
     page.ui.inquiriesTable.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("交通局 企画課", True)))
     qtbot.mouseClick(page.ui.forwardButton, Qt.MouseButton.LeftButton)
-    assert page.ui.inquiriesTable.item(0, 6).text().startswith("交通局 企画課")
+    assert cell(page.ui.inquiriesTable, 0, 6).startswith("交通局 企画課")
     assert "365 日" in page.ui.retentionLabel.text()

@@ -16,6 +16,7 @@ from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.posts_page import PostsPage
 from sns_desk.services import post_drafts, post_queries
 from sns_desk.store.database import Database
+from tests.gui.conftest import cell
 from tests.test_posts import in_hours
 from tests.world import People, in_state
 
@@ -43,7 +44,7 @@ def test_draft_rejected_fixed_approved_published(
     set_planned(editor, in_hours())
     type_body(qtbot, editor, "秋の観光キャンペーン 詳しくは https://bit.ly/3kagoshima へ")
     assert "エラー 1 件" in editor.ui.checksSummary.text()
-    assert editor.ui.findingsTable.item(0, 2).text() == "§5(7)"
+    assert cell(editor.ui.findingsTable, 0, 2) == "§5(7)"
     body = editor.ui.bodyEdit.toPlainText()
     start = body.index("https://bit.ly")
     assert (start, start + len("https://bit.ly/3kagoshima")) in editor.highlighted_spans()
@@ -117,7 +118,9 @@ def test_draft_rejected_fixed_approved_published(
     assert [d.kind.value for d in detail.decisions] == ["reject", "approve"]
 
 
-def test_warnings_need_a_reason_typed_in_the_table(qtbot: QtBot, db: Database, people: People) -> None:
+def test_warnings_need_a_reason_typed_in_the_table(
+    qtbot: QtBot, qtmodeltester, db: Database, people: People
+) -> None:  # type: ignore[no-untyped-def]
     account = in_state(db, people, AccountStatus.ACTIVE)
     editor = PostEditor(db, people.tanto, account_id=account)
     qtbot.addWidget(editor)
@@ -127,7 +130,11 @@ def test_warnings_need_a_reason_typed_in_the_table(qtbot: QtBot, db: Database, p
         box.setChecked(True)
     qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
     assert "理由を記入してください" in editor.ui.errorLabel.text()
-    editor.ui.findingsTable.item(0, 3).setText("共催団体の公式ページ")
+    reasons = editor.ui.findingsTable.model()
+    assert not reasons.flags(reasons.index(0, 1)) & Qt.ItemFlag.ItemIsEditable  # only the reason is typed
+    assert reasons.setData(reasons.index(0, 3), "共催団体の公式ページ")  # what the table's editor commits
+    assert cell(editor.ui.findingsTable, 0, 3) == "共催団体の公式ページ"
+    qtmodeltester.check(reasons)
     assert "理由の未記入 0 件" in editor.ui.checksSummary.text()
     qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
     assert editor.status is PostStatus.PENDING, editor.ui.errorLabel.text()
@@ -173,4 +180,4 @@ def test_calendar_marks_days_with_posts(qtbot: QtBot, db: Database, people: Peop
 
     page.ui.calendar.setSelectedDate(QDate(when.year, when.month, when.day))
     assert "1 件" in page.ui.dayLabel.text()
-    assert page.ui.dayTable.item(0, 3).text() == "予定の投稿"
+    assert cell(page.ui.dayTable, 0, 3) == "予定の投稿"

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from sns_desk.gui.audit.audit_page import AuditLogPage
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.settings.settings_page import SettingsPage
-from sns_desk.gui.shared.item_models import AuditTableModel, UsersTableModel
-from sns_desk.gui.users.users_page import UserDialog, UsersPage
+from sns_desk.gui.shared.item_models import AuditTableModel, TableModel
+from sns_desk.gui.users.user_dialog import UserDialog
+from sns_desk.gui.users.users_page import USER_COLUMNS, UsersPage
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services import users
 from sns_desk.services.actors import Actor
@@ -94,7 +95,7 @@ def test_audit_model_fetches_more_as_the_view_scrolls(
 
 
 def test_users_model_passes_the_model_tester(qtmodeltester, db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
-    model = UsersTableModel()
+    model = TableModel(USER_COLUMNS)
     model.set_rows(users.list_users(db))
     qtmodeltester.check(model)
 

@@ -1,49 +1,46 @@
-"""アカウント: the list, the request form, the detail with its five tabs, and the 責任者's decisions."""
+"""アカウント: the list and the detail with its tabs (情報, 運用ポリシー, 成りすまし防止, 認証情報, 事前承認, 担当者), and
+the 責任者's decisions.  Each dialog lives in its own module beside this one."""
 
 from __future__ import annotations
 
-import re
-from datetime import date, time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QHeaderView,
-    QListWidgetItem,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.account_states import credentials_refusal
-from sns_desk.domain.errors import SnsDeskError, ValidationError
+from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
-from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, Platform, PolicyStatus, Role
-from sns_desk.gui.accounts.policy_editor import PolicyEditor
-from sns_desk.gui.forms.ui_accountinfodialog import Ui_AccountInfoDialog
-from sns_desk.gui.forms.ui_accountrequestdialog import Ui_AccountRequestDialog
+from sns_desk.domain.vocabulary import PolicyStatus
+from sns_desk.gui import style
+from sns_desk.gui.accounts.account_info_dialog import AccountInfoDialog
+from sns_desk.gui.accounts.account_request_dialog import AccountRequestDialog
+from sns_desk.gui.accounts.checklist_dialog import ChecklistDialog
+from sns_desk.gui.accounts.credential_dialog import CredentialDialog
+from sns_desk.gui.accounts.member_dialog import MemberDialog
+from sns_desk.gui.accounts.policy_dialog import PolicyDialog
+from sns_desk.gui.accounts.scope_dialog import ScopeDialog
 from sns_desk.gui.forms.ui_accountspage import Ui_AccountsPage
-from sns_desk.gui.forms.ui_checklistdialog import Ui_ChecklistDialog
-from sns_desk.gui.forms.ui_credentialdialog import Ui_CredentialDialog
-from sns_desk.gui.forms.ui_memberdialog import Ui_MemberDialog
-from sns_desk.gui.forms.ui_policydialog import Ui_PolicyDialog
-from sns_desk.gui.forms.ui_scopedialog import Ui_ScopeDialog
 from sns_desk.gui.shared.interaction import (
-    ERROR_STYLE,
     SecretClipboard,
     ask_reason,
     confirm,
     inform,
     run_and_refresh,
-    setup_table,
     show_error,
-    style_title,
 )
-from sns_desk.gui.shared.item_models import AccountsTableModel
+from sns_desk.gui.shared.item_models import (
+    Column,
+    TableModel,
+    jst,
+    selected_row,
+    show_filtered_list,
+    show_list,
+)
 from sns_desk.host import keyring_access
 from sns_desk.services import (
     account_checklist,
@@ -54,322 +51,57 @@ from sns_desk.services import (
     post_scopes,
     users,
 )
-from sns_desk.services.accounts import AccountAction, AccountInput, AccountRow
+from sns_desk.services.accounts import AccountAction, AccountRow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
-
-def _fill_departments(combo, departments: list[users.DepartmentRow], selected: int | None = None) -> None:  # type: ignore[no-untyped-def]
-    combo.clear()
-    for dept in departments:
-        combo.addItem(dept.full_name, dept.id)
-    if selected is not None:
-        combo.setCurrentIndex(max(combo.findData(selected), 0))
-
-
-def _fill_platforms(combo, selected: Platform | None = None) -> None:  # type: ignore[no-untyped-def]
-    combo.clear()
-    for platform in Platform:
-        combo.addItem(platform.label, platform.value)
-    if selected is not None:
-        combo.setCurrentIndex(max(combo.findData(selected.value), 0))
-
-
-def diff_html(diff: str) -> str:
-    """A unified diff with removed lines red and added lines green, as people expect to read one."""
-    from html import escape
-
-    lines = []
-    for line in diff.splitlines():
-        style = ""
-        if line.startswith("+") and not line.startswith("+++"):
-            style = "background:#e6ffec;color:#1b5e20;"
-        elif line.startswith("-") and not line.startswith("---"):
-            style = "background:#ffebe9;color:#b71c1c;"
-        elif line.startswith("@@"):
-            style = "color:#6a737d;"
-        lines.append(f'<div style="{style}white-space:pre-wrap;">{escape(line) or "&nbsp;"}</div>')
-    return "".join(lines)
-
-
-class AccountRequestDialog(QDialog):
-    """申請: the account and its first 運用ポリシー in one form (§3(1))."""
-
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor = db, actor
-        self.ui = Ui_AccountRequestDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        self.editor = PolicyEditor()
-        self.ui.policyHolderLayout.addWidget(self.editor)
-        _fill_platforms(self.ui.platformCombo)
-        departments = users.list_departments(db)
-        me = next((u for u in users.list_users(db) if u.id == actor.user_id), None)
-        _fill_departments(self.ui.departmentCombo, departments, me.department_id if me else None)
-        self.ui.responsibleCombo.addItem("（選んでください）", None)
-        for person in users.list_users(db):
-            if person.active and not person.is_contractor and person.id != actor.user_id:
-                label = f"{person.display_name}（{person.department or '部署未設定'}）"
-                self.ui.responsibleCombo.addItem(label, person.id)
-        self.ui.buttonBox.accepted.connect(self.submit)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.account_id: int | None = None
-
-    def account_input(self) -> AccountInput:
-        return AccountInput(
-            Platform(self.ui.platformCombo.currentData()),
-            self.ui.nameEdit.text(),
-            self.ui.departmentCombo.currentData(),
-            self.ui.handleEdit.text(),
-            self.ui.urlEdit.text(),
-        )
-
-    def submit(self) -> None:
-        responsible = self.ui.responsibleCombo.currentData()
-        try:
-            if self.ui.departmentCombo.currentData() is None:
-                raise ValidationError("運用部署を選んでください（部署はユーザー管理で登録します）。")
-            if responsible is None:
-                raise ValidationError("アカウント責任者を選んでください（§4(1)ア）。")
-            self.account_id = accounts.request_account(
-                self.db, self.actor, self.account_input(), responsible, self.editor.data()
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            if "運用ポリシー" in error.message or (
-                "§3(1)" in error.message and "アカウント名" not in error.message
-            ):
-                self.ui.tabs.setCurrentIndex(1)
-            return
-        self.accept()
-
-
-class AccountInfoDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, row: AccountRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor, self.row = db, actor, row
-        self.ui = Ui_AccountInfoDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        _fill_platforms(self.ui.platformCombo, row.platform)
-        _fill_departments(self.ui.departmentCombo, users.list_departments(db), row.department_id)
-        self.ui.nameEdit.setText(row.name)
-        self.ui.handleEdit.setText(row.handle)
-        self.ui.urlEdit.setText(row.url)
-        self.ui.selfApprovalCheck.setChecked(row.allow_self_approval)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        data = AccountInput(
-            Platform(self.ui.platformCombo.currentData()),
-            self.ui.nameEdit.text(),
-            self.ui.departmentCombo.currentData(),
-            self.ui.handleEdit.text(),
-            self.ui.urlEdit.text(),
-        )
-        try:
-            accounts.edit_account(self.db, self.actor, self.row.id, self.row.version, data)
-            if self.ui.selfApprovalCheck.isChecked() != self.row.allow_self_approval:
-                fresh = accounts.get_account(self.db, self.actor, self.row.id)
-                accounts.set_allow_self_approval(
-                    self.db, self.actor, self.row.id, fresh.version, self.ui.selfApprovalCheck.isChecked()
-                )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
-
-
-class PolicyDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, account_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor, self.account_id = db, actor, account_id
-        self.ui = Ui_PolicyDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        self.editor = PolicyEditor()
-        self.ui.policyHolderLayout.addWidget(self.editor)
-        versions = account_policies.list_policies(db, account_id)
-        latest = versions[0] if versions else None
-        self.expected_version = latest.version if latest and latest.status is PolicyStatus.DRAFT else None
-        if latest is not None:
-            self.editor.set_data(latest.data)
-        if latest is not None and latest.status is PolicyStatus.DRAFT:
-            self.ui.introLabel.setText(
-                f"作成中の第{latest.number}版を編集します。承認はアカウント責任者が行います。"
-            )
-        else:
-            number = (latest.number + 1) if latest else 1
-            self.ui.introLabel.setText(
-                f"現行の版をもとに第{number}版を作成します。承認されるまでは現行の版が使われます。"
-            )
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        try:
-            account_policies.save_policy_draft(
-                self.db, self.actor, self.account_id, self.editor.data(), self.expected_version
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
-
-
-class ChecklistDialog(QDialog):
-    def __init__(
-        self,
-        db: Database,
-        actor: Actor,
-        account_id: int,
-        key: ChecklistKey | None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.db, self.actor, self.account_id = db, actor, account_id
-        self.ui = Ui_ChecklistDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        rows = {r.key: r for r in account_checklist.checklist(db, account_id)}
-        for item in (ChecklistKey.VERIFIED, ChecklistKey.HOMEPAGE, ChecklistKey.PROFILE_LINK):
-            label, section = account_checklist.CHECKLIST_LABELS[item]
-            self.ui.itemCombo.addItem(f"{label}（{section}）", item.value)
-        self.ui.itemCombo.currentIndexChanged.connect(lambda _i: self._load(rows))
-        if key is not None and key is not ChecklistKey.PASSWORD:
-            self.ui.itemCombo.setCurrentIndex(max(self.ui.itemCombo.findData(key.value), 0))
-        self._load(rows)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def _load(self, rows: dict[ChecklistKey, account_checklist.ChecklistRow]) -> None:
-        key = ChecklistKey(self.ui.itemCombo.currentData())
-        self.ui.stateCombo.clear()
-        states = [ChecklistState.DONE, ChecklistState.OPEN]
-        if key is ChecklistKey.VERIFIED:
-            states.insert(1, ChecklistState.NOT_OFFERED)
-        for state in states:
-            self.ui.stateCombo.addItem(state.label, state.value)
-        row = rows.get(key)
-        if row is not None:
-            self.ui.stateCombo.setCurrentIndex(max(self.ui.stateCombo.findData(row.state.value), 0))
-            self.ui.urlEdit.setText(row.url)
-            self.ui.noteEdit.setText(row.note)
-
-    def save(self) -> None:
-        try:
-            account_checklist.set_checklist_item(
-                self.db,
-                self.actor,
-                self.account_id,
-                ChecklistKey(self.ui.itemCombo.currentData()),
-                ChecklistState(self.ui.stateCombo.currentData()),
-                self.ui.urlEdit.text(),
-                self.ui.noteEdit.text(),
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
-
-
-class CredentialDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, account_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor, self.account_id = db, actor, account_id
-        self.ui = Ui_CredentialDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        if self.ui.passwordEdit.text() != self.ui.confirmEdit.text():
-            self.ui.errorLabel.setText(
-                "パスワードと確認用のパスワードが一致しません。確認用をもう一度入力してください。"
-            )
-            self.ui.confirmEdit.clear()
-            self.ui.confirmEdit.setFocus()
-            return
-        try:
-            credentials.set_credential(
-                self.db, self.actor, self.account_id, self.ui.loginIdEdit.text(), self.ui.passwordEdit.text()
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        finally:
-            self.ui.confirmEdit.clear()
-        self.ui.passwordEdit.clear()
-        self.accept()
-
-
-class MemberDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, account_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor, self.account_id = db, actor, account_id
-        self.ui = Ui_MemberDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        for person in users.list_users(db):
-            if person.active:
-                suffix = "・委託業者" if person.is_contractor else ""
-                self.ui.userCombo.addItem(f"{person.display_name}（{person.login}{suffix}）", person.id)
-        for role in (Role.STAFF, Role.MANAGER, Role.RESPONSIBLE, Role.CONTRACTOR):
-            self.ui.roleCombo.addItem(role.label, role.value)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        try:
-            users.assign_account_role(
-                self.db,
-                self.actor,
-                self.account_id,
-                self.ui.userCombo.currentData(),
-                self.ui.roleCombo.currentData(),
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
-
-
-class ScopeDialog(QDialog):
-    """The 管理者 approves a standing scope (§5(2))."""
-
-    def __init__(self, db: Database, actor: Actor, account_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor, self.account_id = db, actor, account_id
-        self.ui = Ui_ScopeDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet(ERROR_STYLE)
-        today = QDate.currentDate()
-        self.ui.fromEdit.setDate(today)
-        self.ui.untilEdit.setDate(today.addMonths(6))
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def save(self) -> None:
-        start, end = self.ui.fromEdit.date(), self.ui.untilEdit.date()
-        categories = [c for c in re.split(r"[、,，\s]+", self.ui.categoriesEdit.text()) if c]
-        try:
-            post_scopes.create_scope(
-                self.db,
-                self.actor,
-                self.account_id,
-                self.ui.titleEdit.text(),
-                categories,
-                self.ui.templateEdit.toPlainText(),
-                pol.at_jst(date(start.year(), start.month(), start.day()), time(0)),
-                pol.at_jst(date(end.year(), end.month(), end.day()), time(23, 59)),
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
+ACCOUNT_COLUMNS: tuple[Column[AccountRow], ...] = (
+    Column("種類", lambda r: r.platform.label),
+    Column("アカウント名", lambda r: r.name),
+    Column("状態", lambda r: r.status.label),
+    Column("運用部署", lambda r: r.department),
+    Column(
+        "未対応の措置",
+        lambda r: (
+            (f"{len(r.open_items)} 件" if r.open_items else "なし")
+            + ("（パスワード変更時期）" if r.credential_due else "")
+        ),
+        tip=lambda r: "\n".join(r.open_items) or "すべて対応済み",
+        colour=lambda r: style.ERROR if r.open_items or r.credential_due else None,
+    ),
+    Column("責任者", lambda r: "、".join(r.responsible)),
+    Column("管理者", lambda r: "、".join(r.managers)),
+)
+CHECKLIST_COLUMNS: tuple[Column[account_checklist.ChecklistRow], ...] = (
+    Column("項目", lambda r: r.label),
+    Column("根拠", lambda r: r.section),
+    Column("状態", lambda r: r.state_label, colour=lambda r: style.ERROR if r.is_open else None),
+    Column("URL", lambda r: r.url),
+    Column("記録者", lambda r: r.by),
+    Column("日時", lambda r: jst(r.at, "%Y-%m-%d %H:%M")),
+    Column("メモ", lambda r: r.note),
+)
+MEMBER_COLUMNS: tuple[Column[accounts.MemberRow], ...] = (
+    Column("氏名", lambda r: r.display_name),
+    Column("ログイン名", lambda r: r.login),
+    Column("役割", lambda r: r.role.label),
+    Column("割り当て日", lambda r: jst(r.assigned_at, "%Y-%m-%d")),
+)
+SCOPE_COLUMNS: tuple[Column[post_scopes.ScopeRow], ...] = (
+    Column("名前", lambda r: r.title),
+    Column("分類", lambda r: "、".join(r.categories)),
+    Column("有効期間", lambda r: f"{jst(r.valid_from, '%Y-%m-%d')}〜{jst(r.valid_until, '%Y-%m-%d')}"),
+    Column("承認者", lambda r: r.approved_by),
+    Column(
+        "状態", lambda r: "取り消し" if r.revoked else ("有効" if r.valid_at(pol.now_jst()) else "期間外")
+    ),
+)
+REVIEW_COLUMNS: tuple[Column[post_queries.PostRow], ...] = (
+    Column("番号", lambda r: str(r.id)),
+    Column("分類", lambda r: r.category),
+    Column("作成者", lambda r: r.author),
+    Column("内容", lambda r: r.summary),
+)
 
 
 class AccountsPage(QWidget):
@@ -378,22 +110,13 @@ class AccountsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_AccountsPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
-        self.ui.headerLabel.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.model = AccountsTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        table = self.ui.accountsTable
-        table.setModel(self.proxy)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        style.title(self.ui.titleLabel)
+        self.ui.headerLabel.setStyleSheet(style.LARGE_HEADER_STYLE)
+        self.model = TableModel(ACCOUNT_COLUMNS, self)
+        self.proxy = show_filtered_list(self.ui.accountsTable, self.model, self.ui.filterEdit)
         self.ui.splitter.setSizes([520, 680])
         self.ui.pageLayout.setStretch(1, 1)  # the list and detail take the height, not the title
-        self.ui.filterEdit.textChanged.connect(self.proxy.setFilterFixedString)
-        table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
+        self.ui.accountsTable.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
         self.ui.requestButton.clicked.connect(self.request_account)
         self.ui.approveButton.clicked.connect(lambda: self.decide(AccountAction.APPROVE_OPENING))
         self.ui.rejectButton.clicked.connect(lambda: self.decide(AccountAction.REJECT))
@@ -422,10 +145,14 @@ class AccountsPage(QWidget):
         self.ui.removeMemberButton.clicked.connect(self.remove_member)
         self.clipboard = SecretClipboard(30, self)
         self.clipboard.tick.connect(self._clipboard_tick)
-        setup_table(self.ui.checklistTable, ["項目", "根拠", "状態", "URL", "記録者", "日時", "メモ"])
-        setup_table(self.ui.membersTable, ["氏名", "ログイン名", "役割", "割り当て日"])
-        setup_table(self.ui.scopesTable, ["名前", "分類", "有効期間", "承認者", "状態"])
-        setup_table(self.ui.reviewTable, ["番号", "分類", "作成者", "内容"])
+        self.checklist_model = TableModel(CHECKLIST_COLUMNS, self)
+        self.members_model = TableModel(MEMBER_COLUMNS, self)
+        self.scopes_model = TableModel(SCOPE_COLUMNS, self)
+        self.review_model = TableModel(REVIEW_COLUMNS, self)
+        show_list(self.ui.checklistTable, self.checklist_model)
+        show_list(self.ui.membersTable, self.members_model)
+        show_list(self.ui.scopesTable, self.scopes_model)
+        show_list(self.ui.reviewTable, self.review_model)
         self.current: AccountRow | None = None
         self.policies: list[account_policies.PolicyRow] = []
         self.refresh()
@@ -456,10 +183,8 @@ class AccountsPage(QWidget):
         self.show_detail()
 
     def selected_id(self) -> int | None:
-        indexes = self.ui.accountsTable.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        return int(self.model.row_at(self.proxy.mapToSource(indexes[0]).row()).id)
+        row = selected_row(self.ui.accountsTable, self.model)
+        return row.id if row is not None else None
 
     # -- detail
 
@@ -497,12 +222,8 @@ class AccountsPage(QWidget):
         ui.managersValue.setText("、".join(row.managers) or "—")
         ui.requestedValue.setText(row.requested_by or "—")
 
-        def day(value: object) -> str:
-            return value.astimezone(JST).strftime("%Y-%m-%d") if value else "—"  # type: ignore[attr-defined]
-
-        ui.datesValue.setText(
-            f"開設承認 {day(row.opened_at)}　運用開始 {day(row.activated_at)}　閉鎖 {day(row.closed_at)}"
-        )
+        dates = (jst(when, "%Y-%m-%d") or "—" for when in (row.opened_at, row.activated_at, row.closed_at))
+        ui.datesValue.setText("開設承認 {}　運用開始 {}　閉鎖 {}".format(*dates))
         ui.reasonValue.setText(row.status_reason or "—")
         ui.overrideValue.setText(row.activation_override or "—")
         ui.selfApprovalValue.setText(
@@ -581,18 +302,7 @@ class AccountsPage(QWidget):
         self.ui.diffButton.setEnabled(any(p.number < version.number for p in self.policies))
 
     def _show_checklist(self, row: AccountRow) -> None:
-        items = account_checklist.checklist(self.db, row.id)
-        table = self.ui.checklistTable
-        table.setRowCount(len(items))
-        for r, item in enumerate(items):
-            when = item.at.astimezone(JST).strftime("%Y-%m-%d %H:%M") if item.at else ""
-            for c, text in enumerate(
-                (item.label, item.section, item.state_label, item.url, item.by, when, item.note)
-            ):
-                cell = QTableWidgetItem(text)
-                if c == 2 and item.is_open:
-                    cell.setForeground(Qt.GlobalColor.red)
-                table.setItem(r, c, cell)
+        self.checklist_model.set_rows(account_checklist.checklist(self.db, row.id))
         self.ui.recordChecklistButton.setEnabled(
             accounts.may(self.db, self.actor, Permission.EDIT_CHECKLIST, row.id)
             and row.status not in (accounts.S.CLOSED, accounts.S.REJECTED)
@@ -601,7 +311,7 @@ class AccountsPage(QWidget):
     def _show_credential(self, row: AccountRow) -> None:
         status = keyring_access.keyring_status()
         self.ui.keyringStatusLabel.setText(status.message)
-        self.ui.keyringStatusLabel.setStyleSheet("" if status.usable else ERROR_STYLE)
+        self.ui.keyringStatusLabel.setStyleSheet("" if status.usable else style.ERROR_STYLE)
         info = credentials.info(self.db, row.id)
         if info.exists and info.rotated_at:
             due = " ⚠ 変更時期を過ぎています" if row.credential_due else ""
@@ -625,49 +335,22 @@ class AccountsPage(QWidget):
 
     def _show_members(self, row: AccountRow) -> None:
         members = accounts.list_members(self.db, row.id)
-        self.members = members
-        table = self.ui.membersTable
-        table.setRowCount(len(members))
-        for r, member in enumerate(members):
-            for c, text in enumerate(
-                (
-                    member.display_name,
-                    member.login,
-                    member.role.label,
-                    member.assigned_at.astimezone(JST).strftime("%Y-%m-%d"),
-                )
-            ):
-                table.setItem(r, c, QTableWidgetItem(text))
+        self.members_model.set_rows(members)
         manage = accounts.may(self.db, self.actor, Permission.MANAGE_ACCOUNT_MEMBERS, row.id)
         self.ui.addMemberButton.setEnabled(manage)
         self.ui.removeMemberButton.setEnabled(manage and bool(members))
 
     def _show_scopes(self, row: AccountRow) -> None:
-        self.scopes = post_scopes.list_scopes(self.db, row.id)
-        now = pol.now_jst()
-        table = self.ui.scopesTable
-        table.setRowCount(len(self.scopes))
-        for r, scope in enumerate(self.scopes):
-            period = (
-                f"{scope.valid_from.astimezone(JST):%Y-%m-%d}〜{scope.valid_until.astimezone(JST):%Y-%m-%d}"
-            )
-            state = "取り消し" if scope.revoked else ("有効" if scope.valid_at(now) else "期間外")
-            for c, text in enumerate(
-                (scope.title, "、".join(scope.categories), period, scope.approved_by, state)
-            ):
-                table.setItem(r, c, QTableWidgetItem(text))
+        scopes = post_scopes.list_scopes(self.db, row.id)
+        self.scopes_model.set_rows(scopes)
         manage = accounts.may(self.db, self.actor, Permission.APPROVE_SCOPE, row.id)
         self.ui.addScopeButton.setEnabled(manage and row.status is accounts.S.ACTIVE)
-        self.ui.revokeScopeButton.setEnabled(manage and any(not s.revoked for s in self.scopes))
-        self.review = [
+        self.ui.revokeScopeButton.setEnabled(manage and any(not s.revoked for s in scopes))
+        review = [
             p for p in post_queries.scope_posts_to_review(self.db, self.actor) if p.account_id == row.id
         ]
-        table = self.ui.reviewTable
-        table.setRowCount(len(self.review))
-        for r, post in enumerate(self.review):
-            for c, text in enumerate((str(post.id), post.category, post.author, post.summary)):
-                table.setItem(r, c, QTableWidgetItem(text))
-        self.ui.reviewButton.setEnabled(manage and bool(self.review))
+        self.review_model.set_rows(review)
+        self.ui.reviewButton.setEnabled(manage and bool(review))
 
     # -- actions
 
@@ -679,24 +362,22 @@ class AccountsPage(QWidget):
             self.refresh()
 
     def revoke_scope(self) -> None:
-        index = self.ui.scopesTable.currentRow()
-        if not (0 <= index < len(self.scopes)):
+        scope = selected_row(self.ui.scopesTable, self.scopes_model)
+        if scope is None:
             return
-        scope = self.scopes[index]
         if confirm(
             self, f"事前承認の範囲「{scope.title}」を取り消しますか？これ以降は管理者の承認が必要になります。"
         ):
             self._run("revoke scope", lambda: post_scopes.revoke_scope(self.db, self.actor, scope.id))
 
     def review_post(self) -> None:
-        index = self.ui.reviewTable.currentRow()
-        if 0 <= index < len(self.review):
-            post = self.review[index]
+        post = selected_row(self.ui.reviewTable, self.review_model)
+        if post is not None:
             self._run(
                 "review scope post", lambda: post_scopes.review_scope_post(self.db, self.actor, post.id)
             )
 
-    def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, what: str, call: Callable[[], object]) -> bool:
         return run_and_refresh(self, what, call)
 
     def request_account(self) -> None:
@@ -801,7 +482,7 @@ class AccountsPage(QWidget):
         if not older:
             return
         diff = account_policies.policy_diff(self.db, row.id, max(older), version.number)
-        self.ui.policyView.setHtml(diff_html(diff) if diff else "違いはありません。")
+        self.ui.policyView.setHtml(style.diff_html(diff) if diff else "違いはありません。")
 
     def copy_policy(self) -> None:
         if self.current:
@@ -839,9 +520,8 @@ class AccountsPage(QWidget):
     def record_checklist(self) -> None:
         if not self.current or not self.ui.recordChecklistButton.isEnabled():
             return
-        rows = account_checklist.checklist(self.db, self.current.id)
-        index = self.ui.checklistTable.currentRow()
-        key = rows[index].key if 0 <= index < len(rows) else None
+        item = selected_row(self.ui.checklistTable, self.checklist_model)
+        key = item.key if item is not None else None
         if (
             ChecklistDialog(self.db, self.actor, self.current.id, key, self).exec()
             == QDialog.DialogCode.Accepted
@@ -874,13 +554,9 @@ class AccountsPage(QWidget):
         )
 
     def delete_credential(self) -> None:
-        if self.current and confirm(
-            self, f"「{self.current.name}」の認証情報をこの PC の資格情報ストアから削除しますか？"
-        ):
-            self._run(
-                "delete credential",
-                lambda: credentials.delete_credential(self.db, self.actor, self.current.id),
-            )  # type: ignore[union-attr]
+        row = self.current
+        if row and confirm(self, f"「{row.name}」の認証情報をこの PC の資格情報ストアから削除しますか？"):
+            self._run("delete credential", lambda: credentials.delete_credential(self.db, self.actor, row.id))
 
     def add_member(self) -> None:
         if (
@@ -890,14 +566,11 @@ class AccountsPage(QWidget):
             self.refresh()
 
     def remove_member(self) -> None:
-        index = self.ui.membersTable.currentRow()
-        if not self.current or not (0 <= index < len(self.members)):
+        row, member = self.current, selected_row(self.ui.membersTable, self.members_model)
+        if row is None or member is None:
             return
-        member = self.members[index]
         if confirm(self, f"{member.display_name} を「{member.role.label}」から外しますか？"):
             self._run(
                 "remove member",
-                lambda: users.remove_account_role(
-                    self.db, self.actor, self.current.id, member.user_id, member.role
-                ),  # type: ignore[union-attr]
+                lambda: users.remove_account_role(self.db, self.actor, row.id, member.user_id, member.role),
             )

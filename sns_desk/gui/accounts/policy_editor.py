@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from sns_desk.domain import policy as pol
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_policyeditor import Ui_PolicyEditor
 
 HANDLING_CHOICES = [(None, "（選んでください）")] + [(h.value, h.label) for h in pol.Handling]
@@ -18,7 +19,7 @@ class PolicyEditor(QWidget):
         super().__init__(parent)
         self.ui = Ui_PolicyEditor()
         self.ui.setupUi(self)
-        self.ui.problemsLabel.setStyleSheet("color: #8a4b00;")
+        self.ui.problemsLabel.setStyleSheet(style.WARNING_STYLE)
         grid = QGridLayout(self.ui.hoursWidget)
         grid.setContentsMargins(0, 0, 0, 0)
         self.day_checks: list[QCheckBox] = []
@@ -46,7 +47,7 @@ class PolicyEditor(QWidget):
             for value, text in HANDLING_CHOICES:
                 combo.addItem(text, value)
             combo.currentIndexChanged.connect(self._emit)
-        for edit in (
+        for text_edit in (
             self.ui.purposeEdit,
             self.ui.contentEdit,
             self.ui.commentPolicyEdit,
@@ -54,7 +55,7 @@ class PolicyEditor(QWidget):
             self.ui.ipRightsEdit,
             self.ui.disclaimerEdit,
         ):
-            edit.textChanged.connect(self._emit)
+            text_edit.textChanged.connect(self._emit)
         for line in (
             self.ui.hoursNoteEdit,
             self.ui.contactPhoneEdit,
@@ -68,7 +69,7 @@ class PolicyEditor(QWidget):
         self.ui.commentsAnsweredCheck.toggled.connect(self._comment_default)
         self.set_data(pol.PolicyData.office_hours())
 
-    def _handling_combos(self) -> list:  # type: ignore[type-arg]
+    def _handling_combos(self) -> list[QComboBox]:
         return [self.ui.followCombo, self.ui.repostCombo, self.ui.likeCombo, self.ui.shareCombo]
 
     def _emit(self, *_args: object) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
@@ -12,10 +13,10 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import SnsDeskError, ValidationError
 from sns_desk.domain.workflow import PostAction
-from sns_desk.gui.accounts.accounts_page import diff_html
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.posts.post_editor import PostEditor
-from sns_desk.gui.shared.interaction import show_error, style_title
+from sns_desk.gui.shared.interaction import show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import post_drafts, post_queries, post_workflow
 from sns_desk.services.actors import Actor
@@ -30,7 +31,7 @@ class ApprovalsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_ApprovalsPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
+        style.title(self.ui.titleLabel)
         self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.model = PostsTableModel()
         table = self.ui.pendingTable
@@ -105,7 +106,7 @@ class ApprovalsPage(QWidget):
         if diff is None:
             return "<p>最初の版です（前の版はありません）。</p>"
         title = f"<p>第{diff.base}版 → 第{diff.latest}版</p>"
-        return title + (diff_html(diff.text) if diff.text else "<p>本文に違いはありません。</p>")
+        return title + (style.diff_html(diff.text) if diff.text else "<p>本文に違いはありません。</p>")
 
     def _findings(self, detail: post_queries.PostDetail) -> str:
         parts = []
@@ -140,7 +141,7 @@ class ApprovalsPage(QWidget):
         self.ui.rejectButton.setToolTip(reject.reason if reject is not None else "")
         self.ui.openButton.setEnabled(detail is not None)
 
-    def _decide(self, call) -> None:  # type: ignore[no-untyped-def]
+    def _decide(self, call: Callable[[int, int], object]) -> None:
         assert self.detail is not None
         post_id = self.detail.row.id
         try:

@@ -5,17 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_auditlogpage import Ui_AuditLogPage
-from sns_desk.gui.shared.interaction import run_with_progress, show_error, style_title
+from sns_desk.gui.shared.interaction import run_with_progress, show_error
 from sns_desk.gui.shared.item_models import AuditTableModel
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services.actors import Actor
 from sns_desk.services.signing import SignatureReport
 from sns_desk.store.audit_chain import VerifyResult
 from sns_desk.store.database import Database
-
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
-BAD_STYLE = "color: #b71c1c; font-weight: bold;"
 
 
 class AuditLogPage(QWidget):
@@ -25,7 +23,7 @@ class AuditLogPage(QWidget):
         self.actor = actor
         self.ui = Ui_AuditLogPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
+        style.title(self.ui.titleLabel)
         self.model = AuditTableModel(self._fetch)
         self.ui.table.setModel(self.model)
         header = self.ui.table.horizontalHeader()
@@ -74,4 +72,4 @@ class AuditLogPage(QWidget):
         text = result.summary() + (f"\n{signatures.summary()}" if signatures is not None else "")
         good = result.ok and not result.warnings and (signatures is None or signatures.ok)
         self.ui.verifyResult.setText(text)
-        self.ui.verifyResult.setStyleSheet(OK_STYLE if good else BAD_STYLE)
+        self.ui.verifyResult.setStyleSheet(style.STRONG_OK_STYLE if good else style.STRONG_ERROR_STYLE)

@@ -5,17 +5,31 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import jpholiday
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat
-from PySide6.QtWidgets import QTableWidgetItem, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QTextCharFormat
+from PySide6.QtWidgets import QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_calendarpage import Ui_CalendarPage
-from sns_desk.gui.shared.interaction import setup_table, show_error, style_title
+from sns_desk.gui.shared.interaction import show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, jst, show_list
 from sns_desk.services import post_queries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
+
+
+def _when(row: post_queries.PostRow) -> datetime | None:
+    return row.published_at or row.planned_at
+
+
+DAY_COLUMNS: tuple[Column[post_queries.PostRow], ...] = (
+    Column("時刻", lambda r: jst(_when(r), "%H:%M")),
+    Column("状態", lambda r: r.status.label + ("（期限切れ）" if r.overdue() else "")),
+    Column("アカウント", lambda r: r.account),
+    Column("内容", lambda r: r.summary),
+)
 
 
 class CalendarPage(QWidget):
@@ -24,10 +38,10 @@ class CalendarPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_CalendarPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
+        style.title(self.ui.titleLabel)
         self.ui.pageLayout.setStretch(1, 1)
-        table = self.ui.dayTable
-        setup_table(table, ["時刻", "状態", "アカウント", "内容"])
+        self.model = TableModel(DAY_COLUMNS, self)
+        show_list(self.ui.dayTable, self.model)
         self.ui.legendLabel.setText(
             "太字: 予定・投稿のある日（青: 投稿済あり、濃い赤: 期限切れの予定あり）。赤字の日付は日曜・祝日です。"
         )
@@ -54,21 +68,21 @@ class CalendarPage(QWidget):
             year, month
         ):  # national holidays in red, as on a wall calendar
             holiday = QTextCharFormat()
-            holiday.setForeground(QBrush(QColor("#c62828")))
+            holiday.setForeground(QBrush(style.colour(style.HOLIDAY)))
             holiday.setToolTip(_name)
             calendar.setDateTextFormat(QDate(day.year, day.month, day.day), holiday)
         self.by_day = {}
         for row in rows:
-            when = row.published_at or row.planned_at
+            when = _when(row)
             if when is not None:
                 self.by_day.setdefault(when.astimezone(pol.JST).date(), []).append(row)
         for day, items in self.by_day.items():
             fmt = calendar.dateTextFormat(QDate(day.year, day.month, day.day))
             fmt.setFontWeight(700)
             if any(r.overdue() for r in items):
-                fmt.setForeground(QBrush(QColor("#7f0000")))
+                fmt.setForeground(QBrush(style.colour(style.OVERDUE_DAY)))
             elif any(r.status is PostStatus.PUBLISHED for r in items):
-                fmt.setForeground(QBrush(QColor("#1f5fa8")))
+                fmt.setForeground(QBrush(style.colour(style.ACCENT)))
             fmt.setToolTip(f"{len(items)} 件")
             calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
         self.show_day()
@@ -76,14 +90,8 @@ class CalendarPage(QWidget):
     def show_day(self) -> None:
         selected = self.ui.calendar.selectedDate()
         day = date(selected.year(), selected.month(), selected.day())
-        items = sorted(self.by_day.get(day, []), key=lambda r: r.published_at or r.planned_at)  # type: ignore[arg-type, return-value]
+        items = sorted(
+            self.by_day.get(day, []), key=lambda r: _when(r) or datetime.min.replace(tzinfo=pol.JST)
+        )
         self.ui.dayLabel.setText(f"{day:%Y年%m月%d日}（{pol.WEEKDAYS[day.weekday()]}）: {len(items)} 件")
-        table = self.ui.dayTable
-        table.setRowCount(len(items))
-        for r, row in enumerate(items):
-            when = (row.published_at or row.planned_at).astimezone(pol.JST).strftime("%H:%M")  # type: ignore[union-attr]
-            status = row.status.label + ("（期限切れ）" if row.overdue() else "")
-            for c, text in enumerate((when, status, row.account, row.summary)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                table.setItem(r, c, item)
+        self.model.set_rows(items)

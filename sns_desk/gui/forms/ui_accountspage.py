@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTableWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_AccountsPage(object):
     def setupUi(self, AccountsPage):
@@ -363,7 +363,7 @@ class Ui_AccountsPage(object):
 
         self.checklistTabLayout.addWidget(self.checklistIntro)
 
-        self.checklistTable = QTableWidget(self.checklistTab)
+        self.checklistTable = QTableView(self.checklistTab)
         self.checklistTable.setObjectName(u"checklistTable")
         self.checklistTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checklistTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -455,7 +455,7 @@ class Ui_AccountsPage(object):
 
         self.scopesTabLayout.addWidget(self.scopesIntro)
 
-        self.scopesTable = QTableWidget(self.scopesTab)
+        self.scopesTable = QTableView(self.scopesTab)
         self.scopesTable.setObjectName(u"scopesTable")
         self.scopesTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scopesTable.setAlternatingRowColors(True)
@@ -488,7 +488,7 @@ class Ui_AccountsPage(object):
 
         self.scopesTabLayout.addWidget(self.reviewLabel)
 
-        self.reviewTable = QTableWidget(self.scopesTab)
+        self.reviewTable = QTableView(self.scopesTab)
         self.reviewTable.setObjectName(u"reviewTable")
         self.reviewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reviewTable.setAlternatingRowColors(True)
@@ -516,7 +516,7 @@ class Ui_AccountsPage(object):
         self.membersTab.setObjectName(u"membersTab")
         self.membersTabLayout = QVBoxLayout(self.membersTab)
         self.membersTabLayout.setObjectName(u"membersTabLayout")
-        self.membersTable = QTableWidget(self.membersTab)
+        self.membersTable = QTableView(self.membersTab)
         self.membersTable.setObjectName(u"membersTable")
         self.membersTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.membersTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCalendarWidget, QLabel, QSplitter, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCalendarWidget, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 class Ui_CalendarPage(object):
     def setupUi(self, CalendarPage):
@@ -42,7 +42,7 @@ class Ui_CalendarPage(object):
 
         self.dayLayout.addWidget(self.dayLabel)
 
-        self.dayTable = QTableWidget(self.dayPanel)
+        self.dayTable = QTableView(self.dayPanel)
         self.dayTable.setObjectName(u"dayTable")
         self.dayTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.dayTable.setAlternatingRowColors(True)

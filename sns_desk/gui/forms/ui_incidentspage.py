@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget
 
 class Ui_IncidentsPage(object):
     def setupUi(self, IncidentsPage):
@@ -55,7 +55,7 @@ class Ui_IncidentsPage(object):
         self.listLayout = QVBoxLayout(self.listPanel)
         self.listLayout.setObjectName(u"listLayout")
         self.listLayout.setContentsMargins(0, 0, 0, 0)
-        self.incidentsTable = QTableWidget(self.listPanel)
+        self.incidentsTable = QTableView(self.listPanel)
         self.incidentsTable.setObjectName(u"incidentsTable")
         self.incidentsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.incidentsTable.setAlternatingRowColors(True)
@@ -91,7 +91,7 @@ class Ui_IncidentsPage(object):
 
         self.detailLayout.addWidget(self.escalationLabel)
 
-        self.actionsTable = QTableWidget(self.detailPanel)
+        self.actionsTable = QTableView(self.detailPanel)
         self.actionsTable.setObjectName(u"actionsTable")
         self.actionsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actionsTable.setAlternatingRowColors(True)
@@ -149,7 +149,7 @@ class Ui_IncidentsPage(object):
 
         self.monitoringLayout.addWidget(self.monitoringIntro)
 
-        self.monitoringTable = QTableWidget(self.monitoringTab)
+        self.monitoringTable = QTableView(self.monitoringTab)
         self.monitoringTable.setObjectName(u"monitoringTable")
         self.monitoringTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.monitoringTable.setAlternatingRowColors(True)

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout
 
 class Ui_InquiriesPage(object):
     def setupUi(self, InquiriesPage):
@@ -125,7 +125,7 @@ class Ui_InquiriesPage(object):
 
         self.pageLayout.addWidget(self.formGroup)
 
-        self.inquiriesTable = QTableWidget(InquiriesPage)
+        self.inquiriesTable = QTableView(InquiriesPage)
         self.inquiriesTable.setObjectName(u"inquiriesTable")
         self.inquiriesTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.inquiriesTable.setAlternatingRowColors(True)

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_PostEditor(object):
     def setupUi(self, PostEditor):
@@ -189,7 +189,7 @@ class Ui_PostEditor(object):
 
         self.checksLayout.addWidget(self.checksSummary)
 
-        self.findingsTable = QTableWidget(self.checksTab)
+        self.findingsTable = QTableView(self.checksTab)
         self.findingsTable.setObjectName(u"findingsTable")
         self.findingsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findingsTable.setAlternatingRowColors(True)

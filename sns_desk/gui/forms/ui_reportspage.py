@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout
 
 class Ui_ReportsPage(object):
     def setupUi(self, ReportsPage):
@@ -174,7 +174,7 @@ class Ui_ReportsPage(object):
 
         self.pageLayout.addWidget(self.historyLabel)
 
-        self.historyTable = QTableWidget(ReportsPage)
+        self.historyTable = QTableView(ReportsPage)
         self.historyTable.setObjectName(u"historyTable")
         self.historyTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.historyTable.setAlternatingRowColors(True)

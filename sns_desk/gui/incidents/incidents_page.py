@@ -3,59 +3,62 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetItem, QWidget
+from collections.abc import Callable
 
-from sns_desk.domain.errors import SnsDeskError
+from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QWidget
+
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
-from sns_desk.domain.vocabulary import IncidentType
-from sns_desk.gui.forms.ui_incidentdialog import Ui_IncidentDialog
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
-from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, setup_table, show_error, style_title
+from sns_desk.gui.incidents.incident_dialog import IncidentDialog
+from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, jst, selected_row, show_list
 from sns_desk.services import accounts, incidents, monitoring
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
-SERIOUS_BY_DEFAULT = {IncidentType.IMPERSONATION, IncidentType.FLAMING, IncidentType.UNAUTHORISED_ACCESS}
+INCIDENT_COLUMNS: tuple[Column[incidents.IncidentRow], ...] = (
+    Column("番号", lambda r: str(r.id)),
+    Column(
+        "状況",
+        lambda r: r.status_label,
+        colour=lambda r: style.ERROR if r.serious and not r.closed_at else None,
+    ),
+    Column("種類", lambda r: r.type.label),
+    Column("アカウント", lambda r: r.account),
+    Column("件名", lambda r: r.title),
+    Column("登録", lambda r: jst(r.opened_at)),
+)
 
 
-class IncidentDialog(QDialog):
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db, self.actor = db, actor
-        self.ui = Ui_IncidentDialog()
-        self.ui.setupUi(self)
-        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
-        for account in accounts.list_accounts(db, actor):
-            if accounts.may(db, actor, Permission.OPEN_INCIDENT, account.id):
-                self.ui.accountCombo.addItem(account.name, account.id)
-        for kind in IncidentType:
-            self.ui.typeCombo.addItem(kind.label, kind.value)
-        self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
-        self._type_changed()
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.incident_id: int | None = None
+def _action_colour(action: incidents.ActionRow) -> str:
+    if action.done:
+        return style.OK
+    return style.ERROR if action.required else style.WARNING
 
-    def _type_changed(self, *_args: object) -> None:
-        self.ui.seriousCheck.setChecked(IncidentType(self.ui.typeCombo.currentData()) in SERIOUS_BY_DEFAULT)
 
-    def save(self) -> None:
-        try:
-            self.incident_id = incidents.open_incident(
-                self.db,
-                self.actor,
-                self.ui.accountCombo.currentData(),
-                IncidentType(self.ui.typeCombo.currentData()),
-                self.ui.titleEdit.text(),
-                self.ui.descriptionEdit.toPlainText(),
-                serious=self.ui.seriousCheck.isChecked(),
-            )
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        self.accept()
+ACTION_COLUMNS: tuple[Column[incidents.ActionRow], ...] = (
+    Column("対応", lambda a: a.label),
+    Column("根拠", lambda a: a.section),
+    Column("必須", lambda a: "必須" if a.required else "必要に応じて"),
+    Column("状況", lambda a: "済" if a.done else "未", colour=_action_colour),
+    Column("記録者", lambda a: a.done_by),
+    Column("日時", lambda a: jst(a.done_at)),
+    Column("記録", lambda a: a.reference or f"（{a.hint}）"),
+)
+
+
+def _overdue(row: monitoring.MonitoringRow) -> str | None:
+    return style.ERROR if row.overdue else None
+
+
+MONITORING_COLUMNS: tuple[Column[monitoring.MonitoringRow], ...] = (
+    Column("アカウント", lambda r: r.account, colour=_overdue),
+    Column("最終確認", lambda r: jst(r.last_checked, "%Y-%m-%d %H:%M") or "まだありません", colour=_overdue),
+    Column("確認者", lambda r: r.last_by, colour=_overdue),
+    Column("状況", lambda r: "期限切れ" if r.overdue else "済", colour=_overdue),
+)
 
 
 class IncidentsPage(QWidget):
@@ -64,16 +67,19 @@ class IncidentsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_IncidentsPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
-        self.ui.headerLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        style.title(self.ui.titleLabel)
+        self.ui.headerLabel.setStyleSheet(style.HEADER_STYLE)
         self.ui.splitter.setSizes([460, 740])
-        setup_table(self.ui.incidentsTable, ["番号", "状況", "種類", "アカウント", "件名", "登録"])
-        setup_table(self.ui.actionsTable, ["対応", "根拠", "必須", "状況", "記録者", "日時", "記録"])
-        setup_table(self.ui.monitoringTable, ["アカウント", "最終確認", "確認者", "状況"])
+        self.model = TableModel(INCIDENT_COLUMNS, self)
+        self.actions_model = TableModel(ACTION_COLUMNS, self)
+        self.monitoring_model = TableModel(MONITORING_COLUMNS, self)
+        show_list(self.ui.incidentsTable, self.model)
+        show_list(self.ui.actionsTable, self.actions_model)
+        show_list(self.ui.monitoringTable, self.monitoring_model)
         actions_header = self.ui.actionsTable.horizontalHeader()
         actions_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.ui.actionsTable.setColumnWidth(0, 230)
-        self.ui.incidentsTable.itemSelectionChanged.connect(self.show_detail)
+        self.ui.incidentsTable.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
         self.ui.showClosedCheck.toggled.connect(lambda _c: self.refresh())
         self.ui.openButton.clicked.connect(self.open_incident)
         self.ui.recordButton.clicked.connect(self.record_action)
@@ -82,7 +88,6 @@ class IncidentsPage(QWidget):
         self.ui.acknowledgeButton.clicked.connect(self.acknowledge)
         self.ui.closeButton.clicked.connect(self.close_incident)
         self.ui.monitorButton.clicked.connect(self.record_monitoring)
-        self.rows: list[incidents.IncidentRow] = []
         self.current: incidents.IncidentRow | None = None
         self.refresh()
 
@@ -91,34 +96,17 @@ class IncidentsPage(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else (self.current.id if self.current else None)
         try:
-            self.rows = incidents.list_incidents(
+            rows = incidents.list_incidents(
                 self.db, self.actor, open_only=not self.ui.showClosedCheck.isChecked()
             )
             checked = monitoring.monitoring_status(self.db, self.actor)
         except Exception as error:
             show_error(self, error, "loading incidents")
             return
-        table = self.ui.incidentsTable
-        table.blockSignals(True)
-        table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            values = (
-                str(row.id),
-                row.status_label,
-                row.type.label,
-                row.account,
-                row.title,
-                row.opened_at.astimezone(JST).strftime("%m/%d %H:%M"),
-            )
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if c == 1 and row.serious and not row.closed_at:
-                    item.setForeground(QColor("#b71c1c"))
-                table.setItem(r, c, item)
-        table.blockSignals(False)
-        position = next((i for i, r in enumerate(self.rows) if r.id == keep), 0 if self.rows else -1)
-        if position >= 0:
-            table.selectRow(position)
+        self.model.set_rows(rows)
+        position = self.model.find(keep) if keep is not None else -1
+        if rows:
+            self.ui.incidentsTable.selectRow(max(position, 0))
         self.show_detail()
         self._fill_monitoring(checked)
         self.ui.openButton.setEnabled(
@@ -129,35 +117,20 @@ class IncidentsPage(QWidget):
         )
 
     def _fill_monitoring(self, rows: list[monitoring.MonitoringRow]) -> None:
-        self.monitoring = rows
-        table = self.ui.monitoringTable
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            last = (
-                row.last_checked.astimezone(JST).strftime("%Y-%m-%d %H:%M")
-                if row.last_checked
-                else "まだありません"
-            )
-            values = (row.account, last, row.last_by, "期限切れ" if row.overdue else "済")
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if row.overdue:
-                    item.setForeground(QColor("#b71c1c"))
-                table.setItem(r, c, item)
+        self.monitoring_model.set_rows(rows)
         self.ui.monitorButton.setEnabled(any(r.may_record for r in rows))
 
     # -- detail
 
     def show_detail(self) -> None:
-        index = self.ui.incidentsTable.currentRow()
-        self.current = self.rows[index] if 0 <= index < len(self.rows) else None
+        self.current = selected_row(self.ui.incidentsTable, self.model)
         row = self.current
         self.ui.detailPanel.setEnabled(row is not None)
         if row is None:
             self.ui.headerLabel.setText("トラブルはありません。")
             self.ui.descriptionLabel.clear()
             self.ui.escalationLabel.clear()
-            self.ui.actionsTable.setRowCount(0)
+            self.actions_model.set_rows([])
             return
         serious = "　［重大］" if row.serious else ""
         self.ui.headerLabel.setText(
@@ -180,32 +153,11 @@ class IncidentsPage(QWidget):
             self.ui.escalationLabel.setText(
                 "重大なトラブルとしてアカウント責任者へ報告済み。責任者の確認と指示を待っています（§4(1)イ）。"
             )
-            self.ui.escalationLabel.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self.ui.escalationLabel.setStyleSheet(style.STRONG_ERROR_STYLE)
         else:
             self.ui.escalationLabel.setText("")
-        table = self.ui.actionsTable
-        table.setRowCount(len(row.actions))
-        for r, action in enumerate(row.actions):
-            when = action.done_at.astimezone(JST).strftime("%m/%d %H:%M") if action.done_at else ""
-            values = (
-                action.label,
-                action.section,
-                "必須" if action.required else "必要に応じて",
-                "済" if action.done else "未",
-                action.done_by,
-                when,
-                action.reference or f"（{action.hint}）",
-            )
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if c == 3:
-                    item.setForeground(
-                        QColor("#1b5e20")
-                        if action.done
-                        else QColor("#b71c1c" if action.required else "#8a4b00")
-                    )
-                table.setItem(r, c, item)
-        table.resizeRowsToContents()
+        self.actions_model.set_rows(row.actions)
+        self.ui.actionsTable.resizeRowsToContents()
         open_state = row.closed_at is None
         may_act = accounts.may(self.db, self.actor, Permission.OPEN_INCIDENT, row.account_id) and open_state
         self.ui.recordButton.setEnabled(may_act)
@@ -220,16 +172,16 @@ class IncidentsPage(QWidget):
         )
 
     def selected_action(self) -> incidents.ActionRow | None:
-        index = self.ui.actionsTable.currentRow()
         if self.current is None:
             return None
-        if 0 <= index < len(self.current.actions):
-            return self.current.actions[index]
+        chosen = selected_row(self.ui.actionsTable, self.actions_model)
+        if chosen is not None:
+            return chosen
         return next((a for a in self.current.actions if not a.done), None)
 
     # -- actions
 
-    def _run(self, what: str, call) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, what: str, call: Callable[[], object]) -> bool:
         return run_and_refresh(self, what, call)
 
     def open_incident(self) -> None:
@@ -285,13 +237,9 @@ class IncidentsPage(QWidget):
             )
 
     def record_monitoring(self) -> None:
-        index = self.ui.monitoringTable.currentRow()
-        candidates = [r for r in self.monitoring if r.may_record]
-        row = (
-            self.monitoring[index]
-            if 0 <= index < len(self.monitoring) and self.monitoring[index].may_record
-            else (candidates[0] if candidates else None)
-        )
+        chosen = selected_row(self.ui.monitoringTable, self.monitoring_model)
+        candidates = [r for r in self.monitoring_model.rows if r.may_record]
+        row = chosen if chosen is not None and chosen.may_record else (candidates[0] if candidates else None)
         if row is None:
             return
         text = ask_reason(

@@ -5,18 +5,37 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QTimeZone
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 
 from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import InquiryChannel, InquiryKind
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_inquiriespage import Ui_InquiriesPage
-from sns_desk.gui.shared.interaction import setup_table, show_error, style_title
+from sns_desk.gui.shared.interaction import show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, jst, selected_row, show_list
 from sns_desk.services import accounts, city_settings, inquiries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
+
+
+def _forwarded(row: inquiries.InquiryRow) -> str:
+    if row.forwarded_at:
+        return f"{row.forwarded_to}（{jst(row.forwarded_at, '%m/%d')}）"
+    return "要依頼（§7(3)）" if row.needs_forwarding else ""
+
+
+INQUIRY_COLUMNS: tuple[Column[inquiries.InquiryRow], ...] = (
+    Column("受付", lambda r: jst(r.received_at, "%Y-%m-%d %H:%M")),
+    Column("アカウント", lambda r: r.account),
+    Column("方法", lambda r: r.channel.label),
+    Column("種別", lambda r: r.kind.label),
+    Column("内容", lambda r: r.content),
+    Column("対応", lambda r: r.response),
+    Column("担当課への依頼", _forwarded, colour=lambda r: style.ERROR if r.needs_forwarding else None),
+    Column("記録者", lambda r: r.logged_by),
+)
 
 
 class InquiriesPage(QWidget):
@@ -25,21 +44,19 @@ class InquiriesPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_InquiriesPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
-        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
+        style.title(self.ui.titleLabel)
+        self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
         for channel in InquiryChannel:
             self.ui.channelCombo.addItem(channel.label, channel.value)
         for kind in InquiryKind:
             self.ui.kindCombo.addItem(kind.label, kind.value)
         self.ui.receivedEdit.setTimeZone(QTimeZone(9 * 3600))
-        table = self.ui.inquiriesTable
-        setup_table(table, ["受付", "アカウント", "方法", "種別", "内容", "対応", "担当課への依頼", "記録者"])
-        table.horizontalHeader().setStretchLastSection(False)
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.model = TableModel(INQUIRY_COLUMNS, self)
+        show_list(self.ui.inquiriesTable, self.model, stretch_last=False)
+        self.ui.inquiriesTable.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.ui.listButtons.setStretch(1, 1)
         self.ui.logButton.clicked.connect(self.log)
         self.ui.forwardButton.clicked.connect(self.forward)
-        self.rows: list[inquiries.InquiryRow] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -55,35 +72,12 @@ class InquiriesPage(QWidget):
 
     def _fill_table(self) -> None:
         try:
-            self.rows = inquiries.list_inquiries(self.db, self.actor)
+            rows = inquiries.list_inquiries(self.db, self.actor)
+            days = city_settings.get_retention_days(self.db)
         except Exception as error:
             show_error(self, error, "loading inquiries")
             return
-        table = self.ui.inquiriesTable
-        table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            forwarded = (
-                f"{row.forwarded_to}（{row.forwarded_at.astimezone(JST):%m/%d}）"
-                if row.forwarded_at
-                else ("要依頼（§7(3)）" if row.needs_forwarding else "")
-            )
-            values = (
-                row.received_at.astimezone(JST).strftime("%Y-%m-%d %H:%M"),
-                row.account,
-                row.channel.label,
-                row.kind.label,
-                row.content,
-                row.response,
-                forwarded,
-                row.logged_by,
-            )
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if c == 6 and row.needs_forwarding:
-                    item.setForeground(QColor("#b71c1c"))
-                table.setItem(r, c, item)
-        with self.db.read() as session:
-            days = city_settings.retention_days(session)
+        self.model.set_rows(rows)
         self.ui.retentionLabel.setText(
             f"内容は受付から {days} 日で自動的に削除します（個人情報を必要以上に持たないため）。"
         )
@@ -115,10 +109,9 @@ class InquiriesPage(QWidget):
         return inquiry_id
 
     def forward(self) -> None:
-        index = self.ui.inquiriesTable.currentRow()
-        if not (0 <= index < len(self.rows)):
+        row = selected_row(self.ui.inquiriesTable, self.model)
+        if row is None:
             return
-        row = self.rows[index]
         section, ok = QInputDialog.getText(self, "担当課への依頼", "対応を依頼した課（§7(3)）:")
         if not ok:
             return

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QListWidgetItem,
-    QTableWidgetItem,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,8 @@ from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
 from sns_desk.gui.shared.interaction import confirm, show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
+from sns_desk.gui.style import ERROR, WARNING
 from sns_desk.services import (
     post_attachments,
     post_drafts,
@@ -88,18 +89,30 @@ class PostEditor(QDialog):
             self.ui.accountCombo.addItem(f"{account.name}（{account.platform.label}）", account.id)
         self.platforms = {a.id: a.platform for a in writable}
 
+        self.findings_model: TableModel[checks.Finding] = TableModel(
+            (
+                Column("種類", lambda f: f.severity.label, colour=_severity_colour),
+                Column("内容", lambda f: f.message),
+                Column("根拠", lambda f: f.section),
+                Column(
+                    "理由（注意のみ）",
+                    self._reason_text,
+                    edit=self._reason_edited,
+                    editable=lambda f: f.severity is checks.Severity.WARNING,
+                ),
+            ),
+            self,
+        )
         table = self.ui.findingsTable
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["種類", "内容", "根拠", "理由（注意のみ）"])
-        table.verticalHeader().setVisible(False)
+        show_list(table, self.findings_model, stretch_last=False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 52), (2, 92), (3, 170)):
             table.setColumnWidth(column, width)
         table.setWordWrap(True)
         triggers = QAbstractItemView.EditTrigger
         table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked)
-        table.itemChanged.connect(self._reason_edited)
-        table.itemSelectionChanged.connect(self._select_finding)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._select_finding())
 
         holder_layout = QVBoxLayout(self.ui.selfCheckHolder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
@@ -311,31 +324,11 @@ class PostEditor(QDialog):
         self._show_preview(data)
 
     def _show_findings(self) -> None:
-        table = self.ui.findingsTable
-        table.blockSignals(True)
-        table.setRowCount(len(self.findings))
-        for row, finding in enumerate(self.findings):
-            kind = QTableWidgetItem(finding.severity.label)
-            kind.setForeground(
-                QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#8a4b00")
-            )
-            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            message = QTableWidgetItem(finding.message)
-            message.setFlags(message.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            section = QTableWidgetItem(finding.section)
-            section.setFlags(section.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            reason = QTableWidgetItem(
-                self.reasons.get(finding.key, "")
-                if finding.severity is checks.Severity.WARNING
-                else "直してください"
-            )
-            reason.setData(Qt.ItemDataRole.UserRole, finding.key)
-            if finding.severity is checks.Severity.ERROR:
-                reason.setFlags(reason.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            for column, item in enumerate((kind, message, section, reason)):
-                table.setItem(row, column, item)
-        table.resizeRowsToContents()
-        table.blockSignals(False)
+        self.findings_model.set_rows(self.findings)
+        self.ui.findingsTable.resizeRowsToContents()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
         errors = len(checks.errors(self.findings))
         warnings = checks.warnings(self.findings)
         missing = sum(1 for f in warnings if not self.reasons.get(f.key, "").strip())
@@ -362,13 +355,13 @@ class PostEditor(QDialog):
                 QColor("#b71c1c") if finding.severity is checks.Severity.ERROR else QColor("#c77700")
             )
             fmt.setToolTip(f"{finding.message}（{finding.section}）")
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             cursor = QTextCursor(body.document())
             cursor.setPosition(_utf16(body.toPlainText(), finding.start))
             cursor.setPosition(
                 _utf16(body.toPlainText(), min(finding.end, length)), QTextCursor.MoveMode.KeepAnchor
             )
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             selections.append(selection)
         body.setExtraSelections(selections)
 
@@ -405,18 +398,22 @@ class PostEditor(QDialog):
             + "</div>"
         )
 
-    def _reason_edited(self, item: QTableWidgetItem) -> None:
-        if item.column() == 3:
-            key = item.data(Qt.ItemDataRole.UserRole)
-            if key:
-                self.reasons[str(key)] = item.text()
-                self.dirty = True
-                self._show_findings()
+    def _reason_text(self, finding: checks.Finding) -> str:
+        return (
+            self.reasons.get(finding.key, "")
+            if finding.severity is checks.Severity.WARNING
+            else "直してください"
+        )
+
+    def _reason_edited(self, finding: checks.Finding, text: str) -> None:
+        """The person typed why a caution is fine (a 注意 needs a reason; an エラー must be fixed)."""
+        self.reasons[finding.key] = text
+        self.dirty = True
+        self._show_summary()
 
     def _select_finding(self) -> None:
-        row = self.ui.findingsTable.currentRow()
-        if 0 <= row < len(self.findings):
-            finding = self.findings[row]
+        finding = selected_row(self.ui.findingsTable, self.findings_model)
+        if finding is not None:
             text = self.ui.bodyEdit.toPlainText()
             cursor = self.ui.bodyEdit.textCursor()
             cursor.setPosition(_utf16(text, finding.start))
@@ -553,7 +550,7 @@ class PostEditor(QDialog):
         self.load()
 
     def remove_image(self) -> None:
-        item = self.ui.attachmentsList.currentItem()
+        item: QListWidgetItem | None = self.ui.attachmentsList.currentItem()
         if item is None:
             return
         try:
@@ -572,6 +569,10 @@ class PostEditor(QDialog):
         ):
             return
         self.accept()
+
+
+def _severity_colour(finding: checks.Finding) -> str:
+    return ERROR if finding.severity is checks.Severity.ERROR else WARNING
 
 
 def _utf16(text: str, index: int) -> int:

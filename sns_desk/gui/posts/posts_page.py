@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import correctable
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.post_editor import PostEditor
-from sns_desk.gui.shared.interaction import show_error, style_title
+from sns_desk.gui.shared.interaction import show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import accounts, post_queries, post_workflow, users
 from sns_desk.services.actors import Actor
@@ -25,7 +26,7 @@ class PostsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_PostsPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
+        style.title(self.ui.titleLabel)
         self.model = PostsTableModel()
         table = self.ui.postsTable
         table.setModel(self.model)
@@ -111,8 +112,12 @@ class PostsPage(QWidget):
 
     def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
         editor = PostEditor(self.db, self.actor, post_id, account_id, self)
-        editor.finished.connect(lambda _r: (self.refresh(), self.changed.emit()))
+        editor.finished.connect(self._editor_closed)
         return editor
+
+    def _editor_closed(self, _result: int) -> None:
+        self.refresh()
+        self.changed.emit()
 
     def new_post(self) -> None:
         self.open_editor(account_id=self.ui.accountCombo.currentData()).exec()

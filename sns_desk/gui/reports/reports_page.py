@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.policy import JST
 from sns_desk.export import workbooks as reports
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
-from sns_desk.gui.shared.interaction import Cancelled, run_with_progress, setup_table, show_error, style_title
+from sns_desk.gui.shared.interaction import Cancelled, run_with_progress, show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, jst, show_list
 from sns_desk.services import accounts, incidents, report_queries, users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
+
+HISTORY_COLUMNS: tuple[Column[report_queries.ExportRow], ...] = (
+    Column("日時", lambda r: jst(r.created_at, "%Y-%m-%d %H:%M")),
+    Column("報告書", lambda r: r.label),
+    Column("件数", lambda r: f"{r.rows:,}"),
+    Column("作成者", lambda r: r.created_by),
+    Column("ファイル", lambda r: r.filename),
+    Column("SHA-256", lambda r: r.sha256[:16] + "…", tip=lambda r: r.sha256),
+)
 
 
 class ReportsPage(QWidget):
@@ -27,7 +38,7 @@ class ReportsPage(QWidget):
         self.db, self.actor = db, actor
         self.ui = Ui_ReportsPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
+        style.title(self.ui.titleLabel)
         self.city = users.may(db, actor, Permission.VIEW_CITY_WIDE)
         for kind, label in reports.KINDS.items():
             if kind not in ("account_list",) or self.city:
@@ -40,8 +51,8 @@ class ReportsPage(QWidget):
         self.ui.folderEdit.setText(
             str(Path.home() / "Documents" if (Path.home() / "Documents").is_dir() else Path.home())
         )
-        table = self.ui.historyTable
-        setup_table(table, ["日時", "報告書", "件数", "作成者", "ファイル", "SHA-256"])
+        self.history_model = TableModel(HISTORY_COLUMNS, self)
+        show_list(self.ui.historyTable, self.history_model)
         self.ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.ui.browseButton.clicked.connect(self._browse)
         self.ui.exportButton.clicked.connect(self.export)
@@ -73,35 +84,21 @@ class ReportsPage(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.kind()
-        for widget in (self.ui.accountCombo, self.ui.accountLabel):
-            widget.setEnabled(kind != "account_list")
-        for widget in (self.ui.eventCombo, self.ui.eventLabel, self.ui.remarksEdit, self.ui.remarksLabel):
-            widget.setEnabled(kind == "account_report")
-        for widget in (self.ui.fromEdit, self.ui.untilEdit, self.ui.periodLabel):
-            widget.setEnabled(kind == "post_record")
-        for widget in (self.ui.incidentCombo, self.ui.incidentLabel):
-            widget.setEnabled(kind == "incident_report")
+        ui = self.ui
+        groups: tuple[tuple[tuple[QWidget, ...], bool], ...] = (
+            ((ui.accountCombo, ui.accountLabel), kind != "account_list"),
+            ((ui.eventCombo, ui.eventLabel, ui.remarksEdit, ui.remarksLabel), kind == "account_report"),
+            ((ui.fromEdit, ui.untilEdit, ui.periodLabel), kind == "post_record"),
+            ((ui.incidentCombo, ui.incidentLabel), kind == "incident_report"),
+        )
+        for widgets, enabled in groups:
+            for widget in widgets:
+                widget.setEnabled(enabled)
         if kind == "incident_report":
             self.ui.accountCombo.setEnabled(False)
 
     def _fill_history(self) -> None:
-        rows = report_queries.list_exports(self.db, self.actor)
-        table = self.ui.historyTable
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = (
-                row.created_at.astimezone(JST).strftime("%Y-%m-%d %H:%M"),
-                row.label,
-                f"{row.rows:,}",
-                row.created_by,
-                row.filename,
-                row.sha256[:16] + "…",
-            )
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if c == 5:
-                    item.setToolTip(row.sha256)
-                table.setItem(r, c, item)
+        self.history_model.set_rows(report_queries.list_exports(self.db, self.actor))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "保存先のフォルダ", self.ui.folderEdit.text())
@@ -136,7 +133,9 @@ class ReportsPage(QWidget):
         start = pol.at_jst(qdate(self.ui.fromEdit.date()), time(0))
         end = pol.at_jst(qdate(self.ui.untilEdit.date()), time(23, 59, 59))
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(
+            progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]
+        ) -> reports.ExportResult:
             if kind == "account_report":
                 return reports.export_account_report(
                     self.db,

@@ -10,15 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.permissions import Permission
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
-from sns_desk.gui.shared.interaction import (
-    Cancelled,
-    confirm,
-    inform,
-    run_with_progress,
-    show_error,
-    style_title,
-)
+from sns_desk.gui.shared.interaction import Cancelled, confirm, inform, run_with_progress, show_error
 from sns_desk.host import paths, settings
 from sns_desk.services import backups as backup
 from sns_desk.services import city_settings, users
@@ -45,8 +39,8 @@ class SettingsPage(QWidget):
         self.actor = actor
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
-        self.ui.warningsValue.setStyleSheet("color: #b71c1c;")
+        style.title(self.ui.titleLabel)
+        self.ui.warningsValue.setStyleSheet(style.ERROR_STYLE)
         self.ui.changeLocationButton.clicked.connect(self.choose_database)
         self.ui.serverButton.clicked.connect(self.choose_server)
         self.ui.backupButton.clicked.connect(self.backup)

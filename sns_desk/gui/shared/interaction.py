@@ -202,26 +202,6 @@ def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
     return text.strip() if ok else None
 
 
-TITLE_STYLE = "font-size: 16pt; font-weight: bold;"
-ERROR_STYLE = "color: #b71c1c;"
-
-
-def style_title(label: QWidget) -> None:
-    """The large page title every screen has."""
-    label.setStyleSheet(TITLE_STYLE)
-
-
-def setup_table(table: Any, headers: list[str]) -> None:
-    """A QTableWidget list as the app shows them: these headers, no row numbers, columns fitted, the last stretched."""
-    from PySide6.QtWidgets import QHeaderView
-
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-
-
 def run_and_refresh(page: Any, what: str, call: Callable[[], Any]) -> bool:
     """Run a service call for a page; show a refusal, and re-read the page either way (it may be stale)."""
     try:

@@ -1,235 +1,270 @@
-"""Qt item models over the core's read functions (never a widget per row)."""
+"""One table-model idiom for every list in the app: a read-only model described by its columns.
+
+A list is ``TableModel(columns)`` over the rows a service returns (never a widget per row).  Each
+:class:`Column` says what the cell shows and, optionally, its tooltip, its colour (from :mod:`sns_desk.gui.style`)
+and its alignment.  Long lists are fetched a page at a time as the view scrolls (:meth:`TableModel.set_source`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
 
 from sns_desk.domain.policy import JST
+from sns_desk.gui import style
 from sns_desk.services.audit_log import AuditRow
 from sns_desk.services.post_queries import PostRow
 
 Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+_ROOT = QModelIndex()
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table over a list of rows, with fixed column headers (the common part of the app's lists)."""
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column of a list: its header and how a row shows in it."""
 
-    HEADERS: tuple[str, ...] = ()
+    header: str
+    text: Callable[[R], str]
+    tip: Callable[[R], str] | None = None
+    colour: Callable[[R], str | None] | None = None  # one of the colours of sns_desk.gui.style, or None
+    right: bool = False  # numbers are aligned to the right
+    edit: Callable[[R, str], None] | None = None  # a cell the person may type into: what to do with the text
+    editable: Callable[[R], bool] | None = None  # which rows' cells may be typed into (all, if edit is given)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Any] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+class TableModel(QAbstractTableModel, Generic[R]):
+    """A table over a list of rows, described by its columns (read-only but for columns with ``edit``).
+
+    ``set_rows`` shows a whole list; ``set_source(more, page)`` shows a long one a page at a time, where
+    ``more(loaded)`` returns the next page after the rows loaded so far (``page`` rows, fewer at the end).
+    Display, tooltip, colour and alignment come from the columns; ``UserRole`` is the row's ``id``.
+    """
+
+    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self._rows: list[R] = []
+        self._more: Callable[[Sequence[R]], list[R]] | None = None
+        self._page = 0
+        self._exhausted = True
+
+    # -- filling
+
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
+        self._more = None
         self._rows = list(rows)
+        self._exhausted = True
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def set_source(self, more: Callable[[Sequence[R]], list[R]], page: int) -> None:
+        self._more = more
+        self._page = page
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the first page again (a list set with ``set_rows`` stays as it is)."""
+        if self._more is None:
+            return
+        first = self._more([])
+        self.beginResetModel()
+        self._rows = first
+        self._exhausted = len(first) < self._page
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and not self._exhausted and self._more is not None
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if parent.isValid() or self._exhausted or self._more is None:
+            return
+        more = self._more(self._rows)
+        self._exhausted = len(more) < self._page
+        if more:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    # -- reading
+
+    @property
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def find(self, row_id: int) -> int:
+        """The position of the row whose ``id`` is ``row_id``, or -1."""
+        return next((i for i, r in enumerate(self._rows) if getattr(r, "id", None) == row_id), -1)
+
+    # -- QAbstractTableModel
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].header
         return None
 
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def find(self, row_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == row_id), -1)
-
-    def _row(self, index: Index) -> Any | None:
+    def _editable(self, index: Index) -> Column[R] | None:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        return self._rows[index.row()]
+        column = self.columns[index.column()]
+        row = self._rows[index.row()]
+        if column.edit is None or (column.editable is not None and not column.editable(row)):
+            return None
+        return column
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if self._editable(index) is not None else flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = self._editable(index)
+        if column is None or column.edit is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        column.edit(self._rows[index.row()], str(value))
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            name = column.colour(row)
+            return style.colour(name) if name else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return getattr(row, "id", None)
+        return None
 
 
-class AuditTableModel(RowsModel):
+def show_list(view: QTableView, model: QAbstractItemModel, *, stretch_last: bool = True) -> None:
+    """A list as the app shows them: this model, no row numbers, columns fitted to their text, the last stretched."""
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+
+
+def selected_row(view: QTableView, model: TableModel[R]) -> R | None:
+    """The row of ``model`` selected in ``view`` (directly or through a proxy), or None."""
+    indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
+    if not indexes:
+        return None
+    index = indexes[0]
+    proxy = view.model()
+    if isinstance(proxy, QAbstractProxyModel):
+        index = proxy.mapToSource(index)
+    return model.row_at(index.row()) if 0 <= index.row() < model.rowCount() else None
+
+
+def jst(value: Any, fmt: str = "%m/%d %H:%M") -> str:
+    """A stored time as people read it here (JST), or "" when there is none."""
+    return value.astimezone(JST).strftime(fmt) if value else ""
+
+
+# -- the app's long lists
+
+
+class AuditTableModel(TableModel[AuditRow]):
     """The audit log, newest first, fetched a page at a time as the view scrolls."""
 
-    HEADERS = ("番号", "日時", "操作者", "操作", "対象", "ID", "内容")
     PAGE = 500
 
     def __init__(self, fetch: Callable[[str, int | None, int], list[AuditRow]]) -> None:
-        super().__init__()
+        super().__init__(
+            (
+                Column("番号", lambda r: str(r.seq), right=True),
+                Column("日時", lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
+                Column("操作者", lambda r: r.actor),
+                Column("操作", lambda r: r.action_label),
+                Column("対象", lambda r: r.entity),
+                Column("ID", lambda r: r.entity_id),
+                Column("内容", lambda r: r.payload_text, tip=lambda r: r.payload_text),
+            )
+        )
         self._fetch = fetch
-        self._rows: list[AuditRow] = []
         self._filter = ""
-        self._exhausted = True
+        self._more = self._next_page
+
+    def _next_page(self, loaded: Sequence[AuditRow]) -> list[AuditRow]:
+        return self._fetch(self._filter, loaded[-1].seq if loaded else None, self.PAGE)
 
     def reload(self, text: str | None = None) -> None:
         if text is not None:
             self._filter = text
-        self.beginResetModel()
-        self._rows = self._fetch(self._filter, None, self.PAGE)
-        self._exhausted = len(self._rows) < self.PAGE
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or not self._rows:
-            return
-        more = self._fetch(self._filter, self._rows[-1].seq, self.PAGE)
-        self._exhausted = len(more) < self.PAGE
-        if more:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                str(row.seq),
-                row.at.strftime("%Y-%m-%d %H:%M:%S"),
-                row.actor,
-                row.action_label,
-                row.entity,
-                row.entity_id,
-                row.payload_text,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
-            return row.payload_text
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        self._page = self.PAGE
+        super().reload()
 
 
-class UsersTableModel(RowsModel):
-    HEADERS = ("ログイン名", "氏名", "部署", "メール", "電話", "役割", "状態")
+class PostsTableModel(TableModel[PostRow]):
+    """Posts, newest first: a page at a time from ``fetch(offset, limit)``, or a given list."""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._row(index)
-        if row is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
-                row.login,
-                row.display_name,
-                row.department,
-                row.email,
-                row.phone,
-                row.roles_text(),
-                "有効" if row.active else "無効",
-            )[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-
-class AccountsTableModel(RowsModel):
-    HEADERS = ("種類", "アカウント名", "状態", "運用部署", "未対応の措置", "責任者", "管理者")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            open_text = f"{len(row.open_items)} 件" if row.open_items else "なし"
-            if row.credential_due:
-                open_text += "（パスワード変更時期）"
-            return (
-                row.platform.label,
-                row.name,
-                row.status.label,
-                row.department,
-                open_text,
-                "、".join(row.responsible),
-                "、".join(row.managers),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return "\n".join(row.open_items) or "すべて対応済み"
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.column() == 4
-            and (row.open_items or row.credential_due)
-        ):
-            return QColor("#b71c1c")
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
-
-class PostsTableModel(RowsModel):
-    """Posts, newest first, a page at a time."""
-
-    HEADERS = ("番号", "状態", "アカウント", "件名・本文", "作成者", "予定", "更新")
     PAGE = 200
 
-    def __init__(self, fetch: Callable[[int, int], list[PostRow]] | None = None) -> None:
-        super().__init__()
-        self._fetch = fetch
-        self._rows: list[PostRow] = []
-        self._exhausted = True
+    def __init__(self) -> None:
+        super().__init__(
+            (
+                Column("番号", lambda r: str(r.id)),
+                Column("状態", lambda r: r.status.label + ("・緊急" if r.emergency else "")),
+                Column("アカウント", lambda r: r.account),
+                Column("件名・本文", lambda r: r.summary, tip=lambda r: r.body[:500]),
+                Column("作成者", lambda r: r.author),
+                Column(
+                    "予定",
+                    lambda r: jst(r.planned_at) + ("（期限切れ）" if r.overdue() else ""),
+                    colour=lambda r: style.ERROR if r.overdue() else None,
+                ),
+                Column("更新", lambda r: jst(r.updated_at)),
+            )
+        )
 
     def set_fetch(self, fetch: Callable[[int, int], list[PostRow]]) -> None:
-        self._fetch = fetch
-        self.reload()
+        self.set_source(lambda loaded: fetch(len(loaded), self.PAGE), self.PAGE)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self._fetch(0, self.PAGE) if self._fetch else []
-        self._exhausted = len(self._rows) < self.PAGE
-        self.endResetModel()
 
-    def set_rows(self, rows: Sequence[PostRow]) -> None:
-        self._fetch = None
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._exhausted = True
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and self._fetch is not None
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._fetch is None:
-            return
-        more = self._fetch(len(self._rows), self.PAGE)
-        self._exhausted = len(more) < self.PAGE
-        if more:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._row(index)
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            planned = row.planned_at.astimezone(JST).strftime("%m/%d %H:%M") if row.planned_at else ""
-            if row.overdue():
-                planned += "（期限切れ）"
-            status = row.status.label + ("・緊急" if row.emergency else "")
-            return (
-                str(row.id),
-                status,
-                row.account,
-                row.summary,
-                row.author,
-                planned,
-                row.updated_at.astimezone(JST).strftime("%m/%d %H:%M"),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return row.body[:500]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and row.overdue():
-            return QColor("#b71c1c")
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+def show_filtered_list(
+    view: QTableView, model: QAbstractTableModel, edit: QLineEdit
+) -> QSortFilterProxyModel:
+    """A list narrowed, as the person types into ``edit``, to the rows with that text in any column."""
+    proxy = QSortFilterProxyModel(view)
+    proxy.setSourceModel(model)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    show_list(view, proxy)
+    edit.textChanged.connect(proxy.setFilterFixedString)
+    return proxy

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from sns_desk.domain.errors import NotRegisteredError
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_notregistered import Ui_NotRegisteredDialog
 
 
@@ -13,7 +14,7 @@ class NotRegisteredDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_NotRegisteredDialog()
         self.ui.setupUi(self)
-        self.ui.headingLabel.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.ui.headingLabel.setStyleSheet(style.DIALOG_TITLE_STYLE)
         self.ui.messageLabel.setText(error.message)
         self.ui.detailLabel.setText(
             f"使用中のデータベース: {location}\n"

@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from sns_desk.domain.errors import SnsDeskError, ValidationError
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_firstrunwizard import Ui_FirstRunWizard
 from sns_desk.gui.shared.interaction import run_with_progress, show_error
 from sns_desk.host import paths
 from sns_desk.host.settings import Settings
 from sns_desk.services import users
+from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database, open_database
 from sns_desk.store.locations import Location
 from sns_desk.store.sqlite_files import inspect_file
@@ -21,8 +23,6 @@ from sns_desk.store.sqlite_files import inspect_file
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "sns-desk.sqlite3"
-ERROR_STYLE = "color: #b71c1c;"
-OK_STYLE = "color: #1b5e20;"
 
 
 class FirstRunWizard(QWizard):
@@ -43,9 +43,9 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, "完了(&F)")
         self.setButtonText(QWizard.WizardButton.CancelButton, "キャンセル")
         self.ui.loginValue.setText(login)
-        self.ui.personError.setStyleSheet(ERROR_STYLE)
+        self.ui.personError.setStyleSheet(style.ERROR_STYLE)
         self.database: Database | None = None
-        self.actor: users.Actor | None = None
+        self.actor: Actor | None = None
         self._existing = False
         if fixed_location is not None:
             self.ui.folderEdit.setText(str(fixed_location.path.parent if fixed_location.path else ""))
@@ -84,7 +84,7 @@ class FirstRunWizard(QWizard):
 
     def _set_status(self, text: str, ok: bool) -> None:
         self.ui.locationStatus.setText(text)
-        self.ui.locationStatus.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.ui.locationStatus.setStyleSheet(style.OK_STYLE if ok else style.ERROR_STYLE)
 
     def _inspect_folder(self) -> bool:
         """Check the chosen place; remember whether it already holds an SNS Desk database with users."""
@@ -202,7 +202,7 @@ class FirstRunWizard(QWizard):
                 self.database.dispose()
                 self.database = None
             self.ui.summaryLabel.setText(error.message)
-            self.ui.summaryLabel.setStyleSheet(ERROR_STYLE)
+            self.ui.summaryLabel.setStyleSheet(style.ERROR_STYLE)
             if self.currentId() != self.CONFIRM_PAGE:
                 self._set_status(error.message, False)
             return

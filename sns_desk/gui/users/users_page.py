@@ -5,117 +5,31 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QHeaderView,
-    QInputDialog,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QInputDialog, QTreeWidgetItem, QWidget
 
-from sns_desk.domain.errors import SnsDeskError, ValidationError
-from sns_desk.gui.forms.ui_departmentdialog import Ui_DepartmentDialog
-from sns_desk.gui.forms.ui_userdialog import Ui_UserDialog
+from sns_desk.domain.errors import ValidationError
+from sns_desk.gui import style
 from sns_desk.gui.forms.ui_userspage import Ui_UsersPage
-from sns_desk.gui.shared.interaction import inform, run_with_progress, show_error, style_title
-from sns_desk.gui.shared.item_models import UsersTableModel
+from sns_desk.gui.shared.interaction import inform, run_with_progress, show_error
+from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_filtered_list
+from sns_desk.gui.users.department_dialog import DepartmentDialog
+from sns_desk.gui.users.user_dialog import UserDialog
 from sns_desk.services import users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
-
-class UserDialog(QDialog):
-    """Add or edit one user.  The service validates; errors stay in the dialog so nothing typed is lost."""
-
-    def __init__(
-        self,
-        db: Database,
-        actor: Actor,
-        departments: list[users.DepartmentRow],
-        existing: users.UserRow | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
-        self.existing = existing
-        self.ui = Ui_UserDialog()
-        self.ui.setupUi(self)
-        self.setWindowTitle("利用者の編集" if existing else "利用者の追加")
-        self.ui.errorLabel.setStyleSheet("color: #b71c1c;")
-        self.ui.departmentCombo.addItem("（未設定）", None)
-        for dept in departments:
-            self.ui.departmentCombo.addItem(dept.full_name, dept.id)
-        if existing:
-            self.ui.loginEdit.setText(existing.login)
-            self.ui.nameEdit.setText(existing.display_name)
-            pos = self.ui.departmentCombo.findData(existing.department_id)
-            self.ui.departmentCombo.setCurrentIndex(max(pos, 0))
-            self.ui.emailEdit.setText(existing.email)
-            self.ui.phoneEdit.setText(existing.phone)
-            self.ui.adminCheck.setChecked(existing.is_admin)
-            self.ui.prCheck.setChecked(existing.is_pr)
-            self.ui.contractorCheck.setChecked(existing.is_contractor)
-            self.ui.activeCheck.setChecked(existing.active)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.saved_id: int | None = None
-
-    def data(self) -> users.UserInput:
-        return users.UserInput(
-            login=self.ui.loginEdit.text(),
-            display_name=self.ui.nameEdit.text(),
-            department_id=self.ui.departmentCombo.currentData(),
-            email=self.ui.emailEdit.text(),
-            phone=self.ui.phoneEdit.text(),
-            is_admin=self.ui.adminCheck.isChecked(),
-            is_pr=self.ui.prCheck.isChecked(),
-            is_contractor=self.ui.contractorCheck.isChecked(),
-            active=self.ui.activeCheck.isChecked(),
-        )
-
-    def save(self) -> None:
-        try:
-            if self.existing is None:
-                self.saved_id = users.create_user(self.db, self.actor, self.data())
-            else:
-                users.update_user(self.db, self.actor, self.existing.id, self.existing.version, self.data())
-                self.saved_id = self.existing.id
-        except SnsDeskError as error:
-            self.ui.errorLabel.setText(error.message)
-            return
-        except Exception as error:
-            show_error(self, error, "saving user")
-            return
-        self.accept()
-
-
-class DepartmentDialog(QDialog):
-    def __init__(
-        self, db: Database, actor: Actor, bureaus: list[users.DepartmentRow], parent: QWidget | None = None
-    ):
-        super().__init__(parent)
-        self.db = db
-        self.actor = actor
-        self.ui = Ui_DepartmentDialog()
-        self.ui.setupUi(self)
-        self.ui.parentCombo.addItem("（なし：局として追加）", None)
-        for bureau in bureaus:
-            self.ui.parentCombo.addItem(bureau.name, bureau.id)
-        self.ui.buttonBox.accepted.disconnect()
-        self.ui.buttonBox.accepted.connect(self.save)
-
-    def save(self) -> None:
-        try:
-            users.create_department(
-                self.db, self.actor, self.ui.nameEdit.text(), self.ui.parentCombo.currentData()
-            )
-        except Exception as error:
-            show_error(self, error, "creating department")
-            return
-        self.accept()
+USER_COLUMNS: tuple[Column[users.UserRow], ...] = tuple(
+    Column(header, text, tip=text)
+    for header, text in (
+        ("ログイン名", lambda r: r.login),
+        ("氏名", lambda r: r.display_name),
+        ("部署", lambda r: r.department),
+        ("メール", lambda r: r.email),
+        ("電話", lambda r: r.phone),
+        ("役割", lambda r: r.roles_text()),
+        ("状態", lambda r: "有効" if r.active else "無効"),
+    )
+)
 
 
 class UsersPage(QWidget):
@@ -125,18 +39,10 @@ class UsersPage(QWidget):
         self.actor = actor
         self.ui = Ui_UsersPage()
         self.ui.setupUi(self)
-        style_title(self.ui.titleLabel)
-        self.model = UsersTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.ui.usersTable.setModel(self.proxy)
-        self.ui.usersTable.verticalHeader().setVisible(False)
-        self.ui.usersTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.usersTable.horizontalHeader().setStretchLastSection(True)
+        style.title(self.ui.titleLabel)
+        self.model = TableModel(USER_COLUMNS, self)
+        self.proxy = show_filtered_list(self.ui.usersTable, self.model, self.ui.userFilterEdit)
         self.ui.departmentsTree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.ui.userFilterEdit.textChanged.connect(self.proxy.setFilterFixedString)
         self.ui.addUserButton.clicked.connect(self.add_user)
         self.ui.editUserButton.clicked.connect(self.edit_user)
         self.ui.usersTable.doubleClicked.connect(lambda _index: self.edit_user())
@@ -178,10 +84,7 @@ class UsersPage(QWidget):
         tree.expandAll()
 
     def selected_user(self) -> users.UserRow | None:
-        indexes = self.ui.usersTable.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+        return selected_row(self.ui.usersTable, self.model)
 
     def select_login(self, login: str) -> None:
         for row in range(self.proxy.rowCount()):

@@ -1,0 +1,45 @@
+"""The 管理者 edits the account's own fields and its self-approval setting (§4(1)イ, §5(1))."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from sns_desk.domain.errors import SnsDeskError
+from sns_desk.gui import style
+from sns_desk.gui.accounts.account_fields import account_input, fill_departments, fill_platforms
+from sns_desk.gui.forms.ui_accountinfodialog import Ui_AccountInfoDialog
+from sns_desk.services import accounts, users
+from sns_desk.services.accounts import AccountRow
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database
+
+
+class AccountInfoDialog(QDialog):
+    def __init__(self, db: Database, actor: Actor, row: AccountRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.row = db, actor, row
+        self.ui = Ui_AccountInfoDialog()
+        self.ui.setupUi(self)
+        self.ui.errorLabel.setStyleSheet(style.ERROR_STYLE)
+        fill_platforms(self.ui.platformCombo, row.platform)
+        fill_departments(self.ui.departmentCombo, users.list_departments(db), row.department_id)
+        self.ui.nameEdit.setText(row.name)
+        self.ui.handleEdit.setText(row.handle)
+        self.ui.urlEdit.setText(row.url)
+        self.ui.selfApprovalCheck.setChecked(row.allow_self_approval)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        data = account_input(self.ui)
+        try:
+            accounts.edit_account(self.db, self.actor, self.row.id, self.row.version, data)
+            if self.ui.selfApprovalCheck.isChecked() != self.row.allow_self_approval:
+                fresh = accounts.get_account(self.db, self.actor, self.row.id)
+                accounts.set_allow_self_approval(
+                    self.db, self.actor, self.row.id, fresh.version, self.ui.selfApprovalCheck.isChecked()
+                )
+        except SnsDeskError as error:
+            self.ui.errorLabel.setText(error.message)
+            return
+        self.accept()

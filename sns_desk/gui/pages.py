@@ -1,0 +1,122 @@
+"""The page registry: every screen of the main window, with its label, its icon and how it is built.
+
+Who sees a page is not decided here: the window shows the pages :func:`sns_desk.services.navigation.pages_for`
+answers for the person, in the order of :class:`~sns_desk.services.navigation.Page`.  Each page module is
+imported only when its page is first opened (start-up stays quick).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from sns_desk.services.navigation import Page
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QWidget
+
+    from sns_desk.services.actors import Actor
+    from sns_desk.store.database import Database
+
+
+class MainWindow(Protocol):
+    """What a page needs of the window that holds it (sns_desk.gui.main_window.MainWindow)."""
+
+    db: Database
+    actor: Actor
+
+    @property
+    def switch_database(self) -> SignalInstance: ...
+
+    def set_pending_badge(self, count: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: Page
+    label: str
+    icon: str  # the name of a QStyle.StandardPixmap: resolved when the window is filled, not at import
+    build: Callable[[MainWindow], QWidget]
+
+
+def _posts(window: MainWindow) -> QWidget:
+    from sns_desk.gui.posts.posts_page import PostsPage
+
+    return PostsPage(window.db, window.actor)
+
+
+def _approvals(window: MainWindow) -> QWidget:
+    from sns_desk.gui.approvals.approvals_page import ApprovalsPage
+
+    page = ApprovalsPage(window.db, window.actor)
+    page.count_changed.connect(window.set_pending_badge)
+    return page
+
+
+def _calendar(window: MainWindow) -> QWidget:
+    from sns_desk.gui.calendar.calendar_page import CalendarPage
+
+    return CalendarPage(window.db, window.actor)
+
+
+def _accounts(window: MainWindow) -> QWidget:
+    from sns_desk.gui.accounts.accounts_page import AccountsPage
+
+    return AccountsPage(window.db, window.actor)
+
+
+def _incidents(window: MainWindow) -> QWidget:
+    from sns_desk.gui.incidents.incidents_page import IncidentsPage
+
+    return IncidentsPage(window.db, window.actor)
+
+
+def _inquiries(window: MainWindow) -> QWidget:
+    from sns_desk.gui.inquiries.inquiries_page import InquiriesPage
+
+    return InquiriesPage(window.db, window.actor)
+
+
+def _reports(window: MainWindow) -> QWidget:
+    from sns_desk.gui.reports.reports_page import ReportsPage
+
+    return ReportsPage(window.db, window.actor)
+
+
+def _audit(window: MainWindow) -> QWidget:
+    from sns_desk.gui.audit.audit_page import AuditLogPage
+
+    return AuditLogPage(window.db, window.actor)
+
+
+def _users(window: MainWindow) -> QWidget:
+    from sns_desk.gui.users.users_page import UsersPage
+
+    return UsersPage(window.db, window.actor)
+
+
+def _settings(window: MainWindow) -> QWidget:
+    from sns_desk.gui.settings.settings_page import SettingsPage
+
+    page = SettingsPage(window.db, window.actor)
+    page.switch_database.connect(window.switch_database)
+    return page
+
+
+PAGES: dict[Page, PageEntry] = {
+    entry.key: entry
+    for entry in (
+        PageEntry(Page.POSTS, "下書き", "SP_FileIcon", _posts),
+        PageEntry(Page.APPROVALS, "承認待ち", "SP_DialogApplyButton", _approvals),
+        PageEntry(Page.CALENDAR, "予定", "SP_FileDialogListView", _calendar),
+        PageEntry(Page.ACCOUNTS, "アカウント", "SP_DirLinkIcon", _accounts),
+        PageEntry(Page.INCIDENTS, "トラブル", "SP_MessageBoxWarning", _incidents),
+        PageEntry(Page.INQUIRIES, "問い合わせ", "SP_MessageBoxQuestion", _inquiries),
+        PageEntry(Page.REPORTS, "報告書", "SP_DialogSaveButton", _reports),
+        PageEntry(Page.AUDIT, "監査ログ", "SP_FileDialogDetailedView", _audit),
+        PageEntry(Page.USERS, "ユーザー管理", "SP_DirHomeIcon", _users),
+        PageEntry(Page.SETTINGS, "設定", "SP_FileDialogInfoView", _settings),
+    )
+}

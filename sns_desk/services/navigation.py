@@ -1,0 +1,51 @@
+"""Which screens a person may open: the answer the main window's navigation follows (PRODUCT.md §1).
+
+A screen is either open to every registered person (each screen then shows only what that person may see), or it
+needs one of a few permissions of :mod:`sns_desk.domain.permissions`, held on any account for an account-scoped
+one: 承認待ち is for those who may approve posts (§5(1)), 報告書 for 広報課 and the アカウント管理者 who report to it
+(§3(2), §3(3)イ), 監査ログ for those who oversee the operation (§9(2)), ユーザー管理 for the システム管理者.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from sns_desk.domain.permissions import Permission
+from sns_desk.services.access import is_allowed
+from sns_desk.services.actors import Actor, load_user
+from sns_desk.store.database import Database
+
+
+class Page(enum.StrEnum):
+    """The app's screens, in the order of the navigation."""
+
+    POSTS = "posts"
+    APPROVALS = "approvals"
+    CALENDAR = "calendar"
+    ACCOUNTS = "accounts"
+    INCIDENTS = "incidents"
+    INQUIRIES = "inquiries"
+    REPORTS = "reports"
+    AUDIT = "audit"
+    USERS = "users"
+    SETTINGS = "settings"
+
+
+NEEDS: dict[Page, tuple[Permission, ...]] = {
+    Page.APPROVALS: (Permission.APPROVE_POST,),
+    Page.REPORTS: (Permission.VIEW_CITY_WIDE, Permission.REPORT_ACCOUNT),
+    Page.AUDIT: (Permission.VIEW_AUDIT_LOG,),
+    Page.USERS: (Permission.MANAGE_USERS,),
+}
+"""What opening a screen needs (any one of these); a screen not listed is open to every registered person."""
+
+
+def pages_for(db: Database, actor: Actor) -> list[Page]:
+    """The screens ``actor`` may open now, in navigation order (roles are read afresh)."""
+    with db.read() as session:
+        me = load_user(session, actor)
+        return [
+            page
+            for page in Page
+            if page not in NEEDS or any(is_allowed(session, me, needed) for needed in NEEDS[page])
+        ]

@@ -254,11 +254,6 @@ def scope_reviews(db: Database, actor: Actor) -> list[ScopeReview]:
     return look(db, actor, read)
 
 
-def scope_posts_to_review(db: Database, actor: Actor) -> list[PostRow]:
-    """Posts that went out under a standing scope and the 管理者 has not looked at yet (§5(2))."""
-    return [review.post for review in scope_reviews(db, actor)]
-
-
 def calendar(db: Database, actor: Actor, start: datetime, end: datetime) -> list[PostRow]:
     """Posts planned or published between ``start`` and ``end`` (for 予定)."""
 

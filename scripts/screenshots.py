@@ -316,6 +316,54 @@ def take(out: Path, quick: bool) -> int:
     save(approver, "posts-3-approval.png")
     approver.close()
 
+    # 事前承認の範囲 (§5(2)): the 管理者 writes the template with its slots and sees the sample; the 担当者 fills it
+    from sns_desk.domain.vocabulary import SlotKind
+    from sns_desk.gui.accounts.scope_dialog import ScopeDialog
+    from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
+    from sns_desk.services import post_scopes
+
+    scope_dialog = ScopeDialog(db, kacho, kanko)
+    scope_dialog.ui.titleEdit.setText("定例の桜島の降灰予報")
+    scope_dialog.ui.templateEdit.setPlainText(
+        "本日{日付}の桜島の降灰予報です。風向き: {風向}。降灰が予想される地域: {地域}。"
+    )
+    for name, kind, detail in (
+        ("日付", SlotKind.DATE, ""),
+        ("風向", SlotKind.CHOICE, "北、北東、東、南東、南、南西、西、北西"),
+        ("地域", SlotKind.TEXT, "20"),
+    ):
+        scope_dialog.ui.slotNameEdit.setText(name)
+        scope_dialog.ui.slotKindCombo.setCurrentIndex(scope_dialog.ui.slotKindCombo.findData(kind))
+        scope_dialog.ui.slotDetailEdit.setText(detail)
+        scope_dialog.set_slot()
+    scope_dialog.ui.categoriesEdit.setText("降灰予報")
+    scope_dialog.ui.untilEdit.setDate(scope_dialog.ui.fromEdit.date().addMonths(6))
+    save(scope_dialog, "scopes-1-dialog-sample.png")
+    scope_dialog.save()  # signed with the 管理者's 電子印鑑
+    editor = PostEditor(db, tanto, account_id=kanko)
+    editor.resize(1280, 780)
+    editor.show()
+    when = at(10)
+    editor.ui.plannedCheck.setChecked(True)
+    editor.ui.plannedEdit.setDateTime(
+        __import__("PySide6.QtCore", fromlist=["QDateTime"]).QDateTime.fromSecsSinceEpoch(
+            int(when.timestamp())
+        )
+    )
+    fill = ScopeFillDialog(post_scopes.list_scopes(db, tanto, kanko), None, editor)
+    fill.inputs["日付"].setText(f"{when.month}月{when.day}日")  # type: ignore[union-attr]
+    fill.inputs["風向"].setCurrentText("南東")  # type: ignore[union-attr]
+    fill.inputs["地域"].setText("鹿児島市北部、桜島")  # type: ignore[union-attr]
+    save(fill, "scopes-2-editor-fill.png")
+    fill.accept()
+    editor.ui.scopeCombo.setCurrentIndex(editor.ui.scopeCombo.findData(fill.scope.id if fill.scope else None))
+    editor.ui.categoryEdit.setText("降灰予報")
+    editor.ui.titleEdit.setText("桜島の降灰予報（定例）")
+    editor.ui.bodyEdit.setPlainText(fill.body)
+    editor.run_checks()
+    save(editor, "scopes-3-editor-filled.png")
+    editor.close()
+
     # トラブル, 監視 and 問い合わせ
     from sns_desk.domain.vocabulary import IncidentType, InquiryChannel, InquiryKind
     from sns_desk.services import incidents, inquiries, monitoring

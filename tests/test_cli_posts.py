@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from sns_desk.cli import cmd_scopes as cli_scopes
 from sns_desk.cli.main import main
-from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
+from sns_desk.domain import policy as pol
+from sns_desk.domain import scope_templates as st
+from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role, SlotKind
 from sns_desk.host import identity
 from sns_desk.services import post_queries, post_scopes, post_workflow, users
 from sns_desk.store.database import open_database
@@ -122,41 +127,63 @@ def test_draft_import_is_all_or_nothing(
 
 def test_scope_commands(capsys: pytest.CaptureFixture[str], setup: tuple[Path, int, world.People]) -> None:
     path, account, people = setup
+    db = str(path)
     code, _out, err = run(
         capsys,
         "--db",
-        str(path),
+        db,
         "scope",
-        "add",
+        "create",
         str(account),
         "--title",
         "降灰予報",
-        "--category",
-        "降灰予報",
+        "--template",
+        "本日{日付}の降灰予報です。風向き: {風向}。",
+        "--slot",
+        "日付=date",
+        "--slot",
+        "風向=choice:北,南",
         "--from",
         "2026-12-01",
         "--until",
         "2027-03-31",
     )
     assert code == 2 and "アカウント管理者" in err  # the OS user is a 担当者 here
+    assert cli_scopes.parse_slot("地域=text:12") == st.Slot("地域", SlotKind.TEXT, max_length=12)
+    with pytest.raises(ValidationError, match="最大文字数"):
+        cli_scopes.parse_slot("地域=text")
     database = open_database(path)
-    from datetime import datetime
-
-    from sns_desk.domain import policy as pol
-
-    post_scopes.create_scope(
+    scope_id = post_scopes.create_scope(
         database,
         people.kacho,
         account,
-        "定例の降灰予報",
-        ["降灰予報"],
-        "",
-        datetime(2026, 12, 1, tzinfo=pol.JST),
-        datetime(2027, 3, 31, tzinfo=pol.JST),
+        post_scopes.ScopeInput(
+            "定例の降灰予報",
+            "本日{日付}の降灰予報です。風向き: {風向}。",
+            (cli_scopes.parse_slot("日付=date"), cli_scopes.parse_slot("風向=choice:北,南")),
+            datetime(2026, 12, 1, tzinfo=pol.JST),
+            datetime(2027, 3, 31, 23, 59, tzinfo=pol.JST),
+            ("降灰予報",),
+        ),
     )
     database.dispose()
-    code, out, _ = run(capsys, "--db", str(path), "scope", "list", str(account))
-    assert code == 0 and "定例の降灰予報\t降灰予報\t2026-12-01〜2027-03-31\t有効" in out
+    code, out, _ = run(capsys, "--db", db, "scope", "list", str(account))
+    assert code == 0 and f"{scope_id}\t定例の降灰予報\t降灰予報\t2026-12-01〜2027-03-31\t" in out
+    code, out, _ = run(capsys, "--db", db, "scope", "show", str(scope_id))
+    assert code == 0 and "{風向}: 風向（選択肢: 北、南）" in out and "第1版 承認 観光 課長" in out
+    assert "電子印鑑 ✓" in out
+    code, out, _ = run(
+        capsys, "--db", db, "scope", "test", str(scope_id), "--value", "日付=12月1日", "--value", "風向=北"
+    )
+    assert code == 0 and "本日12月1日の降灰予報です。風向き: 北。" in out and "ひな形どおりです" in out
+    code, _out, err = run(
+        capsys, "--db", db, "scope", "test", str(scope_id), "--value", "日付=12月1日", "--value", "風向=東"
+    )
+    assert code == 2 and "選択肢（北、南）にありません" in err
+    code, out, _ = run(
+        capsys, "--db", db, "scope", "test", str(scope_id), "--body", "本日12月1日の降灰予報です!"
+    )
+    assert code == 1 and "管理者の承認が必要です" in out
 
 
 def test_export_commands(

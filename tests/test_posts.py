@@ -15,7 +15,6 @@ from sns_desk.services import (
     post_attachments,
     post_drafts,
     post_queries,
-    post_scopes,
     post_workflow,
 )
 from sns_desk.services import audit_log as auditlog
@@ -266,42 +265,6 @@ def test_overdue_post_needs_a_new_time(db: Database, people: People, account: in
         post_workflow.approve(db, people.kacho, post_id, row.version)
     post_workflow.approve(db, people.kacho, post_id, row.version, new_planned_at=in_hours(2))
     assert not post_queries.get_post(db, people.kacho, post_id).row.overdue()
-
-
-def test_standing_scope_approves_at_submission_and_is_listed_for_review(
-    db: Database, people: People, account: int
-) -> None:
-    now = datetime.now(pol.JST)
-    scope = post_scopes.create_scope(
-        db,
-        people.kacho,
-        account,
-        "定例の降灰予報",
-        ["降灰予報"],
-        "本日の降灰予報：",
-        now - timedelta(days=1),
-        now + timedelta(days=90),
-    )
-    with pytest.raises(PermissionDeniedError):
-        post_scopes.create_scope(
-            db, people.tanto, account, "勝手な範囲", ["x"], "", now, now + timedelta(days=1)
-        )
-    post_id = draft(
-        db, people.tanto, account, "本日の降灰予報：鹿児島市方向", category="降灰予報", scope_id=scope
-    )
-    assert submit(db, people.tanto, post_id) is P.APPROVED
-    detail = post_queries.get_post(db, people.kacho, post_id)
-    assert detail.decisions[0].kind.value == "scope" and detail.scope_title == "定例の降灰予報"
-    assert not detail.scope_reviewed
-    post_scopes.review_scope_post(db, people.kacho, post_id)
-    assert post_queries.get_post(db, people.kacho, post_id).scope_reviewed
-    other = draft(db, people.tanto, account, "イベントのお知らせ", category="イベント", scope_id=scope)
-    with pytest.raises(ValidationError, match="対象"):
-        submit(db, people.tanto, other)
-    post_scopes.revoke_scope(db, people.kacho, scope)
-    third = draft(db, people.tanto, account, "本日の降灰予報：", category="降灰予報", scope_id=scope)
-    with pytest.raises(ValidationError, match="取り消されています"):
-        submit(db, people.tanto, third)
 
 
 def test_correction_and_deletion(db: Database, people: People, account: int) -> None:

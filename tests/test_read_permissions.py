@@ -151,11 +151,9 @@ def world(db: Database, admin: Actor, memory_keyring: MemoryKeyring, tmp_path: P
         db,
         p.kacho,
         account,
-        "降灰予報",
-        ["降灰"],
-        "本日の降灰予報です。",
-        utcnow(),
-        utcnow() + timedelta(days=30),
+        post_scopes.ScopeInput(
+            "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
+        ),
     )
     return World(db, p, account, post, incident, inquiry, scope, attachment, tmp_path)
 

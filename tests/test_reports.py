@@ -215,7 +215,8 @@ def test_post_record_streams_every_post_of_the_period(
     assert by_id[published][5] == reports.jp_datetime(posts_submitted(db, published))
     assert by_id[published][6] == reports.jp_datetime(detail.decisions[-1].decided_at)
     assert by_id[published][7] == reports.jp_datetime(detail.row.published_at)
-    assert by_id[draft][2] == "下書き" and by_id[draft][4] is None
+    assert by_id[published][10] == "個別の承認"
+    assert by_id[draft][2] == "下書き" and by_id[draft][4] is None and by_id[draft][10] is None
     assert ws.print_title_rows == "$4:$4"
     assert ws.cell(5, 2).font.name == "游ゴシック", "the rows are in a Japanese font (the workbook's default)"
 

@@ -19,7 +19,7 @@ from sns_desk.domain.validation import reference_number
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import PostAction
 from sns_desk.host import identity
-from sns_desk.services import accounts, post_drafts, post_queries, post_scopes, post_workflow, users
+from sns_desk.services import accounts, post_drafts, post_queries, post_workflow, users
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_drafts import PostInput
 from sns_desk.services.post_queries import PostFilter
@@ -70,17 +70,6 @@ def add_parsers(sub: Any) -> None:
     item_command(d, "correct", "投稿済みの投稿の訂正を下書きとして作る（§8(2)）")
     imp = d.add_parser("import", help="CSV から下書きをまとめて作る（全件成功したときだけ反映）")
     imp.add_argument("file", type=Path)
-
-    scope = sub.add_parser("scope", help="事前承認の適用範囲（§5(2)）")
-    sc = scope.add_subparsers(dest="scope_command", metavar="ACTION", required=True)
-    item_command(sc, "list", item="account")
-    sc_add = item_command(sc, "add", "範囲を承認する（管理者）", item="account", required=["--title"])
-    sc_add.add_argument("--category", action="append", required=True, help="対象の分類（繰り返し指定可）")
-    sc_add.add_argument("--template", default="")
-    sc_add.add_argument("--from", dest="valid_from", required=True, help="有効期間の始め（例: 2026-12-01）")
-    sc_add.add_argument("--until", dest="valid_until", required=True, help="有効期間の終わり")
-    item_command(sc, "revoke")
-    item_command(sc, "review", "範囲内で出た投稿を確認済みにする（管理者）", item="post")
 
     approve = item_command(sub, "approve", "投稿を承認する（§5(1)）", optional=["--comment"])
     approve.add_argument("--new-time", help="予定時刻を過ぎている場合の新しい予定日時")
@@ -170,8 +159,6 @@ DECISIONS: dict[str, tuple[PostAction, Decide, str]] = {
 def run(args: argparse.Namespace, db: Database) -> int:
     actor = _actor(db)
     command = args.command
-    if command == "scope":
-        return _scope(args, db, actor)
     if command in DECISIONS:
         action, call, done = DECISIONS[command]
         call(db, actor, args, _ready(db, actor, args.id, action).row.version)
@@ -237,6 +224,8 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         ids = [item_id for item_id, _s, _t in post_drafts.self_check_items()]
         result = post_workflow.submit(db, actor, args.id, detail.row.version, ids, reasons)
         print(f"投稿 {args.id}: {result.label}")
+        if note := post_queries.get_post(db, actor, args.id).scope_note:
+            print(f"事前承認の範囲では承認されませんでした: {note}")
         return 0
     if action in ("withdraw", "discard"):
         chosen = PostAction.WITHDRAW if action == "withdraw" else PostAction.DISCARD
@@ -316,35 +305,3 @@ def import_drafts(db: Database, actor: Actor, path: Path) -> list[int]:
             + "\n".join(errors[:20])
         )
     return post_drafts.create_drafts(db, actor, inputs)
-
-
-def _scope(args: argparse.Namespace, db: Database, actor: Actor) -> int:
-    action = args.scope_command
-    if action == "add":
-        start, end = parse_time(args.valid_from), parse_time(args.valid_until)
-        assert start is not None and end is not None
-        scope_id = post_scopes.create_scope(
-            db,
-            actor,
-            args.account,
-            args.title,
-            args.category,
-            args.template,
-            start,
-            end.replace(hour=23, minute=59),
-        )
-        print(f"事前承認の範囲を承認しました（番号 {scope_id}）。")
-    elif action == "revoke":
-        post_scopes.revoke_scope(db, actor, args.id)
-        print(f"範囲 {args.id} を取り消しました。")
-    elif action == "review":
-        post_scopes.review_scope_post(db, actor, args.post)
-        print(f"投稿 {args.post} を確認済みにしました。")
-    else:
-        for scope in post_scopes.list_scopes(db, actor, args.account):
-            state = "取り消し" if scope.revoked else "有効"
-            print(
-                f"{scope.id}\t{scope.title}\t{'、'.join(scope.categories)}\t"
-                f"{scope.valid_from.astimezone(pol.JST):%Y-%m-%d}〜{scope.valid_until.astimezone(pol.JST):%Y-%m-%d}\t{state}"
-            )
-    return 0

@@ -22,6 +22,7 @@ from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
+from sns_desk.cli import cmd_scopes as cli_scopes
 from sns_desk.cli.arguments import current_actor
 from sns_desk.cli.japanese_parser import JapaneseArgumentParser
 from sns_desk.cli.options import add_global_options
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     users_sub.add_parser("template", help="取り込み用 CSV の見出し行を出力する")
     cli_accounts.add_parsers(sub)
     cli_posts.add_parsers(sub)
+    cli_scopes.add_parsers(sub)
     cli_reports.add_parsers(sub)
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
@@ -253,6 +255,7 @@ def _on_database(
 
 
 cmd_posts = _on_database(cli_posts.run)
+cmd_scopes = _on_database(cli_scopes.run)
 cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
@@ -265,7 +268,7 @@ COMMANDS = {
     "monitoring": cmd_incidents,
     "export": cmd_export,
     "draft": cmd_posts,
-    "scope": cmd_posts,
+    "scope": cmd_scopes,
     "approve": cmd_posts,
     "reject": cmd_posts,
     "publish": cmd_posts,

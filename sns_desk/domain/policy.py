@@ -202,6 +202,19 @@ def is_year_end(day: date) -> bool:
     return (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)
 
 
+def is_working_day(day: date) -> bool:
+    """A city office working day: not a weekend, a national holiday (jpholiday) or 12月29日〜1月3日."""
+    return day.weekday() < 5 and not jpholiday.is_holiday(day) and not is_year_end(day)
+
+
+def working_days_after(day: date, days: int) -> date:
+    """The ``days``-th working day after ``day`` (``day`` itself is not counted)."""
+    while days > 0:
+        day += timedelta(days=1)
+        days -= is_working_day(day)
+    return day
+
+
 def within_operating_hours(policy: PolicyData, when: datetime) -> HoursCheck:
     """Whether a post at ``when`` is inside the approved policy's operating hours (Japan time)."""
     local = when.astimezone(JST) if when.tzinfo else when.replace(tzinfo=JST)

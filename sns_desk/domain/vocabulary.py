@@ -103,6 +103,25 @@ class DecisionKind(Labelled):
     SCOPE = "scope", "事前承認の範囲内"  # approved by a standing scope (§5(2))
 
 
+class SlotKind(Labelled):
+    """What a named slot of a standing scope's template accepts (§5(2))."""
+
+    DATE = "date", "日付"
+    TIME = "time", "時刻"
+    NUMBER = "number", "数値"
+    CHOICE = "choice", "選択肢"
+    TEXT = "text", "短い文"
+
+
+class ScopeAction(Labelled):
+    """A 管理者's decision on a standing scope, each kept as a numbered version (§5(2))."""
+
+    CREATE = "create", "承認"
+    CHANGE = "change", "変更"
+    REVOKE = "revoke", "取り消し"
+    MIGRATED = "migrated", "移行（ひな形なし）"  # a scope from before templates: approves nothing by itself
+
+
 class IncidentType(Labelled):
     """§8: the troubles the guideline names."""
 

@@ -615,7 +615,7 @@ def export_account_list(
 
 # --- 投稿実績 ------------------------------------------------------------------------------------------------------
 
-POST_COLUMNS = 10
+POST_COLUMNS = 11
 
 
 def export_post_record(
@@ -676,35 +676,23 @@ def export_post_record(
             pad = [None] * (header_col - 1)
             with closing(report_queries.post_record_rows(db, actor, start, end, account_ids)) as rows:
                 for row in rows:
-                    (
-                        post_id,
-                        account_name,
-                        status,
-                        author,
-                        approver_name,
-                        submitted,
-                        decided,
-                        published,
-                        url,
-                        body,
-                        kind,
-                    ) = row
-                    approver_text = (approver_name or "") + (
-                        "（事前承認）" if kind is DecisionKind.SCOPE else ""
+                    approver_text = (row.approver or "") + (
+                        "（事前承認）" if row.decision is DecisionKind.SCOPE else ""
                     )
                     # An empty value stays an empty cell (None), not a cell holding "": a third fewer cells
                     # to write for a typical period, and Excel's "空白セル" filters work on them.
                     values = [
-                        post_id,
-                        account_name,
-                        status.label,
-                        author,
+                        row.post_id,
+                        row.account,
+                        row.status.label,
+                        row.author,
                         approver_text or None,
-                        jp_datetime(submitted, reiwa=reiwa) or None,
-                        jp_datetime(decided, reiwa=reiwa) or None,
-                        jp_datetime(published, reiwa=reiwa) or None,
-                        url or None,
-                        " ".join(body.split())[:80] or None,
+                        jp_datetime(row.submitted_at, reiwa=reiwa) or None,
+                        jp_datetime(row.decided_at, reiwa=reiwa) or None,
+                        jp_datetime(row.published_at, reiwa=reiwa) or None,
+                        row.url or None,
+                        " ".join(row.body.split())[:80] or None,
+                        row.route or None,  # 承認の経路: 個別の承認 / 事前承認の範囲「…」第N版 (§5(2))
                     ]
                     ws.append(pad + [_streamed(ws, value) for value in values])
                     written += 1

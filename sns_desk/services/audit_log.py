@@ -68,6 +68,7 @@ ACTION_LABELS: dict[str, str] = {
     "post.detach": "画像の削除",
     "post.scope_reviewed": "事前承認分の確認",
     "scope.approve": "事前承認の範囲の承認",
+    "scope.change": "事前承認の範囲の変更",
     "scope.revoke": "事前承認の範囲の取り消し",
     "report.export": "報告書の出力",
     "incident.open": "トラブルの登録",

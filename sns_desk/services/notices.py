@@ -1,5 +1,6 @@
-"""What is waiting for a person when the app opens: posts to decide, serious troubles (§4(1)イ), overdue
-monitoring (§9(2)), passwords due for a change (§3(3)ウ)."""
+"""What is waiting for a person when the app opens: posts to decide, posts a standing scope approved that are past
+their review deadline (§5(2)), serious troubles (§4(1)イ), overdue monitoring (§9(2)), passwords due for a change
+(§3(3)ウ)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sns_desk.store.orm import Incident
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # "approvals", "incident", "monitoring", "credential"
+    kind: str  # "approvals", "scope_review", "incident", "monitoring", "credential"
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
@@ -45,6 +46,17 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
     pending = post_queries.count_pending_for(db, actor)
     if pending:
         notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
+    overdue = [review for review in post_queries.scope_reviews(db, actor) if review.overdue()]
+    if overdue:
+        notices.append(
+            Notice(
+                "scope_review",
+                f"事前承認の範囲で出た投稿 {len(overdue)} 件が、管理者の確認の期限を過ぎています（§5(2)）。"
+                "「承認待ち」の「事前承認の確認」で確認してください。",
+                "approvals",
+                overdue[0].post.id,
+            )
+        )
     notices.extend(look(db, actor, _escalations))
     notices.extend(
         Notice(

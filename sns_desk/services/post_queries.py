@@ -7,13 +7,14 @@ import difflib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, selectinload
 
 from sns_desk.domain import checks
+from sns_desk.domain import policy as pol
 from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.validation import usable_text
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
@@ -24,6 +25,7 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import facts, post_actions
 from sns_desk.services.post_attachments import AttachmentRow
 from sns_desk.services.post_drafts import PostInput, post_input
+from sns_desk.services.post_scopes import review_due
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
@@ -32,6 +34,7 @@ from sns_desk.store.orm import (
     Post,
     PostDecision,
     PostRevision,
+    StandingScope,
     User,
     utcnow,
 )
@@ -183,23 +186,54 @@ def count_pending_for(db: Database, actor: Actor) -> int:
     return len(pending_for(db, actor))
 
 
-def scope_posts_to_review(db: Database, actor: Actor) -> list[PostRow]:
-    """Posts that went out under a standing scope and the 管理者 has not looked at yet (§5(2))."""
+@dataclass(frozen=True)
+class ScopeReview:
+    """A post a standing scope approved, waiting for the 管理者's later review (§5(2)) — 「事前承認の確認」."""
 
-    def read(step: Step) -> list[PostRow]:
+    post: PostRow
+    scope_title: str
+    scope_number: int | None
+    due: date  # the last working day for the review (Japan time)
+
+    def overdue(self, today: date | None = None) -> bool:
+        return (today or pol.now_jst().date()) > self.due
+
+
+def scope_reviews(db: Database, actor: Actor) -> list[ScopeReview]:
+    """Posts that a standing scope approved (their latest decision) and the 管理者 has not looked at yet, on the
+    accounts where this person approves scopes, oldest due first (§5(2))."""
+
+    def read(step: Step) -> list[ScopeReview]:
         session, me = step.session, step.me
         mine = [a for a in account_roles(session, me) if is_allowed(session, me, Permission.APPROVE_SCOPE, a)]
+        latest = (
+            select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
+            .group_by(PostDecision.post_id)
+            .subquery()
+        )
         stmt = (
             _rows_stmt()
+            .add_columns(PostDecision, StandingScope)
+            .join(latest, latest.c.post_id == Post.id)
+            .join(PostDecision, PostDecision.id == latest.c.decision_id)
+            .join(StandingScope, StandingScope.id == PostDecision.scope_id)
             .where(
-                Post.scope_id.is_not(None),
+                PostDecision.kind == DecisionKind.SCOPE,
                 Post.scope_reviewed_at.is_(None),
                 Post.account_id.in_(mine),
                 Post.status.in_([P.APPROVED, P.PUBLISHED]),
             )
-            .order_by(Post.submitted_at)
         )
-        return _rows(session, stmt)
+        reviews = [
+            ScopeReview(
+                _post_row(p, name, platform.label, author),
+                scope.title,
+                decision.scope_number,
+                review_due(decision.decided_at, scope.review_days),
+            )
+            for p, name, platform, author, decision, scope in session.execute(stmt)
+        ]
+        return sorted(reviews, key=lambda r: (r.due, r.post.id))
 
     return look(db, actor, read)
 
@@ -264,6 +298,7 @@ class PostDetail:
     deleted_reason: str
     scope_title: str
     scope_reviewed: bool
+    scope_note: str  # why the chosen scope did not approve it at its last submission (§5(2)), "" otherwise
     actions: Mapping[PostAction, Allowed]  # what this person may do with the post now, and why not
     as_input: PostInput  # the post as the editor and the checks take it
 
@@ -337,6 +372,7 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
             post.deleted_reason,
             post.scope.title if post.scope else "",
             post.scope_reviewed_at is not None,
+            post.scope_note,
             post_actions(session, step.me, post),
             post_input(post),
         )

@@ -8,8 +8,6 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
@@ -30,9 +28,10 @@ from sns_desk.services.post_drafts import (
     revision_count,
     self_check_items,
 )
+from sns_desk.services.post_scopes import scope_verdict
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Post, PostDecision, StandingScope, utcnow
+from sns_desk.store.orm import Post, PostDecision, utcnow
 
 P = PostStatus
 
@@ -50,7 +49,8 @@ def submit(
 ) -> PostStatus:
     """承認申請: errors block; each warning needs a reason; every §6 item must be confirmed.
 
-    A post declared within a valid standing scope (§5(2)) is approved by that scope at once (recorded as such).
+    A post whose body is the chosen standing scope's template filled in (§5(2)) is approved by that scope at once,
+    recorded with the scope's version; any other goes to the 管理者, the reason kept in ``scope_note``.
     """
     reasons = {k: v.strip() for k, v in (warning_reasons or {}).items() if v and v.strip()}
 
@@ -82,7 +82,7 @@ def submit(
         post.submitted_at = now
         post.updated_at = now
         revision = revision_count(session, post.id)
-        scope = _valid_scope(session, post, now)
+        scope, post.scope_note = scope_verdict(session, post, now)  # §5(2): only a filled-in template
         if scope is not None:
             post.status = P.APPROVED
             post.decided_at = now
@@ -93,7 +93,8 @@ def submit(
                     kind=DecisionKind.SCOPE,
                     decided_by_id=step.me.id,
                     scope_id=scope.id,
-                    comment=f"事前承認の適用範囲「{scope.title}」（§5(2)）",
+                    scope_number=scope.number,
+                    comment=f"事前承認の範囲「{scope.title}」第{scope.number}版（§5(2)）",
                 )
             )
         else:
@@ -107,35 +108,14 @@ def submit(
                 "revision": revision,
                 "to": post.status,
                 "scope_id": scope.id if scope else None,
+                "scope_number": scope.number if scope else None,
+                "scope_refused": bool(post.scope_note),
                 "warnings": [f.key for f in checks.warnings(findings)],
             },
         )
         return post.status
 
     return change(db, actor, work, what="submit")
-
-
-def _valid_scope(session: Session, post: Post, now: datetime) -> StandingScope | None:
-    if post.scope_id is None:
-        return None
-    scope = session.get(StandingScope, post.scope_id)
-    if scope is None or scope.revoked_at is not None:
-        raise ValidationError(
-            "指定された事前承認の適用範囲は取り消されています（§5(2)）。範囲の指定を外して申請してください。"
-        )
-    when = post.planned_at or now
-    if not (scope.valid_from <= when <= scope.valid_until):
-        raise ValidationError(
-            f"事前承認の適用範囲「{scope.title}」の有効期間（{scope.valid_from.astimezone(pol.JST):%Y-%m-%d}〜"
-            f"{scope.valid_until.astimezone(pol.JST):%Y-%m-%d}）の外です（§5(2)）。範囲の指定を外して申請してください。"
-        )
-    categories = [c.strip() for c in scope.categories.splitlines() if c.strip()]
-    if categories and post.category not in categories:
-        raise ValidationError(
-            f"分類「{post.category or '（なし）'}」は、事前承認の適用範囲「{scope.title}」の対象（{'、'.join(categories)}）"
-            "ではありません（§5(2)）。"
-        )
-    return scope
 
 
 def withdraw(db: Database, actor: Actor, post_id: int, expected_version: int) -> None:

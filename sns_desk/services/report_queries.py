@@ -22,7 +22,7 @@ from sns_desk.services import account_checklist, account_policies, incidents
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, User
+from sns_desk.store.orm import Account, Post, PostDecision, ReportRecord, ScopeVersion, User
 
 REPORT_KINDS = {
     "account_report": "公式アカウント開設・変更・廃止報告書",
@@ -153,6 +153,19 @@ class PostRecordRow(NamedTuple):
     url: str | None
     body: str
     decision: DecisionKind | None
+    scope_title: str | None  # the standing scope that approved it (§5(2)), as that version named it
+    scope_number: int | None
+
+    @property
+    def route(self) -> str:
+        """How the post was approved to go out (承認の経路): by the 管理者 one by one, or by which standing scope.
+        (代決 and 事後承認 are not recorded by the app yet; they will add their own kinds here.)"""
+        if self.decision is DecisionKind.APPROVE:
+            return "個別の承認"
+        if self.decision is DecisionKind.SCOPE:
+            number = f"第{self.scope_number}版" if self.scope_number else ""
+            return f"事前承認の範囲「{self.scope_title or '?'}」{number}（§5(2)）"
+        return ""
 
 
 def post_record_scope(db: Database, actor: Actor, account_id: int | None) -> list[int] | None:
@@ -193,6 +206,9 @@ def _post_rows(
     session: Session, start: datetime, end: datetime, account_ids: list[int] | None
 ) -> Iterator[tuple[Any, ...]]:
     approver = aliased(User)
+    scope_decider = aliased(
+        User
+    )  # for a post a scope approved: the 管理者 who decided that version of the scope
     latest_decision = (
         select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
         .where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.SCOPE]))
@@ -205,19 +221,27 @@ def _post_rows(
             Account.name,
             Post.status,
             User.display_name,
-            approver.display_name,
+            func.coalesce(scope_decider.display_name, approver.display_name),
             Post.submitted_at,
             PostDecision.decided_at,
             Post.published_at,
             Post.published_url,
             Post.body,
             PostDecision.kind,
+            ScopeVersion.title,
+            PostDecision.scope_number,
         )
         .join(Account, Account.id == Post.account_id)
         .join(User, User.id == Post.author_id)
         .outerjoin(latest_decision, latest_decision.c.post_id == Post.id)
         .outerjoin(PostDecision, PostDecision.id == latest_decision.c.decision_id)
         .outerjoin(approver, approver.id == PostDecision.decided_by_id)
+        .outerjoin(
+            ScopeVersion,
+            (ScopeVersion.scope_id == PostDecision.scope_id)
+            & (ScopeVersion.number == PostDecision.scope_number),
+        )
+        .outerjoin(scope_decider, scope_decider.id == ScopeVersion.decided_by_id)
         .where(_when().between(start, end))
         .order_by(_when(), Post.id)
         .execution_options(yield_per=2000)

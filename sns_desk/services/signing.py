@@ -1,7 +1,8 @@
 """電子印鑑: every decision is signed with the decider's own Ed25519 key.
 
 Decisions signed: a post's approval or rejection (§5(1)), a 運用ポリシー's approval (§3(1), §4(1)ア), an account's
-opening approval or rejection and its closing (§3(1), §4(1)ア).
+opening approval or rejection and its closing (§3(1), §4(1)ア), a standing scope's approval, change or revocation
+(§5(2); each a numbered :class:`ScopeVersion`).
 
 Keys: each person has a key pair per database and per PC. The private key lives only in that PC's OS keyring
 (service "SNS Desk 電子印鑑 (<database id>)", user = login), and only the person logged in to the OS under that
@@ -44,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import NotFoundError, PermissionDeniedError, SnsDeskError, ValidationError
 from sns_desk.domain.permissions import TABLE, Permission
-from sns_desk.domain.vocabulary import DecisionKind, Role
+from sns_desk.domain.vocabulary import DecisionKind, Role, ScopeAction
 from sns_desk.host import identity
 from sns_desk.host.keyring_access import KeyringUnavailableError, call_keyring, require_usable_keyring
 from sns_desk.services.access import roles_of
@@ -59,6 +60,7 @@ from sns_desk.store.orm import (
     DecisionSignature,
     PostDecision,
     PostRevision,
+    ScopeVersion,
     SigningKey,
     User,
     utcnow,
@@ -69,10 +71,13 @@ log = logging.getLogger(__name__)
 POST_DECISION = "post_decision"
 POLICY_APPROVAL = "policy_approval"
 ACCOUNT_DECISION = "account_decision"
+SCOPE_DECISION = "scope_decision"
+SIGNED_SCOPE_ACTIONS = (ScopeAction.CREATE, ScopeAction.CHANGE, ScopeAction.REVOKE)  # not MIGRATED
 KIND_LABELS = {
     POST_DECISION: "投稿の承認・差戻し",
     POLICY_APPROVAL: "運用ポリシーの承認",
     ACCOUNT_DECISION: "アカウントの開設・閉鎖の決定",
+    SCOPE_DECISION: "事前承認の範囲の承認・変更・取り消し",
 }
 SIGNED_ACCOUNT_ACTIONS = ("account.approve_opening", "account.reject", "account.close")
 
@@ -473,6 +478,26 @@ def decision_content(session: Session, kind: str, subject_id: int, action: str =
         elif action == "account.close":
             content["closed_at"] = _iso(account.closed_at)
         return content
+    if kind == SCOPE_DECISION:
+        version = session.get(ScopeVersion, subject_id)
+        if version is None:
+            return None
+        decider = session.get(User, version.decided_by_id)
+        return {
+            "scope_version_id": version.id,
+            "scope_id": version.scope_id,
+            "number": version.number,
+            "action": str(version.action),
+            "title": version.title,
+            "categories": version.categories,
+            "template": version.template,
+            "slots": version.slots,
+            "valid_from": _iso(version.valid_from),
+            "valid_until": _iso(version.valid_until),
+            "review_days": version.review_days,
+            "decided_by": decider.login if decider else None,
+            "decided_at": _iso(version.decided_at),
+        }
     raise ValueError(f"unknown decision kind {kind}")
 
 
@@ -676,30 +701,46 @@ def verify(session: Session, pinned_root: str | None = None) -> SignatureReport:
     return report
 
 
+def seals(session: Session, kind: str, subject_ids: Iterable[int]) -> dict[int, str]:
+    """Each signed decision of ``kind`` among ``subject_ids``, checked now: "電子印鑑 ✓ <fingerprint>" or what is
+    wrong (decisions without a signature are left out)."""
+    wanted = list(subject_ids)
+    if not wanted:
+        return {}
+    rows = session.scalars(
+        select(DecisionSignature)
+        .where(DecisionSignature.kind == kind, DecisionSignature.subject_id.in_(wanted))
+        .order_by(DecisionSignature.audit_seq)
+    ).all()
+    checker = _Checker(session, account_ids={row.account_id for row in rows})
+    found: dict[int, str] = {}
+    for row in rows:
+        problem = checker.problem(row)
+        found[row.subject_id] = (
+            f"電子印鑑 ✓ {checker.fingerprint(row)}" if problem is None else f"⚠ {problem}"
+        )
+    return found
+
+
 def post_decision_seals(session: Session, decisions: Iterable[PostDecision]) -> dict[int, str]:
     """For a post's history: each decision's 電子印鑑 checked now — "電子印鑑 ✓ <fingerprint>", what is wrong, or ""
     where none is due (a 事前承認 decision, or one made before signing began)."""
     due = [d for d in decisions if d.kind in (DecisionKind.APPROVE, DecisionKind.REJECT)]
-    if not due:
-        return {}
-    rows = session.scalars(
-        select(DecisionSignature)
-        .where(DecisionSignature.kind == POST_DECISION, DecisionSignature.subject_id.in_([d.id for d in due]))
-        .order_by(DecisionSignature.audit_seq)
-    ).all()
-    checker = _Checker(session, account_ids={row.account_id for row in rows})
-    seals: dict[int, str] = {}
-    for row in rows:
-        problem = checker.problem(row)
-        seals[row.subject_id] = (
-            f"電子印鑑 ✓ {checker.fingerprint(row)}" if problem is None else f"⚠ {problem}"
-        )
+    found = seals(session, POST_DECISION, [d.id for d in due])
     boundary = _signing_boundary(session)
     for decision in due:
-        if decision.id not in seals:
+        if decision.id not in found:
             before = boundary is not None and decision.decided_at.isoformat() <= boundary
-            seals[decision.id] = "" if before else "⚠ 電子印鑑がありません"
-    return seals
+            found[decision.id] = "" if before else "⚠ 電子印鑑がありません"
+    return found
+
+
+def scope_version_seals(session: Session, versions: Iterable[ScopeVersion]) -> dict[int, str]:
+    """For a scope's history: each decision's 電子印鑑 checked now ("" for a scope migrated from before templates,
+    which no one decided in this form)."""
+    due = [v for v in versions if v.action in SIGNED_SCOPE_ACTIONS]
+    found = seals(session, SCOPE_DECISION, [v.id for v in due])
+    return {v.id: found.get(v.id, "⚠ 電子印鑑がありません") for v in due}
 
 
 def root_change_warning(pinned: str, now: str | None) -> str:
@@ -760,6 +801,17 @@ def _unsigned(session: Session, signed_seqs: set[int], report: SignatureReport) 
         report.problems.append(
             f"監査ログ {event.seq} 番の決定（{event.action}、{event.actor}）に電子印鑑の署名がありません。"
         )
+    signed_scopes = set(
+        session.scalars(select(DecisionSignature.subject_id).where(DecisionSignature.kind == SCOPE_DECISION))
+    )
+    for version in session.scalars(
+        select(ScopeVersion).where(ScopeVersion.action.in_(SIGNED_SCOPE_ACTIONS)).order_by(ScopeVersion.id)
+    ):
+        if version.id not in signed_scopes:
+            report.problems.append(
+                f"事前承認の範囲 {version.scope_id} の第{version.number}版（{version.action.label}）に電子印鑑の署名が"
+                "ありません（監査ログを通さずに書き込まれたおそれ）。"
+            )
     boundary = _signing_boundary(session)
     signed_posts = set(
         session.scalars(select(DecisionSignature.subject_id).where(DecisionSignature.kind == POST_DECISION))

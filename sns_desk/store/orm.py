@@ -36,6 +36,7 @@ from sns_desk.domain.vocabulary import (
     PolicyStatus,
     PostStatus,
     Role,
+    ScopeAction,
 )
 
 NAMING = {
@@ -311,7 +312,9 @@ class CredentialRecord(Base):
 
 
 class StandingScope(Versioned, Base):
-    """事前承認の適用範囲 (§5(2)): posts of these categories and this template may go out without a fresh approval."""
+    """事前承認の適用範囲 (§5(2)): posts that fill this template (fixed text, typed ``slots``) may go out without a
+    fresh approval.  ``slots`` NULL: a scope from before templates, which approves nothing by itself.  ``number``
+    is the version in force (:class:`ScopeVersion`); ``version`` is only the optimistic lock."""
 
     __tablename__ = "standing_scopes"
 
@@ -325,8 +328,35 @@ class StandingScope(Versioned, Base):
     approved_by_id: Mapped[int] = _user_ref()
     approved_at: Mapped[datetime] = _stamp()
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    slots: Mapped[str | None] = mapped_column(Text)  # JSON of domain.scope_templates.Slot
+    review_days: Mapped[int] = mapped_column(Integer, default=3, server_default="3")  # working days
+    number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     approved_by: Mapped[User] = relationship()
+
+
+class ScopeVersion(Base):
+    """One 管理者 decision on a standing scope (承認, 変更, 取り消し), kept as it was decided and signed with the
+    電子印鑑; a post approved by the scope records the number in force."""
+
+    __tablename__ = "scope_versions"
+    __table_args__ = (UniqueConstraint("scope_id", "number", name="uq_scope_versions_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope_id: Mapped[int] = mapped_column(ForeignKey("standing_scopes.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    action: Mapped[ScopeAction] = mapped_column(_enum(ScopeAction, "scope_action"))
+    title: Mapped[str] = mapped_column(String(200))
+    categories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    template: Mapped[str] = mapped_column(Text, default="", server_default="")
+    slots: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    review_days: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    decided_by: Mapped[User] = relationship()
 
 
 class Post(Versioned, Base):
@@ -347,6 +377,8 @@ class Post(Versioned, Base):
     scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
     scope_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     scope_reviewed_by_id: Mapped[int | None] = _user_ref()
+    # why the chosen scope did not approve the post at its last submission (Japanese; shown to the 管理者)
+    scope_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     correction_of_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="RESTRICT"))
     self_check: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # confirmed §6 item ids
     warning_reasons: Mapped[str] = mapped_column(
@@ -400,6 +432,7 @@ class PostDecision(Base):
     decided_by_id: Mapped[int] = _user_ref()
     decided_at: Mapped[datetime] = _stamp()
     scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
+    scope_number: Mapped[int | None] = mapped_column(Integer)  # the ScopeVersion in force
 
     decided_by: Mapped[User] = relationship()
 

@@ -222,9 +222,10 @@ def test_accounts_model_passes_the_model_tester(qtmodeltester, db: Database, peo
     assert model.rowCount() == 1 and model.index(0, 2).data() == "運用中"
 
 
-def test_scope_tab_approves_and_reviews(
+def test_scope_dialog_writes_a_template_with_a_live_sample_and_the_review_is_in_one_place(
     qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from sns_desk.domain.vocabulary import SlotKind
     from sns_desk.gui.accounts.scope_dialog import ScopeDialog
     from tests.test_posts import ALL_CHECKED, in_hours
 
@@ -235,32 +236,57 @@ def test_scope_tab_approves_and_reviews(
 
     def fill(dialog: ScopeDialog) -> int:
         qtbot.addWidget(dialog)
-        dialog.ui.titleEdit.setText("定例の降灰予報")
-        dialog.ui.categoriesEdit.setText("降灰予報、気象")
-        dialog.ui.untilEdit.setDate(dialog.ui.fromEdit.date().addDays(60))
+        ui = dialog.ui
+        ui.titleEdit.setText("定例の降灰予報")
+        ui.templateEdit.setPlainText("本日{日付}の桜島の降灰予報です。風向き: {風向}。")
+        assert "{日付} に対応する差し込み欄がありません" in ui.sampleNote.text()  # told live, before saving
+        ui.slotNameEdit.setText("日付")
+        ui.slotKindCombo.setCurrentIndex(ui.slotKindCombo.findData(SlotKind.DATE))
+        qtbot.mouseClick(ui.setSlotButton, Qt.MouseButton.LeftButton)
+        ui.slotNameEdit.setText("風向")
+        ui.slotKindCombo.setCurrentIndex(ui.slotKindCombo.findData(SlotKind.CHOICE))
+        ui.slotDetailEdit.setText("北、北東、東")
+        qtbot.mouseClick(ui.setSlotButton, Qt.MouseButton.LeftButton)
+        assert rows(ui.slotsTable) == 2 and cell(ui.slotsTable, 1, 2) == "北、北東、東"
+        assert ui.sampleView.toPlainText().endswith("の桜島の降灰予報です。風向き: 北。")
+        ui.reviewDaysSpin.setValue(2)
+        ui.untilEdit.setDate(ui.fromEdit.date().addDays(60))
         qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
-        assert dialog.result() == QDialog.DialogCode.Accepted, dialog.ui.errorLabel.text()
+        assert dialog.result() == QDialog.DialogCode.Accepted, ui.errorLabel.text()
         return int(dialog.result())
 
     monkeypatch.setattr(ScopeDialog, "exec", fill)
     qtbot.mouseClick(page.ui.addScopeButton, Qt.MouseButton.LeftButton)
-    assert rows(page.ui.scopesTable) == 1 and cell(page.ui.scopesTable, 0, 1) == "降灰予報、気象"
-    scope_id = post_scopes.list_scopes(db, people.kacho, account_id)[0].id
+    assert rows(page.ui.scopesTable) == 1
+    assert (
+        cell(page.ui.scopesTable, 0, 1).startswith("本日{日付}") and cell(page.ui.scopesTable, 0, 4) == "有効"
+    )
+    [scope] = post_scopes.list_scopes(db, people.kacho, account_id)
+    assert scope.review_days == 2 and [s.name for s in scope.slots or ()] == ["日付", "風向"]
+    body = post_scopes.fill(db, people.tanto, scope.id, {"日付": "12月1日", "風向": "東"})
     post_id = post_workflow.create_draft(
-        db,
-        people.tanto,
-        post_drafts.PostInput(
-            account_id, "本日の降灰予報", category="降灰予報", planned_at=in_hours(), scope_id=scope_id
-        ),
+        db, people.tanto, post_drafts.PostInput(account_id, body, planned_at=in_hours(), scope_id=scope.id)
     )
     post_workflow.submit(
         db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
     )
     page.refresh(account_id)
-    assert rows(page.ui.reviewTable) == 1
-    page.ui.reviewTable.selectRow(0)
-    qtbot.mouseClick(page.ui.reviewButton, Qt.MouseButton.LeftButton)
-    assert rows(page.ui.reviewTable) == 0 and post_queries.get_post(db, people.kacho, post_id).scope_reviewed
+    assert (
+        "未確認のものが 1 件" in page.ui.reviewLabel.text()
+        and 'href="approvals"' in page.ui.reviewLabel.text()
+    )
+
+    from sns_desk.gui.approvals.approvals_page import ApprovalsPage
+
+    approvals = ApprovalsPage(db, people.kacho)
+    qtbot.addWidget(approvals)
+    approvals.show()
+    assert approvals.ui.scopeReviewGroup.isVisible() and rows(approvals.ui.scopeReviewTable) == 1
+    assert cell(approvals.ui.scopeReviewTable, 0, 2) == "定例の降灰予報（第1版）"
+    approvals.ui.scopeReviewTable.selectRow(0)
+    qtbot.mouseClick(approvals.ui.scopeReviewedButton, Qt.MouseButton.LeftButton)
+    assert rows(approvals.ui.scopeReviewTable) == 0 and not approvals.ui.scopeReviewGroup.isVisible()
+    assert post_queries.get_post(db, people.kacho, post_id).scope_reviewed
 
 
 def test_reports_page_exports_with_progress_and_records_it(

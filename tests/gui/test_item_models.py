@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from sns_desk.domain import policy as pol
-from sns_desk.domain.vocabulary import AccountStatus, IncidentType, InquiryChannel, InquiryKind
+from sns_desk.domain import scope_templates as st
+from sns_desk.domain.vocabulary import AccountStatus, IncidentType, InquiryChannel, InquiryKind, SlotKind
 from sns_desk.gui import style
 from sns_desk.gui.accounts.accounts_page import AccountsPage
 from sns_desk.gui.audit.audit_page import AuditLogPage
@@ -47,7 +48,16 @@ def test_every_list_passes_the_model_tester(
     )
     start = datetime.now(pol.JST)
     post_scopes.create_scope(
-        db, people.kacho, account, "降灰予報", ["降灰予報"], "降灰予報", start, start + timedelta(90)
+        db,
+        people.kacho,
+        account,
+        post_scopes.ScopeInput(
+            "降灰予報",
+            "本日{日付}の降灰予報です。",
+            (st.Slot("日付", SlotKind.DATE),),
+            start,
+            start + timedelta(90),
+        ),
     )
     incidents.open_incident(db, people.tanto, account, IncidentType.IMPERSONATION, "偽アカウント", "発見した")
     inquiries.log_inquiry(
@@ -84,7 +94,6 @@ def test_every_list_passes_the_model_tester(
         "checklistTable": 4,
         "membersTable": seen["membersTable"],
         "scopesTable": 1,
-        "reviewTable": 0,
         "dayTable": 1,
         "incidentsTable": 1,
         "actionsTable": seen["actionsTable"],

@@ -181,3 +181,74 @@ def test_calendar_marks_days_with_posts(qtbot: QtBot, db: Database, people: Peop
     page.ui.calendar.setSelectedDate(QDate(when.year, when.month, when.day))
     assert "1 件" in page.ui.dayLabel.text()
     assert cell(page.ui.dayTable, 0, 3) == "予定の投稿"
+
+
+def test_the_editor_makes_a_post_from_a_scope_template_and_it_is_approved_by_the_scope(
+    qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit
+
+    from sns_desk.domain import policy as pol
+    from sns_desk.domain import scope_templates as st
+    from sns_desk.domain.vocabulary import SlotKind
+    from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
+    from sns_desk.services import post_scopes
+
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    now = pol.now_jst()
+    post_scopes.create_scope(
+        db,
+        people.kacho,
+        account,
+        post_scopes.ScopeInput(
+            "定例の降灰予報",
+            "本日{日付}の桜島の降灰予報です。風向き: {風向}。降灰が予想される地域: {地域}。",
+            (
+                st.Slot("日付", SlotKind.DATE),
+                st.Slot("風向", SlotKind.CHOICE, ("北", "北東", "東")),
+                st.Slot("地域", SlotKind.TEXT, max_length=10),
+            ),
+            now - timedelta(days=1),
+            now + timedelta(days=90),
+            ("降灰予報",),
+        ),
+    )
+    editor = PostEditor(db, people.tanto, account_id=account)
+    qtbot.addWidget(editor)
+    editor.show()
+    set_planned(editor, in_hours())
+
+    def fill(dialog: ScopeFillDialog) -> int:
+        qtbot.addWidget(dialog)
+        fields = dialog.inputs
+        assert isinstance(fields["風向"], QComboBox) and isinstance(fields["地域"], QLineEdit)
+        ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        fields["地域"].setText("")
+        assert not ok.isEnabled() and "「地域」が空です" in dialog.ui.verdictLabel.text()
+        fields["日付"].setText("12月1日")  # type: ignore[union-attr]
+        fields["風向"].setCurrentText("北東")
+        fields["地域"].setText("鹿児島市北部")
+        assert ok.isEnabled() and "ひな形どおりです" in dialog.ui.verdictLabel.text()
+        assert dialog.ui.previewView.toPlainText().startswith(
+            "本日12月1日の桜島の降灰予報です。風向き: 北東。"
+        )
+        dialog.accept()
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(ScopeFillDialog, "exec", fill)
+    qtbot.mouseClick(editor.ui.fromScopeButton, Qt.MouseButton.LeftButton)
+    assert editor.ui.bodyEdit.toPlainText() == (
+        "本日12月1日の桜島の降灰予報です。風向き: 北東。降灰が予想される地域: 鹿児島市北部。"
+    )
+    assert (
+        editor.ui.scopeCombo.currentText() == "定例の降灰予報" and editor.ui.categoryEdit.text() == "降灰予報"
+    )
+    qtbot.waitUntil(lambda: not editor.timer.isActive())
+    editor.run_checks()
+    for box in editor.self_checks.values():
+        box.setChecked(True)
+    qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert "事前承認の範囲内として承認されました" in editor.ui.errorLabel.text(), editor.ui.errorLabel.text()
+    assert editor.status is PostStatus.APPROVED

@@ -91,18 +91,14 @@ MEMBER_COLUMNS: tuple[Column[accounts.MemberRow], ...] = (
 )
 SCOPE_COLUMNS: tuple[Column[post_scopes.ScopeRow], ...] = (
     Column("名前", lambda r: r.title),
-    Column("分類", lambda r: "、".join(r.categories)),
+    Column("ひな形", lambda r: r.template if r.has_template else "（ひな形なし）", tip=lambda r: r.template),
     Column("有効期間", lambda r: f"{jst(r.valid_from, '%Y-%m-%d')}〜{jst(r.valid_until, '%Y-%m-%d')}"),
-    Column("承認者", lambda r: r.approved_by),
+    Column("承認者", lambda r: f"{r.approved_by}（第{r.number}版）"),
     Column(
-        "状態", lambda r: "取り消し" if r.revoked else ("有効" if r.valid_at(pol.now_jst()) else "期間外")
+        "状態",
+        lambda r: r.state(pol.now_jst()),
+        colour=lambda r: style.WARNING if not r.revoked and not r.has_template else None,
     ),
-)
-REVIEW_COLUMNS: tuple[Column[post_queries.PostRow], ...] = (
-    Column("番号", lambda r: str(r.id)),
-    Column("分類", lambda r: r.category),
-    Column("作成者", lambda r: r.author),
-    Column("内容", lambda r: r.summary),
 )
 
 
@@ -141,8 +137,10 @@ class AccountsPage(QWidget):
         self.ui.copyPasswordButton.clicked.connect(lambda: self.copy_credential(password=True))
         self.ui.deleteCredentialButton.clicked.connect(self.delete_credential)
         self.ui.addScopeButton.clicked.connect(self.add_scope)
+        self.ui.changeScopeButton.clicked.connect(self.change_scope)
+        self.ui.scopesTable.doubleClicked.connect(lambda _i: self.change_scope())
+        self.ui.reviewLabel.linkActivated.connect(self._open_reviews)
         self.ui.revokeScopeButton.clicked.connect(self.revoke_scope)
-        self.ui.reviewButton.clicked.connect(self.review_post)
         self.ui.addMemberButton.clicked.connect(self.add_member)
         self.ui.removeMemberButton.clicked.connect(self.remove_member)
         self.clipboard = SecretClipboard(30, self)
@@ -150,11 +148,9 @@ class AccountsPage(QWidget):
         self.checklist_model = TableModel(CHECKLIST_COLUMNS, self)
         self.members_model = TableModel(MEMBER_COLUMNS, self)
         self.scopes_model = TableModel(SCOPE_COLUMNS, self)
-        self.review_model = TableModel(REVIEW_COLUMNS, self)
         show_list(self.ui.checklistTable, self.checklist_model)
         show_list(self.ui.membersTable, self.members_model)
         show_list(self.ui.scopesTable, self.scopes_model)
-        show_list(self.ui.reviewTable, self.review_model)
         self.current: AccountRow | None = None
         self.policies: list[account_policies.PolicyRow] = []
         self.refresh()
@@ -348,11 +344,16 @@ class AccountsPage(QWidget):
         manage = accounts.may(self.db, self.actor, Permission.APPROVE_SCOPE, row.id)
         self.ui.addScopeButton.setEnabled(manage and row.status is accounts.S.ACTIVE)
         self.ui.revokeScopeButton.setEnabled(manage and any(not s.revoked for s in scopes))
-        review = [
-            p for p in post_queries.scope_posts_to_review(self.db, self.actor) if p.account_id == row.id
-        ]
-        self.review_model.set_rows(review)
-        self.ui.reviewButton.setEnabled(manage and bool(review))
+        self.ui.changeScopeButton.setEnabled(manage and any(not s.revoked for s in scopes))
+        reviews = [r for r in post_queries.scope_reviews(self.db, self.actor) if r.post.account_id == row.id]
+        late = sum(r.overdue() for r in reviews)
+        self.ui.reviewLabel.setText(
+            f"範囲内で出た投稿のうち、管理者が未確認のものが {len(reviews)} 件"
+            + (f"（うち確認の期限切れ {late} 件）" if late else "")
+            + 'あります。<a href="approvals">「承認待ち」の「事前承認の確認」</a>で確認します（§5(2)）。'
+            if reviews
+            else ""
+        )
 
     # -- actions
 
@@ -372,12 +373,25 @@ class AccountsPage(QWidget):
         ):
             self._run("revoke scope", lambda: post_scopes.revoke_scope(self.db, self.actor, scope.id))
 
-    def review_post(self) -> None:
-        post = selected_row(self.ui.reviewTable, self.review_model)
-        if post is not None:
-            self._run(
-                "review scope post", lambda: post_scopes.review_scope_post(self.db, self.actor, post.id)
-            )
+    def change_scope(self) -> None:
+        """The 管理者 changes the selected scope, or gives one from before templates its template (§5(2))."""
+        scope = selected_row(self.ui.scopesTable, self.scopes_model)
+        if (
+            scope is None
+            or scope.revoked
+            or self.current is None
+            or not self.ui.changeScopeButton.isEnabled()
+        ):
+            return
+        dialog = ScopeDialog(self.db, self.actor, self.current.id, self, scope)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def _open_reviews(self, page: str) -> None:
+        """「事前承認の確認」 lives in one place, 承認待ち; the main window opens it."""
+        show_page = getattr(self.window(), "show_page", None)
+        if callable(show_page):
+            show_page(page)
 
     def _run(self, what: str, call: Callable[[], object], *, uses_keyring: bool = False) -> bool:
         return run_and_refresh(self, what, call, uses_keyring=uses_keyring)

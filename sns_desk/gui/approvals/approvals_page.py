@@ -17,10 +17,30 @@ from sns_desk.gui import style
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import Cancelled, run_keyring_call, show_error
-from sns_desk.gui.shared.item_models import PostsTableModel
-from sns_desk.services import post_drafts, post_queries, post_workflow
+from sns_desk.gui.shared.item_models import (
+    Column,
+    PostsTableModel,
+    TableModel,
+    jst,
+    selected_row,
+    show_list,
+)
+from sns_desk.services import post_drafts, post_queries, post_scopes, post_workflow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
+
+REVIEW_COLUMNS: tuple[Column[post_queries.ScopeReview], ...] = (
+    Column("番号", lambda r: str(r.post.id), right=True),
+    Column("アカウント", lambda r: r.post.account),
+    Column("範囲", lambda r: f"{r.scope_title}（第{r.scope_number or '?'}版）"),
+    Column(
+        "確認の期限",
+        lambda r: f"{r.due:%m/%d}" + ("（期限切れ）" if r.overdue() else ""),
+        colour=lambda r: style.ERROR if r.overdue() else None,
+    ),
+    Column("投稿", lambda r: jst(r.post.published_at) if r.post.published_at else "未投稿"),
+    Column("内容", lambda r: r.post.summary),
+)
 
 
 class ApprovalsPage(QWidget):
@@ -46,24 +66,37 @@ class ApprovalsPage(QWidget):
         self.ui.approveButton.clicked.connect(self.approve)
         self.ui.rejectButton.clicked.connect(self.reject)
         self.ui.openButton.clicked.connect(self.open_editor)
+        self.reviews_model: TableModel[post_queries.ScopeReview] = TableModel(REVIEW_COLUMNS, self)
+        show_list(self.ui.scopeReviewTable, self.reviews_model)
+        self.ui.scopeReviewTable.doubleClicked.connect(lambda _i: self.open_review())
+        self.ui.scopeReviewOpenButton.clicked.connect(self.open_review)
+        self.ui.scopeReviewedButton.clicked.connect(self.mark_reviewed)
         self.detail: post_queries.PostDetail | None = None
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
         try:
             rows = post_queries.pending_for(self.db, self.actor)
-            review = post_queries.scope_posts_to_review(self.db, self.actor)
+            reviews = post_queries.scope_reviews(self.db, self.actor)
         except Exception as error:
             show_error(self, error, "loading approvals")
             return
         keep = select_id if select_id is not None else (self.detail.row.id if self.detail else None)
         self.model.set_rows(rows)
         self.count_changed.emit(len(rows))
+        self.reviews_model.set_rows(reviews)
+        late = sum(r.overdue() for r in reviews)
+        self.ui.scopeReviewGroup.setVisible(bool(reviews))
         self.ui.scopeReviewLabel.setText(
-            f"事前承認の範囲で出た投稿のうち、未確認が {len(review)} 件あります（§5(2)）。「下書き」で確認できます。"
-            if review
+            f"事前承認の範囲で出た投稿のうち、管理者が未確認のものが {len(reviews)} 件あります"
+            + (f"（うち確認の期限切れ {late} 件）" if late else "")
+            + "。下の「事前承認の確認」で内容を確かめ、確認済みにしてください（§5(2)）。"
+            if reviews
             else ""
         )
+        self.ui.scopeReviewLabel.setStyleSheet(style.ERROR_STYLE if late else "")
+        self.ui.scopeReviewedButton.setEnabled(bool(reviews))
+        self.ui.scopeReviewOpenButton.setEnabled(bool(reviews))
         position = self.model.find(keep) if keep is not None else -1
         if position >= 0:
             self.ui.pendingTable.selectRow(position)
@@ -97,6 +130,10 @@ class ApprovalsPage(QWidget):
             f"投稿 {row.id}　{row.account}　作成: {row.author}　予定: {planned}{overdue}{emergency}"
         )
         self.ui.bodyView.setPlainText(row.body)
+        if detail.scope_note:  # the author chose a standing scope, which did not approve this body (§5(2))
+            self.ui.headerLabel.setText(
+                self.ui.headerLabel.text() + f"\n事前承認の範囲では承認されませんでした: {detail.scope_note}"
+            )
         self.ui.diffView.setHtml(self._diff(detail))
         self.ui.findingsView.setHtml(self._findings(detail))
         self._update_buttons()
@@ -186,6 +223,25 @@ class ApprovalsPage(QWidget):
         self._decide(
             lambda post_id, version: post_workflow.reject(self.db, self.actor, post_id, version, comment)
         )
+
+    def _review(self) -> post_queries.ScopeReview | None:
+        return selected_row(self.ui.scopeReviewTable, self.reviews_model)
+
+    def open_review(self) -> None:
+        review = self._review()
+        if review is not None:
+            PostEditor(self.db, self.actor, review.post.id, parent=self).exec()
+            self.refresh()
+
+    def mark_reviewed(self) -> None:
+        review = self._review()
+        if review is None:
+            return
+        try:
+            post_scopes.review_scope_post(self.db, self.actor, review.post.id)
+        except SnsDeskError as error:
+            show_error(self, error, "marking a scope post reviewed")
+        self.refresh()
 
     def open_editor(self) -> None:
         if self.detail is not None:

@@ -471,6 +471,11 @@ class Ui_AccountsPage(object):
 
         self.scopeButtons.addWidget(self.addScopeButton)
 
+        self.changeScopeButton = QPushButton(self.scopesTab)
+        self.changeScopeButton.setObjectName(u"changeScopeButton")
+
+        self.scopeButtons.addWidget(self.changeScopeButton)
+
         self.revokeScopeButton = QPushButton(self.scopesTab)
         self.revokeScopeButton.setObjectName(u"revokeScopeButton")
 
@@ -485,31 +490,11 @@ class Ui_AccountsPage(object):
 
         self.reviewLabel = QLabel(self.scopesTab)
         self.reviewLabel.setObjectName(u"reviewLabel")
+        self.reviewLabel.setWordWrap(True)
+        self.reviewLabel.setOpenExternalLinks(False)
+        self.reviewLabel.setTextFormat(Qt.TextFormat.RichText)
 
         self.scopesTabLayout.addWidget(self.reviewLabel)
-
-        self.reviewTable = QTableView(self.scopesTab)
-        self.reviewTable.setObjectName(u"reviewTable")
-        self.reviewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.reviewTable.setAlternatingRowColors(True)
-        self.reviewTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.reviewTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-
-        self.scopesTabLayout.addWidget(self.reviewTable)
-
-        self.reviewButtons = QHBoxLayout()
-        self.reviewButtons.setObjectName(u"reviewButtons")
-        self.reviewButton = QPushButton(self.scopesTab)
-        self.reviewButton.setObjectName(u"reviewButton")
-
-        self.reviewButtons.addWidget(self.reviewButton)
-
-        self.reviewButtonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.reviewButtons.addItem(self.reviewButtonsSpacer)
-
-
-        self.scopesTabLayout.addLayout(self.reviewButtons)
 
         self.detailTabs.addTab(self.scopesTab, "")
         self.membersTab = QWidget()
@@ -684,12 +669,11 @@ class Ui_AccountsPage(object):
         self.scopesTable.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u9069\u7528\u7bc4\u56f2", None))
 #endif // QT_CONFIG(accessibility)
         self.addScopeButton.setText(QCoreApplication.translate("AccountsPage", u"\u7bc4\u56f2\u3092\u627f\u8a8d(&G)\u2026", None))
+        self.changeScopeButton.setText(QCoreApplication.translate("AccountsPage", u"\u5909\u66f4\u30fb\u3072\u306a\u5f62\u306e\u8a2d\u5b9a\u2026", None))
         self.revokeScopeButton.setText(QCoreApplication.translate("AccountsPage", u"\u53d6\u308a\u6d88\u3057", None))
-        self.reviewLabel.setText(QCoreApplication.translate("AccountsPage", u"\u7bc4\u56f2\u5185\u3067\u51fa\u305f\u6295\u7a3f\uff08\u672a\u78ba\u8a8d\uff09:", None))
 #if QT_CONFIG(accessibility)
-        self.reviewTable.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u7bc4\u56f2\u5185\u3067\u51fa\u305f\u672a\u78ba\u8a8d\u306e\u6295\u7a3f", None))
+        self.reviewLabel.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u78ba\u8a8d\u3078\u306e\u6848\u5185", None))
 #endif // QT_CONFIG(accessibility)
-        self.reviewButton.setText(QCoreApplication.translate("AccountsPage", u"\u78ba\u8a8d\u6e08\u307f\u306b\u3059\u308b", None))
         self.detailTabs.setTabText(self.detailTabs.indexOf(self.scopesTab), QCoreApplication.translate("AccountsPage", u"\u4e8b\u524d\u627f\u8a8d", None))
 #if QT_CONFIG(accessibility)
         self.membersTable.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u3053\u306e\u30a2\u30ab\u30a6\u30f3\u30c8\u306e\u62c5\u5f53\u8005", None))

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_ApprovalsPage(object):
     def setupUi(self, ApprovalsPage):
@@ -45,6 +45,42 @@ class Ui_ApprovalsPage(object):
         self.scopeReviewLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.listLayout.addWidget(self.scopeReviewLabel)
+
+        self.scopeReviewGroup = QGroupBox(self.listPanel)
+        self.scopeReviewGroup.setObjectName(u"scopeReviewGroup")
+        self.scopeReviewLayout = QVBoxLayout(self.scopeReviewGroup)
+        self.scopeReviewLayout.setObjectName(u"scopeReviewLayout")
+        self.scopeReviewTable = QTableView(self.scopeReviewGroup)
+        self.scopeReviewTable.setObjectName(u"scopeReviewTable")
+        self.scopeReviewTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scopeReviewTable.setAlternatingRowColors(True)
+        self.scopeReviewTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scopeReviewTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.scopeReviewTable.setMaximumSize(QSize(16777215, 170))
+
+        self.scopeReviewLayout.addWidget(self.scopeReviewTable)
+
+        self.scopeReviewButtons = QHBoxLayout()
+        self.scopeReviewButtons.setObjectName(u"scopeReviewButtons")
+        self.scopeReviewOpenButton = QPushButton(self.scopeReviewGroup)
+        self.scopeReviewOpenButton.setObjectName(u"scopeReviewOpenButton")
+
+        self.scopeReviewButtons.addWidget(self.scopeReviewOpenButton)
+
+        self.scopeReviewedButton = QPushButton(self.scopeReviewGroup)
+        self.scopeReviewedButton.setObjectName(u"scopeReviewedButton")
+
+        self.scopeReviewButtons.addWidget(self.scopeReviewedButton)
+
+        self.scopeReviewSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.scopeReviewButtons.addItem(self.scopeReviewSpacer)
+
+
+        self.scopeReviewLayout.addLayout(self.scopeReviewButtons)
+
+
+        self.listLayout.addWidget(self.scopeReviewGroup)
 
         self.splitter.addWidget(self.listPanel)
         self.detailPanel = QWidget(self.splitter)
@@ -155,6 +191,12 @@ class Ui_ApprovalsPage(object):
 #if QT_CONFIG(accessibility)
         self.scopeReviewLabel.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u4e8b\u524d\u627f\u8a8d\u3067\u51fa\u305f\u6295\u7a3f\u306e\u78ba\u8a8d", None))
 #endif // QT_CONFIG(accessibility)
+        self.scopeReviewGroup.setTitle(QCoreApplication.translate("ApprovalsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u78ba\u8a8d\uff08\u00a75(2)\uff09", None))
+#if QT_CONFIG(accessibility)
+        self.scopeReviewTable.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u4e8b\u524d\u627f\u8a8d\u306e\u7bc4\u56f2\u3067\u51fa\u305f\u3001\u7ba1\u7406\u8005\u304c\u672a\u78ba\u8a8d\u306e\u6295\u7a3f", None))
+#endif // QT_CONFIG(accessibility)
+        self.scopeReviewOpenButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u958b\u304f\u2026", None))
+        self.scopeReviewedButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u78ba\u8a8d\u6e08\u307f\u306b\u3059\u308b", None))
 #if QT_CONFIG(accessibility)
         self.headerLabel.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u9078\u629e\u4e2d\u306e\u6295\u7a3f", None))
 #endif // QT_CONFIG(accessibility)

@@ -72,10 +72,20 @@ class Ui_PostEditor(object):
 
         self.headForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.scopeLabel)
 
+        self.scopeRow = QHBoxLayout()
+        self.scopeRow.setObjectName(u"scopeRow")
         self.scopeCombo = QComboBox(self.leftPanel)
         self.scopeCombo.setObjectName(u"scopeCombo")
 
-        self.headForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.scopeCombo)
+        self.scopeRow.addWidget(self.scopeCombo)
+
+        self.fromScopeButton = QPushButton(self.leftPanel)
+        self.fromScopeButton.setObjectName(u"fromScopeButton")
+
+        self.scopeRow.addWidget(self.fromScopeButton)
+
+
+        self.headForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.scopeRow)
 
 
         self.leftLayout.addLayout(self.headForm)
@@ -337,6 +347,10 @@ class Ui_PostEditor(object):
 #if QT_CONFIG(accessibility)
         self.scopeCombo.setAccessibleName(QCoreApplication.translate("PostEditor", u"\u4e8b\u524d\u627f\u8a8d\u306e\u9069\u7528\u7bc4\u56f2\uff08\u00a75(2)\uff09", None))
 #endif // QT_CONFIG(accessibility)
+        self.fromScopeButton.setText(QCoreApplication.translate("PostEditor", u"\u4e8b\u524d\u627f\u8a8d\u306e\u7bc4\u56f2\u3067\u4f5c\u308b\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.fromScopeButton.setToolTip(QCoreApplication.translate("PostEditor", u"\u7bc4\u56f2\u306e\u3072\u306a\u5f62\u3092\u9078\u3073\u3001\u5dee\u3057\u8fbc\u307f\u6b04\u3092\u57cb\u3081\u3066\u672c\u6587\u3092\u4f5c\u308a\u307e\u3059\uff08\u00a75(2)\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.bodyLabel.setText(QCoreApplication.translate("PostEditor", u"\u672c\u6587(&B):", None))
 #if QT_CONFIG(accessibility)
         self.bodyEdit.setAccessibleName(QCoreApplication.translate("PostEditor", u"\u672c\u6587", None))

@@ -32,6 +32,7 @@ from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
+from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
 from sns_desk.gui.shared.interaction import confirm, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
 from sns_desk.gui.style import ERROR, WARNING
@@ -154,6 +155,7 @@ class PostEditor(QDialog):
         self.ui.discardButton.clicked.connect(self.discard)
         self.ui.closeButton.clicked.connect(self.close_editor)
         self.ui.addImageButton.clicked.connect(self.add_image)
+        self.ui.fromScopeButton.clicked.connect(self.fill_from_scope)
         self.ui.removeImageButton.clicked.connect(self.remove_image)
 
         if account_id is not None:
@@ -214,6 +216,7 @@ class PostEditor(QDialog):
             self.ui.emergencyCheck,
             self.ui.emergencyReasonEdit,
             self.ui.scopeCombo,
+            self.ui.fromScopeButton,
             self.ui.addImageButton,
             self.ui.removeImageButton,
         ):
@@ -225,6 +228,23 @@ class PostEditor(QDialog):
         self.ui.bodyEdit.setReadOnly(not editable)
         self._update_buttons(detail.actions)
 
+    def fill_from_scope(self) -> None:
+        """「事前承認の範囲で作る」 (§5(2)): the body made from a scope's template with the slots filled in."""
+        account_id = self.ui.accountCombo.currentData()
+        if account_id is None:
+            return
+        scopes = post_scopes.list_scopes(self.db, self.actor, account_id)
+        dialog = ScopeFillDialog(scopes, self.ui.scopeCombo.currentData(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.scope is None:
+            return
+        scope = dialog.scope
+        self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(scope.id), 0))
+        if scope.categories and self.ui.categoryEdit.text() not in scope.categories:
+            self.ui.categoryEdit.setText(scope.categories[0])
+        if not self.ui.titleEdit.text():
+            self.ui.titleEdit.setText(scope.title)
+        self.ui.bodyEdit.setPlainText(dialog.body)
+
     def _load_scopes(self) -> None:
         account_id = self.ui.accountCombo.currentData()
         current = self.ui.scopeCombo.currentData()
@@ -235,7 +255,8 @@ class PostEditor(QDialog):
             now = pol.now_jst()
             for scope in post_scopes.list_scopes(self.db, self.actor, account_id):
                 if scope.valid_at(now):
-                    self.ui.scopeCombo.addItem(f"{scope.title}（{'・'.join(scope.categories)}）", scope.id)
+                    note = "" if scope.has_template else "（ひな形なし: 自動では承認されません）"
+                    self.ui.scopeCombo.addItem(f"{scope.title}{note}", scope.id)
         self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(current), 0))
         self.ui.scopeCombo.blockSignals(False)
 
@@ -489,10 +510,12 @@ class PostEditor(QDialog):
             self._report(error)
             return
         self.load()
+        note = post_queries.get_post(self.db, self.actor, self.post_id).scope_note
         self.ui.errorLabel.setText(
             "事前承認の範囲内として承認されました（§5(2)）。"
             if result is PostStatus.APPROVED
             else "承認を申請しました。管理者の承認を待っています。"
+            + (f"\n事前承認の範囲では承認されませんでした: {note}" if note else "")
         )
 
     def withdraw(self) -> None:

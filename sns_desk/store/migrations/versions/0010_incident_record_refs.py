@@ -1,7 +1,7 @@
 """§8(3) records are purgeable: when an incident action's reference (the words of a removed post) was erased.
 
 Revision ID: 0010_incident_record_refs
-Revises: 0008_signatures
+Revises: 0009_scope_templates
 Create Date: 2026-11-30
 
 The reference of the §8(3) 「何を・なぜ削除したかを記録した」 action holds what a citizen wrote. It stays in the
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_incident_record_refs"
-down_revision = "0008_signatures"
+down_revision = "0009_scope_templates"
 branch_labels = None
 depends_on = None
 

@@ -239,9 +239,18 @@ def test_without_a_usable_keyring_nothing_is_decided(db: Database, people: Peopl
 
 
 def test_verify_on_the_command_line_reports_signature_problems(
-    db: Database, people: People, account: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    db: Database,
+    people: People,
+    account: int,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from sns_desk.cli import main as cli
+
+    monkeypatch.setattr(
+        "sns_desk.host.identity.current_login", lambda: "admin"
+    )  # verifying needs a registered login
 
     post_id = pending_post(db, people, account)
     post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))

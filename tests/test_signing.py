@@ -223,10 +223,19 @@ def test_without_a_usable_keyring_nothing_is_decided(db: Database, people: Peopl
 
 
 def test_verify_on_the_command_line_reports_signature_problems(
-    db: Database, people: People, account: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    db: Database,
+    people: People,
+    account: int,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from sns_desk.cli import main as cli
+    from sns_desk.host import identity
 
+    monkeypatch.setattr(
+        identity, "current_login", lambda: people.admin.login
+    )  # verify is for registered people
     post_id = pending_post(db, people, account)
     post_workflow.approve(db, people.kacho, post_id, post_version(db, people, post_id))
     where = str(db.location.path or db.location.url)

@@ -75,6 +75,10 @@ ALLOWED: dict[str, tuple[frozenset[str], str]] = {
         "the staff directory: a member of staff names the アカウント責任者 of a request (§3(1))",
     ),
     "users.list_departments": (frozenset({"outsider"}), "the organisation chart, for the request (§3(1))"),
+    "navigation.pages_for": (
+        frozenset({"outsider"}),
+        "the screens the person may open (their own menu): names of pages, no record of the office",
+    ),
     "users.roles_summary": (frozenset({"outsider"}), "the person's own roles"),
     "users.actor_roles": (frozenset({"outsider"}), "the person's own roles (市の職員)"),
     "audit_log.verify_log": (

@@ -266,14 +266,17 @@ class MainWindow(QMainWindow):
 
     def _housekeeping(self) -> None:
         """Erase inquiry contents past the retention period (§7; personal data kept to the minimum)."""
+        from sns_desk.domain.errors import PermissionDeniedError
         from sns_desk.services import backups as backup
         from sns_desk.services import inquiries
 
+        purged = 0
         try:
             purged = inquiries.purge_expired(self.db, self.actor)
-        except Exception as error:
-            log.warning("inquiry purge failed: %s", error)
-            return
+        except PermissionDeniedError:
+            pass  # §7: those who log an account's inquiries erase its old ones; this person logs none
+        except Exception as error:  # the automatic backup below still runs
+            log.warning("inquiry purge failed: %s", getattr(error, "log_message", error))
         if purged:
             log.info("purged the content of %d inquiries past retention", purged)
         try:

@@ -18,12 +18,7 @@ from sns_desk.services.usecase import change, look
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database
 from sns_desk.store.schema_revisions import check_revision
-from sns_desk.store.sqlite_files import (
-    ProgressFn,
-    backup_sqlite_file,
-    inspect_file,
-    restore_sqlite_file,
-)
+from sns_desk.store.sqlite_files import ProgressFn, backup_sqlite_file, inspect_file, restore_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +128,7 @@ def delete_backups_older_than(db: Database, cutoff: datetime) -> list[Path]:
     """Delete every copy of the database made before ``cutoff`` (the inquiries' retention, §7): daily, manual,
     before an upgrade and before a restore alike, so that purged words do not live on in a backup.
 
-    Copies made elsewhere (``sns-desk backup --out`` to another folder) are the office's to keep or delete
+    Copies made elsewhere (``sns-desk backup DEST`` into another folder) are the office's to keep or delete
     (README). Returns what was deleted.
     """
     assert db.location.path is not None

@@ -51,7 +51,13 @@ def body_text(tag: str) -> str:
 
 
 def keys_file(path: Path | str) -> Path:
-    """Where prepare() leaves the 電子印鑑 keys it certified, for the harness's processes to load."""
+    """Where prepare() leaves the 電子印鑑 keys it certified, for the harness's processes to load (beside the
+    file, or in the temporary folder for a server URL)."""
+    if "://" in str(path):
+        import hashlib
+
+        digest = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"sns-desk-harness-keys-{digest}.json"
     return Path(f"{path}.keys.json")
 
 

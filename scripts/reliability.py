@@ -197,6 +197,169 @@ FAULTS: list[tuple[str, str, str, list[str]]] = [
         "The audit chain (ordered by its gap-free number, not by time) still verifies",
         ["tests/test_faults.py::test_clocks_that_disagree_are_noticed_and_do_not_break_the_chain"],
     ),
+    (
+        "A 課 member with write access forges a 管理者's approval: a hash-correct `post.approve` signed with their own key registered under the 管理者's name (issue 13 (a)), or a certification of it signed with a key of their own",
+        "verify / 改ざん検査: 「…署名に使われた鍵（指紋 …）はシステム管理者に認証されていません」「…の鍵が、システム管理者の認証なしに登録されています」「…偽の認証のおそれ」",
+        "The genuine certifications, leading back to the root key each PC pinned",
+        [
+            "tests/test_key_trust.py::test_a_decision_signed_with_a_key_registered_under_someone_elses_name_is_reported",
+            "tests/test_key_trust.py::test_a_file_writer_cannot_certify_their_own_key",
+        ],
+    ),
+    (
+        "A program calls `approve()` with an `Actor` naming the 管理者 (issue 13 (b))",
+        "「電子印鑑は、決定する本人が自分の OS のログインで操作したときだけ押せます」",
+        "Nothing is decided; no key is made for the 管理者 on that PC",
+        [
+            "tests/test_key_trust.py::test_a_program_naming_the_manager_as_actor_cannot_sign_for_them",
+        ],
+    ),
+    (
+        "`app_meta.signing_since_seq` raised, or a `signing.since` event appended, to hide unsigned decisions (issue 13 (c))",
+        "Every unsigned decision is still listed: the boundary is read from the first `signing.since` event only if it precedes every certification",
+        "—",
+        [
+            "tests/test_signing.py::test_raising_the_signing_boundary_in_the_database_hides_nothing",
+        ],
+    ),
+    (
+        "Tail cut on a PC that never ran 改ざん検査; the database id changed as well",
+        "At the next start (app or command): 「…以降が見つかりません（記録の末尾が削除されたおそれ）」 and 「この場所のデータベースの識別子が…変わっています」 until confirmed",
+        "This PC's anchor (saved at every start and after its own writes, keyed by location and id)",
+        [
+            "tests/test_key_trust.py::test_a_pc_that_never_ran_verify_notices_a_cut_tail",
+            "tests/test_key_trust.py::test_each_start_saves_the_anchor",
+            "tests/test_key_trust.py::test_a_changed_database_id_at_the_same_location_is_a_warning",
+            "tests/test_key_trust.py::test_every_command_line_start_keeps_the_anchor",
+        ],
+    ),
+    (
+        "Chain rebuilt from scratch with another システム管理者 key",
+        "「⚠ システム管理者の電子印鑑の鍵が、この PC が最初に確認した鍵…と違います」 until confirmed (`sns-desk keys trust` / the start-up dialog)",
+        "The root key this PC pinned at first contact",
+        [
+            "tests/test_key_trust.py::test_a_chain_rebuilt_with_another_root_key_is_a_loud_warning",
+            "tests/gui/test_signing_keys_dialog.py::test_a_warning_at_start_stays_until_the_person_confirms_it",
+        ],
+    ),
+    (
+        "A legitimate restore seen by other PCs",
+        "Shown once: 「…システム管理者（…）がバックアップから復元しました…新しい履歴を受け入れます」; then verify is clean. A restore event not signed by a certified システム管理者 explains nothing",
+        "The restore's signed record of what was replaced",
+        [
+            "tests/test_key_trust.py::test_a_restore_signed_by_the_admin_is_shown_once_then_accepted_by_other_pcs",
+            "tests/test_key_trust.py::test_a_restore_event_without_the_admins_signature_explains_nothing",
+        ],
+    ),
+    (
+        "Text that looks like a formula (`=HYPERLINK(…)`, `=cmd\\|' /C calc'!A0`, `+`, `-`, `@`) in an account name, post body, trouble title or reference",
+        "The report shows the text as typed",
+        "Every string is a string cell in every workbook (write-only 投稿実績 included); no `<f>` element is written",
+        [
+            "tests/test_report_safety.py::test_an_account_name_like_a_formula_stays_text_in_every_report",
+            "tests/test_report_safety.py::test_a_post_body_like_a_command_stays_text_in_the_streamed_post_record",
+            "tests/test_report_safety.py::test_a_trouble_reference_like_a_formula_stays_text",
+        ],
+    ),
+    (
+        "An office template with a formula (`WEBSERVICE`), external links, its header row at row 1,048,576, a 37 KB zip bomb, or over 5 MB",
+        "「報告書の様式（…）のシート「…」のセル H2 に数式があります…」/「…展開すると大きすぎる…」/「…が 100 行目より下にある…」 within a second; external links are dropped (`keep_links=False`)",
+        "No report is written; the template is left for the office to fix",
+        [
+            "tests/test_report_safety.py::test_a_template_formula_is_refused_with_its_cell",
+            "tests/test_report_safety.py::test_a_templates_external_links_do_not_reach_the_report",
+            "tests/test_report_safety.py::test_a_header_row_at_the_last_row_is_refused_quickly",
+            "tests/test_report_safety.py::test_a_zip_bomb_template_is_refused_from_its_directory",
+            "tests/test_report_safety.py::test_an_oversized_template_file_is_refused",
+        ],
+    ),
+    (
+        "Export to an existing file, to the database, its -journal/-wal/-shm, into backups/, or not `.xlsx`",
+        "「保存先に同じ名前のファイルが既にあります…（コマンドでは --force）」, the reports page asks 「置き換えますか？」; 「データベースのファイル…には報告書を保存できません」/「バックアップのフォルダ…」/「…拡張子 .xlsx…」",
+        "The existing file, byte for byte (also one that appears while the report is made); the database verifies afterwards",
+        [
+            "tests/test_report_safety.py::test_an_existing_file_is_replaced_only_when_confirmed",
+            "tests/test_report_safety.py::test_a_file_that_appears_meanwhile_is_not_replaced",
+            "tests/test_report_safety.py::test_the_database_its_journal_and_backups_are_never_a_destination",
+            "tests/test_report_safety.py::test_only_xlsx_files_are_written",
+            "tests/test_cli_japanese.py::test_export_replaces_a_file_only_with_force",
+            "tests/test_cli_japanese.py::test_export_never_overwrites_the_database",
+            "tests/gui/test_accounts_screen.py::test_reports_page_replaces_an_existing_file_only_after_confirmation",
+        ],
+    ),
+    (
+        "NUL or a lone surrogate in a search term, a command argument, a file name or a trouble's record",
+        "「検索する語に使えない文字（NUL 文字、または文字コードの壊れた文字）が含まれています…」/「N 番目の引数に使えない文字…」 (not 「変更は保存されていません」, no `UnicodeEncodeError`)",
+        "Nothing changes",
+        [
+            "tests/test_odd_input.py::test_a_search_with_nul_or_a_lone_surrogate_is_refused_clearly",
+            "tests/test_odd_input.py::test_a_trouble_record_with_nul_is_refused",
+            "tests/test_cli_japanese.py::test_an_argument_with_nul_or_a_broken_character_is_refused",
+            "tests/test_cli_japanese.py::test_a_search_term_with_nul_is_refused",
+        ],
+    ),
+    (
+        "A post number such as `²`, `１２`, 20 or 5,000 digits (a trouble's record, a command's ID)",
+        "「…投稿の番号を入力してください」/「半角数字（9 桁まで）で指定してください」 (no `ValueError`/`OverflowError`)",
+        "Nothing changes",
+        [
+            "tests/test_odd_input.py::test_a_post_number_that_is_not_a_plain_number_is_refused",
+            "tests/test_cli_japanese.py::test_argument_mistakes_are_explained_in_japanese",
+        ],
+    ),
+    (
+        "A command fails, or its arguments are wrong",
+        "The Japanese message only (the English line goes to the log file; `--verbose` shows it too); argparse's texts in Japanese (「使い方:」「次の引数を指定してください」)",
+        "—",
+        [
+            "tests/test_cli_japanese.py::test_an_error_shows_the_japanese_message_only",
+            "tests/test_cli_japanese.py::test_argument_mistakes_are_explained_in_japanese",
+            "tests/test_cli_japanese.py::test_help_is_in_japanese",
+        ],
+    ),
+    (
+        "A write fails (full disk, locked, broken file) while saving an inquiry with a citizen's name, address and phone",
+        "「ディスクの空き容量が足りないため保存できませんでした…」 (or the matching message): no SQL parameters, on screen or in `sns-desk.log` (every engine has `hide_parameters`)",
+        "Everything saved before; the words appear in no log",
+        [
+            "tests/test_secrets_and_erasure.py::test_a_failed_write_leaves_no_citizen_words_in_the_log_or_the_message",
+        ],
+    ),
+    (
+        "`--db` or 設定 given a server URL with its password",
+        "Messages and the log show `user:***@host`; the password is stored in the OS keyring, `settings.json` and shortcuts keep the URL without it",
+        "The password only in this PC's keyring",
+        [
+            "tests/test_secrets_and_erasure.py::test_a_server_password_given_with_db_is_not_logged_or_shown",
+            "tests/test_secrets_and_erasure.py::test_a_saved_server_url_keeps_its_password_in_the_keyring_not_in_settings",
+            "tests/gui/test_startup.py::test_connecting_to_a_server_in_the_settings_keeps_its_password_out_of_settings_json",
+        ],
+    ),
+    (
+        "Logs piling up",
+        "A new `sns-desk.log` each day; files older than 90 days deleted at the next start",
+        "90 days of logs at most",
+        [
+            "tests/test_secrets_and_erasure.py::test_logs_rotate_daily_and_none_is_kept_beyond_90_days",
+        ],
+    ),
+    (
+        "Inquiry words past the retention period (§7) still in the file, its WAL, a backup or the audit log",
+        "Nothing: after the purge the words are in neither the database file (`secure_delete`) nor its WAL (checkpoint TRUNCATE) nor any backup older than the retention (daily, manual, pre-upgrade, pre-restore: deleted); a §8(3) record is erased with them and the audit log only ever held its hash",
+        "That an inquiry came, its kind and forwarding; the trouble's ticks with who and when; backups within the retention",
+        [
+            "tests/test_secrets_and_erasure.py::test_after_a_purge_the_words_are_in_no_file_nor_any_backup_older_than_retention",
+            "tests/test_secrets_and_erasure.py::test_the_audit_log_holds_only_the_hash_of_a_section_8_3_record",
+        ],
+    ),
+    (
+        "A shared file made by one member with a strict umask (077), written by another (POSIX, real OS users)",
+        "Nothing: the database, its backups and `backups/` take the folder's group, `rw-rw----` / `rwxrws---`, set explicitly; the other member writes and backs up (Windows: the folder's ACL governs, README)",
+        "Everything; nothing readable by others outside the group",
+        [
+            "tests/test_shared_folder_permissions.py::test_a_shared_database_made_by_one_member_is_written_by_another",
+        ],
+    ),
 ]
 
 

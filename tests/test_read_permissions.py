@@ -101,6 +101,9 @@ NO_ACTOR: dict[str, str] = {
     "backups.default_backup_name": "a file name made from the date",
     "backups.default_backup_dir": "the folder beside the database",
     "backups.auto_backups": "the names of the automatic backup files beside the database",
+    "backups.backup_folders": "the folders where this database's backups are kept (paths, no office data)",
+    "backups.delete_backups_older_than": "housekeeping run by purge_expired after its permission check (§7)",
+    "audit_log.start_check": "this PC's start-up comparison of the chain with its own anchor (as anchor_warnings)",
     "city_settings.read_days": "a city-wide number of days (retention, rotation), shown before a change",
     "city_settings.get_rotation_days": "the city-wide password rotation period (§3(3)ウ)",
     "city_settings.get_retention_days": "the city-wide inquiry retention period (§7)",
@@ -179,6 +182,8 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         version = incidents.get_incident(db, p.tanto, w.incident).version
     elif "user_id" in names:
         version = next(u.version for u in users.list_users(db, p.admin) if u.id == p.tanto.user_id)
+    elif "scope_id" in names:
+        version = post_scopes.get_scope(db, p.kacho, w.scope).scope.version
     elif "number" in names:
         version = account_policies.list_policies(db, p.kacho, w.account)[0].version
     else:
@@ -229,6 +234,9 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "DaysSetting": city_settings.RETENTION,
         "UserInput": users.UserInput("probe", "試験 太郎"),
         "Role": Role.STAFF,
+        "ScopeInput": post_scopes.ScopeInput(
+            "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
+        ),
     }
     values: dict[str, Any] = {}
     for q in parameters:

@@ -53,7 +53,7 @@ def submitted(db: Database, people: People, account: int, scope_id: int | None, 
         db, people.tanto, PostInput(account, body, planned_at=in_hours(), scope_id=scope_id)
     )
     detail = post_queries.get_post(db, people.tanto, post_id)
-    findings = post_drafts.check_input(db, detail.as_input, post_id)
+    findings = post_drafts.check_input(db, people.tanto, detail.as_input, post_id)
     reasons = {
         f.key: "定例の投稿で、毎回同じ形です" for f in checks.warnings(findings)
     }  # e.g. 最近の投稿とほぼ同じ

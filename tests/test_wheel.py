@@ -51,6 +51,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+def _without_python_paths() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+
+
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtual environment holding only the wheel; returns its ``sns-desk`` program."""
@@ -73,6 +77,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         check=True,
         timeout=300,
+        env=_without_python_paths(),  # a checkout on PYTHONPATH would look like sns-desk already installed
     )
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -86,7 +91,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(program: Path, *args: str, cwd: Path, code: int = 0) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env = _without_python_paths()
     done = subprocess.run(
         [str(program), *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120
     )

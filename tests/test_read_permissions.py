@@ -62,6 +62,11 @@ ALLOWED: dict[str, tuple[frozenset[str], str]] = {
         "this person's own signing key in this PC's keyring; no record of the office; whether a decision may be "
         "signed is checked by the decision (issue 13, item 1)",
     ),
+    "signing.register_key": (
+        frozenset({"outsider"}),
+        "a registered person records their own public key (a fingerprint comes back); it counts for nothing until a "
+        "システム管理者 certifies it (issue 13, item 1)",
+    ),
     "backups.auto_backup_if_due": (
         frozenset({"outsider"}),
         "the daily copy beside the database made at any registered person's start; returns only its path",
@@ -220,6 +225,7 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "int | None": w.account,
         "list[int] | None": [w.account],
         "dict[str, Any]": {},
+        "dict[str, str]": {},
         "Sequence[str]": [],
         "ChecklistKey": ChecklistKey.PROFILE_LINK,
         "ChecklistState": ChecklistState.DONE,

@@ -35,6 +35,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sns_desk.services import seal_check
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -262,7 +264,6 @@ def run_concurrency(
 @contextmanager
 def intact(path: Path | str, problems: list[str]) -> Iterator[Session]:
     """Open the database and check what every run must leave intact: the file, the audit chain, the 電子印鑑."""
-    from sns_desk.services import signing
     from sns_desk.store import audit_chain as audit
     from sns_desk.store.database import integrity_check, open_database
 
@@ -274,7 +275,7 @@ def intact(path: Path | str, problems: list[str]) -> Iterator[Session]:
             chain = audit.verify_chain(session)
             if not chain.ok:
                 problems.append(f"audit chain: {chain.summary()}")
-            signatures = signing.verify(session)
+            signatures = seal_check.verify(session)
             if not signatures.ok:
                 problems.append(f"電子印鑑: {signatures.problems[:3]}")
             yield session

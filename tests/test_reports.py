@@ -19,6 +19,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.vocabulary import AccountStatus, Platform
 from sns_desk.export import workbooks as reports
+from sns_desk.export.template_guard import TemplateError
 from sns_desk.services import (
     account_policies,
     accounts,
@@ -295,10 +296,10 @@ def test_a_template_missing_a_name_says_which(
     wb = load_workbook(resources.path("templates", "account_report.xlsx"))
     del wb.defined_names["account_url"]
     wb.save(folder / "account_report.xlsx")
-    with pytest.raises(reports.TemplateError, match="account_url"):
+    with pytest.raises(TemplateError, match="account_url"):
         reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "x.xlsx")
     (folder / "account_report.xlsx").write_text("not a workbook")
-    with pytest.raises(reports.TemplateError, match="読み込めません"):
+    with pytest.raises(TemplateError, match="読み込めません"):
         reports.export_account_report(db, people.kacho, account, "開設", tmp_path / "x.xlsx")
 
 

@@ -18,6 +18,7 @@ from sns_desk.services import (
     post_drafts,
     post_queries,
     post_workflow,
+    seal_check,
     signing,
     users,
 )
@@ -46,9 +47,9 @@ def post_version(db: Database, people: People, post_id: int) -> int:
     return post_queries.get_post(db, people.kacho, post_id).row.version
 
 
-def report(db: Database) -> signing.SignatureReport:
+def report(db: Database) -> seal_check.SignatureReport:
     with db.read() as session:
-        return signing.verify(session)
+        return seal_check.verify(session)
 
 
 def sql(db: Database, statement: str, *args: object) -> None:

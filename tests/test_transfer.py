@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sns_desk.cli import main as cli
 from sns_desk.domain.errors import PermissionDeniedError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
-from sns_desk.services import post_drafts, post_queries, post_workflow, signing, transfer, users
+from sns_desk.services import post_drafts, post_queries, post_workflow, seal_check, transfer, users
 from sns_desk.services.post_drafts import PostInput
 from sns_desk.store import audit_chain as audit
 from sns_desk.store.database import Database, open_database
@@ -46,7 +46,7 @@ def check_target(source: Database, target: str, people: People, account: int) ->
         )
         with copied.read() as session, source.read() as original:
             assert audit.verify_chain(session).ok
-            assert signing.verify(session).ok and signing.verify(session).checked == 4
+            assert seal_check.verify(session).ok and seal_check.verify(session).checked == 4
             for model in (Post, AuditEvent):
                 assert session.scalar(select(func.count()).select_from(model)) == original.scalar(
                     select(func.count()).select_from(model)
@@ -69,7 +69,7 @@ def check_target(source: Database, target: str, people: People, account: int) ->
         )
         assert post_queries.get_post(copied, people.kacho, post_id).row.status is PostStatus.APPROVED
         with copied.read() as session:
-            assert audit.verify_chain(session).ok and signing.verify(session).checked == 5
+            assert audit.verify_chain(session).ok and seal_check.verify(session).checked == 5
     finally:
         copied.dispose()
 

@@ -52,36 +52,19 @@ def run(args: argparse.Namespace, db: Database) -> int:
         if total and done == total:
             print(text)
 
+    common = {"reiwa": args.reiwa, "overwrite": args.force}
     if command == "account-report":
         account = accounts.get_account(db, actor, args.id)
+        out = _dest(args.out, "account_report", f"{account.name}_{args.event}")
         result = reports.export_account_report(
-            db,
-            actor,
-            args.id,
-            args.event,
-            _dest(args.out, "account_report", f"{account.name}_{args.event}"),
-            reiwa=args.reiwa,
-            remarks=args.remarks,
-            overwrite=args.force,
+            db, actor, args.id, args.event, out, remarks=args.remarks, **common
         )
     elif command == "incident-report":
-        result = reports.export_incident_report(
-            db,
-            actor,
-            args.id,
-            _dest(args.out, "incident_report", str(args.id)),
-            reiwa=args.reiwa,
-            overwrite=args.force,
-        )
+        out = _dest(args.out, "incident_report", str(args.id))
+        result = reports.export_incident_report(db, actor, args.id, out, **common)
     elif command == "account-list":
-        result = reports.export_account_list(
-            db,
-            actor,
-            _dest(args.out, "account_list", ""),
-            reiwa=args.reiwa,
-            include_closed=args.include_closed,
-            overwrite=args.force,
-        )
+        out = _dest(args.out, "account_list", "")
+        result = reports.export_account_list(db, actor, out, include_closed=args.include_closed, **common)
     else:
         try:
             start, end = pol.parse_local_time(args.start), pol.parse_local_time(args.end)

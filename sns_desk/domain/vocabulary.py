@@ -106,11 +106,11 @@ class DecisionKind(Labelled):
 class SlotKind(Labelled):
     """What a named slot of a standing scope's template accepts (§5(2))."""
 
-    DATE = "date", "日付"
-    TIME = "time", "時刻"
-    NUMBER = "number", "数値"
-    CHOICE = "choice", "選択肢"
-    TEXT = "text", "短い文"
+    DATE = "date", "日付"  # e.g. 12月1日, 2026年12月1日
+    TIME = "time", "時刻"  # e.g. 15時, 9:30
+    NUMBER = "number", "数値"  # ASCII or full-width digits
+    CHOICE = "choice", "選択肢"  # one of the template's listed values
+    TEXT = "text", "短い文"  # free text up to the slot's maximum length
 
 
 class ScopeAction(Labelled):
@@ -134,6 +134,8 @@ class IncidentType(Labelled):
 
 
 class InquiryChannel(Labelled):
+    """How a citizen's words reached the 課 (§7): on the SNS in public or in private, or outside it."""
+
     COMMENT = "comment", "コメント"  # public, on the SNS
     MESSAGE = "message", "メッセージ（DM）"  # private, on the SNS
     PHONE = "phone", "電話"
@@ -142,6 +144,8 @@ class InquiryChannel(Labelled):
 
 
 class InquiryKind(Labelled):
+    """What the words are (§7(2)(3)): a 提案・要望 is forwarded to the 課 responsible for the matter."""
+
     QUESTION = "question", "問い合わせ"
     OPINION = "opinion", "意見"
     COMPLAINT = "complaint", "苦情"

@@ -19,10 +19,6 @@ when the person confirmed it.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
-import zipfile
 from collections.abc import Callable
 from contextlib import closing, suppress
 from copy import copy
@@ -31,7 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Color, Font, Side
@@ -42,74 +38,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sns_desk import resources
 from sns_desk.domain import policy as pol
-from sns_desk.domain.errors import DatabaseUnavailableError, SnsDeskError, ValidationError
+from sns_desk.domain.errors import SnsDeskError, ValidationError
 from sns_desk.domain.validation import unusable_characters
 from sns_desk.domain.vocabulary import ChecklistKey, ChecklistState, DecisionKind
-from sns_desk.host import paths
-from sns_desk.host.shared_files import fit_to_folder
+from sns_desk.export.destinations import check_destination, save_atomically
+from sns_desk.export.template_guard import TemplateError, named_cell, open_template
 from sns_desk.services import report_queries
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 from sns_desk.store.sqlite_files import ProgressFn
 
 KINDS = report_queries.REPORT_KINDS
-ACCOUNT_NAMES = [
-    "report_date",
-    "addressee",
-    "reporter",
-    "kind",
-    "department",
-    "responsible",
-    "manager",
-    "staff",
-    "platform",
-    "account_name",
-    "account_url",
-    "start_date",
-    "purpose",
-    "content",
-    "hours",
-    "comment_handling",
-    "contact",
-    "measure_verified",
-    "measure_homepage",
-    "measure_password",
-    "policy_url",
-    "contractor",
-    "remarks",
-    "policy_title",
-    "policy_body",
-]
-REQUIRED_NAMES = {
-    "account_report": ACCOUNT_NAMES,
-    "account_list": ["title", "as_of", "table_header"],
-    "post_record": ["title", "period", "table_header"],
-    "incident_report": [
-        "report_date",
-        "addressee",
-        "reporter",
-        "account_name",
-        "department",
-        "incident_type",
-        "title",
-        "opened_at",
-        "serious",
-        "description",
-        "acknowledgement",
-        "status",
-        "closed_at",
-        "closing_note",
-        "actions_header",
-    ],
-}
 EVENTS = ("開設", "変更", "廃止")
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 FONT_NAME = "游ゴシック"
-
-
-class TemplateError(SnsDeskError):
-    pass
 
 
 class ExportCancelled(SnsDeskError):
@@ -119,19 +62,6 @@ class ExportCancelled(SnsDeskError):
 def today_in_japan() -> date:
     """The date a report is made on, in Japan time whatever the PC's clock zone (as its file name)."""
     return datetime.now(pol.JST).date()
-
-
-class DestinationExistsError(ValidationError):
-    """The destination already holds a file, and the person has not confirmed replacing it."""
-
-
-# What a template may be.  The shipped ones are 6-8 KB on disk and under 30 KB inflated, with a few dozen rows.
-TEMPLATE_MAX_BYTES = 5_000_000
-TEMPLATE_MAX_INFLATED = 10_000_000
-TEMPLATE_MAX_PARTS = 200
-TEMPLATE_MAX_ROWS = 500
-TEMPLATE_MAX_COLUMNS = 50
-HEADER_MAX_ROW = 100  # a table's header row (table_header, actions_header) lies within the first 100 rows
 
 
 def jp_date(value: date | datetime | None, *, reiwa: bool = False) -> str:
@@ -164,106 +94,6 @@ def template_path(db: Database, kind: str) -> Path:
         if office.exists():
             return office
     return resources.path("templates", f"{kind}.xlsx")
-
-
-def _destination(wb: Workbook, key: str) -> tuple[Worksheet, str]:
-    defined = wb.defined_names.get(key)
-    if defined is None:
-        raise KeyError(key)
-    for sheet_title, coord in defined.destinations:
-        ws = wb[sheet_title]
-        return ws, coord.replace("$", "").split(":")[0]
-    raise KeyError(key)
-
-
-def _unreadable(path: Path, error: object) -> TemplateError:
-    return TemplateError(
-        f"報告書の様式を読み込めません（Excel ブック .xlsx ではないか、壊れています）: {path}",
-        f"template {path} unreadable: {error}",
-    )
-
-
-def _too_large(path: Path, what: str, log_what: str) -> TemplateError:
-    return TemplateError(
-        f"報告書の様式（{path.name}）は{what}ため、使えません。様式を作り直すか、templates フォルダから取り除くと"
-        "標準の様式で出力します。",
-        f"template {path} refused: {log_what}",
-    )
-
-
-def _check_template_file(path: Path) -> None:
-    """Refuse a template too large to read quickly, from its size and its zip's central directory alone."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as error:
-        raise TemplateError(f"報告書の様式が見つかりません: {path}", f"template {path} missing") from error
-    except OSError as error:
-        raise _unreadable(path, error) from error
-    if size > TEMPLATE_MAX_BYTES:
-        raise _too_large(path, f"ファイルが大きすぎる（{size:,} バイト）", f"{size} bytes")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise _unreadable(path, error) from error
-    inflated = sum(part.file_size for part in parts)
-    if len(parts) > TEMPLATE_MAX_PARTS or inflated > TEMPLATE_MAX_INFLATED:
-        raise _too_large(
-            path,
-            f"展開すると大きすぎる（{inflated:,} バイト）",
-            f"{len(parts)} parts, {inflated} bytes inflated",
-        )
-
-
-def _check_template_sheets(path: Path, wb: Workbook, kind: str) -> None:
-    """Refuse sheets too large, a table header far down, and formulas: the report is the template's workbook with
-    values filled in (投稿実績 copies its rows), so a formula on any sheet would reach 広報課's Excel."""
-    for key in REQUIRED_NAMES[kind]:
-        ws, coord = _destination(wb, key)
-        row = coordinate_from_string(coord)[1]
-        limit = HEADER_MAX_ROW if key.endswith("_header") else TEMPLATE_MAX_ROWS
-        if row > limit:
-            raise _too_large(
-                path, f"名前「{key}」のセル（{coord}）が {limit} 行目より下にある", f"{key} at {coord}"
-            )
-    for ws in wb.worksheets:
-        if ws.max_row > TEMPLATE_MAX_ROWS or ws.max_column > TEMPLATE_MAX_COLUMNS:
-            raise _too_large(
-                path,
-                f"シート「{ws.title}」の範囲が大きすぎる（{ws.max_row:,} 行 × {ws.max_column:,} 列）",
-                f"sheet {ws.title!r} is {ws.max_row} x {ws.max_column}",
-            )
-        for row_cells in ws.iter_rows():
-            for cell in row_cells:
-                if cell.data_type == "f":
-                    raise TemplateError(
-                        f"報告書の様式（{path.name}）のシート「{ws.title}」のセル {cell.coordinate} に数式があります。"
-                        "報告書の様式には数式を置けません（外部への接続などを防ぐため）。"
-                        "数式を消して、文字か数値だけにしてください。",
-                        f"template {path} has a formula in {ws.title}!{cell.coordinate}",
-                    )
-
-
-def open_template(path: Path, kind: str) -> Workbook:
-    _check_template_file(path)
-    try:
-        wb = load_workbook(path, keep_links=False)  # an office's 様式 never reaches other files
-    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        raise _unreadable(path, error) from error
-    missing = []
-    for key in REQUIRED_NAMES[kind]:
-        try:
-            _destination(wb, key)
-        except (KeyError, ValueError):
-            missing.append(key)
-    if missing:
-        raise TemplateError(
-            f"報告書の様式（{path.name}）に、必要な名前の定義がありません: {'、'.join(missing)}\n"
-            "Excel の「数式」→「名前の管理」で、値を入れるセルにこの名前を付けてください。",
-            f"template {path} lacks defined names {missing}",
-        )
-    _check_template_sheets(path, wb, kind)
-    return wb
 
 
 MAX_CELL_TEXT = 32_767  # what an Excel cell holds
@@ -311,7 +141,7 @@ def _streamed(ws: Any, value: Any) -> Any:
 
 
 def _set(wb: Workbook, key: str, value: object) -> None:
-    ws, coord = _destination(wb, key)
+    ws, coord = named_cell(wb, key)
     column, row = coordinate_from_string(coord)
     col = column_index_from_string(column)
     for merged in ws.merged_cells.ranges:  # a value goes into the top-left cell of a merged range
@@ -319,117 +149,6 @@ def _set(wb: Workbook, key: str, value: object) -> None:
             row, col = merged.min_row, merged.min_col
             break
     _write(ws, row, col, value)
-
-
-# --- writing files safely ------------------------------------------------------------------------------------
-
-
-def _same(a: Path, b: Path) -> bool:
-    return os.path.normcase(str(a)) == os.path.normcase(str(b))
-
-
-def check_destination(db: Database, dest: Path, *, overwrite: bool = False) -> Path:
-    """``dest`` made absolute, once it may receive a report: an ``.xlsx`` file that is not the database, its journal
-    or WAL, nor in a backups folder; an existing file only with ``overwrite`` (the person confirmed replacing it)."""
-    if unusable_characters(str(dest)):
-        raise ValidationError(
-            "保存先のファイル名に使えない文字（NUL 文字、または文字コードの壊れた文字）が含まれています。"
-            "別の名前を指定してください。",
-            "export destination holds NUL or a lone surrogate",
-        )
-    target = dest.expanduser().resolve()
-    protected: list[Path] = []
-    backup_folders = [paths.data_dir() / "backups"]
-    if db.location.path is not None:
-        database = db.location.path.expanduser().resolve()
-        protected = [
-            database,
-            *(database.with_name(database.name + end) for end in ("-journal", "-wal", "-shm")),
-        ]
-        backup_folders.append(database.parent / "backups")
-    if any(_same(target, path) for path in protected):
-        raise ValidationError(
-            f"データベースのファイル（{target.name}）には報告書を保存できません。別の名前を指定してください。",
-            f"export destination {target} is the database or its journal",
-        )
-    for folder in backup_folders:
-        folder = folder.resolve()
-        if any(_same(parent, folder) for parent in target.parents):
-            raise ValidationError(
-                f"バックアップのフォルダ（{folder}）には報告書を保存できません。別のフォルダを指定してください。",
-                f"export destination {target} is in the backups folder",
-            )
-    if target.suffix.lower() != ".xlsx":
-        raise ValidationError(
-            f"報告書は Excel ブック（拡張子 .xlsx）として保存します。保存先の名前を「○○.xlsx」にしてください: {target}",
-            f"export destination {target} is not .xlsx",
-        )
-    if target.is_dir():
-        raise ValidationError(
-            f"保存先はフォルダです。ファイルの名前を指定してください: {target}",
-            f"export destination {target} is a folder",
-        )
-    if target.exists() and not overwrite:
-        raise DestinationExistsError(
-            f"保存先に同じ名前のファイルが既にあります: {target}\n"
-            "置き換える場合は確認のうえ上書きを指定してください（コマンドでは --force）。",
-            f"export destination {target} exists",
-        )
-    return target
-
-
-def _place_new(tmp: Path, dest: Path) -> None:
-    """Give ``tmp`` the name ``dest`` unless a file of that name exists (FileExistsError)."""
-    try:
-        os.link(tmp, dest)  # fails if a file of that name appeared meanwhile: nothing is replaced
-    except FileExistsError:
-        raise
-    except OSError:  # a folder without hard links (some shared folders): look, then rename
-        if dest.exists():
-            raise FileExistsError(dest) from None
-        os.replace(tmp, dest)
-    else:
-        tmp.unlink()
-
-
-def _save_atomically(save: Callable[[Path], None], dest: Path, *, overwrite: bool) -> str:
-    """Write beside ``dest`` and rename, so a full disk or a crash never leaves half a workbook; an existing
-    ``dest`` (one that appeared while the report was being made, too) is replaced only with ``overwrite``."""
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=".sns-desk-", suffix=".xlsx")
-        os.close(fd)
-    except OSError as error:
-        raise DatabaseUnavailableError(
-            f"保存先のフォルダに書き込めません: {dest.parent}（{error.strerror}）",
-            f"export to {dest}: {error}",
-        ) from error
-    tmp = Path(tmp_name)
-    try:
-        save(tmp)
-        digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
-        if overwrite:
-            os.replace(tmp, dest)
-        else:
-            _place_new(tmp, dest)
-        fit_to_folder(dest)  # mkstemp made it rw-------: in a shared folder the 課's group may read it too
-    except FileExistsError as error:
-        tmp.unlink(missing_ok=True)
-        raise DestinationExistsError(
-            f"保存先に同じ名前のファイルが作られたため、保存しませんでした: {dest}",
-            f"export destination {dest} appeared during the export",
-        ) from error
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseUnavailableError(
-            f"報告書を保存できませんでした: {dest}（{error.strerror}）。ディスクの空き容量やファイルが開かれていないか"
-            "確認してください。",
-            f"export to {dest}: {error}",
-        ) from error
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return digest
 
 
 @dataclass(frozen=True)
@@ -537,7 +256,7 @@ def export_account_report(
     for key, value in values.items():
         _set(wb, key, value)
     _set(wb, "policy_title", f"{facts.name} 運用ポリシー")
-    ws, coord = _destination(wb, "policy_body")
+    ws, coord = named_cell(wb, "policy_body")
     column, row = coordinate_from_string(coord)
     col = column_index_from_string(column)
     if current is None:
@@ -555,7 +274,7 @@ def export_account_report(
         ws.print_area = f"A1:{get_column_letter(max(col, 1))}{row}"
     if progress:
         progress(2, 3, "保存しています…")
-    digest = _save_atomically(wb.save, dest, overwrite=overwrite)
+    digest = save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, 1)
     _record(db, actor, "account_report", {"account_id": account_id, "event": event, "reiwa": reiwa}, result)
     if progress:
@@ -593,7 +312,7 @@ def export_account_list(
     ]
     _set(wb, "title", "公式アカウント一覧")
     _set(wb, "as_of", jp_date(today_in_japan(), reiwa=reiwa))
-    ws, coord = _destination(wb, "table_header")
+    ws, coord = named_cell(wb, "table_header")
     column, header_row = coordinate_from_string(coord)
     first_col = column_index_from_string(column)
     for offset, values in enumerate(rows, start=1):
@@ -607,7 +326,7 @@ def export_account_list(
     last_col = get_column_letter(first_col + 6)
     ws.print_area = f"A1:{last_col}{header_row + len(rows)}"
     ws.print_title_rows = f"{header_row}:{header_row}"
-    digest = _save_atomically(wb.save, dest, overwrite=overwrite)
+    digest = save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, len(rows))
     _record(db, actor, "account_list", {"include_closed": include_closed}, result)
     return result
@@ -636,8 +355,8 @@ def export_post_record(
     template = open_template(template_path(db, "post_record"), "post_record")
     account_ids = report_queries.post_record_scope(db, actor, account_id)
     total = report_queries.count_posts(db, actor, start, end, account_ids)
-    title_ws, title_coord = _destination(template, "title")
-    header_ws, header_coord = _destination(template, "table_header")
+    title_ws, title_coord = named_cell(template, "title")
+    header_ws, header_coord = named_cell(template, "table_header")
     header_col_letter, header_row = coordinate_from_string(header_coord)
     header_col = column_index_from_string(header_col_letter)
     period_text = f"{jp_date(start, reiwa=reiwa)} 〜 {jp_date(end, reiwa=reiwa)}（{total:,} 件）"
@@ -654,7 +373,7 @@ def export_post_record(
                 ws.column_dimensions[key].width = dimension.width
         _copy_page_setup(header_ws, ws)
         # the rows above the table, as the template has them (title, period, an office's own lines)
-        period_coord = _destination(template, "period")[1]
+        period_coord = named_cell(template, "period")[1]
         for template_row in header_ws.iter_rows(min_row=1, max_row=header_row):
             cells = []
             for cell in template_row:
@@ -715,7 +434,7 @@ def export_post_record(
         out.save(path)
         save.rows = written  # type: ignore[attr-defined]
 
-    digest = _save_atomically(save, dest, overwrite=overwrite)
+    digest = save_atomically(save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, int(getattr(save, "rows", 0)))
     _record(
         db,
@@ -778,7 +497,7 @@ def export_incident_report(
     }
     for key, value in values.items():
         _set(wb, key, value)
-    ws, coord = _destination(wb, "actions_header")
+    ws, coord = named_cell(wb, "actions_header")
     column, header_row = coordinate_from_string(coord)
     first = column_index_from_string(column)
     for offset, action in enumerate(row.actions, start=1):
@@ -789,7 +508,7 @@ def export_incident_report(
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, size=9.5)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    digest = _save_atomically(wb.save, dest, overwrite=overwrite)
+    digest = save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, len(row.actions))
     _record(db, actor, "incident_report", {"incident_id": incident_id, "reiwa": reiwa}, result)
     if progress:

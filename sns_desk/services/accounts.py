@@ -46,12 +46,14 @@ S = AccountStatus
 
 
 class AccountAction(Labelled):
-    APPROVE_OPENING = "approve_opening", "開設を承認"
-    REJECT = "reject", "申請を却下"
-    ACTIVATE = "activate", "運用開始"
-    SUSPEND = "suspend", "一時停止"
+    """What may be done to an account in its lifecycle (§3, §4(1)ア・イ, §8(4)); the table below says from where."""
+
+    APPROVE_OPENING = "approve_opening", "開設を承認"  # 責任者, §3(1)
+    REJECT = "reject", "申請を却下"  # 責任者, with a reason
+    ACTIVATE = "activate", "運用開始"  # 管理者 or 責任者, once §3(3) is done
+    SUSPEND = "suspend", "一時停止"  # 責任者, §8(4)
     RESUME = "resume", "運用再開"
-    CLOSE = "close", "閉鎖"
+    CLOSE = "close", "閉鎖"  # 責任者, reported to 広報課 §3(2)
 
 
 # Decisions signed with the 電子印鑑 (sns_desk/signing.py): opening approved or refused, closing.

@@ -14,7 +14,7 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.domain.validation import usable_text
 from sns_desk.host import settings
-from sns_desk.services import signing
+from sns_desk.services import seal_check, signing
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.services.usecase import Step, look
 from sns_desk.store import audit_chain as audit
@@ -171,11 +171,11 @@ def verify_log(db: Database, actor: Actor, *, remember: bool = True) -> audit.Ve
     return look(db, actor, read)
 
 
-def verify_signatures(db: Database, actor: Actor) -> signing.SignatureReport:
+def verify_signatures(db: Database, actor: Actor) -> seal_check.SignatureReport:
     """電子印鑑: check every decision's signature, content, the signer's role at the time and the certification of
     every key, from the システム管理者's key this PC pinned."""
     anchor = settings.load_location_anchor(db.location.display())
-    return look(db, actor, lambda step: signing.verify(step.session, anchor.root_key if anchor else None))
+    return look(db, actor, lambda step: seal_check.verify(step.session, anchor.root_key if anchor else None))
 
 
 @dataclass
@@ -242,7 +242,7 @@ def check_anchor(
     pinned = anchor.root_key if anchor else ""
     if pinned and trust.root != pinned:
         log.warning("root signing key changed from the one pinned on this PC")
-        check.warnings.append(signing.root_change_warning(pinned, trust.root))
+        check.warnings.append(seal_check.root_change_warning(pinned, trust.root))
     if remember and not check.warnings:
         settings.save_location_anchor(
             location,

@@ -19,7 +19,7 @@ from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.validation import usable_text
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, diff_base, may_act
-from sns_desk.services import signing
+from sns_desk.services import seal_check
 from sns_desk.services.access import account_roles, is_allowed, roles_of, visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import facts, post_actions
@@ -329,7 +329,7 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
         account = post.account
         revisions = _post_history(session, PostRevision, post_id, PostRevision.saved_by, PostRevision.number)
         decisions = _post_history(session, PostDecision, post_id, PostDecision.decided_by, PostDecision.id)
-        seals = signing.post_decision_seals(session, decisions)
+        seals = seal_check.post_decision_seals(session, decisions)
         attachments = session.execute(
             select(Attachment.id, Attachment.filename, Attachment.mime, Attachment.size, Attachment.sha256)
             .where(Attachment.post_id == post_id)

@@ -8,6 +8,7 @@ and approves nothing by itself until the 管理者 gives it a template.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -19,7 +20,7 @@ from sns_desk.domain import scope_templates as st
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus, ScopeAction
-from sns_desk.services import signing
+from sns_desk.services import seal_check, signing
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
@@ -109,6 +110,10 @@ def _apply(scope: StandingScope, data: ScopeInput) -> None:
     scope.review_days = data.review_days
 
 
+# what a 管理者 decides about a scope, kept in each numbered version as it was decided
+_DECIDED = ("title", "categories", "template", "slots", "valid_from", "valid_until", "review_days")
+
+
 def _decide(step: Step, signer: signing.Signer, scope: StandingScope, action: ScopeAction) -> int:
     """Keep the scope as decided now as its next numbered version, audited and signed with the 電子印鑑."""
     session = step.session
@@ -120,15 +125,9 @@ def _decide(step: Step, signer: signing.Signer, scope: StandingScope, action: Sc
         scope_id=scope.id,
         number=number,
         action=action,
-        title=scope.title,
-        categories=scope.categories,
-        template=scope.template,
-        slots=scope.slots,
-        valid_from=scope.valid_from,
-        valid_until=scope.valid_until,
-        review_days=scope.review_days,
         decided_by_id=step.me.id,
         decided_at=utcnow(),
+        **{name: getattr(scope, name) for name in _DECIDED},
     )
     session.add(version)
     session.flush()
@@ -227,18 +226,19 @@ def _scope_row(s: StandingScope) -> ScopeRow:
     )
 
 
+def _scopes(session: Session, account_id: int) -> Sequence[StandingScope]:
+    """The account's scopes, newest first, with who approved them."""
+    newest_first = StandingScope.id.desc()
+    stmt = select(StandingScope).where(StandingScope.account_id == account_id).order_by(newest_first)
+    return session.scalars(stmt.options(selectinload(StandingScope.approved_by))).all()
+
+
 def list_scopes(db: Database, actor: Actor, account_id: int) -> list[ScopeRow]:
     """The account's standing scopes, for a person who may see its records."""
 
     def read(step: Step) -> list[ScopeRow]:
         step.see(step.load(Account, account_id).id)
-        scopes = step.session.scalars(
-            select(StandingScope)
-            .where(StandingScope.account_id == account_id)
-            .options(selectinload(StandingScope.approved_by))
-            .order_by(StandingScope.id.desc())
-        ).all()
-        return [_scope_row(s) for s in scopes]
+        return [_scope_row(s) for s in _scopes(step.session, account_id)]
 
     return look(db, actor, read)
 
@@ -273,7 +273,7 @@ def get_scope(db: Database, actor: Actor, scope_id: int) -> ScopeDetail:
             .options(selectinload(ScopeVersion.decided_by))
             .order_by(ScopeVersion.number)
         ).all()
-        seals = signing.scope_version_seals(step.session, versions)
+        seals = seal_check.scope_version_seals(step.session, versions)
         return ScopeDetail(
             _scope_row(scope),
             tuple(

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.services import signing
+from sns_desk.services import seal_check
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, look
 from sns_desk.store import audit_chain as audit
@@ -44,9 +44,9 @@ def copy_database(
 ) -> TransferResult:
     """Copy everything in ``source`` into the new database at ``target`` (システム管理者 only)."""
 
-    def verify_source(step: Step) -> tuple[audit.VerifyResult, signing.SignatureReport]:
+    def verify_source(step: Step) -> tuple[audit.VerifyResult, seal_check.SignatureReport]:
         step.require(Permission.MANAGE_DATABASE)
-        return audit.verify_chain(step.session), signing.verify(step.session)
+        return audit.verify_chain(step.session), seal_check.verify(step.session)
 
     chain, signatures = look(source, actor, verify_source)
     if not chain.ok:
@@ -73,7 +73,7 @@ def copy_database(
             result.rows = copy_tables(read, write, tables, sum(totals.values()), progress)
         with destination.read() as session:
             copied_chain = audit.verify_chain(session)
-            copied_signatures = signing.verify(session)
+            copied_signatures = seal_check.verify(session)
             counts = row_counts(session, tables)
         if not copied_chain.ok or not copied_signatures.ok or counts != totals:
             raise ValidationError(

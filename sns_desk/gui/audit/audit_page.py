@@ -13,7 +13,7 @@ from sns_desk.gui.shared.item_models import AuditTableModel
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services import signing
 from sns_desk.services.actors import Actor
-from sns_desk.services.signing import SignatureReport
+from sns_desk.services.seal_check import SignatureReport
 from sns_desk.store.audit_chain import VerifyResult
 from sns_desk.store.database import Database
 

@@ -45,6 +45,11 @@ def main(argv: list[str]) -> int:
         from keyring.backends import SecretService
 
         keyring.set_keyring(SecretService.Keyring())  # type: ignore[no-untyped-call]
+        from sns_desk.services import signing
+
+        # the pictures show a 課 in which each person decides at their own PC: here they all share this one, so the
+        # check that the signer is the OS login (issue 13, item 1) is answered as their PCs would answer it
+        signing.os_login_is = lambda login: True
         return take(args.out, args.quick)
 
 

@@ -85,7 +85,6 @@ ALLOWED: dict[str, tuple[frozenset[str], str]] = {
         "the screens the person may open (their own menu): names of pages, no record of the office",
     ),
     "users.roles_summary": (frozenset({"outsider"}), "the person's own roles"),
-    "users.actor_roles": (frozenset({"outsider"}), "the person's own roles (市の職員)"),
     "audit_log.verify_log": (
         frozenset({"outsider"}),
         "every registered person may check the chain: counts and sequence numbers, no record's content",

@@ -59,11 +59,6 @@ class ExportCancelled(SnsDeskError):
     pass
 
 
-def today_in_japan() -> date:
-    """The date a report is made on, in Japan time whatever the PC's clock zone (as its file name)."""
-    return datetime.now(pol.JST).date()
-
-
 def jp_date(value: date | datetime | None, *, reiwa: bool = False) -> str:
     """2026年11月26日, or 令和8年11月26日 (令和 began on 2019-05-01)."""
     if value is None:
@@ -198,7 +193,7 @@ def account_report_values(
     )
     facts = report.facts
     return {
-        "report_date": jp_date(today_in_japan(), reiwa=reiwa),
+        "report_date": jp_date(pol.now_jst().date(), reiwa=reiwa),  # Japan time, whatever the PC's zone
         "addressee": "広報課長 様",
         "reporter": f"{facts.department}　アカウント管理者 {report.manager}",
         "kind": event,
@@ -311,7 +306,7 @@ def export_account_list(
         for a in report_queries.listed_accounts(db, actor, include_closed=include_closed)
     ]
     _set(wb, "title", "公式アカウント一覧")
-    _set(wb, "as_of", jp_date(today_in_japan(), reiwa=reiwa))
+    _set(wb, "as_of", jp_date(pol.now_jst().date(), reiwa=reiwa))  # Japan time, whatever the PC's zone
     ws, coord = named_cell(wb, "table_header")
     column, header_row = coordinate_from_string(coord)
     first_col = column_index_from_string(column)
@@ -476,7 +471,7 @@ def export_incident_report(
     report = report_queries.incident_report_facts(db, actor, incident_id)
     row, department, manager = report.incident, report.department, report.manager
     values = {
-        "report_date": jp_date(today_in_japan(), reiwa=reiwa),
+        "report_date": jp_date(pol.now_jst().date(), reiwa=reiwa),  # Japan time, whatever the PC's zone
         "addressee": "広報課長 様",
         "reporter": f"{department}　アカウント管理者 {manager}",
         "account_name": row.account,

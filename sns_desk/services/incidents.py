@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sns_desk.domain import policy as pol
@@ -400,16 +400,5 @@ def get_incident(db: Database, actor: Actor, incident_id: int) -> IncidentRow:
         incident = step.load(Incident, incident_id)
         step.see(incident.account_id)
         return _row(incident)
-
-    return look(db, actor, work)
-
-
-def count_open(db: Database, actor: Actor) -> int:
-    def work(step: Step) -> int:
-        visible = visible_account_ids(step.session, step.me)
-        stmt = select(func.count()).select_from(Incident).where(Incident.closed_at.is_(None))
-        if visible is not None:
-            stmt = stmt.where(Incident.account_id.in_(visible))
-        return int(step.session.scalar(stmt) or 0)
 
     return look(db, actor, work)

@@ -18,7 +18,6 @@ from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, Role
 from sns_desk.services import signing
-from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor, actor_for_login
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store import audit_chain as audit
@@ -238,10 +237,6 @@ def roles_summary(db: Database, actor: Actor) -> str:
 
     names = look(db, actor, work)
     return "、".join(names) if names else "役割なし"
-
-
-def actor_roles(db: Database, actor: Actor) -> set[Role]:
-    return look(db, actor, lambda step: roles_of(step.session, step.me))
 
 
 def may(db: Database, actor: Actor, permission: Permission, account_id: int | None = None) -> bool:

@@ -68,6 +68,8 @@ def check_files(app: Path) -> None:
         "sns_desk/resources/icons/sns-desk.ico",
         "sns_desk/store/migrations/env.py",
         "twitter_text/regexp/emoji-test.txt",
+        "sudachipy/resources/char.def",  # the word checks' analyser and its dictionary (issue 15)
+        "sudachidict_core/resources/system.dic",
     ]
     missing = [name for name in needed if not (internal / name).exists()]
     plugins = next(internal.glob("PySide6/**/plugins"), None)

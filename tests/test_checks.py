@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -225,3 +227,113 @@ def test_numbers_that_are_not_phone_numbers(text: str) -> None:
 @pytest.mark.parametrize("text", ["０９０－１２３４－５６７８", "(099)224-9999", "0120-123-456"])
 def test_phone_numbers_in_other_forms(text: str) -> None:
     assert "phone" in rules_of(text)
+
+
+# --- words matched as words (issue 15) ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "燃やせるゴミの収集日が変わります",
+        "ゴミ拾い活動にご参加ください",
+        "夏のバカンスシーズン",
+        "アホウドリの剥製展示",
+        "アダルトワクチン（大人の予防接種）のご案内",
+        "夏休み親子工作教室『秘密基地をつくろう』",
+        "ごみはごみ袋に入れて出してください",
+        "市民の皆さんはごみの分別にご協力ください",
+        "鹿児島への旅行を検討中の方へ",
+        "公然わいせつ事案が発生しました。ご注意ください。",
+        "子どもの癖に気づいたら相談を",
+        "気象庁 https://www.jma.go.jp/bosai/ と県 https://www.pref.kagoshima.jp/ の情報",
+        "霧島市 https://www.city-kirishima.lg.jp/ と共同開催",
+    ],
+)
+def test_everyday_municipal_language_passes_cleanly(text: str) -> None:
+    assert rules_of(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "found"),
+    [
+        ("あいつは馬鹿だ", "words:誹謗中傷", "馬鹿"),
+        ("担当者はアホか", "words:誹謗中傷", "アホ"),
+        ("お前らはクズだ", "words:誹謗中傷", "お前らはクズ"),
+        ("市長はゴミだ", "words:誹謗中傷", "市長はゴミ"),
+        ("あいつらゴミだな", "words:誹謗中傷", "あいつらゴミ"),
+        ("ゴミ職員は辞めろ", "words:誹謗中傷", "ゴミ職員"),
+        ("田中さんはゴミ", "words:誹謗中傷", "さんはゴミ"),
+        ("さっさと消えろ", "words:誹謗中傷", "消えろ"),
+        ("女のくせに生意気だ", "words:差別", "女のくせに"),
+        ("障害者のクセに", "words:差別", "障害者のクセに"),
+        ("アダルトサイトの広告", "words:わいせつ", "アダルト サイト".replace(" ", "")),
+        ("これは秘密です", "secret_word", "秘密"),
+        ("極秘の資料です", "secret_word", "極秘"),
+    ],
+)
+def test_abuse_aimed_at_people_still_warns(text: str, rule: str, found: str) -> None:
+    findings = rules_of(text)[rule]
+    assert [text[f.start : f.end] for f in findings] == [found]
+    assert all(f.severity is Severity.WARNING for f in findings)
+
+
+def test_secret_alone_is_a_warning_while_the_markers_stay_errors() -> None:
+    assert rules_of("秘密のお知らせ")["secret_word"][0].severity is Severity.WARNING
+    assert "secret" not in rules_of("秘密のお知らせ")
+    for marker in ["部外秘", "マル秘", "取扱注意", "取り扱い注意", "㊙"]:
+        assert rules_of(f"{marker}の資料です")["secret"][0].severity is Severity.ERROR, marker
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("LINE公式アカウント https://lin.ee/AbCdEf", "external_link"),
+        ("動画 https://youtu.be/abcDEF", "external_link"),
+        ("https://www.jma.go.jp.evil-site.com/ で確認", "external_link"),  # a look-alike stays outside
+    ],
+)
+def test_line_and_youtube_links_are_no_shorteners_and_look_alikes_still_warn(text: str, rule: str) -> None:
+    found = rules_of(text)
+    assert "shortener" not in found and rule in found
+
+
+def test_a_rule_file_word_list_is_matched_on_the_field_it_names() -> None:
+    def found(match: str, word: str, text: str) -> list[str]:
+        rules = checks.RuleSet.from_dict(
+            {"word_lists": {"w": {"label": "試験", "match": match, "words": [word]}}}
+        )
+        return [text[f.start : f.end] for f in checks.run_checks(Draft(Platform.OTHER, text), rules)]
+
+    assert found("normalized", "阿呆", "あほだな") == ["あほ"]  # 正規化表記
+    assert found("surface", "阿呆", "あほだな") == []
+    assert found("lemma", "走る", "走った") == ["走っ"]
+    assert found("surface", "役立たず", "この役立たずめ") == ["役立たず"]  # two tokens, matched as a run
+
+
+def test_a_malformed_word_list_is_explained() -> None:
+    with pytest.raises(ValueError, match="match"):
+        checks.RuleSet.from_dict({"word_lists": {"w": {"match": "spelling", "words": ["x"]}}})
+    rules = checks.RuleSet.from_dict({"word_lists": {"w": {"patterns": [{"tokens": [{"colour": "red"}]}]}}})
+    with pytest.raises(ValueError, match="colour"):
+        checks.run_checks(Draft(Platform.OTHER, "赤"), rules)
+
+
+def test_loading_the_rules_does_not_load_the_analyser() -> None:
+    """Start-up stays fast: the analyser is imported only when the first check runs."""
+    code = (
+        "import sys; from sns_desk.domain import checks; checks.load_rules(); "
+        "print('sudachipy' in sys.modules, end=' '); "
+        "checks.run_checks(checks.Draft(checks.Platform.X, 'テスト')); print('sudachipy' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "False True"
+
+
+def test_a_very_long_body_is_analysed_in_pieces() -> None:
+    text = ("燃やせるゴミは月曜日です。\n" * 6000) + "あいつは馬鹿だ"
+    assert len(text.encode("utf-8")) > 49149  # more than Sudachi takes at once
+    [finding] = rules_of(text, Platform.OTHER)["words:誹謗中傷"]
+    assert text[finding.start : finding.end] == "馬鹿"

@@ -132,8 +132,9 @@ def test_the_installed_program_checks_drafts_and_exports(installed: Path, tmp_pa
     db.dispose()
 
     out = _run(installed, "--db", str(path), "draft", "new", "--account", str(account), "--body",
-               "詳しくは bit.ly/abc をご覧ください", cwd=tmp_path)  # fmt: skip
+               "詳しくは bit.ly/abc をご覧ください。あいつは馬鹿だ", cwd=tmp_path)  # fmt: skip
     assert "[エラー] 短縮URL" in out  # the rule file was found
+    assert "誹謗中傷" in out  # the morphological analyser and its dictionary were found
     checked = _run(installed, "--db", str(path), "draft", "check", "1", cwd=tmp_path, code=1)  # an error: 1
     assert "短縮URL" in checked
 

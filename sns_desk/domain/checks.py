@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from sns_desk import resources
 from sns_desk.domain import policy as pol
+from sns_desk.domain import word_rules
 from sns_desk.domain.hours import verdict
 from sns_desk.domain.vocabulary import Platform
 
@@ -64,9 +65,46 @@ class Finding:
 
 @dataclass(frozen=True)
 class WordList:
+    """One list of the rule file's ``word_lists``: words and token patterns, matched as words (domain/word_rules)."""
+
     section: str
     label: str
-    words: tuple[str, ...]
+    words: tuple[
+        Any, ...
+    ]  # the entries as written (frozen by word_rules.freeze), compiled at the first check
+    rule: str = ""  # the finding's rule id; "words:<label>" unless the list names one
+    severity: Severity = Severity.WARNING
+    match: str = "normalized"  # which form of a token a plain word is compared with
+    message: str = ""  # the finding's message; {word} is the text found, {label} the label
+    name: str = ""  # the list's key in the rule file
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule or f"words:{self.label}"
+
+    def spans(self, tokens: Sequence[word_rules.Token]) -> list[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for pattern in word_rules.compiled(self.words, self.match, f"word_lists.{self.name}"):
+            found.update(word_rules.find(pattern, tokens))
+        # one finding for 「お前らはクズ」, not a second one for the 「クズ」 inside it
+        return sorted(a for a in found if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in found))
+
+    @classmethod
+    def from_dict(cls, name: str, data: dict[str, Any]) -> WordList:
+        match = str(data.get("match", "normalized"))
+        if match not in ("surface", "normalized", "lemma"):
+            raise word_rules.RuleFileError(f"word_lists.{name}.match: one of surface, normalized, lemma")
+        entries = [*data.get("words", []), *data.get("patterns", [])]
+        return cls(
+            section=str(data.get("section", "§6")),
+            label=str(data.get("label", name)),
+            words=tuple(word_rules.freeze(e) for e in entries),
+            rule=str(data.get("rule", "")),
+            severity=Severity(str(data.get("severity", "warning"))),
+            match=match,
+            message=str(data.get("message", "")),
+            name=name,
+        )
 
 
 def _at(match: re.Match[str], rule: str, severity: Severity, section: str, message: str) -> Finding:
@@ -82,6 +120,7 @@ class RuleSet:
     phones: tuple[str, ...]
     emails: tuple[str, ...]
     shorteners: tuple[str, ...]
+    public_domains: tuple[str, ...]  # national and prefectural government sites: linked without a warning
     secret_markers: tuple[str, ...]
     decision_markers: tuple[str, ...]
     word_lists: tuple[WordList, ...]
@@ -101,12 +140,10 @@ class RuleSet:
             phones=tuple(_digits(p) for p in contacts.get("phones", [])),
             emails=tuple(e.lower() for e in contacts.get("emails", [])),
             shorteners=tuple(s.lower() for s in data.get("shorteners", [])),
+            public_domains=tuple(d.lower() for d in data.get("public_domains", [])),
             secret_markers=tuple(data.get("secret_markers", [])),
             decision_markers=tuple(data.get("decision_markers", [])),
-            word_lists=tuple(
-                WordList(str(v.get("section", "§6")), str(v.get("label", k)), tuple(v.get("words", [])))
-                for k, v in data.get("word_lists", {}).items()
-            ),
+            word_lists=tuple(WordList.from_dict(k, v) for k, v in data.get("word_lists", {}).items()),
             repetition_days=int(repetition.get("days", 14)),
             repetition_similarity=float(repetition.get("similarity", 0.9)),
             limits=dict(data.get("limits", {})),
@@ -331,7 +368,7 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
                     f"短縮URL（{host}）は使えません。本来の URL を記載してください。",
                 )
             )
-        elif host and not _matches_domain(host, rules.city_domains):
+        elif host and not _matches_domain(host, rules.city_domains + rules.public_domains):
             add(
                 Finding(
                     "external_link",
@@ -418,18 +455,21 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
         for marker in listed:
             for match in re.finditer(re.escape(marker), body):
                 add(_at(match, rule, severity, section, f"「{marker}」とあります。{why}"))
+    tokens = word_rules.tokenize(body) if rules.word_lists and body.strip() else []
     for words in rules.word_lists:
-        for word in words.words:
-            for match in re.finditer(re.escape(word), body):
-                add(
-                    _at(
-                        match,
-                        f"words:{words.label}",
-                        Severity.WARNING,
-                        words.section,
-                        f"「{word}」は{words.label}と受け取られるおそれがあります。",
-                    )
+        for start, end in words.spans(tokens):
+            word = body[start:end]
+            template = words.message or "「{word}」は{label}と受け取られるおそれがあります。"
+            add(
+                Finding(
+                    words.rule_id,
+                    words.severity,
+                    start,
+                    end,
+                    words.section,
+                    template.format(word=word, label=words.label),
                 )
+            )
 
     if draft.planned_at is not None and draft.policy is not None:
         hours = verdict(draft.policy, draft.planned_at, draft.emergency, draft.emergency_reason)

@@ -215,7 +215,8 @@ def test_what_runs_before_the_window_is_shown_imports_no_database_or_excel_libra
     """The window appears in about the time of a bare Qt window because these stay unloaded until it is up."""
     code = (
         "import sys; import sns_desk.launch, sns_desk.gui.app, sns_desk.gui.main_window; "
-        "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.store.orm'}; "
+        "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.store.orm', "
+        "'sudachipy', 'sudachidict_core'}; "
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,0 +1,211 @@
+"""Words matched as words (issue 15): the rule file's word lists are matched against the morphemes of a draft, not
+its substrings, so 「燃やせるゴミ」 is not 「ゴミ」 said of a person, 「バカンス」 is not 「バカ」, 「アホウドリ」 is not 「アホ」.
+
+The analyser is SudachiPy with its ``core`` dictionary.  It is imported when the first check runs (never at start-up):
+loading it takes about 0.15 s, and the dictionary is memory-mapped.  Each token has a ``surface`` (as written), a
+``normalized`` form (Sudachi's 正規化表記: 「ばか」「バカ」 → 「馬鹿」, 「取扱」 → 「取り扱い」, 「つくろう」 → 「作る」), a
+``lemma`` (辞書形: 「死ね」 → 「死ぬ」), a part of speech (``pos``: 「名詞,普通名詞,一般」) and a conjugation form
+(``form``: 「命令形」).  A rule says which of these each of its words is compared with; docs/checks.md describes the
+keys of a rule file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+FIELDS = ("surface", "normalized", "lemma", "pos", "form")
+# Sudachi refuses an input over 49,149 bytes; a chunk of 8,000 code points is at most 32,000 bytes of UTF-8
+CHUNK = 8000
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    normalized: str
+    lemma: str
+    pos: str  # the part-of-speech fields joined by ",", e.g. 「名詞,普通名詞,一般,*」
+    form: str  # the conjugation form, e.g. 「命令形-一般」, "*" for words that do not conjugate
+    start: int  # code point offsets into the text
+    end: int
+
+    def value(self, name: str) -> str:
+        return str(getattr(self, name))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one token must be: for each field named, one of the values (``pos`` and ``form`` match as prefixes)."""
+
+    needs: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def matches(self, token: Token) -> bool:
+        for name, values in self.needs:
+            have = token.value(name)
+            if name in ("pos", "form"):
+                if not any(have.startswith(v) for v in values):
+                    return False
+            elif have not in values:
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A run of tokens, with the contexts that make it innocent (a run of tokens just before or just after it)."""
+
+    tokens: tuple[Spec, ...]
+    unless_before: tuple[tuple[Spec, ...], ...] = ()
+    unless_after: tuple[tuple[Spec, ...], ...] = ()
+    # a plain word also matches where it is written whole over token boundaries, since the analyser may cut it
+    # differently in context (「役立たず」 is 役立た|ず alone, 役|立た|ず after 「この」)
+    whole: str = ""
+
+
+class RuleFileError(ValueError):
+    """A word list in the rule file is malformed (the message says where)."""
+
+
+def _spec(raw: Any, default_field: str, where: str) -> Spec | list[Spec]:
+    """A token spec from the rule file: a string (compared with the list's field; several tokens when the analyser
+    splits it) or an object of field → value or list of values."""
+    if isinstance(raw, str):
+        return [Spec(((default_field, (t.value(default_field),)),)) for t in tokenize(raw)] or [
+            Spec(((default_field, (raw,)),))
+        ]
+    if not isinstance(raw, dict) or not raw:
+        raise RuleFileError(f'{where}: a token is a word or an object such as {{"surface": "の"}}')
+    needs = []
+    for name, value in raw.items():
+        if name not in FIELDS:
+            raise RuleFileError(f"{where}: unknown token field {name!r} (one of {', '.join(FIELDS)})")
+        values = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+        needs.append((name, values))
+    return Spec(tuple(needs))
+
+
+def _run(raw: Any, default_field: str, where: str) -> tuple[Spec, ...]:
+    items = [raw] if isinstance(raw, str | dict) else list(raw)
+    out: list[Spec] = []
+    for i, item in enumerate(items):
+        made = _spec(item, default_field, f"{where}[{i}]")
+        out.extend(made if isinstance(made, list) else [made])
+    return tuple(out)
+
+
+def compile_entry(raw: Any, default_field: str, where: str) -> Pattern:
+    """One entry of a word list: a word, or ``{"tokens": [...], "unless_before": [...], "unless_after": [...]}``."""
+    if isinstance(raw, str):
+        return Pattern(_run(raw, default_field, where), whole=raw)
+    if not isinstance(raw, dict) or "tokens" not in raw:
+        raise RuleFileError(f'{where}: an entry is a word or an object with "tokens"')
+    return Pattern(
+        _run(raw["tokens"], default_field, f"{where}.tokens"),
+        tuple(_run(r, default_field, f"{where}.unless_before") for r in raw.get("unless_before", [])),
+        tuple(_run(r, default_field, f"{where}.unless_after") for r in raw.get("unless_after", [])),
+    )
+
+
+@cache
+def compiled(entries: tuple[Any, ...], default_field: str, where: str) -> tuple[Pattern, ...]:
+    """A word list's entries as patterns (cached: words are analysed once per rule set)."""
+    return tuple(compile_entry(_thaw(e), default_field, f"{where}[{i}]") for i, e in enumerate(entries))
+
+
+def freeze(value: Any) -> Any:
+    """A JSON value as something hashable (so a RuleSet stays a frozen, cacheable value)."""
+    if isinstance(value, dict):
+        return ("{}", tuple((k, freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return ("[]", tuple(freeze(v) for v in value))
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "{}":
+        return {k: _thaw(v) for k, v in value[1]}
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "[]":
+        return [_thaw(v) for v in value[1]]
+    return value
+
+
+# --- the analyser -------------------------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+
+
+@cache
+def _tokenizer() -> Any:
+    """SudachiPy's tokenizer, created on first use (mode C: the longest units, so 「ゴミ拾い」 stays one word)."""
+    from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # ships a .pyi without py.typed
+
+    return Dictionary(dict="core").tokenizer(SplitMode.C)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """The text in pieces the analyser accepts, cut at line ends where possible."""
+    at = 0
+    while at < len(text):
+        end = min(len(text), at + CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", at, end)
+            end = cut + 1 if cut > at else end
+        yield at, text[at:end]
+        at = end
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    with _lock:  # a Sudachi tokenizer is not meant to be shared between threads at once
+        tokenizer = _tokenizer()
+        for offset, piece in _chunks(text):
+            for m in tokenizer.tokenize(piece):
+                pos = m.part_of_speech()
+                tokens.append(
+                    Token(
+                        m.surface(),
+                        m.normalized_form(),
+                        m.dictionary_form(),
+                        ",".join(pos[:4]),
+                        pos[5],
+                        offset + m.begin(),
+                        offset + m.end(),
+                    )
+                )
+    return tokens
+
+
+def _run_at(run: Sequence[Spec], tokens: Sequence[Token], i: int) -> bool:
+    return i >= 0 and i + len(run) <= len(tokens) and all(s.matches(tokens[i + k]) for k, s in enumerate(run))
+
+
+def _whole_at(word: str, tokens: Sequence[Token], i: int) -> int:
+    """How many tokens from ``i`` spell ``word`` exactly (0 if they do not)."""
+    spelled = ""
+    for k in range(i, len(tokens)):
+        spelled += tokens[k].surface
+        if spelled == word:
+            return k - i + 1
+        if len(spelled) >= len(word) or not word.startswith(spelled):
+            return 0
+    return 0
+
+
+def find(pattern: Pattern, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """The code point spans where the pattern occurs, skipping the places its exceptions name."""
+    if not pattern.tokens:
+        return
+    for i in range(len(tokens)):
+        n = len(pattern.tokens) if _run_at(pattern.tokens, tokens, i) else 0
+        if not n and pattern.whole:
+            n = _whole_at(pattern.whole, tokens, i)
+        if not n:
+            continue
+        if any(_run_at(r, tokens, i - len(r)) for r in pattern.unless_before):
+            continue
+        if any(_run_at(r, tokens, i + n) for r in pattern.unless_after):
+            continue
+        yield tokens[i].start, tokens[i + n - 1].end

@@ -26,6 +26,7 @@ OPTIONS = {
     "build_forms.py": ["--out", "--check"],
     "build_icons.py": ["--out", "--check"],
     "build_templates.py": ["--out", "--check"],
+    "check_corpus.py": ["--out", "--quick"],
     "reliability.py": ["--out", "--quick"],
     "screenshots.py": ["--out", "--quick"],
     "smoke_installer.py": ["--out"],
@@ -98,6 +99,23 @@ def test_reliability_quick_runs_the_harness_and_the_first_fault_row_and_writes_t
     assert (
         "`test_a_full_disk_refuses_the_save_in_japanese_and_keeps_everything_saved_before` (not run)"
         in faults
+    )
+
+
+def test_check_corpus_quick_scores_one_office_and_rewrites_only_its_section(tmp_path: Path) -> None:
+    out = tmp_path / "checks.md"
+    out.write_text(
+        "# before\n<!-- corpus figures -->\nold\n<!-- end corpus figures -->\n# after\n", encoding="utf-8"
+    )
+    done = run("check_corpus.py", "--quick", "--out", str(out))
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    report = out.read_text(encoding="utf-8")
+    assert report.startswith("# before\n") and report.endswith("# after\n") and "old" not in report
+    assert "python scripts/check_corpus.py --quick" in report
+    # bosai.yaml holds one post that must produce a shortener error, and the checks find it
+    assert "| shortener | 1 | 1 | 0 | 0 | 1.000 | 1.000 |" in report
+    assert re.search(
+        r"^\| \*\*overall\*\* \| \d+ \| \d+ \| \d+ \| \d+ \| \*\*[01]\.\d{3}\*\* \|", report, re.M
     )
 
 

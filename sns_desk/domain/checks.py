@@ -263,8 +263,11 @@ def _digits(text: str) -> str:
 
 
 def is_my_number(digits: str) -> bool:
-    """個人番号 (My Number): 12 digits whose last is the check digit of the first 11 (番号法施行令 第8条)."""
-    if len(digits) != 12 or not digits.isdigit():
+    """個人番号 (My Number): 12 digits whose last is the check digit of the first 11 (番号法施行令 第8条).
+
+    One digit repeated (「0000 0000 0000」, the placeholder of a 記入例) is never issued, though its check digit fits.
+    """
+    if len(digits) != 12 or not digits.isdigit() or len(set(digits)) == 1:
         return False
     body = [int(d) for d in digits[:11]]
     total = 0

@@ -102,6 +102,11 @@ def compile_entry(raw: Any, default_field: str, where: str) -> Pattern:
         return Pattern(_run(raw, default_field, where), whole=raw)
     if not isinstance(raw, dict) or "tokens" not in raw:
         raise RuleFileError(f'{where}: an entry is a word or an object with "tokens"')
+    unknown = set(raw) - {"tokens", "unless_before", "unless_after", "note"}
+    if unknown:
+        raise RuleFileError(
+            f"{where}: unknown key {sorted(unknown)[0]!r} (tokens, unless_before, unless_after, note)"
+        )
     return Pattern(
         _run(raw["tokens"], default_field, f"{where}.tokens"),
         tuple(_run(r, default_field, f"{where}.unless_before") for r in raw.get("unless_before", [])),

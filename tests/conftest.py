@@ -246,3 +246,18 @@ def make_account(db: Database, name: str = "鹿児島市公式X") -> int:
 def give_role(db: Database, actor: Actor, account_id: int, role: Role) -> None:
     with db.write_session() as session:
         session.add(AccountMember(account_id=account_id, user_id=actor.user_id, role=role))
+
+
+@pytest.fixture(autouse=True)
+def acting_within_office_hours(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A post without a planned time is judged at the moment it is submitted or approved (§5(9)): unit tests act at
+    10:00 on a working day, whatever the time they run; tests/test_posts.py moves the clock to the night."""
+    from datetime import datetime, time, timedelta
+
+    from sns_desk.domain import policy as pol
+    from sns_desk.services import post_workflow
+
+    day = datetime.now(pol.JST).date()
+    while not pol.within_operating_hours(pol.PolicyData.office_hours(), pol.at_jst(day, time(10))).within:
+        day += timedelta(days=1)
+    monkeypatch.setattr(post_workflow, "hours_clock", lambda: pol.at_jst(day, time(10)))

@@ -337,3 +337,18 @@ def test_a_very_long_body_is_analysed_in_pieces() -> None:
     assert len(text.encode("utf-8")) > 49149  # more than Sudachi takes at once
     [finding] = rules_of(text, Platform.OTHER)["words:誹謗中傷"]
     assert text[finding.start : finding.end] == "馬鹿"
+
+
+def test_hours_without_a_planned_time_are_judged_at_the_moment_of_acting() -> None:
+    from sns_desk.domain.hours import HoursState, verdict_now
+
+    policy = office_policy()
+    monday_night = datetime(2026, 11, 30, 22, 0, tzinfo=pol.JST)
+    tuesday_morning = datetime(2026, 12, 1, 10, 0, tzinfo=pol.JST)
+    assert verdict_now(policy, None, monday_night, False, "").state is HoursState.OUTSIDE
+    assert verdict_now(policy, None, tuesday_morning, False, "").state is HoursState.WITHIN
+    assert (
+        verdict_now(policy, tuesday_morning, monday_night, False, "").state is HoursState.WITHIN
+    )  # planned wins
+    assert verdict_now(policy, None, monday_night, True, "大雨特別警報").state is HoursState.EMERGENCY
+    assert verdict_now(None, None, monday_night, False, "").state is HoursState.NO_POLICY

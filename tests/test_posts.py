@@ -396,3 +396,51 @@ def test_search_with_many_matches_scans_in_list_order_and_finds_them_all(
     other = draft(db, people.tanto, account, "図書館の休館日")
     found = [r.id for r in post_queries.list_posts(db, people.kacho, PostFilter(text="お知らせ"))]
     assert sorted(found) == sorted(made) and other not in found
+
+
+def test_a_post_without_a_planned_time_is_judged_now_at_submission_and_at_approval(
+    db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """§5(9): no planned time means it may go out at once, so the hours are checked against the actual time."""
+    night = in_hours().replace(hour=22)
+    monkeypatch.setattr(post_workflow, "hours_clock", lambda: night)
+    post_id = post_drafts.create_draft(db, people.tanto, PostInput(account, "避難所を開設しました。"))
+    with pytest.raises(ValidationError, match=r"予定日時がないため.*22:00 は運用時間.*§5\(9\)"):
+        submit(db, people.tanto, post_id)
+    assert status(db, people.tanto, post_id) is P.DRAFT
+
+    monkeypatch.setattr(post_workflow, "hours_clock", lambda: night.replace(hour=10))  # the next morning
+    assert submit(db, people.tanto, post_id) is P.PENDING
+    monkeypatch.setattr(post_workflow, "hours_clock", lambda: night)  # the 管理者 looks at it that night
+    with pytest.raises(ValidationError, match=r"予定日時がないため.*§5\(9\)"):
+        post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    assert status(db, people.kacho, post_id) is P.PENDING
+
+    # a new time inside the hours, or approving within them, lets it through
+    post_workflow.approve(
+        db, people.kacho, post_id, version(db, people.kacho, post_id), new_planned_at=in_hours(2)
+    )
+    assert status(db, people.kacho, post_id) is P.APPROVED
+
+
+def test_an_emergency_without_a_planned_time_goes_out_at_night_with_its_reason(
+    db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(post_workflow, "hours_clock", lambda: in_hours().replace(hour=23))
+    data = PostInput(
+        account, "大雨特別警報が発表されました。", emergency=True, emergency_reason="大雨特別警報の発表"
+    )
+    post_id = post_drafts.create_draft(db, people.tanto, data)
+    assert submit(db, people.tanto, post_id) is P.PENDING
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    assert status(db, people.kacho, post_id) is P.APPROVED
+
+
+def test_a_planned_post_is_judged_at_its_planned_time_not_now(
+    db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(post_workflow, "hours_clock", lambda: in_hours().replace(hour=23))
+    post_id = draft(db, people.tanto, account)  # planned at 10:00 on a working day
+    assert submit(db, people.tanto, post_id) is P.PENDING
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    assert status(db, people.kacho, post_id) is P.APPROVED

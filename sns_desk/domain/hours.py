@@ -1,6 +1,7 @@
 """The operating-hours verdict for a post (§5(9)): inside the 運用ポリシー's hours, or outside them as an emergency
 *with its reason*, or outside them.  Every place that judges the hours (the live checks, the decision with a new
-time, the editor's indicator) asks :func:`verdict`; nothing else compares times with the policy."""
+time, the editor's indicator) asks :func:`verdict`; nothing else compares times with the policy.  A post without a
+planned time is judged at the moment it is submitted, approved or published (:func:`verdict_now`)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,24 @@ def verdict(
     if emergency and emergency_reason.strip():
         return HoursVerdict(HoursState.EMERGENCY, check.reason, text)
     return HoursVerdict(HoursState.OUTSIDE, check.reason, text)
+
+
+def verdict_now(
+    policy: pol.PolicyData | None,
+    planned_at: datetime | None,
+    now: datetime,
+    emergency: bool,
+    emergency_reason: str,
+) -> HoursVerdict:
+    """§5(9) for a post being submitted, approved or published: judged at its planned time, or, when it has none,
+    at ``now`` (a post without a planned time goes out as soon as it may, so the actual time is the one that counts).
+    承認申請, 承認 and publication all ask this one function."""
+    return verdict(policy, planned_at if planned_at is not None else now, emergency, emergency_reason)
+
+
+def unplanned_refusal(hours: HoursVerdict) -> str:
+    """The Japanese message refusing a post without a planned time outside the hours (§5(9))."""
+    return (
+        f"予定日時がないため、今の時刻で運用時間を確認しました。{hours.reason}"
+        "運用時間内の予定日時を指定するか、緊急の場合は「緊急」にして理由を記入してください（§5(9)）。"
+    )

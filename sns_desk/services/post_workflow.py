@@ -11,7 +11,7 @@ from datetime import datetime
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
-from sns_desk.domain.hours import verdict
+from sns_desk.domain.hours import unplanned_refusal, verdict, verdict_now
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
@@ -34,6 +34,11 @@ from sns_desk.store.database import Database
 from sns_desk.store.orm import Post, PostDecision, utcnow
 
 P = PostStatus
+
+
+def hours_clock() -> datetime:
+    """The time a post without a planned time is judged at (§5(9)); the tests set it."""
+    return utcnow()
 
 
 # --- submission --------------------------------------------------------------------------------------------------
@@ -69,6 +74,16 @@ def submit(
             problems.append(f"・§6 の確認項目がすべて確認されていません（未確認 {len(missing)} 件）。")
         if post.emergency and not post.emergency_reason:
             problems.append("・緊急の投稿には理由を記入してください（§5(9)）。")
+        if post.planned_at is None:  # no planned time: judged now (the planned ones are among the findings)
+            hours = verdict_now(
+                current_policy(session, post.account_id),
+                None,
+                hours_clock(),
+                post.emergency,
+                post.emergency_reason,
+            )
+            if hours.blocks:
+                problems.append("・" + unplanned_refusal(hours))
         if problems:
             raise ValidationError(
                 "承認を申請できません。\n" + "\n".join(problems), f"post {post_id} submit blocked"
@@ -172,7 +187,17 @@ def _decide(
                     new_planned_at.isoformat(),
                 ]
                 post.planned_at = new_planned_at
-            elif post.planned_at is not None and post.planned_at < now:
+            elif post.planned_at is None:  # §5(9): without a planned time it may go out now, so now is judged
+                hours = verdict_now(
+                    current_policy(session, post.account_id),
+                    None,
+                    hours_clock(),
+                    post.emergency,
+                    post.emergency_reason,
+                )
+                if hours.blocks:
+                    raise ValidationError(unplanned_refusal(hours), f"post {post_id} approval outside hours")
+            elif post.planned_at < now:
                 raise ValidationError(
                     f"予定時刻（{post.planned_at.astimezone(pol.JST):%m月%d日 %H:%M}）を過ぎています。"
                     "新しい予定時刻を指定して承認してください。"

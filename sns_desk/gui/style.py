@@ -74,3 +74,8 @@ def diff_html(diff: str) -> str:
             style = f"color:{DIFF_CONTEXT};"
         lines.append(f'<div style="{style}white-space:pre-wrap;">{escape(line) or "&nbsp;"}</div>')
     return "".join(lines)
+
+
+# the guideline viewer (ヘルプ)
+GUIDELINE_FOCUS = "#fff4c2"  # the background of the section a citation opened
+GUIDELINE_NOTE = MUTED

@@ -25,6 +25,7 @@ from sns_desk.gui.accounts.member_dialog import MemberDialog
 from sns_desk.gui.accounts.policy_dialog import PolicyDialog
 from sns_desk.gui.accounts.scope_dialog import ScopeDialog
 from sns_desk.gui.forms.ui_accountspage import Ui_AccountsPage
+from sns_desk.gui.help.section_links import SECTION_TIP, link_column
 from sns_desk.gui.shared.interaction import (
     Cancelled,
     SecretClipboard,
@@ -76,7 +77,7 @@ ACCOUNT_COLUMNS: tuple[Column[AccountRow], ...] = (
 )
 CHECKLIST_COLUMNS: tuple[Column[account_checklist.ChecklistRow], ...] = (
     Column("項目", lambda r: r.label),
-    Column("根拠", lambda r: r.section),
+    Column("根拠", lambda r: r.section, tip=lambda _r: SECTION_TIP, colour=lambda _r: style.ACCENT),
     Column("状態", lambda r: r.state_label, colour=lambda r: style.ERROR if r.is_open else None),
     Column("URL", lambda r: r.url),
     Column("記録者", lambda r: r.by),
@@ -149,6 +150,7 @@ class AccountsPage(QWidget):
         self.members_model = TableModel(MEMBER_COLUMNS, self)
         self.scopes_model = TableModel(SCOPE_COLUMNS, self)
         show_list(self.ui.checklistTable, self.checklist_model)
+        link_column(self.ui.checklistTable, self.checklist_model, 1, lambda r: r.section)
         show_list(self.ui.membersTable, self.members_model)
         show_list(self.ui.scopesTable, self.scopes_model)
         self.current: AccountRow | None = None

@@ -32,6 +32,7 @@ from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
+from sns_desk.gui.help.section_links import SECTION_TIP, link_column
 from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
 from sns_desk.gui.shared.interaction import confirm, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
@@ -95,7 +96,9 @@ class PostEditor(QDialog):
             (
                 Column("種類", lambda f: f.severity.label, colour=_severity_colour),
                 Column("内容", lambda f: f.message),
-                Column("根拠", lambda f: f.section),
+                Column(
+                    "根拠", lambda f: f.section, tip=lambda _f: SECTION_TIP, colour=lambda _f: style.ACCENT
+                ),
                 Column(
                     "理由（注意のみ）",
                     self._reason_text,
@@ -107,6 +110,7 @@ class PostEditor(QDialog):
         )
         table = self.ui.findingsTable
         show_list(table, self.findings_model, stretch_last=False)
+        link_column(table, self.findings_model, 2, lambda f: f.section)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 52), (2, 92), (3, 170)):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextBrowser, QWidget
 
 from sns_desk.domain.guideline import Reference, find_references, parse_reference
@@ -59,9 +60,17 @@ def link_label(label: QLabel, text: str) -> None:
 
 
 def link_browser(browser: QTextBrowser) -> None:
-    """A text browser whose guideline: links open the viewer (others are not followed)."""
+    """A text browser whose guideline: links open the viewer and https: links the web browser (a published
+    post's address); nothing else is followed."""
     browser.setOpenLinks(False)
-    browser.anchorClicked.connect(lambda url: _open(browser, reference_of(url)))
+
+    def clicked(url: QUrl) -> None:
+        if url.scheme() == "https":
+            QDesktopServices.openUrl(url)
+        else:
+            _open(browser, reference_of(url))
+
+    browser.anchorClicked.connect(clicked)
 
 
 def link_column(

@@ -31,6 +31,7 @@ from sns_desk.gui.shared.interaction import (
     SecretClipboard,
     ask_reason,
     confirm,
+    explain,
     inform,
     run_and_refresh,
     run_keyring_call,
@@ -328,7 +329,7 @@ class AccountsPage(QWidget):
         )
         refusal = credentials_refusal(row.status)  # which account states keep credentials (§3(3)ウ)
         self.ui.setCredentialButton.setEnabled(manage and not refusal)
-        self.ui.setCredentialButton.setToolTip(refusal)
+        explain(self.ui.setCredentialButton, refusal)
         self.ui.deleteCredentialButton.setEnabled(manage and info.exists)
         self.ui.copyIdButton.setEnabled(use)
         self.ui.copyPasswordButton.setEnabled(use)

@@ -23,7 +23,7 @@ INCIDENT_COLUMNS: tuple[Column[incidents.IncidentRow], ...] = (
     Column("番号", lambda r: str(r.id)),
     Column(
         "状況",
-        lambda r: r.status_label,
+        lambda r: r.status_label + ("（重大）" if r.serious and not r.closed_at else ""),  # red, and in words
         colour=lambda r: style.ERROR if r.serious and not r.closed_at else None,
     ),
     Column("種類", lambda r: r.type.label),

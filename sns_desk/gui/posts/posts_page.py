@@ -12,7 +12,7 @@ from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
-from sns_desk.gui.shared.interaction import show_error
+from sns_desk.gui.shared.interaction import explain, show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import accounts, post_queries, users
 from sns_desk.services.actors import Actor
@@ -117,7 +117,6 @@ class PostsPage(QWidget):
     def _update_delete_button(self, row: post_queries.PostRow | None) -> None:
         """削除の記録 (§8(3)) as the service says this person may do it now (and why not)."""
         button = self.ui.deleteButton
-        tip = "投稿済みの投稿を SNS 上で削除したことを、理由とともに記録します（§8(3)）"
         allowed = None
         if row is not None and row.status is PostStatus.PUBLISHED:
             try:
@@ -125,7 +124,7 @@ class PostsPage(QWidget):
             except SnsDeskError:
                 allowed = None  # gone or hidden since the list was read: the next refresh shows it
         button.setEnabled(bool(allowed))
-        button.setToolTip(tip if allowed or allowed is None else f"{tip}\n{allowed.reason}")
+        explain(button, "" if allowed is None else allowed.reason)
 
     def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
         editor = PostEditor(self.db, self.actor, post_id, account_id, self)

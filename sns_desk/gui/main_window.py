@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         )
         self.ui.actionAbout.triggered.connect(self._about)
         self.ui.actionGuideline.triggered.connect(self.open_guideline)
+        self.ui.actionManual.triggered.connect(self.open_manual)
         self.bell = QToolButton(self)  # its icon comes with attach(): the style's icons cost time at start-up
         self.bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bell.setAccessibleName("お知らせ")
@@ -353,6 +354,11 @@ class MainWindow(QMainWindow):
 
         open_guideline(self)
 
+    def open_manual(self) -> None:
+        from sns_desk.gui.help.manual_viewer import open_manual  # loaded when first asked for
+
+        open_manual()
+
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(
             self,
@@ -363,6 +369,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch_timer.stop()
-        if "sns_desk.gui.help.guideline_viewer" in sys.modules:  # a window of its own: it goes with the app
+        # the help windows are windows of their own: they go with the app
+        if "sns_desk.gui.help.guideline_viewer" in sys.modules:
             sys.modules["sns_desk.gui.help.guideline_viewer"].close_guideline()
+        if "sns_desk.gui.help.manual_viewer" in sys.modules:
+            sys.modules["sns_desk.gui.help.manual_viewer"].close_manual()
         super().closeEvent(event)

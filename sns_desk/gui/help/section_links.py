@@ -40,6 +40,11 @@ def reference_of(url: QUrl | str) -> Reference | None:
     return Reference.from_anchor(url.path()) if url.scheme() == SCHEME else None
 
 
+def open_reference(parent: QWidget, url: QUrl | str) -> None:
+    """Open the guideline at the section a ``guideline:`` link names (anything else is ignored)."""
+    _open(parent, reference_of(url))
+
+
 def _open(parent: QWidget, reference: Reference | None) -> None:
     if reference is not None:
         open_guideline(parent, reference)

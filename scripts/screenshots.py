@@ -2,6 +2,7 @@
 
     xvfb-run -a python scripts/screenshots.py                             # every PNG in docs/screenshots/
     python scripts/screenshots.py --quick --out /tmp/shots               # what CI runs: two screens, offscreen
+    xvfb-run -a python scripts/screenshots.py --only help-1-guideline.png --out /tmp/shots   # chosen PNGs only
 
 It builds a demo database in a temporary folder, drives the real windows and saves what a person would see. It
 starts its own Secret Service (dbus-daemon and gnome-keyring-daemon, as .ci/run installs them), so that the
@@ -30,12 +31,20 @@ QUICK = ("wizard-1-location.png", "main-users.png")
 
 
 def main(argv: list[str]) -> int:
-    args = parser(
+    arguments = parser(
         __doc__,
         ROOT / "docs" / "screenshots",
         "the folder to save the PNGs into",
         quick=f"the first-run wizard's first page and the ユーザー管理 page after it ({', '.join(QUICK)})",
-    ).parse_args(argv)
+    )
+    arguments.add_argument(
+        "--only",
+        nargs="+",
+        default=(),
+        metavar="NAME.png",
+        help="save only these PNGs (the same steps are taken)",
+    )
+    args = arguments.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from tests.secret_service import running_secret_service
 
@@ -50,7 +59,7 @@ def main(argv: list[str]) -> int:
         # the pictures show a 課 in which each person decides at their own PC: here they all share this one, so the
         # check that the signer is the OS login (issue 13, item 1) is answered as their PCs would answer it
         signing.os_login_is = lambda login: True
-        return take(args.out, args.quick)
+        return take(args.out, args.quick, frozenset(args.only))
 
 
 def save_admin_pages(
@@ -72,7 +81,48 @@ def save_admin_pages(
     window.close()
 
 
-def take(out: Path, quick: bool) -> int:
+def save_help_and_section8(
+    db: Database, kacho: Actor, tanto: Actor, published: int, save: Callable[[QWidget, str], None]
+) -> None:
+    """ヘルプ (the guideline opened at the § a finding cites, and searched), the §8 dialogs on a published post
+    with their reasons typed (nothing is recorded: the later pictures stay as they were), and large text."""
+    from PySide6.QtWidgets import QApplication
+
+    from sns_desk.domain.guideline import Reference
+    from sns_desk.gui import style
+    from sns_desk.gui.help.guideline_viewer import GuidelineViewer
+    from sns_desk.gui.main_window import MainWindow
+    from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
+
+    viewer = GuidelineViewer()
+    viewer.resize(1100, 700)
+    viewer.open_section(Reference(5, 7))
+    save(viewer, "help-1-guideline.png")
+    viewer.search_edit.setText("パスワード")
+    save(viewer, "help-2-guideline-search.png")
+    viewer.close()
+    delete = Section8Dialog(db, kacho, published, Measure.DELETE)
+    delete.resize(640, 520)
+    delete.ui.reasonEdit.setPlainText("イベントの開催日を誤って記載したため削除し、訂正を投稿する（§8(2)）")
+    save(delete, "posts-5-delete.png")
+    delete.close()
+    correct = Section8Dialog(db, tanto, published, Measure.CORRECT)
+    correct.resize(640, 520)
+    correct.ui.reasonEdit.setPlainText("降灰の予想時刻を「11時から15時」と記載（正しくは13時から17時）")
+    save(correct, "posts-6-correction.png")
+    correct.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply_font_scale(app, 150)
+    large = MainWindow(db, tanto)
+    large.resize(1280, 760)
+    large.show_page("posts")
+    save(large, "a11y-1-large-text.png")
+    large.close()
+    style.apply_font_scale(app, 100)
+
+
+def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     home = tempfile.mkdtemp(prefix="sns-desk-shots-")
     os.environ["SNS_DESK_HOME"] = home
     from PySide6.QtWidgets import QApplication
@@ -94,6 +144,8 @@ def take(out: Path, quick: bool) -> int:
 
     def save(widget: QWidget, name: str) -> None:
         if quick and name not in QUICK:  # the quick form takes the same steps and keeps these two screens
+            return
+        if only and name not in only:
             return
         widget.show()
         for _ in range(5):
@@ -320,6 +372,7 @@ def take(out: Path, quick: bool) -> int:
     approver.show_page("approvals")
     save(approver, "posts-3-approval.png")
     approver.close()
+    save_help_and_section8(db, kacho, tanto, made[0], save)
 
     # 事前承認の範囲 (§5(2)): the 管理者 writes the template with its slots and sees the sample; the 担当者 fills it
     from sns_desk.domain.vocabulary import SlotKind
@@ -456,7 +509,8 @@ def take(out: Path, quick: bool) -> int:
     save(report_window, "reports-1-screen.png")
     report_window.close()
     soffice = shutil.which("soffice")
-    if exported is not None and soffice and shutil.which("pdftoppm"):
+    wanted = not only or "reports-2-account-report-page1.png" in only
+    if exported is not None and soffice and shutil.which("pdftoppm") and wanted:
         pdf_dir = Path(home) / "pdf"
         subprocess.run(
             [

@@ -118,7 +118,7 @@ def test_wrong_information_needs_a_real_correction_post(db: Database, people: Pe
     incident_id = incidents.open_incident(db, people.tanto, account, T.WRONG_INFORMATION, "日付の誤り")
     with pytest.raises(ValidationError, match="訂正の投稿ではありません"):
         incidents.record_action(db, people.tanto, incident_id, "correction_post", str(post_id))
-    correction = post_workflow.start_correction(db, people.tanto, post_id)
+    correction = post_workflow.start_correction(db, people.tanto, post_id, "日付の誤り（10日→11日）")
     with pytest.raises(ValidationError, match="まだ承認されていません"):
         incidents.record_action(db, people.tanto, incident_id, "correction_post", str(correction))
     post_workflow.submit(

@@ -274,13 +274,20 @@ def test_correction_and_deletion(db: Database, people: People, account: int) -> 
     post_workflow.record_publication(
         db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/2"
     )
-    correction = post_workflow.start_correction(db, people.tanto, post_id)
+    correction = post_workflow.start_correction(db, people.tanto, post_id, "日付の誤り（10日→11日）")
     detail = post_queries.get_post(db, people.tanto, correction)
     assert (
         detail.correction_of == post_id
         and detail.row.status is P.DRAFT
         and detail.row.body.startswith("【訂正】")
     )
+    assert detail.correction_reason == "日付の誤り（10日→11日）"
+    corrected = post_queries.get_post(db, people.kacho, post_id).corrections
+    assert [(c.id, c.reason, c.by) for c in corrected] == [
+        (correction, "日付の誤り（10日→11日）", "観光 担当")
+    ]
+    with pytest.raises(ValidationError, match=r"訂正の理由.*§8\(2\)"):
+        post_workflow.start_correction(db, people.tanto, post_id, "  ")
     with pytest.raises(ValidationError, match=r"§8\(3\)"):
         post_workflow.record_deletion(db, people.kacho, post_id, version(db, people.kacho, post_id), "")
     with pytest.raises(PermissionDeniedError):
@@ -289,6 +296,8 @@ def test_correction_and_deletion(db: Database, people: People, account: int) -> 
         db, people.kacho, post_id, version(db, people.kacho, post_id), "日付の誤りのため削除し、訂正を投稿"
     )
     assert status(db, people.kacho, post_id) is P.DELETED
+    deleted = post_queries.get_post(db, people.kacho, post_id)
+    assert deleted.deleted_reason == "日付の誤りのため削除し、訂正を投稿" and deleted.deleted_at is not None
 
 
 def test_posts_only_on_an_active_account(db: Database, people: People) -> None:

@@ -25,6 +25,7 @@ OPTIONS = {
     "benchmark.py": ["--out", "--quick"],
     "build_forms.py": ["--out", "--check"],
     "build_icons.py": ["--out", "--check"],
+    "build_manual.py": ["--out", "--check"],
     "build_templates.py": ["--out", "--check"],
     "check_corpus.py": ["--out", "--quick"],
     "reliability.py": ["--out", "--quick"],
@@ -222,6 +223,20 @@ def test_build_icons_renders_every_size_and_check_tells_a_changed_picture(tmp_pa
     checked = run("build_icons.py", "--check", "--out", str(changed))
     assert checked.returncode == 1
     assert re.findall(r"out of date: (\S+)", checked.stdout) == [str(changed / "sns-desk.png")]
+
+
+def test_build_manual_ships_the_pages_with_their_pictures_and_check_tells_a_stale_page(
+    tmp_path: Path,
+) -> None:
+    assert run("build_manual.py", "--check").returncode == 0  # the shipped manual is current
+    done = run("build_manual.py", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    troubles = (tmp_path / "05-troubles.md").read_text(encoding="utf-8")
+    assert "](images/posts-5-delete.png)" in troubles and "../screenshots/" not in troubles
+    assert png_size((tmp_path / "images" / "posts-5-delete.png").read_bytes())[0] > 300
+    (tmp_path / "index.md").write_text("# 古い目次\n", encoding="utf-8")
+    checked = run("build_manual.py", "--check", "--out", str(tmp_path))
+    assert checked.returncode == 1 and f"out of date: {tmp_path / 'index.md'}" in checked.stdout
 
 
 def test_build_forms_check_names_the_stale_and_missing_forms_and_writes_nothing(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def add_parsers(sub: Any) -> None:
     )
     item_command(d, "withdraw", "申請を取り下げる")
     item_command(d, "discard", "下書きを破棄する")
-    item_command(d, "correct", "投稿済みの投稿の訂正を下書きとして作る（§8(2)）")
+    item_command(d, "correct", "投稿済みの投稿の訂正を下書きとして作る（§8(2)）", required=["--reason"])
     imp = d.add_parser("import", help="CSV から下書きをまとめて作る（全件成功したときだけ反映）")
     imp.add_argument("file", type=Path)
 
@@ -238,7 +238,7 @@ def _draft(args: argparse.Namespace, db: Database, actor: Actor) -> int:
         )
         return 0
     if action == "correct":
-        post_id = post_workflow.start_correction(db, actor, args.id)
+        post_id = post_workflow.start_correction(db, actor, args.id, args.reason)
         print(f"訂正の下書きを作成しました（投稿 {post_id}、§8(2)）。")
         return 0
     created = import_drafts(db, actor, args.file)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication
 
 from sns_desk import __version__, resources
 from sns_desk.domain.errors import DatabaseError, NotRegisteredError, SnsDeskError
+from sns_desk.gui import style
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.host import identity, paths
-from sns_desk.host.settings import Settings
+from sns_desk.host.settings import Settings, load_font_scale
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -336,6 +337,7 @@ def run_gui(
     app.setOrganizationName("sns-desk")
     app.setWindowIcon(app_icon())
     install_translations(app)
+    style.apply_font_scale(app, load_font_scale())  # before any window: the OS's size, or as enlarged in 設定
     qInstallMessageHandler(_qt_message)
     sys.excepthook = _excepthook
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
             lambda: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(paths.log_dir())))
         )
         self.ui.actionAbout.triggered.connect(self._about)
+        self.ui.actionGuideline.triggered.connect(self.open_guideline)
+        self.ui.actionManual.triggered.connect(self.open_manual)
         self.bell = QToolButton(self)  # its icon comes with attach(): the style's icons cost time at start-up
         self.bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bell.setAccessibleName("お知らせ")
@@ -346,6 +349,16 @@ class MainWindow(QMainWindow):
         self.show_page("settings")
         self.settings_page.backup()
 
+    def open_guideline(self) -> None:
+        from sns_desk.gui.help.guideline_viewer import open_guideline  # loaded when first asked for
+
+        open_guideline(self)
+
+    def open_manual(self) -> None:
+        from sns_desk.gui.help.manual_viewer import open_manual  # loaded when first asked for
+
+        open_manual()
+
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(
             self,
@@ -356,4 +369,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch_timer.stop()
+        # the help windows are windows of their own: they go with the app
+        if "sns_desk.gui.help.guideline_viewer" in sys.modules:
+            sys.modules["sns_desk.gui.help.guideline_viewer"].close_guideline()
+        if "sns_desk.gui.help.manual_viewer" in sys.modules:
+            sys.modules["sns_desk.gui.help.manual_viewer"].close_manual()
         super().closeEvent(event)

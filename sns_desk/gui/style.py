@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
 # colours, by meaning
 ERROR = "#b71c1c"  # refused, missing, overdue
@@ -74,3 +74,43 @@ def diff_html(diff: str) -> str:
             style = f"color:{DIFF_CONTEXT};"
         lines.append(f'<div style="{style}white-space:pre-wrap;">{escape(line) or "&nbsp;"}</div>')
     return "".join(lines)
+
+
+# the guideline viewer (ヘルプ)
+GUIDELINE_FOCUS = "#fff4c2"  # the background of the section a citation opened
+GUIDELINE_NOTE = MUTED
+
+
+# -- the text size (設定 → 文字の大きさ): the OS's font, enlarged for the whole application
+
+_os_font_points: list[float] = []  # the application font the OS gave, read once before any change
+_SIZED = {  # the style sheets that name a size, and their size at 100 %
+    "TITLE_STYLE": ("font-size: {}pt; font-weight: bold;", 16.0),
+    "DIALOG_TITLE_STYLE": ("font-size: {}pt; font-weight: bold;", 15.0),
+    "HEADER_STYLE": ("font-size: {}pt; font-weight: bold;", 12.0),
+    "LARGE_HEADER_STYLE": ("font-size: {}pt; font-weight: bold;", 13.0),
+    "LOADING_STYLE": (f"color: {MUTED}; font-size: {{}}pt; qproperty-alignment: AlignCenter;", 12.0),
+    "NAVIGATION_STYLE": (
+        NAVIGATION_STYLE.replace("{", "{{").replace("}", "}}").replace("11pt", "{}pt"),
+        11.0,
+    ),
+}
+
+
+def apply_font_scale(app: QApplication, percent: int) -> None:
+    """Make every text ``percent`` % of the size the OS sets (100: exactly the OS's). The application font
+    changes at once; the titles and headers styled here follow for windows opened afterwards."""
+    font = app.font()
+    if not _os_font_points:
+        _os_font_points.append(font.pointSizeF() if font.pointSizeF() > 0 else 9.0)
+    font.setPointSizeF(round(_os_font_points[0] * percent / 100, 1))
+    app.setFont(font)
+    for name, (sheet, points) in _SIZED.items():
+        globals()[name] = sheet.format(round(points * percent / 100, 1))
+
+
+def font_points() -> float:
+    """The size of the application's text now, in points."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.font().pointSizeF()

@@ -68,6 +68,24 @@ class Settings:
         _write_json(settings_path(), data)
 
 
+FONT_SCALES = (100, 115, 130, 150, 175, 200)  # percent of the OS's own font size (100 = as the OS sets it)
+_FONT_SCALE = "font_scale"
+
+
+def load_font_scale() -> int:
+    """The text size this person chose on this PC, in percent of the OS's (100 when never chosen)."""
+    value = _read_json(settings_path()).get(_FONT_SCALE)
+    return value if isinstance(value, int) and value in FONT_SCALES else 100
+
+
+def save_font_scale(percent: int) -> None:
+    if percent not in FONT_SCALES:
+        raise ValueError(f"font scale {percent} is not one of {FONT_SCALES}")
+    data = _read_json(settings_path())
+    data[_FONT_SCALE] = percent
+    _write_json(settings_path(), data)
+
+
 def anchors_path() -> Path:
     return paths.config_dir() / "audit-anchors.json"
 

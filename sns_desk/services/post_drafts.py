@@ -202,16 +202,34 @@ def _open_account(step: Step, account_id: int) -> None:
         raise ValidationError(reason, f"account {account_id} is {account.status.value}: no drafts")
 
 
-def _insert(step: Step, data: PostInput, correction_of: int | None = None) -> Post:
-    post = Post(account_id=data.account_id, author_id=step.me.id, correction_of_id=correction_of)
+def _insert(
+    step: Step, data: PostInput, correction_of: int | None = None, correction_reason: str = ""
+) -> Post:
+    post = Post(
+        account_id=data.account_id,
+        author_id=step.me.id,
+        correction_of_id=correction_of,
+        correction_reason=correction_reason,
+    )
     _apply_input(post, data)
     step.add(post)
     _add_revision(step.session, post, step.me)
     return post
 
 
-def create_draft(db: Database, actor: Actor, data: PostInput, *, correction_of: int | None = None) -> int:
+def create_draft(
+    db: Database,
+    actor: Actor,
+    data: PostInput,
+    *,
+    correction_of: int | None = None,
+    correction_reason: str = "",
+) -> int:
+    """A new draft; a correction (§8(2)) names the published post it corrects and what was wrong in it."""
     data = data.cleaned()
+    correction_reason = correction_reason.strip()
+    if correction_of is not None and not correction_reason:
+        raise ValidationError("訂正の理由（誤っていた内容）を入力してください（§8(2)）。")
 
     def work(step: Step) -> int:
         _open_account(step, data.account_id)
@@ -220,13 +238,18 @@ def create_draft(db: Database, actor: Actor, data: PostInput, *, correction_of: 
             if original is None or original.account_id != data.account_id or not correctable(original.status):
                 raise ValidationError("訂正できるのは、同じアカウントの投稿済みの投稿です（§8(2)）。")
         _check_scope(step.session, data)
-        post = _insert(step, data, correction_of)
+        post = _insert(step, data, correction_of, correction_reason)
         step.session.flush()
         step.audit(
             "post.create",
             "post",
             post.id,
-            {"account_id": data.account_id, "correction_of": correction_of, "body_sha256": digest(data.body)},
+            {
+                "account_id": data.account_id,
+                "correction_of": correction_of,
+                "body_sha256": digest(data.body),
+            }
+            | ({"correction_reason": correction_reason} if correction_of is not None else {}),
         )
         return post.id
 

@@ -283,6 +283,17 @@ class DecisionRow:
 
 
 @dataclass(frozen=True)
+class CorrectionRow:
+    """A correction (§8(2)) of a published post: the new post, where it stands, and why it was made."""
+
+    id: int
+    status: PostStatus
+    reason: str
+    by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class PostDetail:
     row: PostRow
     emergency_reason: str
@@ -301,6 +312,9 @@ class PostDetail:
     scope_note: str  # why the chosen scope did not approve it at its last submission (§5(2)), "" otherwise
     actions: Mapping[PostAction, Allowed]  # what this person may do with the post now, and why not
     as_input: PostInput  # the post as the editor and the checks take it
+    deleted_at: datetime | None = None  # 削除 recorded (§8(3)), with deleted_reason
+    correction_reason: str = ""  # for a correction (§8(2)): what was wrong in the post it corrects
+    corrections: tuple[CorrectionRow, ...] = ()  # the corrections made of this post, oldest first
 
     def may(self, action: PostAction) -> bool:
         return self.actions[action].allowed
@@ -375,9 +389,22 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
             post.scope_note,
             post_actions(session, step.me, post),
             post_input(post),
+            deleted_at=post.deleted_at,
+            correction_reason=post.correction_reason,
+            corrections=_corrections(session, post_id),
         )
 
     return look(db, actor, read)
+
+
+def _corrections(session: Session, post_id: int) -> tuple[CorrectionRow, ...]:
+    stmt = (
+        select(Post.id, Post.status, Post.correction_reason, User.display_name, Post.created_at)
+        .join(User, User.id == Post.author_id)
+        .where(Post.correction_of_id == post_id)
+        .order_by(Post.id)
+    )
+    return tuple(CorrectionRow(*row) for row in session.execute(stmt).all())
 
 
 def body_diff(old: str, new: str) -> str:

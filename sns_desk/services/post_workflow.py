@@ -305,8 +305,9 @@ def _finish(
     change(db, actor, work, what=f"post {action.value}")
 
 
-def start_correction(db: Database, actor: Actor, post_id: int) -> int:
-    """訂正 (§8(2)): a new draft linked to the published post it corrects."""
+def start_correction(db: Database, actor: Actor, post_id: int, reason: str) -> int:
+    """訂正 (§8(2)): a new draft linked to the published post it corrects, with what was wrong in it (the
+    reason shows in both posts' history)."""
 
     def read(step: Step) -> PostInput:
         original = step.load(Post, post_id)
@@ -317,4 +318,4 @@ def start_correction(db: Database, actor: Actor, post_id: int) -> int:
             original.category,
         )
 
-    return create_draft(db, actor, look(db, actor, read), correction_of=post_id)
+    return create_draft(db, actor, look(db, actor, read), correction_of=post_id, correction_reason=reason)

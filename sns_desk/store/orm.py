@@ -380,6 +380,7 @@ class Post(Versioned, Base):
     # why the chosen scope did not approve the post at its last submission (Japanese; shown to the 管理者)
     scope_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     correction_of_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="RESTRICT"))
+    correction_reason: Mapped[str] = _text()  # what was wrong in the corrected post (§8(2))
     self_check: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # confirmed §6 item ids
     warning_reasons: Mapped[str] = mapped_column(
         Text, default="{}", server_default="{}"

@@ -25,11 +25,13 @@ from sns_desk.gui.accounts.member_dialog import MemberDialog
 from sns_desk.gui.accounts.policy_dialog import PolicyDialog
 from sns_desk.gui.accounts.scope_dialog import ScopeDialog
 from sns_desk.gui.forms.ui_accountspage import Ui_AccountsPage
+from sns_desk.gui.help.section_links import SECTION_TIP, link_column
 from sns_desk.gui.shared.interaction import (
     Cancelled,
     SecretClipboard,
     ask_reason,
     confirm,
+    explain,
     inform,
     run_and_refresh,
     run_keyring_call,
@@ -76,7 +78,7 @@ ACCOUNT_COLUMNS: tuple[Column[AccountRow], ...] = (
 )
 CHECKLIST_COLUMNS: tuple[Column[account_checklist.ChecklistRow], ...] = (
     Column("項目", lambda r: r.label),
-    Column("根拠", lambda r: r.section),
+    Column("根拠", lambda r: r.section, tip=lambda _r: SECTION_TIP, colour=lambda _r: style.ACCENT),
     Column("状態", lambda r: r.state_label, colour=lambda r: style.ERROR if r.is_open else None),
     Column("URL", lambda r: r.url),
     Column("記録者", lambda r: r.by),
@@ -149,6 +151,7 @@ class AccountsPage(QWidget):
         self.members_model = TableModel(MEMBER_COLUMNS, self)
         self.scopes_model = TableModel(SCOPE_COLUMNS, self)
         show_list(self.ui.checklistTable, self.checklist_model)
+        link_column(self.ui.checklistTable, self.checklist_model, 1, lambda r: r.section)
         show_list(self.ui.membersTable, self.members_model)
         show_list(self.ui.scopesTable, self.scopes_model)
         self.current: AccountRow | None = None
@@ -326,7 +329,7 @@ class AccountsPage(QWidget):
         )
         refusal = credentials_refusal(row.status)  # which account states keep credentials (§3(3)ウ)
         self.ui.setCredentialButton.setEnabled(manage and not refusal)
-        self.ui.setCredentialButton.setToolTip(refusal)
+        explain(self.ui.setCredentialButton, refusal)
         self.ui.deleteCredentialButton.setEnabled(manage and info.exists)
         self.ui.copyIdButton.setEnabled(use)
         self.ui.copyPasswordButton.setEnabled(use)

@@ -16,7 +16,7 @@ from sns_desk.domain.workflow import PostAction
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.posts.post_editor import PostEditor
-from sns_desk.gui.shared.interaction import Cancelled, run_keyring_call, show_error
+from sns_desk.gui.shared.interaction import Cancelled, explain, run_keyring_call, show_error
 from sns_desk.gui.shared.item_models import (
     Column,
     PostsTableModel,
@@ -173,9 +173,9 @@ class ApprovalsPage(QWidget):
         approve = detail.actions[PostAction.APPROVE] if detail else None
         reject = detail.actions[PostAction.REJECT] if detail else None
         self.ui.approveButton.setEnabled(bool(approve))
-        self.ui.approveButton.setToolTip(approve.reason if approve is not None else "")
+        explain(self.ui.approveButton, approve.reason if approve is not None else "")
         self.ui.rejectButton.setEnabled(bool(reject) and bool(self.ui.commentEdit.toPlainText().strip()))
-        self.ui.rejectButton.setToolTip(reject.reason if reject is not None else "")
+        explain(self.ui.rejectButton, reject.reason if reject is not None else "")
         self.ui.openButton.setEnabled(detail is not None)
 
     def _decide(self, call: Callable[[int, int], object]) -> None:

@@ -79,11 +79,14 @@ class CalendarPage(QWidget):
         for day, items in self.by_day.items():
             fmt = calendar.dateTextFormat(QDate(day.year, day.month, day.day))
             fmt.setFontWeight(700)
-            if any(r.overdue() for r in items):
+            overdue = sum(1 for r in items if r.overdue())
+            published = sum(1 for r in items if r.status is PostStatus.PUBLISHED)
+            if overdue:  # in words and underlined too, not by the colour alone
                 fmt.setForeground(QBrush(style.colour(style.OVERDUE_DAY)))
-            elif any(r.status is PostStatus.PUBLISHED for r in items):
+                fmt.setFontUnderline(True)
+            elif published:
                 fmt.setForeground(QBrush(style.colour(style.ACCENT)))
-            fmt.setToolTip(f"{len(items)} 件")
+            fmt.setToolTip(_day_summary(len(items), overdue, published))
             calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
         self.show_day()
 
@@ -95,3 +98,13 @@ class CalendarPage(QWidget):
         )
         self.ui.dayLabel.setText(f"{day:%Y年%m月%d日}（{pol.WEEKDAYS[day.weekday()]}）: {len(items)} 件")
         self.model.set_rows(items)
+
+
+def _day_summary(count: int, overdue: int, published: int) -> str:
+    """What a marked day holds, in words (its colour says the same for those who can tell colours apart)."""
+    parts = [
+        f"期限切れ {overdue} 件（下線）" if overdue else "",
+        f"投稿済 {published} 件" if published else "",
+    ]
+    detail = "、".join(p for p in parts if p)
+    return f"{count} 件" + (f"（{detail}）" if detail else "")

@@ -89,6 +89,11 @@ class Ui_PostsPage(object):
 
         self.buttons.addWidget(self.correctButton)
 
+        self.deleteButton = QPushButton(PostsPage)
+        self.deleteButton.setObjectName(u"deleteButton")
+
+        self.buttons.addWidget(self.deleteButton)
+
         self.countLabel = QLabel(PostsPage)
         self.countLabel.setObjectName(u"countLabel")
         self.countLabel.setWordWrap(True)
@@ -136,11 +141,21 @@ class Ui_PostsPage(object):
 #if QT_CONFIG(accessibility)
         self.postsTable.setAccessibleName(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u306e\u4e00\u89a7", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.newButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u65b0\u3057\u3044\u6295\u7a3f\u306e\u4e0b\u66f8\u304d\u3092\u4f5c\u308a\u307e\u3059", None))
+#endif // QT_CONFIG(tooltip)
         self.newButton.setText(QCoreApplication.translate("PostsPage", u"\u65b0\u3057\u3044\u4e0b\u66f8\u304d(&N)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.openButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u9078\u3093\u3060\u6295\u7a3f\u3092\u7de8\u96c6\u753b\u9762\u3067\u958b\u304d\u307e\u3059\uff08\u30c0\u30d6\u30eb\u30af\u30ea\u30c3\u30af\u3067\u3082\u958b\u304d\u307e\u3059\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.openButton.setText(QCoreApplication.translate("PostsPage", u"\u958b\u304f(&O)\u2026", None))
         self.correctButton.setText(QCoreApplication.translate("PostsPage", u"\u8a02\u6b63\u3092\u4f5c\u6210\u2026", None))
 #if QT_CONFIG(tooltip)
         self.correctButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u6e08\u307f\u306e\u6295\u7a3f\u306e\u8a02\u6b63\u3092\u3001\u65b0\u3057\u3044\u4e0b\u66f8\u304d\u3068\u3057\u3066\u4f5c\u308a\u307e\u3059\uff08\u00a78(2)\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteButton.setText(QCoreApplication.translate("PostsPage", u"\u524a\u9664\u3092\u8a18\u9332\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.deleteButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u6e08\u307f\u306e\u6295\u7a3f\u3092 SNS \u4e0a\u3067\u524a\u9664\u3057\u305f\u3053\u3068\u3092\u3001\u7406\u7531\u3068\u3068\u3082\u306b\u8a18\u9332\u3057\u307e\u3059\uff08\u00a78(3)\uff09", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.countLabel.setAccessibleName(QCoreApplication.translate("PostsPage", u"\u4ef6\u6570", None))

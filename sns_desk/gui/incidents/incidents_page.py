@@ -11,6 +11,7 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
+from sns_desk.gui.help.section_links import SECTION_TIP, link_column
 from sns_desk.gui.incidents.incident_dialog import IncidentDialog
 from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, jst, selected_row, show_list
@@ -22,7 +23,7 @@ INCIDENT_COLUMNS: tuple[Column[incidents.IncidentRow], ...] = (
     Column("番号", lambda r: str(r.id)),
     Column(
         "状況",
-        lambda r: r.status_label,
+        lambda r: r.status_label + ("（重大）" if r.serious and not r.closed_at else ""),  # red, and in words
         colour=lambda r: style.ERROR if r.serious and not r.closed_at else None,
     ),
     Column("種類", lambda r: r.type.label),
@@ -40,7 +41,7 @@ def _action_colour(action: incidents.ActionRow) -> str:
 
 ACTION_COLUMNS: tuple[Column[incidents.ActionRow], ...] = (
     Column("対応", lambda a: a.label),
-    Column("根拠", lambda a: a.section),
+    Column("根拠", lambda a: a.section, tip=lambda _a: SECTION_TIP, colour=lambda _a: style.ACCENT),
     Column("必須", lambda a: "必須" if a.required else "必要に応じて"),
     Column("状況", lambda a: "済" if a.done else "未", colour=_action_colour),
     Column("記録者", lambda a: a.done_by),
@@ -75,6 +76,7 @@ class IncidentsPage(QWidget):
         self.monitoring_model = TableModel(MONITORING_COLUMNS, self)
         show_list(self.ui.incidentsTable, self.model)
         show_list(self.ui.actionsTable, self.actions_model)
+        link_column(self.ui.actionsTable, self.actions_model, 1, lambda a: a.section)
         show_list(self.ui.monitoringTable, self.monitoring_model)
         actions_header = self.ui.actionsTable.horizontalHeader()
         actions_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

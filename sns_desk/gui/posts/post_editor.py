@@ -32,6 +32,7 @@ from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
+from sns_desk.gui.help.section_links import SECTION_TIP, link_browser, link_column, linked_html
 from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
 from sns_desk.gui.shared.interaction import confirm, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
@@ -95,7 +96,9 @@ class PostEditor(QDialog):
             (
                 Column("種類", lambda f: f.severity.label, colour=_severity_colour),
                 Column("内容", lambda f: f.message),
-                Column("根拠", lambda f: f.section),
+                Column(
+                    "根拠", lambda f: f.section, tip=lambda _f: SECTION_TIP, colour=lambda _f: style.ACCENT
+                ),
                 Column(
                     "理由（注意のみ）",
                     self._reason_text,
@@ -107,6 +110,8 @@ class PostEditor(QDialog):
         )
         table = self.ui.findingsTable
         show_list(table, self.findings_model, stretch_last=False)
+        link_column(table, self.findings_model, 2, lambda f: f.section)
+        link_browser(self.ui.historyView)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 52), (2, 92), (3, 170)):
@@ -298,6 +303,7 @@ class PostEditor(QDialog):
                 f"<p><b>投稿済</b> {html.escape(detail.published_by)} "
                 f"<a href='{html.escape(detail.published_url)}'>{html.escape(detail.published_url)}</a></p>",
             )
+        parts[:0] = _section8_history(detail)
         self.ui.historyView.setHtml("".join(parts) or "まだ履歴はありません。")
 
     # -- the live checks
@@ -596,6 +602,30 @@ class PostEditor(QDialog):
         ):
             return
         self.accept()
+
+
+def _section8_history(detail: post_queries.PostDetail) -> list[str]:
+    """The トラブルへの対応 on this post, newest first: its deletion (§8(3)), its corrections (§8(2)), and for a
+    correction what was wrong in the post it corrects. Each § opens the guideline."""
+    parts = []
+    if detail.deleted_at is not None and detail.row.status is PostStatus.DELETED:
+        kind = "削除を記録（§8(3)）" if detail.row.published_at else "破棄"
+        parts.append(
+            f"<p><b>{linked_html(kind)}</b> {detail.deleted_at.astimezone(JST):%Y-%m-%d %H:%M}"
+            f"<br>理由: {html.escape(detail.deleted_reason)}</p>"
+        )
+    for correction in reversed(detail.corrections):
+        parts.append(
+            f"<p><b>{linked_html('訂正（§8(2)）')}</b> 投稿 {correction.id}［{correction.status.label}］ "
+            f"{correction.created_at.astimezone(JST):%Y-%m-%d %H:%M} {html.escape(correction.by)}"
+            f"<br>誤っていた内容: {html.escape(correction.reason)}</p>"
+        )
+    if detail.correction_of is not None:
+        parts.append(
+            f"<p><b>{linked_html(f'投稿 {detail.correction_of} の訂正（§8(2)）')}</b>"
+            f"<br>誤っていた内容: {html.escape(detail.correction_reason)}</p>"
+        )
+    return parts
 
 
 def _severity_colour(finding: checks.Finding) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
+from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.vocabulary import PostStatus
-from sns_desk.domain.workflow import correctable
+from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.post_editor import PostEditor
-from sns_desk.gui.shared.interaction import show_error
+from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
+from sns_desk.gui.shared.interaction import explain, show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
-from sns_desk.services import accounts, post_queries, post_workflow, users
+from sns_desk.services import accounts, post_queries, users
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_queries import PostFilter
 from sns_desk.store.database import Database
@@ -53,6 +55,7 @@ class PostsPage(QWidget):
         self.ui.newButton.clicked.connect(self.new_post)
         self.ui.openButton.clicked.connect(self.open_selected)
         self.ui.correctButton.clicked.connect(self.correct_selected)
+        self.ui.deleteButton.clicked.connect(self.delete_selected)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.reload_filters()
 
@@ -109,6 +112,19 @@ class PostsPage(QWidget):
         row = self.selected_row()
         self.ui.openButton.setEnabled(row is not None)
         self.ui.correctButton.setEnabled(row is not None and correctable(row.status))
+        self._update_delete_button(row)
+
+    def _update_delete_button(self, row: post_queries.PostRow | None) -> None:
+        """削除の記録 (§8(3)) as the service says this person may do it now (and why not)."""
+        button = self.ui.deleteButton
+        allowed = None
+        if row is not None and row.status is PostStatus.PUBLISHED:
+            try:
+                allowed = post_queries.get_post(self.db, self.actor, row.id).actions[PostAction.DELETE]
+            except SnsDeskError:
+                allowed = None  # gone or hidden since the list was read: the next refresh shows it
+        button.setEnabled(bool(allowed))
+        explain(button, "" if allowed is None else allowed.reason)
 
     def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
         editor = PostEditor(self.db, self.actor, post_id, account_id, self)
@@ -127,15 +143,28 @@ class PostsPage(QWidget):
         if row is not None:
             self.open_editor(row.id).exec()
 
-    def correct_selected(self) -> None:
+    def section8_dialog(self, measure: Measure) -> Section8Dialog | None:
         row = self.selected_row()
         if row is None:
-            return
+            return None
         try:
-            post_id = post_workflow.start_correction(self.db, self.actor, row.id)
+            return Section8Dialog(self.db, self.actor, row.id, measure, self)
         except Exception as error:
-            show_error(self, error, "start correction")
+            show_error(self, error, f"open post {measure.value}")
+            return None
+
+    def correct_selected(self) -> None:
+        """訂正 (§8(2)): what was wrong, confirmed; then the new draft opens in the editor."""
+        dialog = self.section8_dialog(Measure.CORRECT)
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted or dialog.correction_id is None:
             return
-        editor = self.open_editor(post_id)
-        if editor.exec() == QDialog.DialogCode.Accepted:
+        self.refresh()
+        self.changed.emit()
+        self.open_editor(dialog.correction_id).exec()
+
+    def delete_selected(self) -> None:
+        """削除の記録 (§8(3)) with its reason, confirmed."""
+        dialog = self.section8_dialog(Measure.DELETE)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+            self.changed.emit()

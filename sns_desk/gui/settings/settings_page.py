@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from sns_desk.domain.errors import DatabaseError, SnsDeskError
 from sns_desk.domain.permissions import Permission
@@ -48,7 +48,23 @@ class SettingsPage(QWidget):
         self.ui.openFolderButton.clicked.connect(self.open_folder)
         self.ui.rotationSaveButton.clicked.connect(self.save_rotation_days)
         self.ui.restoreButton.clicked.connect(self.restore)
+        for percent in settings.FONT_SCALES:
+            self.ui.fontScaleCombo.addItem("標準（OS の設定）" if percent == 100 else f"{percent} %", percent)
+        self.ui.fontScaleCombo.setCurrentIndex(self.ui.fontScaleCombo.findData(settings.load_font_scale()))
+        self.ui.fontScaleCombo.currentIndexChanged.connect(lambda _i: self.set_font_scale())
         self.refresh()
+
+    def set_font_scale(self) -> None:
+        """The text size for this person on this PC: applied to the whole app now, and remembered."""
+        percent = int(self.ui.fontScaleCombo.currentData())
+        try:
+            settings.save_font_scale(percent)
+        except OSError as error:
+            show_error(self, error, "saving the font scale")
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.apply_font_scale(app, percent)
 
     def refresh(self) -> None:
         db = self.db

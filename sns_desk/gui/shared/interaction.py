@@ -241,3 +241,12 @@ def run_and_refresh(page: Any, what: str, call: Callable[[], Any], *, uses_keyri
         return False
     page.refresh()
     return True
+
+
+def explain(widget: QWidget, refusal: str = "") -> None:
+    """A control's tooltip: what it does (as its form says), and below it why it cannot be used now, if not."""
+    purpose = widget.property("purpose")
+    if purpose is None:
+        purpose = widget.toolTip()
+        widget.setProperty("purpose", purpose)
+    widget.setToolTip("\n".join(part for part in (str(purpose), refusal) if part))

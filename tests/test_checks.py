@@ -246,6 +246,7 @@ def test_phone_numbers_in_other_forms(text: str) -> None:
         "鹿児島への旅行を検討中の方へ",
         "公然わいせつ事案が発生しました。ご注意ください。",
         "子どもの癖に気づいたら相談を",
+        "それはゴミではなく資源です。これはゴミ箱へ",  # これ/それ are pronouns too, but not people
         "気象庁 https://www.jma.go.jp/bosai/ と県 https://www.pref.kagoshima.jp/ の情報",
         "霧島市 https://www.city-kirishima.lg.jp/ と共同開催",
     ],
@@ -309,6 +310,32 @@ def test_a_rule_file_word_list_is_matched_on_the_field_it_names() -> None:
     assert found("surface", "阿呆", "あほだな") == []
     assert found("lemma", "走る", "走った") == ["走っ"]
     assert found("surface", "役立たず", "この役立たずめ") == ["役立たず"]  # two tokens, matched as a run
+
+    def pattern(text: str) -> list[str]:
+        rules = checks.RuleSet.from_dict(
+            {
+                "word_lists": {
+                    "w": {
+                        "patterns": [
+                            {
+                                "tokens": [
+                                    {"pos": "代名詞"},
+                                    {"surface": "ら", "optional": True},
+                                    {"surface": "は", "optional": True},
+                                    {"surface": "ゴミ"},
+                                ],
+                                "unless_after": [[{"surface": "を"}]],
+                            }
+                        ]
+                    }
+                }
+            }
+        )
+        return [text[f.start : f.end] for f in checks.run_checks(Draft(Platform.OTHER, text), rules)]
+
+    assert pattern("お前はゴミだ") == ["お前はゴミ"]
+    assert pattern("お前らゴミだ") == ["お前らゴミ"]  # optional tokens may be absent
+    assert pattern("お前はゴミを出して") == []  # the context after the match makes it innocent
 
 
 def test_a_malformed_word_list_is_explained() -> None:

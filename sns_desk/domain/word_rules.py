@@ -41,6 +41,7 @@ class Spec:
     """What one token must be: for each field named, one of the values (``pos`` and ``form`` match as prefixes)."""
 
     needs: tuple[tuple[str, tuple[str, ...]], ...]
+    optional: bool = False  # in a pattern's tokens: the token may be absent (「あいつ(ら)(は)ゴミ(以下)」)
 
     def matches(self, token: Token) -> bool:
         for name, values in self.needs:
@@ -80,11 +81,15 @@ def _spec(raw: Any, default_field: str, where: str) -> Spec | list[Spec]:
         raise RuleFileError(f'{where}: a token is a word or an object such as {{"surface": "の"}}')
     needs = []
     for name, value in raw.items():
+        if name == "optional":
+            continue
         if name not in FIELDS:
-            raise RuleFileError(f"{where}: unknown token field {name!r} (one of {', '.join(FIELDS)})")
+            raise RuleFileError(
+                f"{where}: unknown token field {name!r} (one of {', '.join(FIELDS)}, optional)"
+            )
         values = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
         needs.append((name, values))
-    return Spec(tuple(needs))
+    return Spec(tuple(needs), bool(raw.get("optional", False)))
 
 
 def _run(raw: Any, default_field: str, where: str) -> tuple[Spec, ...]:
@@ -199,12 +204,24 @@ def _whole_at(word: str, tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
+def _taken(specs: Sequence[Spec], tokens: Sequence[Token], i: int) -> int:
+    """How many tokens from ``i`` the specs take (an optional one is taken when it can be), or -1."""
+    if not specs:
+        return 0
+    first, rest = specs[0], specs[1:]
+    if i < len(tokens) and first.matches(tokens[i]):
+        after = _taken(rest, tokens, i + 1)
+        if after >= 0:
+            return 1 + after
+    return _taken(rest, tokens, i) if first.optional else -1
+
+
 def find(pattern: Pattern, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """The code point spans where the pattern occurs, skipping the places its exceptions name."""
     if not pattern.tokens:
         return
     for i in range(len(tokens)):
-        n = len(pattern.tokens) if _run_at(pattern.tokens, tokens, i) else 0
+        n = max(_taken(pattern.tokens, tokens, i), 0)
         if not n and pattern.whole:
             n = _whole_at(pattern.whole, tokens, i)
         if not n:

@@ -83,9 +83,9 @@ class WordList:
         return self.rule or f"words:{self.label}"
 
     def spans(self, tokens: Sequence[word_rules.Token]) -> list[tuple[int, int]]:
-        found: set[tuple[int, int]] = set()
-        for pattern in word_rules.compiled(self.words, self.match, f"word_lists.{self.name}"):
-            found.update(word_rules.find(pattern, tokens))
+        found = word_rules.find_all(
+            word_rules.compiled(self.words, self.match, f"word_lists.{self.name}"), tokens
+        )
         # one finding for 「お前らはクズ」, not a second one for the 「クズ」 inside it
         return sorted(a for a in found if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in found))
 

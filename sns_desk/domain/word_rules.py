@@ -216,6 +216,32 @@ def _taken(specs: Sequence[Spec], tokens: Sequence[Token], i: int) -> int:
     return _taken(rest, tokens, i) if first.optional else -1
 
 
+def _anchor(pattern: Pattern) -> tuple[str, tuple[str, ...]] | None:
+    """A field and values one of which the text must have for the pattern to occur (None: no such shortcut)."""
+    for spec in pattern.tokens:
+        if spec.optional:
+            continue
+        for name, values in spec.needs:
+            if name in ("surface", "normalized", "lemma"):
+                return name, values
+    return None
+
+
+def find_all(patterns: Sequence[Pattern], tokens: Sequence[Token]) -> set[tuple[int, int]]:
+    """The spans of all the patterns, skipping at once the patterns whose words the text does not have (most of
+    them: a check runs on every pause in typing)."""
+    present = {name: {t.value(name) for t in tokens} for name in ("surface", "normalized", "lemma")}
+    text = "".join(t.surface for t in tokens)
+    found: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        anchor = _anchor(pattern)
+        absent = anchor is not None and present[anchor[0]].isdisjoint(anchor[1])
+        if absent and not (pattern.whole and pattern.whole in text):
+            continue
+        found.update(find(pattern, tokens))
+    return found
+
+
 def find(pattern: Pattern, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """The code point spans where the pattern occurs, skipping the places its exceptions name."""
     if not pattern.tokens:

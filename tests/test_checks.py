@@ -13,6 +13,7 @@ import yaml
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.checks import Draft, Severity
+from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.vocabulary import Platform
 
 DATA = Path(__file__).parent / "data" / "twitter-text"
@@ -342,8 +343,11 @@ def test_a_malformed_word_list_is_explained() -> None:
     with pytest.raises(ValueError, match="match"):
         checks.RuleSet.from_dict({"word_lists": {"w": {"match": "spelling", "words": ["x"]}}})
     rules = checks.RuleSet.from_dict({"word_lists": {"w": {"patterns": [{"tokens": [{"colour": "red"}]}]}}})
-    with pytest.raises(ValueError, match="colour"):
+    with pytest.raises(ValidationError, match=r"word_lists\.w\[0\]\.tokens\[0\]: 不明な項目「colour」"):
+        checks.validate_word_lists(rules)
+    with pytest.raises(ValidationError, match="colour"):
         checks.run_checks(Draft(Platform.OTHER, "赤"), rules)
+    checks.validate_word_lists(checks.load_rules())  # the shipped file is well formed
 
 
 def test_loading_the_rules_does_not_load_the_analyser() -> None:
@@ -379,3 +383,15 @@ def test_hours_without_a_planned_time_are_judged_at_the_moment_of_acting() -> No
     )  # planned wins
     assert verdict_now(policy, None, monday_night, True, "大雨特別警報").state is HoursState.EMERGENCY
     assert verdict_now(None, None, monday_night, False, "").state is HoursState.NO_POLICY
+
+
+def test_a_missing_dictionary_is_explained_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sns_desk.domain import word_rules
+
+    monkeypatch.setitem(sys.modules, "sudachipy", None)  # as in an install that lost the package
+    word_rules._tokenizer.cache_clear()
+    try:
+        with pytest.raises(word_rules.AnalyserMissingError, match="SNS Desk を入れ直してください"):
+            checks.run_checks(Draft(Platform.X, "桜島の降灰予報"))
+    finally:
+        word_rules._tokenizer.cache_clear()

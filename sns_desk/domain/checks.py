@@ -93,7 +93,9 @@ class WordList:
     def from_dict(cls, name: str, data: dict[str, Any]) -> WordList:
         match = str(data.get("match", "normalized"))
         if match not in ("surface", "normalized", "lemma"):
-            raise word_rules.RuleFileError(f"word_lists.{name}.match: one of surface, normalized, lemma")
+            raise word_rules.RuleFileError(
+                f"word_lists.{name}.match", "surface, normalized, lemma のいずれかを指定してください。"
+            )
         entries = [*data.get("words", []), *data.get("patterns", [])]
         return cls(
             section=str(data.get("section", "§6")),
@@ -506,6 +508,13 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
 
     findings.sort(key=lambda f: (f.start, f.severity is not Severity.ERROR, f.end))
     return findings
+
+
+def validate_word_lists(rules: RuleSet) -> None:
+    """Analyses every word and pattern of the rules now (loading the analyser), so a malformed list is refused where
+    it is edited instead of at the next check (raises :class:`word_rules.RuleFileError`)."""
+    for words in rules.word_lists:
+        word_rules.compiled(words.words, words.match, f"word_lists.{words.name}")
 
 
 def errors(findings: Sequence[Finding]) -> list[Finding]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from sns_desk.domain.errors import SnsDeskError, ValidationError
+
 FIELDS = ("surface", "normalized", "lemma", "pos", "form")
 # Sudachi refuses an input over 49,149 bytes; a chunk of 8,000 code points is at most 32,000 bytes of UTF-8
 CHUNK = 8000
@@ -66,8 +68,16 @@ class Pattern:
     whole: str = ""
 
 
-class RuleFileError(ValueError):
-    """A word list in the rule file is malformed (the message says where)."""
+class RuleFileError(ValidationError, ValueError):
+    """A word list in the rule file is malformed: the Japanese message names the place (「word_lists.defamation
+    .patterns[3].tokens[0]」) and what is wrong, for whoever edits the file or an office's rules."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"ルールファイルの {where}: {problem}", f"rule file {where}: {problem}")
+
+
+class AnalyserMissingError(SnsDeskError):
+    """The morphological analyser or its dictionary is not installed (a broken install)."""
 
 
 def _spec(raw: Any, default_field: str, where: str) -> Spec | list[Spec]:
@@ -78,14 +88,14 @@ def _spec(raw: Any, default_field: str, where: str) -> Spec | list[Spec]:
             Spec(((default_field, (raw,)),))
         ]
     if not isinstance(raw, dict) or not raw:
-        raise RuleFileError(f'{where}: a token is a word or an object such as {{"surface": "の"}}')
+        raise RuleFileError(where, '語は文字列か、{"surface": "の"} のような項目で書いてください。')
     needs = []
     for name, value in raw.items():
         if name == "optional":
             continue
         if name not in FIELDS:
             raise RuleFileError(
-                f"{where}: unknown token field {name!r} (one of {', '.join(FIELDS)}, optional)"
+                where, f"不明な項目「{name}」です（{', '.join(FIELDS)}, optional のいずれか）。"
             )
         values = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
         needs.append((name, values))
@@ -106,11 +116,12 @@ def compile_entry(raw: Any, default_field: str, where: str) -> Pattern:
     if isinstance(raw, str):
         return Pattern(_run(raw, default_field, where), whole=raw)
     if not isinstance(raw, dict) or "tokens" not in raw:
-        raise RuleFileError(f'{where}: an entry is a word or an object with "tokens"')
+        raise RuleFileError(where, '語は文字列か、"tokens" を持つパターンで書いてください。')
     unknown = set(raw) - {"tokens", "unless_before", "unless_after", "note"}
     if unknown:
         raise RuleFileError(
-            f"{where}: unknown key {sorted(unknown)[0]!r} (tokens, unless_before, unless_after, note)"
+            where,
+            f"不明な項目「{sorted(unknown)[0]}」です（tokens, unless_before, unless_after, note のいずれか）。",
         )
     return Pattern(
         _run(raw["tokens"], default_field, f"{where}.tokens"),
@@ -150,9 +161,16 @@ _lock = threading.Lock()
 @cache
 def _tokenizer() -> Any:
     """SudachiPy's tokenizer, created on first use (mode C: the longest units, so 「ゴミ拾い」 stays one word)."""
-    from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # ships a .pyi without py.typed
+    try:
+        from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # a .pyi without py.typed
 
-    return Dictionary(dict="core").tokenizer(SplitMode.C)
+        return Dictionary(dict="core").tokenizer(SplitMode.C)
+    except (ImportError, OSError, RuntimeError) as exc:  # the package or its dictionary file is missing
+        raise AnalyserMissingError(
+            "語の検査に使う形態素解析の辞書（SudachiPy / sudachidict_core）が見つかりません。"
+            "SNS Desk を入れ直してください。",
+            f"morphological analyser unavailable: {exc!r}",
+        ) from exc
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -13,6 +13,7 @@ import yaml
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.checks import Draft, Severity
+from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.vocabulary import Platform
 
 DATA = Path(__file__).parent / "data" / "twitter-text"
@@ -246,6 +247,7 @@ def test_phone_numbers_in_other_forms(text: str) -> None:
         "鹿児島への旅行を検討中の方へ",
         "公然わいせつ事案が発生しました。ご注意ください。",
         "子どもの癖に気づいたら相談を",
+        "それはゴミではなく資源です。これはゴミ箱へ",  # これ/それ are pronouns too, but not people
         "気象庁 https://www.jma.go.jp/bosai/ と県 https://www.pref.kagoshima.jp/ の情報",
         "霧島市 https://www.city-kirishima.lg.jp/ と共同開催",
     ],
@@ -310,13 +312,42 @@ def test_a_rule_file_word_list_is_matched_on_the_field_it_names() -> None:
     assert found("lemma", "走る", "走った") == ["走っ"]
     assert found("surface", "役立たず", "この役立たずめ") == ["役立たず"]  # two tokens, matched as a run
 
+    def pattern(text: str) -> list[str]:
+        rules = checks.RuleSet.from_dict(
+            {
+                "word_lists": {
+                    "w": {
+                        "patterns": [
+                            {
+                                "tokens": [
+                                    {"pos": "代名詞"},
+                                    {"surface": "ら", "optional": True},
+                                    {"surface": "は", "optional": True},
+                                    {"surface": "ゴミ"},
+                                ],
+                                "unless_after": [[{"surface": "を"}]],
+                            }
+                        ]
+                    }
+                }
+            }
+        )
+        return [text[f.start : f.end] for f in checks.run_checks(Draft(Platform.OTHER, text), rules)]
+
+    assert pattern("お前はゴミだ") == ["お前はゴミ"]
+    assert pattern("お前らゴミだ") == ["お前らゴミ"]  # optional tokens may be absent
+    assert pattern("お前はゴミを出して") == []  # the context after the match makes it innocent
+
 
 def test_a_malformed_word_list_is_explained() -> None:
     with pytest.raises(ValueError, match="match"):
         checks.RuleSet.from_dict({"word_lists": {"w": {"match": "spelling", "words": ["x"]}}})
     rules = checks.RuleSet.from_dict({"word_lists": {"w": {"patterns": [{"tokens": [{"colour": "red"}]}]}}})
-    with pytest.raises(ValueError, match="colour"):
+    with pytest.raises(ValidationError, match=r"word_lists\.w\[0\]\.tokens\[0\]: 不明な項目「colour」"):
+        checks.validate_word_lists(rules)
+    with pytest.raises(ValidationError, match="colour"):
         checks.run_checks(Draft(Platform.OTHER, "赤"), rules)
+    checks.validate_word_lists(checks.load_rules())  # the shipped file is well formed
 
 
 def test_loading_the_rules_does_not_load_the_analyser() -> None:
@@ -352,3 +383,15 @@ def test_hours_without_a_planned_time_are_judged_at_the_moment_of_acting() -> No
     )  # planned wins
     assert verdict_now(policy, None, monday_night, True, "大雨特別警報").state is HoursState.EMERGENCY
     assert verdict_now(None, None, monday_night, False, "").state is HoursState.NO_POLICY
+
+
+def test_a_missing_dictionary_is_explained_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sns_desk.domain import word_rules
+
+    monkeypatch.setitem(sys.modules, "sudachipy", None)  # as in an install that lost the package
+    word_rules._tokenizer.cache_clear()
+    try:
+        with pytest.raises(word_rules.AnalyserMissingError, match="SNS Desk を入れ直してください"):
+            checks.run_checks(Draft(Platform.X, "桜島の降灰予報"))
+    finally:
+        word_rules._tokenizer.cache_clear()

@@ -83,9 +83,9 @@ class WordList:
         return self.rule or f"words:{self.label}"
 
     def spans(self, tokens: Sequence[word_rules.Token]) -> list[tuple[int, int]]:
-        found: set[tuple[int, int]] = set()
-        for pattern in word_rules.compiled(self.words, self.match, f"word_lists.{self.name}"):
-            found.update(word_rules.find(pattern, tokens))
+        found = word_rules.find_all(
+            word_rules.compiled(self.words, self.match, f"word_lists.{self.name}"), tokens
+        )
         # one finding for 「お前らはクズ」, not a second one for the 「クズ」 inside it
         return sorted(a for a in found if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in found))
 
@@ -93,7 +93,9 @@ class WordList:
     def from_dict(cls, name: str, data: dict[str, Any]) -> WordList:
         match = str(data.get("match", "normalized"))
         if match not in ("surface", "normalized", "lemma"):
-            raise word_rules.RuleFileError(f"word_lists.{name}.match: one of surface, normalized, lemma")
+            raise word_rules.RuleFileError(
+                f"word_lists.{name}.match", "surface, normalized, lemma のいずれかを指定してください。"
+            )
         entries = [*data.get("words", []), *data.get("patterns", [])]
         return cls(
             section=str(data.get("section", "§6")),
@@ -506,6 +508,13 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
 
     findings.sort(key=lambda f: (f.start, f.severity is not Severity.ERROR, f.end))
     return findings
+
+
+def validate_word_lists(rules: RuleSet) -> None:
+    """Analyses every word and pattern of the rules now (loading the analyser), so a malformed list is refused where
+    it is edited instead of at the next check (raises :class:`word_rules.RuleFileError`)."""
+    for words in rules.word_lists:
+        word_rules.compiled(words.words, words.match, f"word_lists.{words.name}")
 
 
 def errors(findings: Sequence[Finding]) -> list[Finding]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from sns_desk.domain.errors import SnsDeskError, ValidationError
+
 FIELDS = ("surface", "normalized", "lemma", "pos", "form")
 # Sudachi refuses an input over 49,149 bytes; a chunk of 8,000 code points is at most 32,000 bytes of UTF-8
 CHUNK = 8000
@@ -41,6 +43,7 @@ class Spec:
     """What one token must be: for each field named, one of the values (``pos`` and ``form`` match as prefixes)."""
 
     needs: tuple[tuple[str, tuple[str, ...]], ...]
+    optional: bool = False  # in a pattern's tokens: the token may be absent (「あいつ(ら)(は)ゴミ(以下)」)
 
     def matches(self, token: Token) -> bool:
         for name, values in self.needs:
@@ -65,8 +68,16 @@ class Pattern:
     whole: str = ""
 
 
-class RuleFileError(ValueError):
-    """A word list in the rule file is malformed (the message says where)."""
+class RuleFileError(ValidationError, ValueError):
+    """A word list in the rule file is malformed: the Japanese message names the place (「word_lists.defamation
+    .patterns[3].tokens[0]」) and what is wrong, for whoever edits the file or an office's rules."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"ルールファイルの {where}: {problem}", f"rule file {where}: {problem}")
+
+
+class AnalyserMissingError(SnsDeskError):
+    """The morphological analyser or its dictionary is not installed (a broken install)."""
 
 
 def _spec(raw: Any, default_field: str, where: str) -> Spec | list[Spec]:
@@ -77,14 +88,18 @@ def _spec(raw: Any, default_field: str, where: str) -> Spec | list[Spec]:
             Spec(((default_field, (raw,)),))
         ]
     if not isinstance(raw, dict) or not raw:
-        raise RuleFileError(f'{where}: a token is a word or an object such as {{"surface": "の"}}')
+        raise RuleFileError(where, '語は文字列か、{"surface": "の"} のような項目で書いてください。')
     needs = []
     for name, value in raw.items():
+        if name == "optional":
+            continue
         if name not in FIELDS:
-            raise RuleFileError(f"{where}: unknown token field {name!r} (one of {', '.join(FIELDS)})")
+            raise RuleFileError(
+                where, f"不明な項目「{name}」です（{', '.join(FIELDS)}, optional のいずれか）。"
+            )
         values = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
         needs.append((name, values))
-    return Spec(tuple(needs))
+    return Spec(tuple(needs), bool(raw.get("optional", False)))
 
 
 def _run(raw: Any, default_field: str, where: str) -> tuple[Spec, ...]:
@@ -101,11 +116,12 @@ def compile_entry(raw: Any, default_field: str, where: str) -> Pattern:
     if isinstance(raw, str):
         return Pattern(_run(raw, default_field, where), whole=raw)
     if not isinstance(raw, dict) or "tokens" not in raw:
-        raise RuleFileError(f'{where}: an entry is a word or an object with "tokens"')
+        raise RuleFileError(where, '語は文字列か、"tokens" を持つパターンで書いてください。')
     unknown = set(raw) - {"tokens", "unless_before", "unless_after", "note"}
     if unknown:
         raise RuleFileError(
-            f"{where}: unknown key {sorted(unknown)[0]!r} (tokens, unless_before, unless_after, note)"
+            where,
+            f"不明な項目「{sorted(unknown)[0]}」です（tokens, unless_before, unless_after, note のいずれか）。",
         )
     return Pattern(
         _run(raw["tokens"], default_field, f"{where}.tokens"),
@@ -145,9 +161,16 @@ _lock = threading.Lock()
 @cache
 def _tokenizer() -> Any:
     """SudachiPy's tokenizer, created on first use (mode C: the longest units, so 「ゴミ拾い」 stays one word)."""
-    from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # ships a .pyi without py.typed
+    try:
+        from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # a .pyi without py.typed
 
-    return Dictionary(dict="core").tokenizer(SplitMode.C)
+        return Dictionary(dict="core").tokenizer(SplitMode.C)
+    except (ImportError, OSError, RuntimeError) as exc:  # the package or its dictionary file is missing
+        raise AnalyserMissingError(
+            "語の検査に使う形態素解析の辞書（SudachiPy / sudachidict_core）が見つかりません。"
+            "SNS Desk を入れ直してください。",
+            f"morphological analyser unavailable: {exc!r}",
+        ) from exc
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
@@ -199,12 +222,50 @@ def _whole_at(word: str, tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
+def _taken(specs: Sequence[Spec], tokens: Sequence[Token], i: int) -> int:
+    """How many tokens from ``i`` the specs take (an optional one is taken when it can be), or -1."""
+    if not specs:
+        return 0
+    first, rest = specs[0], specs[1:]
+    if i < len(tokens) and first.matches(tokens[i]):
+        after = _taken(rest, tokens, i + 1)
+        if after >= 0:
+            return 1 + after
+    return _taken(rest, tokens, i) if first.optional else -1
+
+
+def _anchor(pattern: Pattern) -> tuple[str, tuple[str, ...]] | None:
+    """A field and values one of which the text must have for the pattern to occur (None: no such shortcut)."""
+    for spec in pattern.tokens:
+        if spec.optional:
+            continue
+        for name, values in spec.needs:
+            if name in ("surface", "normalized", "lemma"):
+                return name, values
+    return None
+
+
+def find_all(patterns: Sequence[Pattern], tokens: Sequence[Token]) -> set[tuple[int, int]]:
+    """The spans of all the patterns, skipping at once the patterns whose words the text does not have (most of
+    them: a check runs on every pause in typing)."""
+    present = {name: {t.value(name) for t in tokens} for name in ("surface", "normalized", "lemma")}
+    text = "".join(t.surface for t in tokens)
+    found: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        anchor = _anchor(pattern)
+        absent = anchor is not None and present[anchor[0]].isdisjoint(anchor[1])
+        if absent and not (pattern.whole and pattern.whole in text):
+            continue
+        found.update(find(pattern, tokens))
+    return found
+
+
 def find(pattern: Pattern, tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """The code point spans where the pattern occurs, skipping the places its exceptions name."""
     if not pattern.tokens:
         return
     for i in range(len(tokens)):
-        n = len(pattern.tokens) if _run_at(pattern.tokens, tokens, i) else 0
+        n = max(_taken(pattern.tokens, tokens, i), 0)
         if not n and pattern.whole:
             n = _whole_at(pattern.whole, tokens, i)
         if not n:

@@ -172,7 +172,9 @@ def test_the_text_size_follows_the_os_and_is_enlarged_in_the_settings(
     assert combo.currentText() == "標準（OS の設定）" and combo.toolTip()
     combo.setCurrentIndex(combo.findData(150))
     assert style.font_points() == pytest.approx(os_font * 1.5, abs=0.1)
-    assert page.ui.titleLabel.font().pointSizeF() > 0 and "24.0pt" in style.TITLE_STYLE
+    assert (
+        "24.0pt" in style.TITLE_STYLE and page.ui.titleLabel.styleSheet() == style.TITLE_STYLE
+    )  # open ones too
     assert QPushButton("新しいボタン").font().pointSizeF() == pytest.approx(os_font * 1.5, abs=0.1)
     assert settings.load_font_scale() == 150  # remembered for this person on this PC
 
@@ -181,6 +183,7 @@ def test_the_text_size_follows_the_os_and_is_enlarged_in_the_settings(
     assert again.ui.fontScaleCombo.currentData() == 150
     again.ui.fontScaleCombo.setCurrentIndex(0)
     assert style.font_points() == pytest.approx(os_font, abs=0.1) and "16.0pt" in style.TITLE_STYLE
+    assert page.ui.titleLabel.styleSheet() == style.TITLE_STYLE
 
 
 def test_an_unusable_remembered_size_falls_back_to_the_os(os_font: float) -> None:

@@ -94,6 +94,14 @@ def test_draft_check_submit_approve_publish(
     assert "投稿済" in out and "承認: 観光 課長" in out and "status/123" in out
     code, out, _ = run(capsys, "--db", db, "draft", "list", "--status", "published")
     assert out.startswith("1\t投稿済\t鹿児島市観光公式X")
+    # 訂正 (§8(2)) says what was wrong; without it argparse refuses
+    with pytest.raises(SystemExit):
+        run(capsys, "--db", db, "draft", "correct", "1")
+    code, out, err = run(capsys, "--db", db, "draft", "correct", "1", "--reason", "URL の誤り")
+    assert code == 0 and "訂正の下書きを作成しました（投稿 2、§8(2)）" in out, err
+    database = open_database(path)
+    assert post_queries.get_post(database, people.kacho, 2).correction_reason == "URL の誤り"
+    database.dispose()
     assert run(capsys, "--db", db, "verify")[0] == 0
 
 

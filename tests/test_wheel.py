@@ -106,6 +106,9 @@ def test_the_wheel_holds_the_resources_and_migrations(wheel: Path) -> None:
         "sns_desk/resources/templates/account_list.xlsx",
         "sns_desk/resources/templates/post_record.xlsx",
         "sns_desk/resources/icons/sns-desk.svg",
+        "sns_desk/resources/guideline/guideline-ja.md",  # ヘルプ → ガイドライン
+        "sns_desk/resources/manual/index.md",  # ヘルプ → 使い方, with its pictures
+        "sns_desk/resources/manual/images/posts-5-delete.png",
         "sns_desk/store/migrations/env.py",
         "sns_desk/store/migrations/versions/0001_foundation.py",
     ]:

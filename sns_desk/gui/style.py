@@ -98,15 +98,20 @@ _SIZED = {  # the style sheets that name a size, and their size at 100 %
 
 
 def apply_font_scale(app: QApplication, percent: int) -> None:
-    """Make every text ``percent`` % of the size the OS sets (100: exactly the OS's). The application font
-    changes at once; the titles and headers styled here follow for windows opened afterwards."""
+    """Make every text ``percent`` % of the size the OS sets (100: exactly the OS's), at once: the application
+    font, and the titles and headers styled here, in the windows already open and those opened afterwards."""
     font = app.font()
     if not _os_font_points:
         _os_font_points.append(font.pointSizeF() if font.pointSizeF() > 0 else 9.0)
     font.setPointSizeF(round(_os_font_points[0] * percent / 100, 1))
     app.setFont(font)
+    resized: dict[str, str] = {}  # each sized sheet as it was → as it is now
     for name, (sheet, points) in _SIZED.items():
-        globals()[name] = sheet.format(round(points * percent / 100, 1))
+        resized[globals()[name]] = sheet.format(round(points * percent / 100, 1))
+        globals()[name] = resized[globals()[name]]
+    for widget in app.allWidgets():
+        if widget.styleSheet() in resized:
+            widget.setStyleSheet(resized[widget.styleSheet()])
 
 
 def font_points() -> float:

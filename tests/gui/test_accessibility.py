@@ -31,8 +31,10 @@ from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType
 from sns_desk.gui import style
 from sns_desk.gui.calendar.calendar_page import CalendarPage, _day_summary
+from sns_desk.gui.help.guideline_viewer import GuidelineViewer
 from sns_desk.gui.incidents.incidents_page import IncidentsPage
 from sns_desk.gui.main_window import MainWindow
+from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
 from sns_desk.gui.settings.settings_page import SettingsPage
 from sns_desk.host import settings
 from sns_desk.services import incidents, navigation, post_workflow
@@ -170,7 +172,9 @@ def test_the_text_size_follows_the_os_and_is_enlarged_in_the_settings(
     assert combo.currentText() == "標準（OS の設定）" and combo.toolTip()
     combo.setCurrentIndex(combo.findData(150))
     assert style.font_points() == pytest.approx(os_font * 1.5, abs=0.1)
-    assert page.ui.titleLabel.font().pointSizeF() > 0 and "24.0pt" in style.TITLE_STYLE
+    assert (
+        "24.0pt" in style.TITLE_STYLE and page.ui.titleLabel.styleSheet() == style.TITLE_STYLE
+    )  # open ones too
     assert QPushButton("新しいボタン").font().pointSizeF() == pytest.approx(os_font * 1.5, abs=0.1)
     assert settings.load_font_scale() == 150  # remembered for this person on this PC
 
@@ -179,6 +183,7 @@ def test_the_text_size_follows_the_os_and_is_enlarged_in_the_settings(
     assert again.ui.fontScaleCombo.currentData() == 150
     again.ui.fontScaleCombo.setCurrentIndex(0)
     assert style.font_points() == pytest.approx(os_font, abs=0.1) and "16.0pt" in style.TITLE_STYLE
+    assert page.ui.titleLabel.styleSheet() == style.TITLE_STYLE
 
 
 def test_an_unusable_remembered_size_falls_back_to_the_os(os_font: float) -> None:
@@ -217,3 +222,26 @@ def test_a_status_shown_in_red_also_says_it_in_words(qtbot: QtBot, db: Database,
     calendar.ui.calendar.setCurrentPage(today.year, today.month)
     shown = calendar.ui.calendar.dateTextFormat(QDate(today.year, today.month, today.day))
     assert "投稿済 1 件" in shown.toolTip()
+
+
+def test_the_help_windows_and_the_section8_dialog_are_worked_by_tab_alone(
+    qtbot: QtBot, db: Database, people: People
+) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    post_id = draft(db, people.tanto, account, "花火大会は8月10日です。")
+    submit(db, people.tanto, post_id)
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
+    post_workflow.record_publication(
+        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/3"
+    )
+    dialog = Section8Dialog(db, people.kacho, post_id, Measure.DELETE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.reasonEdit.setPlainText("運用ポリシーに抵触")
+    reached = focus_chain(dialog, dialog.ui.reasonEdit, dialog)
+    assert dialog.ok_button in reached and dialog.ui.postView in reached
+
+    viewer = GuidelineViewer()
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert {viewer.contents, viewer.browser} <= set(focus_chain(viewer, viewer.search_edit, viewer))

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.guideline import Reference
 from sns_desk.domain.vocabulary import AccountStatus
+from sns_desk.gui.approvals.approvals_page import ApprovalsPage
 from sns_desk.gui.help import manual_viewer
 from sns_desk.gui.help.guideline_viewer import (
     GuidelineViewer,
@@ -23,8 +24,10 @@ from sns_desk.gui.help.manual_viewer import manual_folder, page_title
 from sns_desk.gui.help.section_links import link_label, linked_html
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.services import post_drafts, post_queries
 from sns_desk.store.database import Database
 from tests.gui.test_posts_screens import type_body
+from tests.test_posts import draft, submit
 from tests.world import People, in_state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,3 +186,32 @@ def test_citations_in_the_manual_become_links() -> None:
         manual_viewer.linked_markdown("短縮 URL（§5(7)）は不可")
         == "短縮 URL（[§5(7)](guideline:s5-7)）は不可"
     )
+
+
+def test_the_self_check_shows_the_guideline_words_and_the_approval_findings_link_to_it(
+    qtbot: QtBot, db: Database, people: People
+) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    editor = PostEditor(db, people.tanto, account_id=account)
+    qtbot.addWidget(editor)
+    tips = [box.toolTip() for box in editor.self_checks.values()]
+    assert tips and all(tip.startswith("§6(") for tip in tips)
+    assert any("誹謗中傷すること。" in tip for tip in tips)
+    assert "guideline:s6" in editor.ui.selfCheckIntro.text()
+
+    post_id = draft(db, people.tanto, account, "詳しくは https://www.example.com/ へ")
+    submit(
+        db, people.tanto, post_id, {key: "共催団体の公式ページ" for key in warning_keys(db, people, post_id)}
+    )
+    page = ApprovalsPage(db, people.kacho)
+    qtbot.addWidget(page)
+    page.ui.pendingTable.selectRow(0)
+    assert "guideline:s5-8" in page.ui.findingsView.toHtml()
+    page.ui.findingsView.anchorClicked.emit(QUrl("guideline:s5-8"))
+    viewer = current_viewer()
+    assert viewer is not None and viewer.shown_section() == Reference(5, 8)
+
+
+def warning_keys(db: Database, people: People, post_id: int) -> list[str]:
+    detail = post_queries.get_post(db, people.tanto, post_id)
+    return [f.key for f in post_drafts.check_input(db, people.tanto, detail.as_input, post_id)]

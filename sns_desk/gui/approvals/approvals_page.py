@@ -15,6 +15,7 @@ from sns_desk.domain.errors import SnsDeskError, ValidationError
 from sns_desk.domain.workflow import PostAction
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
+from sns_desk.gui.help.section_links import link_browser, linked_html
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import Cancelled, explain, run_keyring_call, show_error
 from sns_desk.gui.shared.item_models import (
@@ -53,6 +54,10 @@ class ApprovalsPage(QWidget):
         self.ui.setupUi(self)
         style.title(self.ui.titleLabel)
         self.ui.headerLabel.setStyleSheet(style.HEADER_STYLE)
+        self.ui.openButton.setToolTip("投稿を編集画面で開き、全体と履歴を確かめます")
+        self.ui.scopeReviewOpenButton.setToolTip("事前承認の範囲で発信された投稿を開いて確かめます（§5(2)）")
+        self.ui.scopeReviewedButton.setToolTip("事前承認の範囲で発信された投稿を確認済みにします（§5(2)）")
+        link_browser(self.ui.findingsView)  # each § of the findings opens the guideline
         self.model = PostsTableModel()
         table = self.ui.pendingTable
         table.setModel(self.model)
@@ -150,7 +155,7 @@ class ApprovalsPage(QWidget):
         for finding in detail.findings_at_submission:
             reason = detail.warning_reasons.get(finding.key, "")
             parts.append(
-                f"<p><b>{finding.severity.label}</b> {html.escape(finding.message)}（{finding.section}）"
+                f"<p><b>{finding.severity.label}</b> {html.escape(finding.message)}（{linked_html(finding.section)}）"
                 + (f"<br>作成者の理由: {html.escape(reason)}" if reason else "")
                 + "</p>"
             )

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTextBrowser, QWidget
 
-from sns_desk.domain.guideline import Reference, find_references, parse_reference
+from sns_desk.domain.guideline import Reference, find_references, parse_reference, section_for
 from sns_desk.gui import style
 from sns_desk.gui.help.guideline_viewer import open_guideline
 from sns_desk.gui.shared.item_models import TableModel
@@ -91,6 +91,13 @@ def link_column(
 
     view.clicked.connect(activated)
     view.activated.connect(activated)
+
+
+def section_text(cited: str) -> str:
+    """The guideline's words for the first section ``cited`` names (for a tooltip), or "" if it names none."""
+    citations = find_references(cited)
+    section = section_for(citations[0].reference) if citations else None
+    return f"{section.reference.label}: {section.text}" if section is not None else ""
 
 
 SECTION_TIP = "クリック（または Enter）で、ガイドラインのこの節を開きます。"

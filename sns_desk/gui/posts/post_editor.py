@@ -32,7 +32,14 @@ from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_posteditor import Ui_PostEditor
-from sns_desk.gui.help.section_links import SECTION_TIP, link_browser, link_column, linked_html
+from sns_desk.gui.help.section_links import (
+    SECTION_TIP,
+    link_browser,
+    link_column,
+    link_label,
+    linked_html,
+    section_text,
+)
 from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
 from sns_desk.gui.shared.interaction import confirm, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
@@ -121,12 +128,14 @@ class PostEditor(QDialog):
         table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked)
         table.selectionModel().selectionChanged.connect(lambda *_: self._select_finding())
 
+        link_label(self.ui.selfCheckIntro, self.ui.selfCheckIntro.text())  # its §6 opens the guideline
         holder_layout = QVBoxLayout(self.ui.selfCheckHolder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         self.self_checks: dict[str, QCheckBox] = {}
         for item_id, section, text in post_drafts.self_check_items():
             box = QCheckBox(f"{section} {text}")
             box.setAccessibleName(f"確認 {section}")
+            box.setToolTip(section_text(section))  # the guideline's own words for the item
             holder_layout.addWidget(box)
             self.self_checks[item_id] = box
 

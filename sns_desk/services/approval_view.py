@@ -10,10 +10,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.revision_diff import Change, ImageChange, Segment, image_changes, inline_diff
-from sns_desk.domain.vocabulary import DecisionKind
+from sns_desk.domain.vocabulary import DecisionKind, Platform
 from sns_desk.domain.workflow import diff_base
 from sns_desk.services.actors import Actor
 from sns_desk.services.revisions import last_seen, mark_seen, revision_images
@@ -32,6 +33,9 @@ class Comparison:
     body: tuple[Segment, ...]
     images: tuple[ImageChange, ...]
     other: tuple[str, ...]  # other fields that changed, in Japanese (「予定日時: … → …」)
+    platform: Platform  # for the preview shaped like the platform
+    account: str
+    count: checks.Count  # the body counted the platform's way (X: links as 23 characters)
 
     @property
     def unchanged(self) -> bool:
@@ -109,6 +113,9 @@ def compare_for_approval(db: Database, actor: Actor, post_id: int) -> Comparison
             tuple(inline_diff(old_body, latest.body)),
             tuple(image_changes(old_images, revision_images(session, post_id, latest.number))),
             tuple(other),
+            post.account.platform,
+            post.account.name,
+            checks.count(post.account.platform, latest.body),
         )
 
     return change(db, actor, work, what="compare_for_approval")

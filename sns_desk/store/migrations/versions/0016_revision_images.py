@@ -126,10 +126,11 @@ def _legacy_monitoring(bind: sa.Connection) -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("monitoring_records") as batch:
-        batch.drop_column("legacy")
-    with op.batch_alter_table("accounts") as batch:
-        batch.drop_column("monitoring_interval_days")
+    bind = (
+        op.get_bind()
+    )  # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL): no table rebuild under the foreign keys
+    bind.exec_driver_sql("ALTER TABLE monitoring_records DROP COLUMN legacy")
+    bind.exec_driver_sql("ALTER TABLE accounts DROP COLUMN monitoring_interval_days")
     op.drop_index(op.f("ix_revision_views_post_id"), table_name="revision_views")
     op.drop_table("revision_views")
     op.drop_index(op.f("ix_revision_images_revision_id"), table_name="revision_images")

@@ -106,22 +106,25 @@ def preview_html(comparison: Comparison, image_count: int) -> str:
     images = (
         "<table width='100%' cellspacing='4'><tr>"
         + "".join(
-            f"<td style='background:{style.PREVIEW_IMAGE};height:80px' align='center'>画像 {n}</td>"
+            f"<td bgcolor='{style.PREVIEW_IMAGE}' height='90' align='center'>画像 {n}</td>"
             for n in range(1, image_count + 1)
         )
         + "</tr></table>"
         if image_count
         else ""
     )
-    card = (
-        f"border:1px solid {style.PREVIEW_BORDER}; border-radius:12px; padding:10px; font-family:sans-serif"
+    # Qt's rich text draws borders and heights on tables only: the card is a one-cell table
+    card_open = (
+        "<table width='100%' cellpadding='12' cellspacing='0' border='1' "
+        f"style='border-style:solid; border-color:{style.PREVIEW_BORDER}'><tr><td>"
     )
+    card_close = "</td></tr></table>"
     if comparison.platform is Platform.LINE:
         return (
             f"<p style='color:{style.PREVIEW_NOTE}'>LINE のトーク画面での見え方</p>"
-            f"<table width='100%' style='background:{style.LINE_CHAT_BACKGROUND}' cellpadding='12'><tr><td>"
+            f"<table width='100%' bgcolor='{style.LINE_CHAT_BACKGROUND}' cellpadding='12'><tr><td>"
             f"<p><b>{name}</b></p>"
-            f"<table style='background:{style.LINE_BUBBLE}' cellpadding='10'><tr><td>"
+            f"<table bgcolor='{style.LINE_BUBBLE}' cellpadding='10'><tr><td>"
             f"<div style='white-space:pre-wrap'>{body}</div></td></tr></table>"
             f"{images}</td></tr></table>{counter}"
         )
@@ -133,13 +136,13 @@ def preview_html(comparison: Comparison, image_count: int) -> str:
         )
         return (
             f"<p style='color:{style.PREVIEW_NOTE}'>Instagram の投稿での見え方</p>"
-            f"<div style='{card}'><p><b>{name}</b></p>{square}"
-            f"<div style='white-space:pre-wrap'><b>{name}</b> {body}</div></div>{counter}"
+            f"{card_open}<p><b>{name}</b></p>{square}"
+            f"<div style='white-space:pre-wrap'><b>{name}</b> {body}</div>{card_close}{counter}"
         )
     heading = "X（旧 Twitter）のポストでの見え方" if comparison.platform is Platform.X else "投稿での見え方"
     return (
         f"<p style='color:{style.PREVIEW_NOTE}'>{heading}</p>"
-        f"<div style='{card}'><p><b>{name}</b></p><div style='white-space:pre-wrap'>{body}</div>{images}</div>"
+        f"{card_open}<p><b>{name}</b></p><div style='white-space:pre-wrap'>{body}</div>{images}{card_close}"
         f"{counter}"
     )
 

@@ -62,6 +62,79 @@ def main(argv: list[str]) -> int:
         return take(args.out, args.quick, frozenset(args.only))
 
 
+def _picture(colour: str, label: str, width: int = 480, height: int = 320) -> bytes:
+    """A PNG drawn here (a map or a photo as a 課 would attach one)."""
+    from PySide6.QtCore import QBuffer, QIODevice, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    painter = QPainter(image)
+    painter.setPen(QColor("white"))
+    painter.setFont(QFont("Noto Sans CJK JP", 28))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, label)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 takes the name as str
+    return bytes(buffer.data().data())
+
+
+def save_approval_view(
+    db: Database,
+    tanto: Actor,
+    kacho: Actor,
+    account: int,
+    checked: list[str],
+    when: object,
+    save: Callable[[QWidget, str], None],
+) -> None:
+    """Issue 16, item 2: an approved post whose date was changed and whose map was swapped, as the 管理者 sees it."""
+    from datetime import datetime
+
+    from sns_desk.gui.approvals.approvals_page import ApprovalsPage
+    from sns_desk.gui.main_window import MainWindow
+    from sns_desk.services import post_attachments, post_drafts, post_queries, post_workflow
+
+    assert isinstance(when, datetime)
+    body = (
+        "【市民マラソン】コースの一部で交通規制を行います。\n"
+        "詳しくは https://www.city.kagoshima.lg.jp/marathon/kisei.html をご覧ください。\n"
+        "日時は12月10日 8時〜13時です。"
+    )
+    post_id = post_drafts.create_draft(
+        db, tanto, post_drafts.PostInput(account, body, title="市民マラソンの交通規制", planned_at=when)
+    )
+    old_map = post_attachments.add_attachment(
+        db, tanto, post_id, "course-map.png", _picture("#3b6ea5", "コース図")
+    )
+    post_attachments.add_attachment(db, tanto, post_id, "poster.png", _picture("#a5543b", "ポスター"))
+
+    def version(actor: Actor) -> int:
+        return post_queries.get_post(db, actor, post_id).row.version
+
+    post_workflow.submit(db, tanto, post_id, version(tanto), checked)
+    post_workflow.approve(db, kacho, post_id, version(kacho))
+    data = post_queries.get_post(db, tanto, post_id).as_input
+    data.body = body.replace("12月10日 8時", "12月11日 8時")
+    post_drafts.save_draft(db, tanto, post_id, version(tanto), data)
+    post_attachments.remove_attachment(db, tanto, old_map)
+    post_attachments.add_attachment(
+        db, tanto, post_id, "course-map-v2.png", _picture("#2f7d4f", "コース図（改訂）")
+    )
+    post_workflow.submit(db, tanto, post_id, version(tanto), checked)
+    window = MainWindow(db, kacho)
+    window.resize(1280, 800)
+    page = cast(ApprovalsPage, window.show_page("approvals"))
+    page.refresh(post_id)
+    page.ui.splitter.setSizes([420, 860])
+    page.ui.detailTabs.setCurrentWidget(page.ui.diffTab)
+    save(window, "approvals-2-diff-images.png")
+    page.ui.detailTabs.setCurrentWidget(page.ui.previewTab)
+    save(window, "approvals-3-preview-x.png")
+    window.close()
+
+
 def save_admin_pages(
     db: Database, actor: Actor, save: Callable[[QWidget, str], None], pages: dict[str, str]
 ) -> None:
@@ -373,6 +446,7 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     save(approver, "posts-3-approval.png")
     approver.close()
     save_help_and_section8(db, kacho, tanto, made[0], save)
+    save_approval_view(db, tanto, kacho, kanko, checked, at(15, 4), save)
 
     # 事前承認の範囲 (§5(2)): the 管理者 writes the template with its slots and sees the sample; the 担当者 fills it
     from sns_desk.domain.vocabulary import SlotKind
@@ -485,6 +559,8 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     save(trouble_window, "incidents-1-impersonation.png")
     trouble_page.refresh(flame)
     save(trouble_window, "incidents-2-flaming.png")
+    monitoring.set_interval(db, kacho, kanko, 14)
+    trouble_page.refresh()
     trouble_page.ui.tabs.setCurrentIndex(1)
     save(trouble_window, "incidents-3-monitoring.png")
     trouble_window.show_page("inquiries")

@@ -49,6 +49,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.REPORT_ACCOUNT: {MAN},
     Permission.LEAD_INCIDENT: {MAN},
     Permission.RECORD_MONITORING: {MAN},
+    Permission.SET_DORMANT_DAYS: {PR},
     Permission.MANAGE_ACCOUNT_MEMBERS: {MAN, RES, ADM},
     Permission.WRITE_POST: {STA, CON, MAN, RES},
     Permission.RECORD_PUBLICATION: {STA, CON, MAN, RES},

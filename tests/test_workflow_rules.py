@@ -132,8 +132,12 @@ def test_which_account_states_keep_credentials() -> None:
 
 
 def test_which_revision_the_approver_compares_with() -> None:
-    assert diff_base([1], []) is None  # a first revision: nothing to compare
-    assert diff_base([1, 2, 3], []) == 2  # the one before the latest
-    assert diff_base([1, 2, 3, 4], [2]) == 2  # what the approver rejected
-    assert diff_base([1, 2, 3, 4], [1, 3]) == 3  # the last rejection
-    assert diff_base([1, 2], [2]) == 2  # rejected and resubmitted unchanged: no difference to show
+    assert diff_base([1], []) is None  # a first revision, never seen: nothing to compare
+    assert diff_base([1, 2, 3], []) is None  # never approved, never seen by this approver, never rejected
+    assert diff_base([1, 2, 3], [1]) == 1  # the last approved, not the previous save (issue 16)
+    assert diff_base([1, 2, 3, 4], [1, 2], seen=3) == 2  # approved beats seen
+    assert diff_base([1, 2, 3, 4], [], seen=2) == 2  # before any approval: what this approver last saw
+    assert diff_base([1, 2, 3, 4], [], seen=None, rejected_at=[1, 3]) == 3  # failing that, the last rejection
+    assert diff_base([1, 2, 3, 4], [], seen=2, rejected_at=[3]) == 2  # seen before someone else's rejection
+    assert diff_base([1, 2], [], rejected_at=[2]) == 2  # rejected and resubmitted unchanged: no difference
+    assert diff_base([1, 2], [7], seen=9) is None  # numbers that are not revisions are ignored

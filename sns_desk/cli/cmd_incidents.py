@@ -71,7 +71,11 @@ def run(args: argparse.Namespace, db: Database) -> int:
         return 0
     for row in monitoring.monitoring_status(db, actor):
         last = f"{row.last_checked.astimezone(pol.JST):%Y-%m-%d}" if row.last_checked else "未確認"
-        print(f"{row.account_id}\t{row.account}\t{last}\t{'期限切れ' if row.overdue else '済'}")
+        state = "期限切れ" if row.overdue else "済"
+        dormant = f"\t休眠（{row.dormant_days}日以上投稿なし）" if row.dormant else ""
+        print(
+            f"{row.account_id}\t{row.account}\t{last}\t{state}（{row.interval_days}日ごと）\t{row.result}{dormant}"
+        )
     return 0
 
 

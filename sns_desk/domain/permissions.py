@@ -40,6 +40,7 @@ class Permission(enum.StrEnum):
     REPORT_ACCOUNT = "report_account"
     LEAD_INCIDENT = "lead_incident"
     RECORD_MONITORING = "record_monitoring"
+    SET_DORMANT_DAYS = "set_dormant_days"
     MANAGE_ACCOUNT_MEMBERS = "manage_account_members"
     # the アカウント担当者 and 委託業者 (§4(1)ウ, §9(1))
     WRITE_POST = "write_post"
@@ -94,6 +95,7 @@ TABLE: dict[Permission, Rule] = {
     Permission.REPORT_ACCOUNT: _rule({R.MANAGER}, True, "広報課への報告", "§3(2)"),
     Permission.LEAD_INCIDENT: _rule({R.MANAGER}, True, "トラブル対応の指揮", "§4(1)イ, §8"),
     Permission.RECORD_MONITORING: _rule({R.MANAGER}, True, "監視の記録", "§9(2)"),
+    Permission.SET_DORMANT_DAYS: _rule({R.PR}, False, "休眠アカウントの基準の設定", "§9(2)"),
     Permission.MANAGE_ACCOUNT_MEMBERS: _rule(
         {R.MANAGER, R.RESPONSIBLE, R.SYSTEM_ADMIN}, True, "アカウントの担当者の割り当て", "§4(1)"
     ),

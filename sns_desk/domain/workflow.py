@@ -171,14 +171,25 @@ def actions_for(facts: PostFacts) -> dict[PostAction, Allowed]:
     return {action: may_act(action, facts) for action in PostAction}
 
 
-def diff_base(revisions: Sequence[int], rejected_at: Sequence[int]) -> int | None:
-    """Which revision the approver compares the latest with (PRODUCT.md §7: the diff against the last revision).
+def diff_base(
+    revisions: Sequence[int],
+    approved_at: Sequence[int],
+    seen: int | None = None,
+    rejected_at: Sequence[int] = (),
+) -> int | None:
+    """Which revision the approver compares the latest with (issue 16, item 2).
 
-    ``revisions`` are the post's revision numbers in order, ``rejected_at`` the revisions rejected so far, in
-    order.  After a 差戻し the approver compares with what they rejected (the same revision when nothing was
-    changed since); otherwise with the revision before the latest.  None for a first revision (nothing to compare with).
+    ``revisions`` are the post's revision numbers in order, ``approved_at`` the revisions approved so far and
+    ``rejected_at`` those rejected, in order, ``seen`` the last revision this approver saw in the approval view.
+    The last approved revision first: an approved 「10日」 edited to 「11日」 over two saves shows both edits.  Before
+    any approval, the last revision this approver saw; failing that, the last rejected one (what someone else sent
+    back).  None when there is nothing to compare with (the approver sees the post for the first time).
     """
-    if len(revisions) < 2:
-        return None
-    earlier = [number for number in rejected_at if number in revisions]
-    return earlier[-1] if earlier else revisions[-2]
+    known = set(revisions)
+    approved = [number for number in approved_at if number in known]
+    if approved:
+        return approved[-1]
+    if seen is not None and seen in known:
+        return seen
+    rejected = [number for number in rejected_at if number in known]
+    return rejected[-1] if rejected else None

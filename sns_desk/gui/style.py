@@ -27,6 +27,10 @@ LINK = "#1d9bf0"  # links and mentions in the platform preview
 SEALED = "#2e7d32"  # a decision whose 電子印鑑 verified
 PREVIEW_BORDER = "#cccccc"  # the card the platform preview is drawn in
 PREVIEW_NOTE = "#666666"
+LINE_CHAT_BACKGROUND = "#8cabd9"  # LINE's talk room, behind the bubble
+LINE_BUBBLE = "#ffffff"
+PREVIEW_IMAGE = "#e8e8e8"  # where a platform would show an image
+IMAGE_CHANGE_BORDER = {"same": "#cccccc", "added": OK, "removed": ERROR, "changed": WARNING}
 
 # style sheets, by role
 ERROR_STYLE = f"color: {ERROR};"

@@ -67,6 +67,7 @@ ACTION_LABELS: dict[str, str] = {
     "post.attach": "画像の添付",
     "post.detach": "画像の削除",
     "post.scope_reviewed": "事前承認分の確認",
+    "post.seen": "承認画面で版を確認",
     "scope.approve": "事前承認の範囲の承認",
     "scope.change": "事前承認の範囲の変更",
     "scope.revoke": "事前承認の範囲の取り消し",
@@ -80,6 +81,8 @@ ACTION_LABELS: dict[str, str] = {
     "inquiry.forward": "担当課への依頼",
     "inquiry.purge": "保存期間を過ぎた内容の削除",
     "monitoring.record": "監視の記録",
+    "monitoring.interval": "監視の間隔の設定",
+    "settings.dormant_days": "休眠アカウントの基準の設定",
     "settings.retention_days": "問い合わせの保存期間の設定",
 }
 

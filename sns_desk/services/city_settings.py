@@ -1,5 +1,6 @@
-"""City-wide settings of the システム管理者 kept in the database: how often passwords change (§3(3)ウ), how long
-inquiries are kept (§7), how often accounts are monitored (§9(2))."""
+"""City-wide settings kept in the database: how often passwords change (§3(3)ウ) and how long inquiries are kept
+(§7), set by the システム管理者; after how many days without a post an account counts as dormant (§9(2)), set by
+広報課.  (How often each account is monitored is the account's own setting: :mod:`sns_desk.services.monitoring`.)"""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from sns_desk.domain import monitoring_rules
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.services.actors import Actor
@@ -25,6 +27,7 @@ class DaysSetting:
     high: int
     out_of_range: str  # the message when a value is outside low..high
     audit_action: str
+    permission: Permission = Permission.MANAGE_DATABASE  # who sets it
 
 
 ROTATION = DaysSetting(
@@ -43,13 +46,15 @@ RETENTION = DaysSetting(
     "保存期間は 30〜3650 日で指定してください。",
     "settings.retention_days",
 )
-MONITORING = DaysSetting(
-    "monitoring_interval_days",
-    7,
-    1,
-    365,
-    "監視の間隔は 1〜365 日で指定してください。",
-    "settings.monitoring_days",
+DORMANT = DaysSetting(
+    "dormant_account_days",
+    monitoring_rules.DEFAULT_DORMANT_DAYS,
+    monitoring_rules.DORMANT_LOW,
+    monitoring_rules.DORMANT_HIGH,
+    f"休眠アカウントとみなす日数は {monitoring_rules.DORMANT_LOW}〜{monitoring_rules.DORMANT_HIGH} 日で指定してください"
+    "（§9(2)）。",
+    "settings.dormant_days",
+    Permission.SET_DORMANT_DAYS,
 )
 
 
@@ -66,12 +71,12 @@ def read_days(db: Database, setting: DaysSetting) -> int:
 
 
 def set_days(db: Database, actor: Actor, setting: DaysSetting, value: int) -> None:
-    """Change a city-wide setting (システム管理者), audited."""
+    """Change a city-wide setting (システム管理者, or 広報課 for the dormant-account days), audited."""
     if not setting.low <= value <= setting.high:
         raise ValidationError(setting.out_of_range)
 
     def work(step: Step) -> None:
-        step.require(Permission.MANAGE_DATABASE)
+        step.require(setting.permission)
         meta = step.session.get(AppMeta, setting.key)
         if meta is None:
             step.session.add(AppMeta(key=setting.key, value=str(value)))
@@ -90,8 +95,8 @@ def retention_days(session: Session) -> int:
     return days(session, RETENTION)
 
 
-def monitoring_days(session: Session) -> int:
-    return days(session, MONITORING)
+def dormant_days(session: Session) -> int:
+    return days(session, DORMANT)
 
 
 def get_rotation_days(db: Database) -> int:
@@ -110,3 +115,8 @@ def set_rotation_days(db: Database, actor: Actor, value: int) -> None:
 def set_retention_days(db: Database, actor: Actor, value: int) -> None:
     """How long the words of inquiries are kept before they are erased (§7)."""
     set_days(db, actor, RETENTION, value)
+
+
+def set_dormant_days(db: Database, actor: Actor, value: int) -> None:
+    """After how many days without a post an account is shown as dormant (§9(2); 広報課)."""
+    set_days(db, actor, DORMANT, value)

@@ -1,37 +1,63 @@
-"""Monitoring of the accounts in operation (§9(2)): who checked each account last, and which are overdue."""
+"""Monitoring of the accounts in operation (§9(2)): each check recorded with a structured result (問題なし, or 問題あり
+and what was found), how often each account is checked (its 管理者 sets it; 7 days by default), which accounts are
+overdue, and which have gone without a post for the days 広報課 set (dormant)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from sns_desk.domain import monitoring_rules as rules
+from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
-from sns_desk.services.city_settings import monitoring_days
+from sns_desk.services.city_settings import dormant_days
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, MonitoringRecord, utcnow
+from sns_desk.store.orm import Account, MonitoringRecord, Post, utcnow
 
 
 def record_monitoring(
     db: Database, actor: Actor, account_id: int, note: str, *, problems_found: bool = False
 ) -> int:
+    """A §9(2) check: 問題なし (``note`` an optional remark) or 問題あり (``note`` says what was found; required)."""
+    note = note.strip()
+    if problems_found and not note:
+        raise ValidationError("「問題あり」のときは、何があったかを書いてください（§9(2)）。")
+
     def work(step: Step) -> int:
         step.require(Permission.RECORD_MONITORING, account_id)
         record = MonitoringRecord(
-            account_id=account_id, checked_by_id=step.me.id, note=note.strip(), problems_found=problems_found
+            account_id=account_id, checked_by_id=step.me.id, note=note, problems_found=problems_found
         )
         step.session.add(record)
-        payload = {"problems_found": problems_found, "note": note.strip()}
+        payload = {"problems_found": problems_found, "note": note}
         step.audit("monitoring.record", "account", account_id, payload)
         return record.id
 
     return change(db, actor, work, what="record_monitoring")
+
+
+def set_interval(db: Database, actor: Actor, account_id: int, days: int) -> None:
+    """How often the account is checked (§9(2)), set by its 管理者."""
+    refusal = rules.interval_refusal(days)
+    if refusal:
+        raise ValidationError(refusal, f"monitoring interval {days} out of range")
+
+    def work(step: Step) -> None:
+        step.require(Permission.EDIT_ACCOUNT_SETTINGS, account_id)
+        account = step.load(Account, account_id)
+        before = account.monitoring_interval_days
+        account.monitoring_interval_days = days
+        step.session.flush()
+        step.audit("monitoring.interval", "account", account_id, {"days": [before, days]})
+
+    change(db, actor, work, what="set monitoring interval")
 
 
 @dataclass(frozen=True)
@@ -42,37 +68,79 @@ class MonitoringRow:
     last_by: str
     overdue: bool
     may_record: bool
+    interval_days: int = rules.DEFAULT_INTERVAL_DAYS
+    last_problem: bool | None = None  # the last check's result; None before the first
+    last_note: str = ""  # what was found (問題あり) or a remark
+    last_legacy: bool = False  # the last check was free text, its result read from the words
+    last_post: datetime | None = None
+    dormant: bool = False
+    dormant_days: int = rules.DEFAULT_DORMANT_DAYS
+    may_set_interval: bool = False
+
+    @property
+    def result(self) -> str:
+        """The last check's result as the screen and the command line show it."""
+        if self.last_problem is None:
+            return "未確認"
+        text = "問題あり" if self.last_problem else "問題なし"
+        if self.last_note:
+            text += f": {self.last_note}"
+        return text + ("（旧形式の記録から判定）" if self.last_legacy else "")
 
 
 def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:
     now = now or utcnow()
 
     def work(step: Step) -> list[MonitoringRow]:
-        visible = visible_account_ids(step.session, step.me)
-        days = monitoring_days(step.session)
+        session = step.session
+        visible = visible_account_ids(session, step.me)
+        dormant_after = dormant_days(session)
         stmt = select(Account).where(Account.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED]))
         if visible is not None:
             stmt = stmt.where(Account.id.in_(visible))
+        accounts = list(session.scalars(stmt.order_by(Account.name)))
+        last_posts = dict(
+            session.execute(
+                select(Post.account_id, func.max(Post.published_at))
+                .where(Post.account_id.in_([a.id for a in accounts]), Post.published_at.is_not(None))
+                .group_by(Post.account_id)
+            ).all()
+        )
         rows = []
-        for account in step.session.scalars(stmt.order_by(Account.name)):
-            last = step.session.scalars(
+        for account in accounts:
+            last = session.scalars(
                 select(MonitoringRecord)
                 .where(MonitoringRecord.account_id == account.id)
                 .options(selectinload(MonitoringRecord.checked_by))
-                .order_by(MonitoringRecord.checked_at.desc())
+                .order_by(MonitoringRecord.checked_at.desc(), MonitoringRecord.id.desc())
                 .limit(1)
             ).first()
-            since = last.checked_at if last else (account.activated_at or account.created_at)
+            since = account.activated_at or account.created_at
+            last_post = last_posts.get(account.id)
+            interval = account.monitoring_interval_days
             rows.append(
                 MonitoringRow(
                     account.id,
                     account.name,
                     last.checked_at if last else None,
                     last.checked_by.display_name if last else "",
-                    now - since > timedelta(days=days),
+                    rules.monitoring_due(last.checked_at if last else None, since, interval, now),
                     step.may(Permission.RECORD_MONITORING, account.id),
+                    interval,
+                    last.problems_found if last else None,
+                    last.note if last else "",
+                    last.legacy if last else False,
+                    last_post,
+                    rules.dormant(last_post, since, dormant_after, now),
+                    dormant_after,
+                    step.may(Permission.EDIT_ACCOUNT_SETTINGS, account.id),
                 )
             )
         return rows
 
     return look(db, actor, work)
+
+
+def may_set_dormant_days(db: Database, actor: Actor) -> bool:
+    """May this person set after how many days without a post an account counts as dormant (広報課)?"""
+    return look(db, actor, lambda step: step.may(Permission.SET_DORMANT_DAYS))

@@ -18,7 +18,7 @@ from sns_desk.store.orm import Incident
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # "approvals", "scope_review", "incident", "monitoring", "credential"
+    kind: str  # "approvals", "scope_review", "incident", "monitoring", "dormant", "credential"
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
@@ -58,6 +58,7 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
             )
         )
     notices.extend(look(db, actor, _escalations))
+    checks = monitoring.monitoring_status(db, actor)
     notices.extend(
         Notice(
             "monitoring",
@@ -65,8 +66,18 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
             "incidents",
             row.account_id,
         )
-        for row in monitoring.monitoring_status(db, actor)
+        for row in checks
         if row.overdue and row.may_record
+    )
+    notices.extend(
+        Notice(
+            "dormant",
+            f"「{row.account}」は {row.dormant_days} 日以上投稿がありません。運用を続けるか見直してください（§9(2)）。",
+            "incidents",
+            row.account_id,
+        )
+        for row in checks
+        if row.dormant and row.may_record
     )
     notices.extend(
         Notice(

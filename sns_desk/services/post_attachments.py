@@ -1,5 +1,6 @@
 """Images attached to a post: PNG, JPEG, GIF or WebP, at most four, each up to 5 MB; a change to an approved
-post's images sends it back to 下書き, as an edit of its text does."""
+post's images sends it back to 下書き, as an edit of its text does.  Each change of the images is a new revision
+(images are part of what the approver compares and the 電子印鑑 covers, issue 16)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from sns_desk.domain.errors import ConflictError, ValidationError
+from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import editable
 from sns_desk.services.actors import Actor
+from sns_desk.services.revisions import add_revision, revision_image
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Attachment, Post, utcnow
@@ -88,8 +90,12 @@ def add_attachment(db: Database, actor: Actor, post_id: int, filename: str, data
                 added_by_id=step.me.id,
             )
         )
+        number = add_revision(step.session, post, step.me)
         step.audit(
-            "post.attach", "post", post.id, {"filename": item.filename, "sha256": digest, "size": len(data)}
+            "post.attach",
+            "post",
+            post.id,
+            {"filename": item.filename, "sha256": digest, "size": len(data), "revision": number},
         )
         return item.id
 
@@ -101,8 +107,8 @@ def remove_attachment(db: Database, actor: Actor, attachment_id: int) -> None:
         item = step.load(Attachment, attachment_id)
         post = _editable_post(step, item.post_id, "の画像は外せません。")
         step.session.delete(item)
-        step.session.flush()
-        step.audit("post.detach", "post", post.id, {"sha256": item.sha256})
+        number = add_revision(step.session, post, step.me)
+        step.audit("post.detach", "post", post.id, {"sha256": item.sha256, "revision": number})
 
     change(db, actor, work, what="remove_attachment")
 
@@ -114,5 +120,20 @@ def attachment_data(db: Database, actor: Actor, attachment_id: int) -> bytes:
         item = step.load(Attachment, attachment_id)
         step.see(step.load(Post, item.post_id).account_id)
         return bytes(item.data)
+
+    return look(db, actor, work)
+
+
+def revision_image_data(db: Database, actor: Actor, post_id: int, sha256: str) -> bytes:
+    """An image of one of a post's revisions (also one removed since), for those who may see the post's account."""
+
+    def work(step: Step) -> bytes:
+        step.see(step.load(Post, post_id).account_id)
+        found = revision_image(step.session, post_id, sha256)
+        if found is None:
+            raise NotFoundError(
+                "この画像は投稿のどの版にもありません。", f"image {sha256} not in post {post_id}"
+            )
+        return found
 
     return look(db, actor, work)

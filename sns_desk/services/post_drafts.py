@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain import checks
@@ -27,9 +27,10 @@ from sns_desk.services.account_policies import current_policy
 from sns_desk.services.accounts import AccountRow, list_accounts
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import open_post
+from sns_desk.services.revisions import add_revision
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, Post, PostRevision, StandingScope, User, utcnow
+from sns_desk.store.orm import Account, Post, StandingScope, utcnow
 
 P = PostStatus
 MAX_BODY_CHARS = 100_000
@@ -82,24 +83,6 @@ def post_input(post: Post) -> PostInput:
 
 
 # --- revisions -------------------------------------------------------------------------------------------------
-
-
-def revision_count(session: Session, post_id: int) -> int:
-    return int(
-        session.scalar(select(func.count()).select_from(PostRevision).where(PostRevision.post_id == post_id))
-        or 0
-    )
-
-
-# What a revision keeps of the post: each save is kept whole.
-_REVISED = ("title", "body", "category", "planned_at", "emergency", "emergency_reason")
-
-
-def _add_revision(session: Session, post: Post, me: User) -> int:
-    number = revision_count(session, post.id) + 1
-    kept = {name: getattr(post, name) for name in _REVISED}
-    session.add(PostRevision(post_id=post.id, number=number, saved_by_id=me.id, **kept))
-    return number
 
 
 def _apply_input(post: Post, data: PostInput) -> None:
@@ -213,7 +196,7 @@ def _insert(
     )
     _apply_input(post, data)
     step.add(post)
-    _add_revision(step.session, post, step.me)
+    add_revision(step.session, post, step.me)
     return post
 
 
@@ -285,7 +268,7 @@ def save_draft(db: Database, actor: Actor, post_id: int, expected_version: int, 
         _apply_input(post, data)
         post.status = P.DRAFT
         post.updated_at = utcnow()
-        number = _add_revision(step.session, post, step.me)
+        number = add_revision(step.session, post, step.me)
         step.session.flush()
         step.audit(
             "post.save",

@@ -18,7 +18,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.validation import usable_text
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
-from sns_desk.domain.workflow import Allowed, PostAction, diff_base, may_act
+from sns_desk.domain.workflow import Allowed, PostAction, may_act
 from sns_desk.services import seal_check
 from sns_desk.services.access import account_roles, is_allowed, roles_of, visible_account_ids
 from sns_desk.services.actors import Actor
@@ -413,21 +413,3 @@ def body_diff(old: str, new: str) -> str:
             old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile="前の版", tofile="今回の版"
         )
     )
-
-
-@dataclass(frozen=True)
-class RevisionDiff:
-    base: int  # the revision compared with
-    latest: int
-    text: str  # a unified diff of the bodies; "" when they are the same
-
-
-def approval_diff(detail: PostDetail) -> RevisionDiff | None:
-    """What the approver compares (:func:`sns_desk.domain.workflow.diff_base`); None for a first revision."""
-    numbers = [r.number for r in detail.revisions]
-    rejected = [d.revision_number for d in detail.decisions if d.kind is DecisionKind.REJECT]
-    base = diff_base(numbers, rejected)
-    if base is None:
-        return None
-    old = next(r for r in detail.revisions if r.number == base)
-    return RevisionDiff(base, numbers[-1], body_diff(old.body, detail.revisions[-1].body))

@@ -25,10 +25,10 @@ from sns_desk.services.post_drafts import (
     create_draft,
     draft_for_checks,
     post_input,
-    revision_count,
     self_check_items,
 )
 from sns_desk.services.post_scopes import scope_verdict
+from sns_desk.services.revisions import mark_seen, revision_count
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Post, PostDecision, utcnow
@@ -213,6 +213,7 @@ def _decide(
             post_id=post.id, revision_number=revision, kind=kind, comment=comment, decided_by_id=step.me.id
         )
         session.add(decision)
+        mark_seen(session, post.id, step.me.id, revision)  # a decision is a look at the revision too
         session.flush()
         payload["comment"] = comment
         event = step.audit(f"post.{action.value}", "post", post.id, payload)

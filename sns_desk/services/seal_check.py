@@ -81,6 +81,16 @@ def _apply_membership(held: dict[tuple[int, str], set[str]], event: AuditEvent) 
         held.setdefault((account_id, payload["user"]), set()).discard(str(payload["role"]))
 
 
+def seal_version(signed_content: str) -> int:
+    """The version of what a signature covers, as the signed content says (1 when it says none: signed before
+    issue 16)."""
+    try:
+        value = json.loads(signed_content).get("seal_version", 1)
+    except (ValueError, AttributeError):
+        return 1
+    return value if isinstance(value, int) and value >= 1 else 1
+
+
 class _Checker:
     """Checks one signature at a time against the registered keys, the database and the audit log's roles.
 
@@ -143,8 +153,9 @@ class _Checker:
         if event is None:
             return "決定の監査ログの記録が見つかりません。"
         login = self.login(row.signer_id)
-        content = decision_content(self.session, row.kind, row.subject_id, event.action)
-        expected = _payload(content, event, login, row.role, row.permission, row.account_id)
+        version = seal_version(row.content)
+        content = decision_content(self.session, row.kind, row.subject_id, event.action, version)
+        expected = _payload(content, event, login, row.role, row.permission, row.account_id, version)
         if audit.canonical_json(expected) != row.content:
             return "決定の内容が署名の後で書き換えられています。"
         allowed = {str(r) for r in TABLE[Permission(row.permission)].roles}

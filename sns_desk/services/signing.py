@@ -48,6 +48,7 @@ from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import Role, ScopeAction
 from sns_desk.host import identity
 from sns_desk.host.keyring_access import KeyringUnavailableError, call_keyring, require_usable_keyring
+from sns_desk.services import revisions
 from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
@@ -59,7 +60,6 @@ from sns_desk.store.orm import (
     AuditEvent,
     DecisionSignature,
     PostDecision,
-    PostRevision,
     ScopeVersion,
     SigningKey,
     User,
@@ -413,37 +413,22 @@ def restore_is_signed(trust: Trust, event: AuditEvent) -> bool:
     return key in trust.admin_keys and _signed_by(key, signature, _statement(_RESTORE_PURPOSE, payload))
 
 
-def _sha256(value: Any) -> str:
-    return hashlib.sha256(audit.canonical_json(value).encode("utf-8")).hexdigest()
-
-
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def decision_content(session: Session, kind: str, subject_id: int, action: str = "") -> dict[str, Any] | None:
-    """The decision as the database holds it now (None when it no longer exists)."""
+def decision_content(
+    session: Session, kind: str, subject_id: int, action: str = "", seal_version: int = revisions.SEAL_VERSION
+) -> dict[str, Any] | None:
+    """The decision as the database holds it now (None when it no longer exists).  ``seal_version``: of the sealed
+    content (:data:`sns_desk.services.revisions.SEAL_VERSION`; a post decision signed before issue 16 covers the
+    revision's text only, later ones its images too)."""
     if kind == POST_DECISION:
         decision = session.get(PostDecision, subject_id)
         if decision is None:
             return None
-        revision = session.scalars(
-            select(PostRevision).where(
-                PostRevision.post_id == decision.post_id, PostRevision.number == decision.revision_number
-            )
-        ).first()
-        revision_hash = None
-        if revision is not None:
-            revision_hash = _sha256(
-                {
-                    "title": revision.title,
-                    "body": revision.body,
-                    "category": revision.category,
-                    "planned_at": _iso(revision.planned_at),
-                    "emergency": revision.emergency,
-                    "emergency_reason": revision.emergency_reason,
-                }
-            )
+        sealed = revisions.sealed_revision(session, decision.post_id, decision.revision_number, seal_version)
+        revision_hash = revisions.sealed_digest(sealed) if sealed is not None else None
         decider = session.get(User, decision.decided_by_id)
         return {
             "decision_id": decision.id,
@@ -517,7 +502,7 @@ def sign_decision(
     held = roles_of(session, user, account_id) & TABLE[permission].roles
     role = next((r for r in Role if r in held), None)
     content = decision_content(session, kind, subject_id, event.action)
-    payload = _payload(content, event, user.login, role, permission, account_id)
+    payload = _payload(content, event, user.login, role, permission, account_id, revisions.SEAL_VERSION)
     key = _key_row(session, signer, user)
     row = DecisionSignature(
         audit_seq=event.seq,
@@ -544,8 +529,13 @@ def _payload(
     role: Role | str | None,
     permission: Permission | str,
     account_id: int,
+    version: int = 1,
 ) -> dict[str, Any]:
+    """What a signature covers.  Version 1 (before issue 16) has no version field, so its signatures still verify;
+    later ones carry ``seal_version``."""
+    versioned = {"seal_version": version} if version > 1 else {}
     return {
+        **versioned,
         "decision": content,
         "audit_seq": event.seq,
         "audit_hash": event.hash,

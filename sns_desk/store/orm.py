@@ -203,6 +203,8 @@ class Account(Versioned, Base):
     activation_override: Mapped[str] = _text()
     activation_override_by_id: Mapped[int | None] = _user_ref()
     allow_self_approval: Mapped[bool] = _flag(False)
+    # §9(2): how often the account's 管理者 checks it (days), set by the 管理者
+    monitoring_interval_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
@@ -422,6 +424,45 @@ class PostRevision(Base):
     saved_by: Mapped[User] = relationship()
 
 
+class ImageBlob(Base):
+    """An image's bytes by content hash: a revision names its images by hash, so an image removed from the post
+    stays readable in the revisions (and in what an approval's 電子印鑑 covers)."""
+
+    __tablename__ = "image_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mime: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RevisionImage(Base):
+    """One image of a revision, in the order the post shows them."""
+
+    __tablename__ = "revision_images"
+    __table_args__ = (UniqueConstraint("revision_id", "position", name="uq_revision_images_position"),)
+
+    id: Mapped[int] = _key()
+    revision_id: Mapped[int] = mapped_column(ForeignKey("post_revisions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(ForeignKey("image_blobs.sha256", ondelete="RESTRICT"))
+
+
+class RevisionView(Base):
+    """The last revision of a post each approver has seen in the approval view (the base of their next diff when
+    no revision was approved yet)."""
+
+    __tablename__ = "revision_views"
+    __table_args__ = (UniqueConstraint("post_id", "user_id", name="uq_revision_views_post_user"),)
+
+    id: Mapped[int] = _key()
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = _user_ref()
+    revision_number: Mapped[int] = mapped_column(Integer)
+    seen_at: Mapped[datetime] = _stamp()
+
+
 class PostDecision(Base):
     __tablename__ = "post_decisions"
 
@@ -550,7 +591,9 @@ class MonitoringRecord(Base):
     checked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     checked_by_id: Mapped[int] = _user_ref()
     problems_found: Mapped[bool] = _flag(False)
-    note: Mapped[str] = _text()
+    note: Mapped[str] = _text()  # what was found (問題あり), or a remark
+    # recorded as free text before the structured result (issue 16): its result was read from the words
+    legacy: Mapped[bool] = _flag(False)
 
     checked_by: Mapped[User] = relationship()
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
+from sns_desk.domain.revision_diff import Change
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
 from sns_desk.gui.calendar.calendar_page import CalendarPage
 from sns_desk.gui.main_window import MainWindow
@@ -96,8 +97,9 @@ def test_draft_rejected_fixed_approved_published(
     # the 管理者 approves with one click, having seen the diff against the rejected version
     page.refresh()
     assert window.pending_badge() == "承認待ち（1）"
-    diff = page.ui.diffView.toPlainText()
-    assert "+秋の観光キャンペーン（11月30日まで）" in diff
+    assert "あなたが前回見た第2版と比べています" in page.ui.diffView.toPlainText()
+    assert page.comparison is not None
+    assert [s.text for s in page.comparison.body if s.change is Change.ADDED] == ["（11月30日まで）"]
     qtbot.mouseClick(page.ui.approveButton, Qt.MouseButton.LeftButton)
     assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.APPROVED
     assert window.pending_badge() == "承認待ち"

@@ -1,5 +1,6 @@
-"""承認待ち: what this person may decide, with the diff against the previous revision and the findings; 承認 and
-差戻し one click each."""
+"""承認待ち: what this person may decide, with the difference against the last approved revision (or the last one
+this approver saw) inline, the images compared, a preview shaped like the platform, and the findings; 承認 and 差戻し
+one click or one key each (Ctrl+Enter, Ctrl+Shift+Enter)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import SnsDeskError, ValidationError
 from sns_desk.domain.workflow import PostAction
 from sns_desk.gui import style
+from sns_desk.gui.approvals.revision_compare import ImageStrip, comparison_html, preview_html
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.help.section_links import link_browser, linked_html
 from sns_desk.gui.posts.post_editor import PostEditor
@@ -26,7 +29,14 @@ from sns_desk.gui.shared.item_models import (
     selected_row,
     show_list,
 )
-from sns_desk.services import post_drafts, post_queries, post_scopes, post_workflow
+from sns_desk.services import (
+    approval_view,
+    post_attachments,
+    post_drafts,
+    post_queries,
+    post_scopes,
+    post_workflow,
+)
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -42,6 +52,10 @@ REVIEW_COLUMNS: tuple[Column[post_queries.ScopeReview], ...] = (
     Column("投稿", lambda r: jst(r.post.published_at) if r.post.published_at else "未投稿"),
     Column("内容", lambda r: r.post.summary),
 )
+APPROVE_KEYS = "Ctrl+Return"
+REJECT_KEYS = "Ctrl+Shift+Return"
+APPROVE_TIP = "この投稿を承認します（§5(1)）。キー: Ctrl+Enter または Alt+A"
+REJECT_TIP = "コメントを添えて作成者に戻します。キー: Ctrl+Shift+Enter または Alt+R（コメントが必要です）"
 
 
 class ApprovalsPage(QWidget):
@@ -76,7 +90,15 @@ class ApprovalsPage(QWidget):
         self.ui.scopeReviewTable.doubleClicked.connect(lambda _i: self.open_review())
         self.ui.scopeReviewOpenButton.clicked.connect(self.open_review)
         self.ui.scopeReviewedButton.clicked.connect(self.mark_reviewed)
+        self.images = ImageStrip(self._image_data)
+        self.ui.imagesHostLayout.addWidget(self.images)
+        self.ui.imagesArea.setVisible(False)
+        for keys, slot in ((APPROVE_KEYS, self._approve_key), (REJECT_KEYS, self._reject_key)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.detail: post_queries.PostDetail | None = None
+        self.comparison: approval_view.Comparison | None = None
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
@@ -121,8 +143,10 @@ class ApprovalsPage(QWidget):
         if post_id is None:
             self.detail = None
             self.ui.headerLabel.setText("承認を待っている投稿はありません。")
-            for view in (self.ui.bodyView, self.ui.diffView, self.ui.findingsView):
+            for view in (self.ui.bodyView, self.ui.diffView, self.ui.previewView, self.ui.findingsView):
                 view.clear()
+            self.comparison = None
+            self.ui.imagesArea.setVisible(False)
             self._update_buttons()
             return
         detail = post_queries.get_post(self.db, self.actor, post_id)
@@ -139,16 +163,32 @@ class ApprovalsPage(QWidget):
             self.ui.headerLabel.setText(
                 self.ui.headerLabel.text() + f"\n事前承認の範囲では承認されませんでした: {detail.scope_note}"
             )
-        self.ui.diffView.setHtml(self._diff(detail))
+        try:  # which revision to compare with is the service's to say; opening it records what this person saw
+            self.comparison = approval_view.compare_for_approval(self.db, self.actor, row.id)
+        except SnsDeskError as error:
+            show_error(self, error, "comparing revisions")
+            self.comparison = None
+        if self.comparison is not None:
+            self.ui.diffView.setHtml(comparison_html(self.comparison))
+            self.images.show_changes(self.comparison.images)
+            self.ui.imagesArea.setVisible(bool(self.comparison.images))
+            self.ui.previewView.setHtml(preview_html(self.comparison, len(detail.attachments)))
         self.ui.findingsView.setHtml(self._findings(detail))
         self._update_buttons()
 
-    def _diff(self, detail: post_queries.PostDetail) -> str:
-        diff = post_queries.approval_diff(detail)  # which revision to compare with is the service's to say
-        if diff is None:
-            return "<p>最初の版です（前の版はありません）。</p>"
-        title = f"<p>第{diff.base}版 → 第{diff.latest}版</p>"
-        return title + (style.diff_html(diff.text) if diff.text else "<p>本文に違いはありません。</p>")
+    def _image_data(self, sha256: str) -> bytes:
+        assert self.detail is not None
+        return post_attachments.revision_image_data(self.db, self.actor, self.detail.row.id, sha256)
+
+    def _approve_key(self) -> None:
+        if self.ui.approveButton.isEnabled():
+            self.approve()
+
+    def _reject_key(self) -> None:
+        if self.ui.rejectButton.isEnabled():
+            self.reject()
+        elif self.detail is not None and not self.ui.commentEdit.toPlainText().strip():
+            self.ui.commentEdit.setFocus()  # a rejection needs its comment first
 
     def _findings(self, detail: post_queries.PostDetail) -> str:
         parts = []
@@ -178,8 +218,10 @@ class ApprovalsPage(QWidget):
         approve = detail.actions[PostAction.APPROVE] if detail else None
         reject = detail.actions[PostAction.REJECT] if detail else None
         self.ui.approveButton.setEnabled(bool(approve))
+        self.ui.approveButton.setProperty("purpose", APPROVE_TIP)
         explain(self.ui.approveButton, approve.reason if approve is not None else "")
         self.ui.rejectButton.setEnabled(bool(reject) and bool(self.ui.commentEdit.toPlainText().strip()))
+        self.ui.rejectButton.setProperty("purpose", REJECT_TIP)
         explain(self.ui.rejectButton, reject.reason if reject is not None else "")
         self.ui.openButton.setEnabled(detail is not None)
 

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 class Ui_ApprovalsPage(object):
     def setupUi(self, ApprovalsPage):
@@ -116,7 +116,29 @@ class Ui_ApprovalsPage(object):
 
         self.diffTabLayout.addWidget(self.diffView)
 
+        self.imagesArea = QScrollArea(self.diffTab)
+        self.imagesArea.setObjectName(u"imagesArea")
+        self.imagesArea.setWidgetResizable(True)
+        self.imagesArea.setMaximumSize(QSize(16777215, 190))
+        self.imagesHost = QWidget()
+        self.imagesHost.setObjectName(u"imagesHost")
+        self.imagesHostLayout = QVBoxLayout(self.imagesHost)
+        self.imagesHostLayout.setObjectName(u"imagesHostLayout")
+        self.imagesArea.setWidget(self.imagesHost)
+
+        self.diffTabLayout.addWidget(self.imagesArea)
+
         self.detailTabs.addTab(self.diffTab, "")
+        self.previewTab = QWidget()
+        self.previewTab.setObjectName(u"previewTab")
+        self.previewTabLayout = QVBoxLayout(self.previewTab)
+        self.previewTabLayout.setObjectName(u"previewTabLayout")
+        self.previewView = QTextBrowser(self.previewTab)
+        self.previewView.setObjectName(u"previewView")
+
+        self.previewTabLayout.addWidget(self.previewView)
+
+        self.detailTabs.addTab(self.previewTab, "")
         self.findingsTab = QWidget()
         self.findingsTab.setObjectName(u"findingsTab")
         self.findingsTabLayout = QVBoxLayout(self.findingsTab)
@@ -176,7 +198,7 @@ class Ui_ApprovalsPage(object):
 
         self.retranslateUi(ApprovalsPage)
 
-        self.detailTabs.setCurrentIndex(0)
+        self.detailTabs.setCurrentIndex(1)
 
 
         QMetaObject.connectSlotsByName(ApprovalsPage)
@@ -207,7 +229,14 @@ class Ui_ApprovalsPage(object):
 #if QT_CONFIG(accessibility)
         self.diffView.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u524d\u306e\u7248\u3068\u306e\u9055\u3044", None))
 #endif // QT_CONFIG(accessibility)
-        self.detailTabs.setTabText(self.detailTabs.indexOf(self.diffTab), QCoreApplication.translate("ApprovalsPage", u"\u524d\u306e\u7248\u3068\u306e\u9055\u3044", None))
+#if QT_CONFIG(accessibility)
+        self.imagesArea.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u753b\u50cf\u306e\u9055\u3044", None))
+#endif // QT_CONFIG(accessibility)
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.diffTab), QCoreApplication.translate("ApprovalsPage", u"\u9055\u3044\uff08\u627f\u8a8d\u6e08\u307f\u306e\u7248\u3068\uff09", None))
+#if QT_CONFIG(accessibility)
+        self.previewView.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u6295\u7a3f\u5148\u3067\u306e\u898b\u3048\u65b9", None))
+#endif // QT_CONFIG(accessibility)
+        self.detailTabs.setTabText(self.detailTabs.indexOf(self.previewTab), QCoreApplication.translate("ApprovalsPage", u"\u30d7\u30ec\u30d3\u30e5\u30fc", None))
 #if QT_CONFIG(accessibility)
         self.findingsView.setAccessibleName(QCoreApplication.translate("ApprovalsPage", u"\u7533\u8acb\u6642\u306e\u78ba\u8a8d\u7d50\u679c\u3068\u7406\u7531", None))
 #endif // QT_CONFIG(accessibility)

@@ -165,6 +165,16 @@ class Ui_IncidentsPage(object):
 
         self.monitoringButtons.addWidget(self.monitorButton)
 
+        self.intervalButton = QPushButton(self.monitoringTab)
+        self.intervalButton.setObjectName(u"intervalButton")
+
+        self.monitoringButtons.addWidget(self.intervalButton)
+
+        self.dormantButton = QPushButton(self.monitoringTab)
+        self.dormantButton.setObjectName(u"dormantButton")
+
+        self.monitoringButtons.addWidget(self.dormantButton)
+
         self.monitoringButtonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.monitoringButtons.addItem(self.monitoringButtonsSpacer)
@@ -229,14 +239,22 @@ class Ui_IncidentsPage(object):
 #endif // QT_CONFIG(tooltip)
         self.closeButton.setText(QCoreApplication.translate("IncidentsPage", u"\u5b8c\u4e86\u306b\u3059\u308b\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.incidentsTab), QCoreApplication.translate("IncidentsPage", u"\u30c8\u30e9\u30d6\u30eb", None))
-        self.monitoringIntro.setText(QCoreApplication.translate("IncidentsPage", u"\u30a2\u30ab\u30a6\u30f3\u30c8\u7ba1\u7406\u8005\u306f\u3001\u30ac\u30a4\u30c9\u30e9\u30a4\u30f3\u306b\u53cd\u3059\u308b\u904b\u7528\u304c\u306a\u3044\u304b\u5e38\u306b\u76e3\u8996\u3057\u307e\u3059\uff08\u00a79(2)\uff09\u3002\u5b9a\u671f\u7684\u306a\u78ba\u8a8d\u3092\u8a18\u9332\u3057\u3066\u304f\u3060\u3055\u3044\u3002\u671f\u9650\u3092\u904e\u304e\u305f\u30a2\u30ab\u30a6\u30f3\u30c8\u306f\u8d64\u3067\u793a\u3057\u307e\u3059\u3002", None))
+        self.monitoringIntro.setText(QCoreApplication.translate("IncidentsPage", u"\u30a2\u30ab\u30a6\u30f3\u30c8\u7ba1\u7406\u8005\u306f\u3001\u30ac\u30a4\u30c9\u30e9\u30a4\u30f3\u306b\u53cd\u3059\u308b\u904b\u7528\u304c\u306a\u3044\u304b\u5e38\u306b\u76e3\u8996\u3057\u307e\u3059\uff08\u00a79(2)\uff09\u3002\u78ba\u8a8d\u306e\u7d50\u679c\uff08\u554f\u984c\u306a\u3057\uff0f\u554f\u984c\u3042\u308a\uff09\u3092\u8a18\u9332\u3057\u3066\u304f\u3060\u3055\u3044\u3002\u78ba\u8a8d\u306e\u671f\u9650\u3092\u904e\u304e\u305f\u30a2\u30ab\u30a6\u30f3\u30c8\u3068\u3001\u9577\u304f\u6295\u7a3f\u306e\u306a\u3044\u4f11\u7720\u30a2\u30ab\u30a6\u30f3\u30c8\u306f\u300c\u72b6\u6cc1\u300d\u306b\u6587\u5b57\u3067\u793a\u3057\u307e\u3059\u3002", None))
 #if QT_CONFIG(accessibility)
         self.monitoringTable.setAccessibleName(QCoreApplication.translate("IncidentsPage", u"\u30a2\u30ab\u30a6\u30f3\u30c8\u3054\u3068\u306e\u76e3\u8996\u306e\u72b6\u6cc1", None))
 #endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.monitorButton.setToolTip(QCoreApplication.translate("IncidentsPage", u"\u30ac\u30a4\u30c9\u30e9\u30a4\u30f3\u306b\u89e6\u308c\u308b\u904b\u7528\u304c\u306a\u3044\u304b\u306e\u78ba\u8a8d\u3092\u8a18\u9332\u3057\u307e\u3059\uff08\u00a79(2)\uff09", None))
-#endif // QT_CONFIG(tooltip)
         self.monitorButton.setText(QCoreApplication.translate("IncidentsPage", u"\u78ba\u8a8d\u3092\u8a18\u9332(&M)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.monitorButton.setToolTip(QCoreApplication.translate("IncidentsPage", u"\u9078\u3093\u3060\u30a2\u30ab\u30a6\u30f3\u30c8\u306e\u78ba\u8a8d\u306e\u7d50\u679c\uff08\u554f\u984c\u306a\u3057\uff0f\u554f\u984c\u3042\u308a\uff09\u3092\u8a18\u9332\u3057\u307e\u3059\uff08\u00a79(2)\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.intervalButton.setText(QCoreApplication.translate("IncidentsPage", u"\u78ba\u8a8d\u306e\u9593\u9694(&I)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.intervalButton.setToolTip(QCoreApplication.translate("IncidentsPage", u"\u9078\u3093\u3060\u30a2\u30ab\u30a6\u30f3\u30c8\u3092\u4f55\u65e5\u3054\u3068\u306b\u78ba\u8a8d\u3059\u308b\u304b\u3092\u8a2d\u5b9a\u3057\u307e\u3059\uff08\u30a2\u30ab\u30a6\u30f3\u30c8\u7ba1\u7406\u8005\u3001\u00a79(2)\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.dormantButton.setText(QCoreApplication.translate("IncidentsPage", u"\u4f11\u7720\u306e\u57fa\u6e96(&D)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.dormantButton.setToolTip(QCoreApplication.translate("IncidentsPage", u"\u4f55\u65e5\u6295\u7a3f\u304c\u306a\u3051\u308c\u3070\u4f11\u7720\u30a2\u30ab\u30a6\u30f3\u30c8\u3068\u3057\u3066\u77e5\u3089\u305b\u308b\u304b\u3092\u8a2d\u5b9a\u3057\u307e\u3059\uff08\u5e83\u5831\u8ab2\u3001\u00a79(2)\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.monitoringTab), QCoreApplication.translate("IncidentsPage", u"\u76e3\u8996\uff08\u00a79(2)\uff09", None))
     # retranslateUi
 

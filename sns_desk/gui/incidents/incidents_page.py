@@ -7,15 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QWidget
 
+from sns_desk.domain import monitoring_rules
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_incidentspage import Ui_IncidentsPage
 from sns_desk.gui.help.section_links import SECTION_TIP, link_column
 from sns_desk.gui.incidents.incident_dialog import IncidentDialog
+from sns_desk.gui.incidents.monitoring_dialog import MonitoringDialog
 from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, jst, selected_row, show_list
-from sns_desk.services import accounts, incidents, monitoring
+from sns_desk.services import accounts, city_settings, incidents, monitoring
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -54,11 +56,26 @@ def _overdue(row: monitoring.MonitoringRow) -> str | None:
     return style.ERROR if row.overdue else None
 
 
+def _state(row: monitoring.MonitoringRow) -> str:
+    """Overdue and dormant in words (never by colour alone)."""
+    parts = ["⚠ 確認の期限切れ" if row.overdue else "✓ 期限内"]
+    if row.dormant:
+        parts.append(f"⚠ 休眠（{row.dormant_days}日以上投稿なし）")
+    return "　".join(parts)
+
+
+def _result_colour(row: monitoring.MonitoringRow) -> str | None:
+    return style.ERROR if row.last_problem else None
+
+
 MONITORING_COLUMNS: tuple[Column[monitoring.MonitoringRow], ...] = (
     Column("アカウント", lambda r: r.account, colour=_overdue),
     Column("最終確認", lambda r: jst(r.last_checked, "%Y-%m-%d %H:%M") or "まだありません", colour=_overdue),
-    Column("確認者", lambda r: r.last_by, colour=_overdue),
-    Column("状況", lambda r: "期限切れ" if r.overdue else "済", colour=_overdue),
+    Column("確認者", lambda r: r.last_by),
+    Column("間隔", lambda r: f"{r.interval_days}日ごと", right=True),
+    Column("結果", lambda r: r.result, colour=_result_colour),
+    Column("最終投稿", lambda r: jst(r.last_post, "%Y-%m-%d") or "なし"),
+    Column("状況", _state, colour=_overdue),
 )
 
 
@@ -90,6 +107,11 @@ class IncidentsPage(QWidget):
         self.ui.acknowledgeButton.clicked.connect(self.acknowledge)
         self.ui.closeButton.clicked.connect(self.close_incident)
         self.ui.monitorButton.clicked.connect(self.record_monitoring)
+        self.ui.intervalButton.clicked.connect(self.set_interval)
+        self.ui.dormantButton.clicked.connect(self.set_dormant_days)
+        self.ui.monitoringTable.selectionModel().selectionChanged.connect(
+            lambda *_: self._monitoring_buttons()
+        )
         self.current: incidents.IncidentRow | None = None
         self.refresh()
 
@@ -120,7 +142,16 @@ class IncidentsPage(QWidget):
 
     def _fill_monitoring(self, rows: list[monitoring.MonitoringRow]) -> None:
         self.monitoring_model.set_rows(rows)
+        self.ui.dormantButton.setVisible(monitoring.may_set_dormant_days(self.db, self.actor))
+        self._monitoring_buttons()
+
+    def _monitoring_buttons(self) -> None:
+        rows = self.monitoring_model.rows
+        chosen = selected_row(self.ui.monitoringTable, self.monitoring_model)
         self.ui.monitorButton.setEnabled(any(r.may_record for r in rows))
+        self.ui.intervalButton.setEnabled(
+            chosen.may_set_interval if chosen else any(r.may_set_interval for r in rows)
+        )
 
     # -- detail
 
@@ -238,20 +269,55 @@ class IncidentsPage(QWidget):
                 lambda: incidents.close_incident(self.db, self.actor, row.id, row.version, text),
             )
 
-    def record_monitoring(self) -> None:
+    def _monitoring_row(
+        self, allowed: Callable[[monitoring.MonitoringRow], bool]
+    ) -> monitoring.MonitoringRow | None:
+        """The chosen account, or the first one this person may act on."""
         chosen = selected_row(self.ui.monitoringTable, self.monitoring_model)
-        candidates = [r for r in self.monitoring_model.rows if r.may_record]
-        row = chosen if chosen is not None and chosen.may_record else (candidates[0] if candidates else None)
+        candidates = [r for r in self.monitoring_model.rows if allowed(r)]
+        return chosen if chosen is not None and allowed(chosen) else (candidates[0] if candidates else None)
+
+    def record_monitoring(self) -> None:
+        row = self._monitoring_row(lambda r: r.may_record)
         if row is None:
             return
-        text = ask_reason(
-            self, "監視の記録", f"「{row.account}」を確認した結果（問題がなければ「問題なし」）:"
-        )
-        if text:
-            problems = "問題なし" not in text
+        dialog = MonitoringDialog(row.account, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run(
                 "monitoring",
                 lambda: monitoring.record_monitoring(
-                    self.db, self.actor, row.account_id, text, problems_found=problems
+                    self.db, self.actor, row.account_id, dialog.note, problems_found=dialog.problems_found
                 ),
             )
+
+    def set_interval(self) -> None:
+        row = self._monitoring_row(lambda r: r.may_set_interval)
+        if row is None:
+            return
+        days, ok = QInputDialog.getInt(
+            self,
+            "確認の間隔",
+            f"「{row.account}」を何日ごとに確認しますか（§9(2)）:",
+            row.interval_days,
+            monitoring_rules.INTERVAL_LOW,
+            monitoring_rules.INTERVAL_HIGH,
+        )
+        if ok:
+            self._run(
+                "monitoring interval",
+                lambda: monitoring.set_interval(self.db, self.actor, row.account_id, days),
+            )
+
+    def set_dormant_days(self) -> None:
+        rows = self.monitoring_model.rows
+        current = rows[0].dormant_days if rows else city_settings.DORMANT.default
+        days, ok = QInputDialog.getInt(
+            self,
+            "休眠アカウントの基準",
+            "何日投稿がなければ休眠アカウントとして知らせますか（§9(2)）:",
+            current,
+            city_settings.DORMANT.low,
+            city_settings.DORMANT.high,
+        )
+        if ok:
+            self._run("dormant days", lambda: city_settings.set_dormant_days(self.db, self.actor, days))

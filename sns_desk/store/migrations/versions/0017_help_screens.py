@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017_help_screens"
-down_revision = "0011_key_certificates"
+down_revision = "0016_revision_images"
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,15 @@ from tests.world import People, in_state
 
 BOTH_BACKENDS = True  # roles are read from the database: on SQLite and on PostgreSQL (tests/conftest.py)
 
-EVERYONE = [Page.POSTS, Page.CALENDAR, Page.ACCOUNTS, Page.INCIDENTS, Page.INQUIRIES, Page.SETTINGS]
+EVERYONE = [
+    Page.POSTS,
+    Page.CALENDAR,
+    Page.ACCOUNTS,
+    Page.INCIDENTS,
+    Page.INQUIRIES,
+    Page.RULES,
+    Page.SETTINGS,
+]
 
 
 def seen(db: Database, actor: Actor) -> set[Page]:

@@ -228,7 +228,8 @@ def try_text(
     account_id: int | None = None,
 ) -> list[checks.Finding]:
     """「この文で試す」: the findings on a sample text under the rules as edited (not saved).  ``office`` or
-    ``account`` replace the saved layer; left out, the saved one counts.  An invalid layer is refused."""
+    ``account`` replace the saved layer; left out, the saved one counts.  An invalid layer is refused.  For an
+    account, its standing exceptions apply as in its drafts."""
 
     def work(step: Step) -> list[checks.Finding]:
         session = step.session
@@ -244,7 +245,11 @@ def try_text(
             account_layer = dict(account) if account is not None else saved
             rl.validate(merged, account_layer, rl.LayerKind.ACCOUNT)
         rules = checks.RuleSet.from_dict(rl.merge(merged, account_layer))
-        return checks.run_checks(checks.Draft(platform, text), rules)
+        found = checks.run_checks(checks.Draft(platform, text), rules)
+        if account_id is None:
+            return found
+        # as the account's drafts are checked: the warnings its standing exceptions let through left out
+        return rl.split_excepted(found, text, active_exceptions(session, account_id), today_jst())[0]
 
     return look(db, actor, work)
 

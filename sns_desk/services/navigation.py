@@ -26,6 +26,7 @@ class Page(enum.StrEnum):
     INCIDENTS = "incidents"
     INQUIRIES = "inquiries"
     REPORTS = "reports"
+    RULES = "rules"
     AUDIT = "audit"
     USERS = "users"
     SETTINGS = "settings"

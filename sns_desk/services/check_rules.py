@@ -156,6 +156,7 @@ class RulesView:
     merged: dict[str, Any]
     may_edit_office: bool
     may_edit_account: bool
+    may_choose_city: bool  # the システム管理者, as at set-up
 
 
 def view(db: Database, actor: Actor, account_id: int | None = None) -> RulesView:
@@ -173,6 +174,7 @@ def view(db: Database, actor: Actor, account_id: int | None = None) -> RulesView
             json.loads(_merged(*texts)[0]),
             step.may(Permission.EDIT_OFFICE_RULES),
             account_id is not None and step.may(Permission.EDIT_ACCOUNT_RULES, account_id),
+            step.may(Permission.MANAGE_DATABASE),
         )
 
     return look(db, actor, work)

@@ -41,7 +41,7 @@ def test_the_pr_office_edits_tries_and_saves_the_office_layer(
 
     page.try_sample()  # the sample under the city's file alone
     assert page.result.text() == "エラー 1 件・注意 1 件（編集中の規則で）"
-    assert [page.findings_model.index(r, 1).data() for r in range(2)] == [
+    assert [page.findings_model.index(r, 2).data() for r in range(2)] == [
         "https://www.jma.go.jp/bosai/warning/",
         "https://lin.ee/abcd",
     ]
@@ -72,6 +72,7 @@ def test_others_read_the_rules_but_cannot_change_them(qtbot: QtBot, db: Database
     qtbot.addWidget(page)
     assert page.editor.isReadOnly() and not page.save_button.isEnabled()
     assert "閲覧のみ: 変更できるのは広報課・システム管理者です" in page.status.text()
+    assert page.city.currentText() == "kagoshima.json" and not page.city.isEnabled()
     assert '"go.jp"' in page.editor.toPlainText()
     assert not page.except_button.isEnabled()
 
@@ -98,6 +99,6 @@ def test_a_manager_makes_a_warning_of_the_test_box_an_exception(
     [row] = check_exceptions.list_exceptions(db, people.tanto, account)
     assert (row.exception.matched, row.exception.expires_on) == ("www.jma.go.jp", until)
     assert page.exceptions_model.rowCount() == 1
-    assert page.exceptions_model.index(0, 4).data() == "有効"
+    assert page.exceptions_model.index(0, 0).data() == "有効"
     page.try_sample()  # the test box shows what the draft editor would: the warning is no longer there
     assert page.result.text() == "エラー 1 件・注意 0 件（編集中の規則で）"

@@ -77,6 +77,10 @@ class RulesPage(QWidget):
         except Exception as error:
             show_error(self, error, "listing accounts for the rules page")
         target_row.addWidget(self.target, 1)
+        target_row.addWidget(QLabel("市の規則:"))
+        self.city = QComboBox()
+        self.city.setToolTip("市の規則ファイルを選べるのはシステム管理者です（設定時に一度）。")
+        target_row.addWidget(self.city)
         self.status = QLabel()
         target_row.addWidget(self.status, 2)
         layout.addLayout(target_row)
@@ -117,6 +121,7 @@ class RulesPage(QWidget):
         self._validate_timer.timeout.connect(self.validate)
         self.editor.textChanged.connect(lambda: self._validate_timer.start())
         self.target.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.city.activated.connect(lambda _i: self.choose_city())
         self.compare.currentIndexChanged.connect(lambda _i: self.show_diff())
         self.save_button.clicked.connect(self.save)
         self.try_button.clicked.connect(self.try_sample)
@@ -161,9 +166,9 @@ class RulesPage(QWidget):
         self.findings_model: TableModel[checks.Finding] = TableModel(
             [
                 Column("種類", lambda f: f.severity.label, colour=_severity_colour),
+                Column("根拠", lambda f: f.section),
                 Column("箇所", lambda f: self._tried[f.start : f.end]),
                 Column("内容", lambda f: f.message, tip=lambda f: f.message),
-                Column("根拠", lambda f: f.section),
             ]
         )
         self._tried = ""
@@ -182,16 +187,16 @@ class RulesPage(QWidget):
         today = pol.now_jst().date()
         self.exceptions_model: TableModel[check_exceptions.ExceptionRow] = TableModel(
             [
-                Column("注意", lambda r: check_exceptions.rule_label(r.exception.rule)),
-                Column("語句・ドメイン", lambda r: r.exception.matched),
-                Column("理由", lambda r: r.exception.reason, tip=lambda r: r.exception.reason),
-                Column("期限", lambda r: f"{r.exception.expires_on:%Y-%m-%d}"),
                 Column(
                     "状態",
                     lambda r: r.state(today),
                     colour=lambda r: style.OK if r.state(today) == "有効" else style.MUTED,
                 ),
+                Column("期限", lambda r: f"{r.exception.expires_on:%Y-%m-%d}"),
+                Column("語句・ドメイン", lambda r: r.exception.matched),
+                Column("注意", lambda r: check_exceptions.rule_label(r.exception.rule)),
                 Column("登録", lambda r: r.created_by),
+                Column("理由", lambda r: r.exception.reason, tip=lambda r: r.exception.reason),
             ]
         )
         self.exceptions_table = QTableView()
@@ -239,7 +244,14 @@ class RulesPage(QWidget):
         who = "アカウント管理者" if self.account_id is not None else "広報課・システム管理者"
         reason = "" if editable else f"（閲覧のみ: 変更できるのは{who}です）"
         self.save_button.setToolTip(reason)
-        self.status.setText(f"市の規則: {self.view.city}.json ／ この層: {layer.title()}{reason}")
+        self.status.setText(f"この層: {layer.title()}{reason}")
+        self.city.blockSignals(True)
+        self.city.clear()
+        for name in check_rules.available_cities():
+            self.city.addItem(f"{name}.json", name)
+        self.city.setCurrentIndex(self.city.findData(self.view.city))
+        self.city.setEnabled(self.view.may_choose_city)
+        self.city.blockSignals(False)
         self.compare.blockSignals(True)
         self.compare.clear()
         for version in self.versions:
@@ -273,6 +285,13 @@ class RulesPage(QWidget):
             show_error(self, error, "listing standing exceptions")
             rows = []
         self.exceptions_model.set_rows(rows)
+
+    def choose_city(self) -> None:
+        name = str(self.city.currentData())
+        if self.view is not None and name != self.view.city:
+            run_and_refresh(
+                self, "choosing the city rules", lambda: check_rules.set_city(self.db, self.actor, name)
+            )
 
     # -- editing
 

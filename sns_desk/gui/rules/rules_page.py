@@ -110,7 +110,7 @@ class RulesPage(QWidget):
 
         self.tabs = QTabWidget()
         splitter.addWidget(self.tabs)
-        splitter.setSizes([520, 560])
+        splitter.setSizes([420, 660])
         self.tabs.addTab(self._diff_tab(), "差分")
         self.tabs.addTab(self._try_tab(), "この文で試す")
         self.tabs.addTab(self._exceptions_tab(), "例外")

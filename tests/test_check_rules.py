@@ -62,6 +62,10 @@ def test_only_system_admin_and_pr_change_the_office_layer(db: Database, people: 
     view = check_rules.view(db, people.tanto)  # everyone may read the office's rules
     assert view.office.number == 2 and not view.may_edit_office
     assert check_rules.view(db, people.koho).may_edit_office
+    with pytest.raises(PermissionDeniedError, match="チェック規則は、アカウントの担当者"):
+        check_rules.view(
+            db, people.outsider
+        )  # works on no account: their drafts are checked by nobody's rules
     assert "go.jp" in view.merged["city_domains"] and "lin.ee" not in view.merged["shorteners"]
     assert [v.number for v in check_rules.history(db, people.tanto)] == [2, 1]
     assert check_rules.history(db, people.tanto)[1].note == "国の機関を市の扱いに"

@@ -102,17 +102,17 @@ def add_exception(
     severity: checks.Severity = checks.Severity.WARNING,
 ) -> int:
     """Record a standing exception (アカウント管理者), audited.  ``severity`` is the finding's: an error is refused."""
-    if severity is checks.Severity.ERROR:
-        raise ValidationError(
-            "エラーは例外にできません。本文を直してください。", f"exception for error {rule}"
-        )
-    found = rl.exception_problems(rule, matched, reason, expires_on, today_jst())
-    if found:
-        raise ValidationError("例外を登録できません。\n" + "\n".join(f"・{p}" for p in found))
 
     def work(step: Step) -> int:
         step.require(Permission.MANAGE_RULE_EXCEPTIONS, account_id)
         step.load(Account, account_id)
+        if severity is checks.Severity.ERROR:
+            raise ValidationError(
+                "エラーは例外にできません。本文を直してください。", f"exception for error {rule}"
+            )
+        found = rl.exception_problems(rule, matched, reason, expires_on, today_jst())
+        if found:
+            raise ValidationError("例外を登録できません。\n" + "\n".join(f"・{p}" for p in found))
         row = step.add(
             RuleException(
                 account_id=account_id,

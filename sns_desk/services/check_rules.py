@@ -24,9 +24,10 @@ from sns_desk import resources
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain import rule_layers as rl
-from sns_desk.domain.errors import ConflictError, ValidationError
+from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import Platform
+from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
@@ -67,6 +68,20 @@ def city_name(session: Session) -> str:
 
 
 # --- reading the layers ----------------------------------------------------------------------------------------
+
+
+def _require_reader(step: Step, account_id: int | None) -> None:
+    """An account's layer: whoever may see the account.  The office's: whoever works on some account (their drafts
+    are checked with it) or oversees them all (広報課・システム管理者)."""
+    if account_id is not None:
+        step.see(step.load(Account, account_id).id)
+        return
+    visible = visible_account_ids(step.session, step.me)
+    if visible is not None and not visible:
+        raise PermissionDeniedError(
+            "チェック規則は、アカウントの担当者・管理者・責任者と広報課・システム管理者が見られます。",
+            f"user {step.me.login!r} holds no account role: rules refused",
+        )
 
 
 @dataclass(frozen=True)
@@ -164,8 +179,7 @@ def view(db: Database, actor: Actor, account_id: int | None = None) -> RulesView
     an account's additions only a person who may see the account."""
 
     def work(step: Step) -> RulesView:
-        if account_id is not None:
-            step.see(step.load(Account, account_id).id)
+        _require_reader(step, account_id)
         texts = _layers_text(step.session, account_id)
         return RulesView(
             texts[0],
@@ -184,8 +198,7 @@ def history(db: Database, actor: Actor, account_id: int | None = None) -> list[L
     """Every saved version of a layer, newest first."""
 
     def work(step: Step) -> list[LayerVersion]:
-        if account_id is not None:
-            step.see(step.load(Account, account_id).id)
+        _require_reader(step, account_id)
         rows = step.session.scalars(
             select(RuleLayer).where(RuleLayer.scope == scope_of(account_id)).order_by(RuleLayer.number.desc())
         )
@@ -212,8 +225,7 @@ def problems(
     kind = rl.LayerKind.OFFICE if account_id is None else rl.LayerKind.ACCOUNT
 
     def work(step: Step) -> list[str]:
-        if account_id is not None:
-            step.see(step.load(Account, account_id).id)
+        _require_reader(step, account_id)
         return rl.problems(_base_for(step.session, account_id), layer, kind)
 
     return look(db, actor, work)
@@ -235,8 +247,7 @@ def try_text(
 
     def work(step: Step) -> list[checks.Finding]:
         session = step.session
-        if account_id is not None:
-            step.see(step.load(Account, account_id).id)
+        _require_reader(step, account_id)
         city = city_rules(city_name(session))
         office_layer = dict(office) if office is not None else _version(_newest(session, OFFICE)).content
         rl.validate(city, office_layer, rl.LayerKind.OFFICE)
@@ -313,6 +324,14 @@ def import_layer(
     db: Database, actor: Actor, content: str, note: str = "", account_id: int | None = None
 ) -> int:
     """Save a layer read from a file (``rules import``) as the next version."""
+
+    def may_save(step: Step) -> None:
+        if account_id is None:
+            step.require(Permission.EDIT_OFFICE_RULES)
+        else:
+            step.require(Permission.EDIT_ACCOUNT_RULES, account_id)
+
+    look(db, actor, may_save)  # refused before the file is read, as the save itself would refuse
     layer = rl.parse_layer(content)
     current = view(db, actor, account_id)
     saved = current.account if current.account is not None else current.office
@@ -321,14 +340,14 @@ def import_layer(
 
 def set_city(db: Database, actor: Actor, name: str) -> None:
     """Choose the municipality's rule file (システム管理者, at set-up or later), audited."""
-    if name not in available_cities():
-        raise ValidationError(
-            f"市の規則ファイル「{name}」がありません（あるもの: {'、'.join(available_cities())}）。",
-            f"unknown city rules {name!r}",
-        )
 
     def work(step: Step) -> None:
         step.require(Permission.MANAGE_DATABASE)
+        if name not in available_cities():
+            raise ValidationError(
+                f"市の規則ファイル「{name}」がありません（あるもの: {'、'.join(available_cities())}）。",
+                f"unknown city rules {name!r}",
+            )
         meta = step.session.get(AppMeta, CITY_KEY)
         if meta is None:
             step.session.add(AppMeta(key=CITY_KEY, value=name))

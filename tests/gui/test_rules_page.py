@@ -34,6 +34,7 @@ def _select(page: RulesPage, row: int) -> None:
 def test_the_pr_office_edits_tries_and_saves_the_office_layer(
     qtbot: QtBot, db: Database, people: People, message_boxes: MessageBoxes
 ) -> None:
+    in_state(db, people, AccountStatus.ACTIVE)  # the 担当者 below writes on it
     page = RulesPage(db, people.koho)
     qtbot.addWidget(page)
     assert not page.editor.isReadOnly() and page.save_button.isEnabled()
@@ -67,6 +68,7 @@ def test_the_pr_office_edits_tries_and_saves_the_office_layer(
 
 
 def test_others_read_the_rules_but_cannot_change_them(qtbot: QtBot, db: Database, people: People) -> None:
+    in_state(db, people, AccountStatus.ACTIVE)
     check_rules.save_layer(db, people.koho, {"city_domains": ["go.jp"]}, 0)
     page = RulesPage(db, people.tanto)
     qtbot.addWidget(page)

@@ -195,6 +195,52 @@ def save_help_and_section8(
     style.apply_font_scale(app, 100)
 
 
+def save_rules_pages(
+    db: Database, koho: Actor, manager: Actor, account_id: int, save: Callable[[QWidget, str], None]
+) -> None:
+    """チェック規則 (issue 15): 広報課 editing the office layer (the diff from the saved version), the test box under
+    the unsaved rules, and the account's 管理者 with a standing exception."""
+    from datetime import timedelta
+
+    from sns_desk.domain import policy as pol
+    from sns_desk.gui.main_window import MainWindow
+    from sns_desk.gui.rules.rules_page import RulesPage
+    from sns_desk.services import check_exceptions, check_rules
+
+    check_rules.save_layer(db, koho, {"city_domains": ["pref.kagoshima.jp"]}, 0, "県のサイトを市の扱いに")
+    window = MainWindow(db, koho)
+    window.resize(1280, 760)
+    page = cast(RulesPage, window.show_page("rules"))
+    page.editor.setPlainText(
+        '{\n  "city_domains": ["pref.kagoshima.jp", "go.jp", "lin.ee"],\n'
+        '  "shorteners": {"remove": ["lin.ee"]},\n'
+        '  "word_lists": {"defamation": {"words": {"remove": ["ゴミ"]}}}\n}\n'
+    )
+    page.note.setText("国の機関と市の LINE 公式アカウントを市の扱いに")
+    page.validate()
+    save(window, "rules-1-editor-diff.png")
+    page.tabs.setCurrentIndex(1)
+    page.sample.setPlainText(
+        "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ へ。友だち追加は https://lin.ee/abcd から。"
+        "ボランティアの申し込みは https://bit.ly/3abcd または https://forms.example.com/gomi へ。"
+    )
+    page.try_sample()
+    save(window, "rules-2-test-box.png")
+    window.close()
+    until = pol.now_jst().date() + timedelta(days=180)
+    sample = "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ をご覧ください。"
+    check_exceptions.add_from_text(
+        db, manager, account_id, sample, "気象庁の警報ページ（毎回確認済み）", until
+    )
+    window = MainWindow(db, manager)
+    window.resize(1280, 760)
+    page = cast(RulesPage, window.show_page("rules"))
+    page.target.setCurrentIndex(page.target.findData(account_id))
+    page.tabs.setCurrentIndex(2)
+    save(window, "rules-3-exceptions.png")
+    window.close()
+
+
 def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     home = tempfile.mkdtemp(prefix="sns-desk-shots-")
     os.environ["SNS_DESK_HOME"] = home
@@ -627,6 +673,8 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     starting.show_loading(str(db.location.path))
     save(starting, "main-starting.png")
     starting.close()
+
+    save_rules_pages(db, users.resolve_actor(db, "s-yamada"), kacho, kanko, save)
 
     save_admin_pages(
         db,

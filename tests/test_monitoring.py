@@ -132,12 +132,16 @@ def test_the_migration_reads_old_records_and_gives_images_to_the_latest_revision
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         sqlite = conn.dialect.name == "sqlite"
-        if sqlite:  # as the app migrates: batch operations rebuild tables, which must not cascade to their children
+        if (
+            sqlite
+        ):  # as the app migrates: batch operations rebuild tables, which must not cascade to their children
             raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or SQLite ignores it
         with conn.begin():
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0011_key_certificates")
-            conn.exec_driver_sql("UPDATE monitoring_records SET problems_found = true")  # the old screen's guess
+            conn.exec_driver_sql(
+                "UPDATE monitoring_records SET problems_found = true"
+            )  # the old screen's guess
             command.upgrade(cfg, "head")
         if sqlite:
             raw.execute("PRAGMA foreign_keys = ON")

@@ -11,7 +11,14 @@ from tests.world import People, in_state
 
 BOTH_BACKENDS = True  # roles are read from the database: on SQLite and on PostgreSQL (tests/conftest.py)
 
-EVERYONE = [Page.POSTS, Page.CALENDAR, Page.ACCOUNTS, Page.INCIDENTS, Page.INQUIRIES, Page.SETTINGS]
+EVERYONE = [
+    Page.POSTS,
+    Page.CALENDAR,
+    Page.ACCOUNTS,
+    Page.INCIDENTS,
+    Page.INQUIRIES,
+    Page.SETTINGS,
+]
 
 
 def seen(db: Database, actor: Actor) -> set[Page]:
@@ -20,10 +27,11 @@ def seen(db: Database, actor: Actor) -> set[Page]:
 
 def test_each_person_sees_the_screens_their_roles_open(db: Database, people: People) -> None:
     in_state(db, people, AccountStatus.ACTIVE)
-    base = set(EVERYONE)
+    everyone = set(EVERYONE)
+    base = everyone | {Page.RULES}  # the check rules: for whoever writes, decides or oversees (issue 15)
     assert seen(db, people.tanto) == base  # 担当者: writes, no approvals, no audit log
     assert seen(db, people.agency) == base  # 委託業者 (acknowledged)
-    assert seen(db, people.outsider) == base  # no role on any account
+    assert seen(db, people.outsider) == everyone  # no role on any account
     assert seen(db, people.kacho) == base | {Page.APPROVALS, Page.REPORTS, Page.AUDIT}  # 管理者
     assert seen(db, people.kyokucho) == base | {
         Page.APPROVALS,

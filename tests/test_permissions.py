@@ -34,6 +34,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.VIEW_AUDIT_LOG: {ADM, PR, RES, MAN},
     Permission.VIEW_CITY_WIDE: {PR, ADM},
     Permission.REQUEST_ACCOUNT: {EMP},
+    Permission.EDIT_OFFICE_RULES: {ADM, PR},  # issue 15 item 3: the 課's layer of the check rules
     Permission.APPROVE_ACCOUNT_OPENING: {RES},
     Permission.CLOSE_ACCOUNT: {RES},
     Permission.APPROVE_POLICY: {RES},
@@ -50,6 +51,8 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.LEAD_INCIDENT: {MAN},
     Permission.RECORD_MONITORING: {MAN},
     Permission.SET_DORMANT_DAYS: {PR},
+    Permission.EDIT_ACCOUNT_RULES: {MAN},  # issue 15 item 3: an account's contacts and partner sites
+    Permission.MANAGE_RULE_EXCEPTIONS: {MAN},  # issue 15 item 4: standing exceptions
     Permission.MANAGE_ACCOUNT_MEMBERS: {MAN, RES, ADM},
     Permission.WRITE_POST: {STA, CON, MAN, RES},
     Permission.RECORD_PUBLICATION: {STA, CON, MAN, RES},

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import sns_desk.services
+from sns_desk.domain import checks
 from sns_desk.domain.errors import NotRegisteredError, PermissionDeniedError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import (
@@ -31,6 +32,7 @@ from sns_desk.domain.vocabulary import (
 from sns_desk.services import (
     account_policies,
     accounts,
+    check_exceptions,
     city_settings,
     incidents,
     inquiries,
@@ -146,6 +148,7 @@ class World:
     scope: int
     attachment: int
     path: Path
+    exception: int = 0
 
 
 @pytest.fixture
@@ -166,7 +169,10 @@ def world(db: Database, admin: Actor, memory_keyring: MemoryKeyring, tmp_path: P
             "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
         ),
     )
-    return World(db, p, account, post, incident, inquiry, scope, attachment, tmp_path)
+    exception = check_exceptions.add_exception(
+        db, p.kacho, account, "external_link", "www.jma.go.jp", "気象庁", date.today() + timedelta(days=30)
+    )
+    return World(db, p, account, post, incident, inquiry, scope, attachment, tmp_path, exception)
 
 
 def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, Any]:
@@ -199,6 +205,7 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "inquiry_id": w.inquiry,
         "scope_id": w.scope,
         "attachment_id": w.attachment,
+        "exception_id": w.exception,
         "user_id": p.tanto.user_id,
         "responsible_user_id": p.kyokucho.user_id,
         "number": 1,
@@ -239,6 +246,10 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "DaysSetting": city_settings.RETENTION,
         "UserInput": users.UserInput("probe", "試験 太郎"),
         "Role": Role.STAFF,
+        "Mapping[str, Any]": {},
+        "Platform": Platform.X,
+        "checks.Finding": checks.Finding("external_link", checks.Severity.WARNING, 0, 4, "§5(8)", "確認"),
+        "checks.Draft": checks.Draft(Platform.X, "https://www.jma.go.jp/ 確認"),
         "ScopeInput": post_scopes.ScopeInput(
             "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
         ),

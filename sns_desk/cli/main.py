@@ -22,6 +22,7 @@ from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
+from sns_desk.cli import cmd_rules as cli_rules
 from sns_desk.cli import cmd_scopes as cli_scopes
 from sns_desk.cli.arguments import current_actor
 from sns_desk.cli.japanese_parser import JapaneseArgumentParser
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_parsers(sub)
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
+    cli_rules.add_parsers(sub)
     return parser
 
 
@@ -259,6 +261,7 @@ cmd_scopes = _on_database(cli_scopes.run)
 cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
+cmd_rules = _on_database(cli_rules.run)
 
 
 COMMANDS = {
@@ -283,6 +286,7 @@ COMMANDS = {
     "checklist": cmd_accounts,
     "credential": cmd_accounts,
     "keys": cmd_keys,
+    "rules": cmd_rules,
 }
 
 

@@ -23,6 +23,7 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT_LOG = "view_audit_log"
     VIEW_CITY_WIDE = "view_city_wide"
     REQUEST_ACCOUNT = "request_account"
+    EDIT_OFFICE_RULES = "edit_office_rules"
     # decisions of the アカウント責任者 (§4(1)ア, §8(4))
     APPROVE_ACCOUNT_OPENING = "approve_account_opening"
     CLOSE_ACCOUNT = "close_account"
@@ -41,6 +42,8 @@ class Permission(enum.StrEnum):
     LEAD_INCIDENT = "lead_incident"
     RECORD_MONITORING = "record_monitoring"
     SET_DORMANT_DAYS = "set_dormant_days"
+    EDIT_ACCOUNT_RULES = "edit_account_rules"
+    MANAGE_RULE_EXCEPTIONS = "manage_rule_exceptions"
     MANAGE_ACCOUNT_MEMBERS = "manage_account_members"
     # the アカウント担当者 and 委託業者 (§4(1)ウ, §9(1))
     WRITE_POST = "write_post"
@@ -74,6 +77,10 @@ TABLE: dict[Permission, Rule] = {
     ),
     Permission.VIEW_CITY_WIDE: _rule({R.PR, R.SYSTEM_ADMIN}, False, "全庁の情報の閲覧", "§3(3)イ"),
     Permission.REQUEST_ACCOUNT: _rule({R.EMPLOYEE}, False, "アカウント開設の申請", "§3(1)"),
+    # the checks on drafts (§5(7)(8), §6) as the whole office applies them: the 課's own layer of the rules
+    Permission.EDIT_OFFICE_RULES: _rule(
+        {R.SYSTEM_ADMIN, R.PR}, False, "課のチェック規則の変更", "§5(7)(8), §6"
+    ),
     Permission.APPROVE_ACCOUNT_OPENING: _rule(
         {R.RESPONSIBLE}, True, "アカウント開設の承認", "§3(1), §4(1)ア"
     ),
@@ -96,6 +103,12 @@ TABLE: dict[Permission, Rule] = {
     Permission.LEAD_INCIDENT: _rule({R.MANAGER}, True, "トラブル対応の指揮", "§4(1)イ, §8"),
     Permission.RECORD_MONITORING: _rule({R.MANAGER}, True, "監視の記録", "§9(2)"),
     Permission.SET_DORMANT_DAYS: _rule({R.PR}, False, "休眠アカウントの基準の設定", "§9(2)"),
+    Permission.EDIT_ACCOUNT_RULES: _rule(
+        {R.MANAGER}, True, "アカウントのチェック規則の追加（問い合わせ先・連携先）", "§4(1)イ, §5(8)"
+    ),
+    Permission.MANAGE_RULE_EXCEPTIONS: _rule(
+        {R.MANAGER}, True, "注意の例外の登録・取り消し", "§4(1)イ, §5(1)"
+    ),
     Permission.MANAGE_ACCOUNT_MEMBERS: _rule(
         {R.MANAGER, R.RESPONSIBLE, R.SYSTEM_ADMIN}, True, "アカウントの担当者の割り当て", "§4(1)"
     ),

@@ -26,6 +26,7 @@ from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.accounts import AccountRow, list_accounts
 from sns_desk.services.actors import Actor
+from sns_desk.services.check_rules import findings_for, rules_in_force
 from sns_desk.services.post_access import open_post
 from sns_desk.services.revisions import add_revision
 from sns_desk.services.usecase import Step, change, look
@@ -122,7 +123,7 @@ def _recent_posts(session: Session, account_id: int, exclude: int | None, days: 
 def draft_for_checks(
     session: Session, account: Account, data: PostInput, post_id: int | None
 ) -> checks.Draft:
-    rules = checks.load_rules()
+    rules = rules_in_force(session, account.id)
     return checks.Draft(
         account.platform,
         data.body,
@@ -147,7 +148,7 @@ def check_input(
     def work(step: Step) -> list[checks.Finding]:
         account = step.load(Account, data.account_id)
         step.see(account.id)
-        return checks.run_checks(draft_for_checks(step.session, account, data, post_id))
+        return findings_for(step.session, account.id, draft_for_checks(step.session, account, data, post_id))
 
     return look(db, actor, work)
 

@@ -19,6 +19,7 @@ from sns_desk.domain.workflow import PostAction
 from sns_desk.services import signing
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
+from sns_desk.services.check_rules import findings_for
 from sns_desk.services.post_access import open_post
 from sns_desk.services.post_drafts import (
     PostInput,
@@ -62,7 +63,8 @@ def submit(
     def work(step: Step) -> PostStatus:
         session = step.session
         post = open_post(step, post_id, expected_version, PostAction.SUBMIT)
-        findings = checks.run_checks(draft_for_checks(session, post.account, post_input(post), post.id))
+        draft = draft_for_checks(session, post.account, post_input(post), post.id)
+        findings = findings_for(session, post.account_id, draft)
         problems = [f"・{f.message}（{f.section}）" for f in checks.errors(findings)]
         unexplained = [f for f in checks.warnings(findings) if f.key not in reasons]
         problems += [

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus
@@ -44,32 +44,44 @@ class MonitoringRow:
     may_record: bool
 
 
+def last_check(session: Session, account_id: int) -> MonitoringRecord | None:
+    return session.scalars(
+        select(MonitoringRecord)
+        .where(MonitoringRecord.account_id == account_id)
+        .options(selectinload(MonitoringRecord.checked_by))
+        .order_by(MonitoringRecord.checked_at.desc())
+        .limit(1)
+    ).first()
+
+
+def is_overdue(account: Account, last: MonitoringRecord | None, days: int, now: datetime) -> bool:
+    """§9(2): more than ``days`` since the last check (or since the account began, when never checked)."""
+    since = last.checked_at if last else (account.activated_at or account.created_at)
+    return now - since > timedelta(days=days)
+
+
+MONITORED = (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
+
+
 def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:
     now = now or utcnow()
 
     def work(step: Step) -> list[MonitoringRow]:
         visible = visible_account_ids(step.session, step.me)
         days = monitoring_days(step.session)
-        stmt = select(Account).where(Account.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED]))
+        stmt = select(Account).where(Account.status.in_(MONITORED))
         if visible is not None:
             stmt = stmt.where(Account.id.in_(visible))
         rows = []
         for account in step.session.scalars(stmt.order_by(Account.name)):
-            last = step.session.scalars(
-                select(MonitoringRecord)
-                .where(MonitoringRecord.account_id == account.id)
-                .options(selectinload(MonitoringRecord.checked_by))
-                .order_by(MonitoringRecord.checked_at.desc())
-                .limit(1)
-            ).first()
-            since = last.checked_at if last else (account.activated_at or account.created_at)
+            last = last_check(step.session, account.id)
             rows.append(
                 MonitoringRow(
                     account.id,
                     account.name,
                     last.checked_at if last else None,
                     last.checked_by.display_name if last else "",
-                    now - since > timedelta(days=days),
+                    is_overdue(account, last, days, now),
                     step.may(Permission.RECORD_MONITORING, account.id),
                 )
             )

@@ -587,3 +587,40 @@ class DecisionSignature(Base):
     content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
     signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
     signed_at: Mapped[datetime] = _stamp()
+
+
+class MailMessage(Base):
+    """An e-mail notice waiting to be sent, queued in the transaction of the event it tells of (issue 16).
+
+    Whichever PC runs next claims it (``claimed_by``/``claimed_until``) so two PCs never send it twice; a failure
+    is tried again after ``next_attempt_at``.  ``dedupe`` keeps a recurring notice (an overdue check) to one a day.
+    """
+
+    __tablename__ = "mail_messages"
+
+    id: Mapped[int] = _key()
+    kind: Mapped[str] = mapped_column(String(30))
+    number: Mapped[int] = mapped_column(Integer)  # the post, trouble or account the notice is about
+    recipient_id: Mapped[int] = _user_ref()
+    address: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    dedupe: Mapped[str | None] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = _stamp()
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    claimed_by: Mapped[str] = _string(150)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_error: Mapped[str] = _text()
+
+    recipient: Mapped[User] = relationship()
+
+
+class MailOptOut(Base):
+    """A kind of notice a person turned off for themselves (e-mail and tray)."""
+
+    __tablename__ = "mail_opt_outs"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)

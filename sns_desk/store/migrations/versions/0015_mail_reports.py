@@ -1,0 +1,60 @@
+"""E-mail notices: the outbox every PC sends from, and the kinds each person turned off (issue 16, item 1).
+
+Revision ID: 0015_mail_reports
+Revises: 0011_key_certificates
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0015_mail_reports"
+down_revision = "0011_key_certificates"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "mail_messages",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(30), nullable=False),
+        sa.Column("number", sa.Integer(), nullable=False),
+        sa.Column("recipient_id", sa.Integer(), nullable=False),
+        sa.Column("address", sa.String(200), nullable=False),
+        sa.Column("subject", sa.String(300), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("dedupe", sa.String(120), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=False),
+        sa.Column("attempts", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("claimed_by", sa.String(150), server_default="", nullable=False),
+        sa.Column("claimed_until", sa.DateTime(), nullable=True),
+        sa.Column("sent_at", sa.DateTime(), nullable=True),
+        sa.Column("last_error", sa.Text(), server_default="", nullable=False),
+        sa.ForeignKeyConstraint(
+            ["recipient_id"], ["users.id"], name="fk_mail_messages_recipient_id_users", ondelete="RESTRICT"
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_mail_messages"),
+        sa.UniqueConstraint("dedupe", name="uq_mail_messages_dedupe"),
+    )
+    op.create_index("ix_mail_messages_next_attempt_at", "mail_messages", ["next_attempt_at"])
+    op.create_index("ix_mail_messages_sent_at", "mail_messages", ["sent_at"])
+    op.create_table(
+        "mail_opt_outs",
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(30), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name="fk_mail_opt_outs_user_id_users", ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("user_id", "kind", name="pk_mail_opt_outs"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("mail_opt_outs")
+    op.drop_index("ix_mail_messages_sent_at", "mail_messages")
+    op.drop_index("ix_mail_messages_next_attempt_at", "mail_messages")
+    op.drop_table("mail_messages")

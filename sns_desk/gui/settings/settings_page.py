@@ -12,6 +12,7 @@ from sns_desk.domain.errors import DatabaseError, SnsDeskError
 from sns_desk.domain.permissions import Permission
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
+from sns_desk.gui.settings.mail_section import MailSection
 from sns_desk.gui.shared.interaction import Cancelled, confirm, inform, run_with_progress, show_error
 from sns_desk.host import paths, settings
 from sns_desk.host.server_passwords import remember_password, split_password
@@ -48,6 +49,8 @@ class SettingsPage(QWidget):
         self.ui.openFolderButton.clicked.connect(self.open_folder)
         self.ui.rotationSaveButton.clicked.connect(self.save_rotation_days)
         self.ui.restoreButton.clicked.connect(self.restore)
+        self.mail = MailSection(db, actor, self)
+        self.ui.pageLayout.insertWidget(self.ui.pageLayout.count() - 1, self.mail)  # above the bottom spacer
         self.refresh()
 
     def refresh(self) -> None:

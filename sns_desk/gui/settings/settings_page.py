@@ -6,7 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QInputDialog,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sns_desk.domain.errors import DatabaseError, SnsDeskError
 from sns_desk.domain.permissions import Permission
@@ -50,8 +58,31 @@ class SettingsPage(QWidget):
         self.ui.rotationSaveButton.clicked.connect(self.save_rotation_days)
         self.ui.restoreButton.clicked.connect(self.restore)
         self.mail = MailSection(db, actor, self)
-        self.ui.pageLayout.insertWidget(self.ui.pageLayout.count() - 1, self.mail)  # above the bottom spacer
+        self._scroll_with(self.mail)
         self.refresh()
+
+    def _scroll_with(self, section: QWidget) -> None:
+        """The form's groups and ``section`` in one scroll area, so the page fits a small screen."""
+        layout = self.ui.pageLayout
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        while layout.count():
+            item = layout.takeAt(0)
+            if item is None:
+                break
+            widget, child = item.widget(), item.layout()
+            if widget is not None:
+                column.addWidget(widget)
+            elif child is not None:
+                column.addLayout(child)
+        column.addWidget(section)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout.addWidget(scroll)
 
     def refresh(self) -> None:
         db = self.db

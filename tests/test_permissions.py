@@ -34,6 +34,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.VIEW_AUDIT_LOG: {ADM, PR, RES, MAN},
     Permission.VIEW_CITY_WIDE: {PR, ADM},
     Permission.REQUEST_ACCOUNT: {EMP},
+    Permission.RECEIVE_ACCOUNT_REPORT: {PR},
     Permission.APPROVE_ACCOUNT_OPENING: {RES},
     Permission.CLOSE_ACCOUNT: {RES},
     Permission.APPROVE_POLICY: {RES},

@@ -23,6 +23,7 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT_LOG = "view_audit_log"
     VIEW_CITY_WIDE = "view_city_wide"
     REQUEST_ACCOUNT = "request_account"
+    RECEIVE_ACCOUNT_REPORT = "receive_account_report"
     # decisions of the アカウント責任者 (§4(1)ア, §8(4))
     APPROVE_ACCOUNT_OPENING = "approve_account_opening"
     CLOSE_ACCOUNT = "close_account"
@@ -73,6 +74,7 @@ TABLE: dict[Permission, Rule] = {
     ),
     Permission.VIEW_CITY_WIDE: _rule({R.PR, R.SYSTEM_ADMIN}, False, "全庁の情報の閲覧", "§3(3)イ"),
     Permission.REQUEST_ACCOUNT: _rule({R.EMPLOYEE}, False, "アカウント開設の申請", "§3(1)"),
+    Permission.RECEIVE_ACCOUNT_REPORT: _rule({R.PR}, False, "開設・変更・廃止の報告の受理", "§3(2)"),
     Permission.APPROVE_ACCOUNT_OPENING: _rule(
         {R.RESPONSIBLE}, True, "アカウント開設の承認", "§3(1), §4(1)ア"
     ),

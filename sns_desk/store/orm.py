@@ -203,6 +203,7 @@ class Account(Versioned, Base):
     activation_override: Mapped[str] = _text()
     activation_override_by_id: Mapped[int | None] = _user_ref()
     allow_self_approval: Mapped[bool] = _flag(False)
+    opening_report_required: Mapped[bool] = _flag(False)  # §3(2): 運用中 waits for the opening report
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
@@ -624,3 +625,21 @@ class MailOptOut(Base):
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+
+
+class AccountReport(Base):
+    """A 「広報課への報告」 item (§3(2)): the opening, a change or the closure of an account, until reported."""
+
+    __tablename__ = "account_reports"
+
+    id: Mapped[int] = _key()
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    event: Mapped[str] = mapped_column(String(10))  # domain.reporting_rules.ReportEvent
+    changed: Mapped[str] = _text()  # the reported fields a change touched, comma-separated
+    created_at: Mapped[datetime] = _stamp()
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by_id: Mapped[int | None] = _user_ref()
+    closed_how: Mapped[str] = _string(10)  # domain.reporting_rules.ReportClosure
+    report_record_id: Mapped[int | None] = mapped_column(ForeignKey("report_records.id", ondelete="SET NULL"))
+
+    closed_by: Mapped[User | None] = relationship()

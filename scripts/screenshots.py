@@ -486,11 +486,36 @@ def take(out: Path, quick: bool) -> int:
     report_window.resize(1280, 760)
     from sns_desk.gui.reports.reports_page import ReportsPage
 
+    # §3(2): the opening and a change of the account wait to be reported to 広報課
+    kanko_row = accounts.get_account(db, kacho, kanko)
+    accounts.edit_account(
+        db,
+        kacho,
+        kanko,
+        kanko_row.version,
+        accounts.AccountInput(
+            kanko_row.platform,
+            kanko_row.name,
+            kanko_row.department_id,
+            kanko_row.handle,
+            "https://x.com/kagoshima_kanko_official",
+        ),
+    )
     reports_page = cast(ReportsPage, report_window.show_page("reports"))
+    reports_page.refresh()
     reports_page.ui.folderEdit.setText(str(out_dir))
-    reports_page.ui.accountCombo.setCurrentIndex(reports_page.ui.accountCombo.findData(kanko))
+    reports_page.tracking.view.selectRow(0)
+    reports_page.tracking.make_button.click()  # the form set to the change report of the selected item
     reports_page.ui.reiwaCheck.setChecked(True)
-    exported = reports_page.export()
+    save(report_window, "reports-3-tracking.png")
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = QMessageBox.question
+    QMessageBox.question = lambda *_a, **_k: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
+    try:
+        exported = reports_page.export()  # and recorded as sent to 広報課: the opening still waits
+    finally:
+        QMessageBox.question = asked  # type: ignore[method-assign]
     save(report_window, "reports-1-screen.png")
     report_window.close()
     soffice = shutil.which("soffice")

@@ -14,11 +14,12 @@ from sqlalchemy import select, update
 from sns_desk.cli.main import main
 from sns_desk.domain.errors import PermissionDeniedError, ValidationError
 from sns_desk.domain.mail_kinds import MAX_ATTEMPTS, MailKind, compose, retry_delay
+from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType
 from sns_desk.host.mail_transport import MailServer, Security, stored_password
-from sns_desk.services import incidents, mail_outbox, mail_settings, post_workflow
+from sns_desk.services import incidents, mail_outbox, mail_settings, post_queries, post_workflow
 from sns_desk.store.database import Database, open_database
-from sns_desk.store.orm import MailMessage, User, utcnow
+from sns_desk.store.orm import MailMessage, Post, User, utcnow
 from tests.mail_server import PASSWORD, USER, SmtpServer, free_port, smtp_server_fixture  # noqa: F401
 from tests.test_posts import draft, submit, version
 from tests.world import People, in_state
@@ -294,3 +295,34 @@ def test_the_command_line_shows_failures_and_sends_again(
     ]
     code, out, _e = run("mail", "status")
     assert code == 0 and "送信済み: 1 件" in out
+
+
+def test_an_approved_post_due_within_the_hour_is_told_to_its_author_once(
+    db: Database, people: People, office: int, smtp_server: SmtpServer
+) -> None:
+    post_id = draft(db, people.tanto, office, title="花火大会のお知らせ")
+    submit(db, people.tanto, post_id)
+    post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id), "")
+    planned = post_queries.get_post(db, people.tanto, post_id).row.planned_at
+    assert planned is not None
+    assert (
+        mail_outbox.send_due(db, "PC-1", now=planned - timedelta(hours=3)).sent == 2
+    )  # request and decision
+    assert mail_outbox.send_due(db, "PC-1", now=planned - timedelta(minutes=30)).sent == 1
+    assert mail_outbox.send_due(db, "PC-2", now=planned - timedelta(minutes=20)).attempted == 0
+    (due,) = [m for m in smtp_server.inbox.to(address("tanto")) if "予定時刻" in str(m["Subject"])]
+    assert str(due["Subject"]) == f"[SNS Desk] 承認済み投稿の予定時刻: 投稿 {post_id}号「花火大会のお知らせ」"
+    assert f"予定時刻: {planned.astimezone(JST):%m月%d日 %H:%M}" in due.get_content()
+
+
+def test_after_approval_waiting_goes_to_the_managers(db: Database, people: People, office: int) -> None:
+    """事後承認待ち (代決, branch i14-deputy) is wired where that state is entered; the kind and its recipients are
+    ready here."""
+    post_id = draft(db, people.tanto, office)
+    with db.write_session() as session:
+        post = session.get(Post, post_id)
+        assert post is not None
+        assert mail_outbox.queue_for_post(session, MailKind.AFTER_APPROVAL, post) == 1
+        (message,) = session.scalars(select(MailMessage)).all()
+        assert (message.kind, message.address) == ("after_approval", address("kacho"))
+        assert message.subject.startswith(f"[SNS Desk] 事後承認待ち: 投稿 {post_id}号")

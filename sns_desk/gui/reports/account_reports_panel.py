@@ -43,6 +43,7 @@ class AccountReportsPanel(QGroupBox):
         layout.addWidget(self.empty)
         self.model = TableModel(COLUMNS, self)
         self.view = QTableView()
+        self.view.setObjectName("accountReportsTable")
         self.view.setAccessibleName("広報課への報告が必要な項目")
         self.view.setMaximumHeight(150)
         show_list(self.view, self.model)

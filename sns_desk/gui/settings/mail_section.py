@@ -109,6 +109,7 @@ class MailSection(QGroupBox):
         form.addRow("送信の状況", self.status_label)
         self.outbox = TableModel(OUTBOX_COLUMNS, self)
         self.outbox_view = QTableView()
+        self.outbox_view.setObjectName("outboxTable")
         self.outbox_view.setModel(self.outbox)
         self.outbox_view.setMinimumHeight(110)
         self.outbox_view.horizontalHeader().setStretchLastSection(True)

@@ -225,7 +225,7 @@ def test_errors_are_never_excepted_and_expired_exceptions_stop(
         "shortener"
     ]
     # an expired one: stored with yesterday's expiry (as if time had passed)
-    from sns_desk.store.orm import RuleException
+    from sns_desk.store.rule_tables import RuleException
 
     check_exceptions.add_exception(
         db, people.kacho, account, "external_link", "www.jma.go.jp", "気象庁", _today()

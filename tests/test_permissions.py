@@ -35,6 +35,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.VIEW_CITY_WIDE: {PR, ADM},
     Permission.REQUEST_ACCOUNT: {EMP},
     Permission.EDIT_OFFICE_RULES: {ADM, PR},  # issue 15 item 3: the 課's layer of the check rules
+    Permission.RECEIVE_ACCOUNT_REPORT: {PR},
     Permission.APPROVE_ACCOUNT_OPENING: {RES},
     Permission.CLOSE_ACCOUNT: {RES},
     Permission.APPROVE_POLICY: {RES},

@@ -17,7 +17,9 @@ import pytest
 import sns_desk.services
 from sns_desk.domain import checks
 from sns_desk.domain.errors import NotRegisteredError, PermissionDeniedError
+from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.reporting_rules import ReportClosure, ReportEvent
 from sns_desk.domain.vocabulary import (
     AccountStatus,
     ChecklistKey,
@@ -29,6 +31,7 @@ from sns_desk.domain.vocabulary import (
     PostStatus,
     Role,
 )
+from sns_desk.host.mail_transport import MailServer, Security
 from sns_desk.services import (
     account_policies,
     accounts,
@@ -95,6 +98,10 @@ ALLOWED: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"outsider"}),
         "every registered person may check the 電子印鑑: counts and sequence numbers, no record's content",
     ),
+    "mail_settings.my_kinds": (
+        frozenset({"outsider", "unacknowledged contractor", "flagged later"}),
+        "the person's own choice of notices and their own address (issue 16, item 1)",
+    ),
 }
 
 # Functions that take the database but no person, with why: none of them returns a record of the office.
@@ -113,6 +120,7 @@ NO_ACTOR: dict[str, str] = {
     "city_settings.read_days": "a city-wide number of days (retention, rotation), shown before a change",
     "city_settings.get_rotation_days": "the city-wide password rotation period (§3(3)ウ)",
     "city_settings.get_retention_days": "the city-wide inquiry retention period (§7)",
+    "mail_outbox.send_due": "the outbox sent by whichever PC runs: returns counts and an English reason, no record",
 }
 
 
@@ -250,6 +258,11 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "Platform": Platform.X,
         "checks.Finding": checks.Finding("external_link", checks.Severity.WARNING, 0, 4, "§5(8)", "確認"),
         "checks.Draft": checks.Draft(Platform.X, "https://www.jma.go.jp/ 確認"),
+        "ReportClosure": ReportClosure.SENT,
+        "ReportEvent": ReportEvent.OPENING,
+        "set[MailKind]": set(MailKind),
+        "MailServer": MailServer("smtp.city.example.lg.jp", 587, Security.STARTTLS, "sns@city.example.lg.jp"),
+        "str | None": None,
         "ScopeInput": post_scopes.ScopeInput(
             "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
         ),

@@ -11,8 +11,9 @@ from sns_desk.cli.arguments import current_actor
 from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.reporting_rules import ReportClosure, ReportEvent
 from sns_desk.export import workbooks as reports
-from sns_desk.services import accounts
+from sns_desk.services import account_reports, accounts
 from sns_desk.store.database import Database
 
 
@@ -23,6 +24,13 @@ def add_parsers(sub: Any) -> None:
     report.add_argument("id", type=item_number, help="アカウントの番号")
     report.add_argument("--event", required=True, choices=list(reports.EVENTS))
     report.add_argument("--remarks", default="")
+    report.add_argument(
+        "--record-sent", action="store_true", help="作成した報告を、広報課へ送付済みとして記録する（§3(2)）"
+    )
+    pending = e.add_parser("pending", help="広報課への報告（§3(2)）がまだ記録されていない開設・変更・廃止")
+    pending.add_argument("--all", action="store_true", help="記録済みのものも表示する")
+    received = e.add_parser("received", help="広報課が報告を受理したことを記録する（広報課）")
+    received.add_argument("item", type=item_number, help="pending の一覧の番号")
     listing = e.add_parser("account-list", help="公式アカウント一覧（§3(3)イ、広報課）")
     listing.add_argument("--include-closed", action="store_true")
     record = e.add_parser("posts", help="投稿実績")
@@ -52,6 +60,17 @@ def run(args: argparse.Namespace, db: Database) -> int:
         if total and done == total:
             print(text)
 
+    if command == "pending":
+        for item in account_reports.report_items(db, actor, open_only=not args.all):
+            state = f"{item.closed_how.label}（{item.closed_by}）" if item.closed_how else "未記録"
+            print(
+                f"{item.id}\t{item.created_at.astimezone(pol.JST):%Y-%m-%d}\t{item.account}\t{item.what}\t{state}"
+            )
+        return 0
+    if command == "received":
+        account_reports.record_reported(db, actor, args.item, ReportClosure.RECEIVED)
+        print(f"報告 {args.item} を広報課で受理したと記録しました。")
+        return 0
     common = {"reiwa": args.reiwa, "overwrite": args.force}
     if command == "account-report":
         account = accounts.get_account(db, actor, args.id)
@@ -85,4 +104,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
             overwrite=args.force,
         )
     print(f"出力しました: {result.path}（{result.rows:,} 件、SHA-256 {result.sha256}）")
+    if command == "account-report" and args.record_sent:
+        done = account_reports.record_sent_for(db, actor, args.id, ReportEvent(args.event))
+        print(f"広報課への{args.event}の報告 {done} 件を送付済みとして記録しました（§3(2)）。")
     return 0

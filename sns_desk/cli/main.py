@@ -20,6 +20,7 @@ from typing import Any
 from sns_desk.cli import cmd_accounts as cli_accounts
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
+from sns_desk.cli import cmd_mail as cli_mail
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_reports as cli_reports
 from sns_desk.cli import cmd_rules as cli_rules
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
     cli_rules.add_parsers(sub)
+    cli_mail.add_parsers(sub)
     return parser
 
 
@@ -262,6 +264,7 @@ cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
 cmd_rules = _on_database(cli_rules.run)
+cmd_mail = _on_database(cli_mail.run)
 
 
 COMMANDS = {
@@ -287,6 +290,7 @@ COMMANDS = {
     "credential": cmd_accounts,
     "keys": cmd_keys,
     "rules": cmd_rules,
+    "mail": cmd_mail,
 }
 
 

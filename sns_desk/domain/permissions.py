@@ -24,6 +24,7 @@ class Permission(enum.StrEnum):
     VIEW_CITY_WIDE = "view_city_wide"
     REQUEST_ACCOUNT = "request_account"
     EDIT_OFFICE_RULES = "edit_office_rules"
+    RECEIVE_ACCOUNT_REPORT = "receive_account_report"
     # decisions of the アカウント責任者 (§4(1)ア, §8(4))
     APPROVE_ACCOUNT_OPENING = "approve_account_opening"
     CLOSE_ACCOUNT = "close_account"
@@ -81,6 +82,7 @@ TABLE: dict[Permission, Rule] = {
     Permission.EDIT_OFFICE_RULES: _rule(
         {R.SYSTEM_ADMIN, R.PR}, False, "課のチェック規則の変更", "§5(7)(8), §6"
     ),
+    Permission.RECEIVE_ACCOUNT_REPORT: _rule({R.PR}, False, "開設・変更・廃止の報告の受理", "§3(2)"),
     Permission.APPROVE_ACCOUNT_OPENING: _rule(
         {R.RESPONSIBLE}, True, "アカウント開設の承認", "§3(1), §4(1)ア"
     ),

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.ui.actionBackup.setEnabled(
             db.location.path is not None and users.may(db, actor, Permission.MANAGE_DATABASE)
         )
+        self._start_notices_outside()
         self.refresh_notifications()
         # Live refresh: another PC's change shows within seconds, at the cost of one PRAGMA when nothing changed.
         self._data_version = db.data_version()
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
             log.warning("notifications failed: %s", error)
             return []
         self.notices = waiting
+        self._tray_notices(waiting)
         self.bell.setText(f"お知らせ（{len(waiting)}）" if waiting else "お知らせ")
         font = self.bell.font()
         font.setBold(bool(waiting))
@@ -243,6 +245,39 @@ class MainWindow(QMainWindow):
         if not waiting:
             self.bell_menu.addAction("お知らせはありません。").setEnabled(False)
         return waiting
+
+    def _start_notices_outside(self) -> None:
+        """The tray shows new notices; this PC sends the e-mail outbox every minute, off the GUI thread."""
+        from sns_desk.gui.shared.notice_tray import BackgroundMailer, NoticeTray
+        from sns_desk.host.mail_transport import sending_pc
+        from sns_desk.services import mail_outbox
+
+        self.tray = NoticeTray(
+            self.windowIcon() if not self.windowIcon().isNull() else self.bell.icon(), self
+        )
+        if self.tray.icon is not None:
+            self.tray.icon.messageClicked.connect(self._raise_window)
+        db, pc = self.db, sending_pc()
+        self.mailer = BackgroundMailer(lambda: mail_outbox.send_due(db, pc), self)
+        self.mailer.start()
+
+    def _tray_notices(self, waiting: list[notices.Notice]) -> None:
+        from sns_desk.services import mail_settings
+
+        tray = getattr(self, "tray", None)
+        if tray is None:
+            return
+        try:
+            muted = mail_settings.my_kinds(self.db, self.actor).muted()
+        except Exception as error:
+            log.warning("notice kinds unavailable: %s", error)
+            muted = set()
+        tray.update(waiting, muted)
+
+    def _raise_window(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def current_key(self) -> str | None:
         row = self.ui.navList.currentRow()
@@ -374,4 +409,7 @@ class MainWindow(QMainWindow):
             sys.modules["sns_desk.gui.help.guideline_viewer"].close_guideline()
         if "sns_desk.gui.help.manual_viewer" in sys.modules:
             sys.modules["sns_desk.gui.help.manual_viewer"].close_manual()
+        if getattr(self, "mailer", None) is not None:
+            self.mailer.stop()
+            self.tray.hide()
         super().closeEvent(event)

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session, selectinload
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.reporting_rules import ReportEvent, unreported_text
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import AccountStatus, Labelled, Platform, Role
-from sns_desk.services import signing
+from sns_desk.services import account_reports, signing
 from sns_desk.services.access import account_roles, may_see
 from sns_desk.services.account_checklist import checklist_rows, credential_due, refuse_if_finished
 from sns_desk.services.account_policies import (
@@ -111,6 +112,8 @@ class AccountRow:
     status_reason: str
     activation_override: str
     allow_self_approval: bool
+    opening_report_required: bool = False  # §3(2): 運用中 waits for the opening report
+    unreported: str = ""  # §3(2): 「未報告: 開設・変更」 while a report to 広報課 is not recorded
 
 
 def _names(account: Account, role: Role) -> tuple[str, ...]:
@@ -141,6 +144,8 @@ def _row(session: Session, account: Account) -> AccountRow:
         account.status_reason,
         account.activation_override,
         account.allow_self_approval,
+        account.opening_report_required,
+        unreported_text(account_reports.unreported(session, account.id)),
     )
 
 
@@ -327,6 +332,7 @@ def _activate(step: Step, account: Account, override_reason: str, payload: dict[
         account.activation_override = override_reason
         account.activation_override_by_id = step.me.id
         payload["override"] = {"reason": override_reason, "open_items": open_items}
+    account_reports.activation_check(step.session, account)  # §3(2), when the account is set so
     account.activated_at = account.activated_at or utcnow()
 
 
@@ -367,6 +373,10 @@ def _apply(
         elif action is AccountAction.CLOSE:
             account.closed_at = utcnow()
         account.status = transition.target
+        if action is AccountAction.APPROVE_OPENING:
+            account_reports.open_item(step.session, account, ReportEvent.OPENING)  # §3(2)
+        elif action is AccountAction.CLOSE and account.opened_at is not None:
+            account_reports.open_item(step.session, account, ReportEvent.CLOSURE)
         account.status_reason = reason
         if reason:
             payload["reason"] = reason
@@ -439,6 +449,7 @@ def edit_account(
         for key in changes:
             setattr(account, key, getattr(data, key))
         step.audit("account.edit", "account", account.id, {"changes": changes})
+        account_reports.open_item(step.session, account, ReportEvent.CHANGE, changes)  # §3(2)
 
     change(db, actor, work, what="edit_account")
 

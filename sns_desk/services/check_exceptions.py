@@ -20,7 +20,8 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.check_rules import active_exceptions, exception_of, rules_in_force, today_jst
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, RuleException, utcnow
+from sns_desk.store.orm import Account, utcnow
+from sns_desk.store.rule_tables import RuleException
 
 log = logging.getLogger(__name__)
 

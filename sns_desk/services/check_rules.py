@@ -31,7 +31,8 @@ from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, AppMeta, RuleException, RuleLayer
+from sns_desk.store.orm import Account, AppMeta
+from sns_desk.store.rule_tables import RuleException, RuleLayer
 
 log = logging.getLogger(__name__)
 

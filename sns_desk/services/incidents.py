@@ -15,6 +15,7 @@ from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import reference_number, usable_text
 from sns_desk.domain.vocabulary import IncidentType, PostStatus
+from sns_desk.services import mail_outbox
 from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
@@ -141,6 +142,8 @@ def open_incident(
         step.session.add(incident)
         payload = {"account_id": account_id, "type": kind, "title": title, "serious": serious}
         step.audit("incident.open", "incident", incident.id, payload)
+        if serious:
+            mail_outbox.queue_for_incident(step.session, incident)
         return incident.id
 
     return change(db, actor, work, what="open_incident")
@@ -237,6 +240,7 @@ def escalate(db: Database, actor: Actor, incident_id: int) -> None:
             return
         incident.serious, incident.escalated_at = True, utcnow()
         step.audit("incident.escalate", "incident", incident.id)
+        mail_outbox.queue_for_incident(step.session, incident)
 
     change(db, actor, work, what="escalate")
 

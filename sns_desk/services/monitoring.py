@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from sns_desk.domain import monitoring_rules as rules
 from sns_desk.domain.errors import ValidationError
@@ -88,6 +88,27 @@ class MonitoringRow:
         return text + ("（旧形式の記録から判定）" if self.last_legacy else "")
 
 
+def last_check(session: Session, account_id: int) -> MonitoringRecord | None:
+    return session.scalars(
+        select(MonitoringRecord)
+        .where(MonitoringRecord.account_id == account_id)
+        .options(selectinload(MonitoringRecord.checked_by))
+        .order_by(MonitoringRecord.checked_at.desc(), MonitoringRecord.id.desc())
+        .limit(1)
+    ).first()
+
+
+def is_overdue(account: Account, last: MonitoringRecord | None, now: datetime) -> bool:
+    """§9(2): more than the account's interval since its last check (or since it began, when never checked)."""
+    since = account.activated_at or account.created_at
+    return rules.monitoring_due(
+        last.checked_at if last else None, since, account.monitoring_interval_days, now
+    )
+
+
+MONITORED = (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
+
+
 def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:
     now = now or utcnow()
 
@@ -95,7 +116,7 @@ def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -
         session = step.session
         visible = visible_account_ids(session, step.me)
         dormant_after = dormant_days(session)
-        stmt = select(Account).where(Account.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED]))
+        stmt = select(Account).where(Account.status.in_(MONITORED))
         if visible is not None:
             stmt = stmt.where(Account.id.in_(visible))
         accounts = list(session.scalars(stmt.order_by(Account.name)))
@@ -108,13 +129,7 @@ def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -
         )
         rows = []
         for account in accounts:
-            last = session.scalars(
-                select(MonitoringRecord)
-                .where(MonitoringRecord.account_id == account.id)
-                .options(selectinload(MonitoringRecord.checked_by))
-                .order_by(MonitoringRecord.checked_at.desc(), MonitoringRecord.id.desc())
-                .limit(1)
-            ).first()
+            last = last_check(session, account.id)
             since = account.activated_at or account.created_at
             last_post = last_posts.get(account.id)
             interval = account.monitoring_interval_days
@@ -124,7 +139,7 @@ def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -
                     account.name,
                     last.checked_at if last else None,
                     last.checked_by.display_name if last else "",
-                    rules.monitoring_due(last.checked_at if last else None, since, interval, now),
+                    is_overdue(account, last, now),
                     step.may(Permission.RECORD_MONITORING, account.id),
                     interval,
                     last.problems_found if last else None,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sns_desk.domain.permissions import Permission
-from sns_desk.services import accounts, monitoring, post_queries
+from sns_desk.services import account_reports, accounts, monitoring, post_queries
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
@@ -18,7 +18,7 @@ from sns_desk.store.orm import Incident
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # "approvals", "scope_review", "incident", "monitoring", "dormant", "credential"
+    kind: str  # "approvals", "scope_review", "incident", "monitoring", "dormant", "credential", "account_report"
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
@@ -86,4 +86,17 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
         for account in accounts.list_accounts(db, actor)
         if account.credential_due and accounts.may(db, actor, Permission.MANAGE_CREDENTIALS, account.id)
     )
+    unreported = [
+        item
+        for item in account_reports.report_items(db, actor)
+        if accounts.may(db, actor, Permission.REPORT_ACCOUNT, item.account_id)
+    ]
+    if unreported:
+        notices.append(
+            Notice(
+                "account_report",
+                f"広報課への報告（§3(2)）が {len(unreported)} 件、まだ記録されていません。「報告書」で作成・記録してください。",
+                "reports",
+            )
+        )
     return notices

@@ -12,11 +12,12 @@ from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.hours import unplanned_refusal, verdict, verdict_now
+from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
 from sns_desk.domain.workflow import PostAction
-from sns_desk.services import signing
+from sns_desk.services import mail_outbox, signing
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
 from sns_desk.services.check_rules import findings_for
@@ -130,6 +131,8 @@ def submit(
                 "warnings": [f.key for f in checks.warnings(findings)],
             },
         )
+        if post.status is P.PENDING:
+            mail_outbox.queue_for_post(session, MailKind.APPROVAL_REQUESTED, post, exclude=step.me)
         return post.status
 
     return change(db, actor, work, what="submit")
@@ -229,6 +232,7 @@ def _decide(
             signing.POST_DECISION,
             decision.id,
         )
+        mail_outbox.queue_for_post(session, MailKind.DECIDED, post)
 
     change(db, actor, work, what=f"post {action.value}")
 

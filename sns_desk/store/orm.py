@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
-    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -206,6 +205,7 @@ class Account(Versioned, Base):
     allow_self_approval: Mapped[bool] = _flag(False)
     # §9(2): how often the account's 管理者 checks it (days), set by the 管理者
     monitoring_interval_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    opening_report_required: Mapped[bool] = _flag(False)  # §3(2): 運用中 waits for the opening report
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
@@ -632,43 +632,3 @@ class DecisionSignature(Base):
     content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
     signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
     signed_at: Mapped[datetime] = _stamp()
-
-
-class RuleLayer(Base):
-    """One saved version of a layer of the check rules (domain/rule_layers.py): the office layer (``account_id``
-    NULL, システム管理者・広報課) or one account's additions (its 管理者).  Versions are kept whole; the newest
-    ``number`` of a scope is in force on every PC."""
-
-    __tablename__ = "rule_layers"
-    __table_args__ = (UniqueConstraint("scope", "number", name="uq_rule_layers_scope_number"),)
-
-    id: Mapped[int] = _key()
-    scope: Mapped[str] = mapped_column(String(40), index=True)  # "office" or "account:<id>"
-    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
-    number: Mapped[int] = mapped_column(Integer)
-    content: Mapped[str] = mapped_column(Text)  # the layer, JSON
-    note: Mapped[str] = _text()
-    saved_by_id: Mapped[int] = _user_ref()
-    saved_at: Mapped[datetime] = _stamp()
-
-    saved_by: Mapped[User] = relationship()
-
-
-class RuleException(Base):
-    """A standing exception: a recurring warning (rule + matched text) the アカウント管理者 accepted for the
-    account, with a reason, until ``expires_on`` (JST, inclusive)."""
-
-    __tablename__ = "rule_exceptions"
-
-    id: Mapped[int] = _key()
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
-    rule: Mapped[str] = mapped_column(String(64))
-    matched: Mapped[str] = mapped_column(String(200))
-    reason: Mapped[str] = mapped_column(Text)
-    expires_on: Mapped[date] = mapped_column(Date)
-    created_by_id: Mapped[int] = _user_ref()
-    created_at: Mapped[datetime] = _stamp()
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
-
-    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])

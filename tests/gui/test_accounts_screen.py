@@ -290,7 +290,7 @@ def test_scope_dialog_writes_a_template_with_a_live_sample_and_the_review_is_in_
 
 
 def test_reports_page_exports_with_progress_and_records_it(
-    qtbot: QtBot, db: Database, people: People, tmp_path: Path
+    qtbot: QtBot, db: Database, people: People, tmp_path: Path, message_boxes: MessageBoxes
 ) -> None:
     from openpyxl import load_workbook
 

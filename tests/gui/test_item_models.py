@@ -100,6 +100,7 @@ def test_every_list_passes_the_model_tester(
         "monitoringTable": 1,
         "inquiriesTable": 1,
         "historyTable": 0,
+        "accountReportsTable": 1,  # §3(2): the opening, not yet reported to 広報課
         "postsTable": 1,
         "table": seen["table"],
         "usersTable": 7,

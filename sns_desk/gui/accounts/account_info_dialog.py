@@ -1,4 +1,5 @@
-"""The 管理者 edits the account's own fields and its self-approval setting (§4(1)イ, §5(1))."""
+"""The 管理者 edits the account's own fields, its self-approval setting (§4(1)イ, §5(1)) and whether 運用中 waits
+for the opening report to 広報課 (§3(2))."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sns_desk.domain.errors import SnsDeskError
 from sns_desk.gui import style
 from sns_desk.gui.accounts.account_fields import account_input, fill_departments, fill_platforms
 from sns_desk.gui.forms.ui_accountinfodialog import Ui_AccountInfoDialog
-from sns_desk.services import accounts, users
+from sns_desk.services import account_reports, accounts, users
 from sns_desk.services.accounts import AccountRow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -27,6 +28,7 @@ class AccountInfoDialog(QDialog):
         self.ui.handleEdit.setText(row.handle)
         self.ui.urlEdit.setText(row.url)
         self.ui.selfApprovalCheck.setChecked(row.allow_self_approval)
+        self.ui.openingReportCheck.setChecked(row.opening_report_required)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
@@ -38,6 +40,11 @@ class AccountInfoDialog(QDialog):
                 fresh = accounts.get_account(self.db, self.actor, self.row.id)
                 accounts.set_allow_self_approval(
                     self.db, self.actor, self.row.id, fresh.version, self.ui.selfApprovalCheck.isChecked()
+                )
+            if self.ui.openingReportCheck.isChecked() != self.row.opening_report_required:
+                fresh = accounts.get_account(self.db, self.actor, self.row.id)
+                account_reports.set_opening_report_required(
+                    self.db, self.actor, self.row.id, fresh.version, self.ui.openingReportCheck.isChecked()
                 )
         except SnsDeskError as error:
             self.ui.errorLabel.setText(error.message)

@@ -73,6 +73,12 @@ ACCOUNT_COLUMNS: tuple[Column[AccountRow], ...] = (
         tip=lambda r: "\n".join(r.open_items) or "すべて対応済み",
         colour=lambda r: style.ERROR if r.open_items or r.credential_due else None,
     ),
+    Column(
+        "広報課への報告",
+        lambda r: r.unreported or "済み",
+        tip=lambda r: "「報告書」で作成し、送付済みとして記録してください（§3(2)）。" if r.unreported else "",
+        colour=lambda r: style.WARNING if r.unreported else None,
+    ),
     Column("責任者", lambda r: "、".join(r.responsible)),
     Column("管理者", lambda r: "、".join(r.managers)),
 )

@@ -78,6 +78,11 @@ class Ui_AccountInfoDialog(object):
 
         self.dialogLayout.addWidget(self.selfApprovalCheck)
 
+        self.openingReportCheck = QCheckBox(AccountInfoDialog)
+        self.openingReportCheck.setObjectName(u"openingReportCheck")
+
+        self.dialogLayout.addWidget(self.openingReportCheck)
+
         self.errorLabel = QLabel(AccountInfoDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -129,6 +134,10 @@ class Ui_AccountInfoDialog(object):
         self.departmentCombo.setAccessibleName(QCoreApplication.translate("AccountInfoDialog", u"\u904b\u7528\u90e8\u7f72", None))
 #endif // QT_CONFIG(accessibility)
         self.selfApprovalCheck.setText(QCoreApplication.translate("AccountInfoDialog", u"\u7ba1\u7406\u8005\u304c\u81ea\u5206\u306e\u6295\u7a3f\u3092\u627f\u8a8d\u3067\u304d\u308b\uff08\u901a\u5e38\u306f\u30aa\u30d5\uff1a4\u3064\u306e\u76ee\u306e\u539f\u5247\uff09", None))
+        self.openingReportCheck.setText(QCoreApplication.translate("AccountInfoDialog", u"\u5e83\u5831\u8ab2\u3078\u306e\u958b\u8a2d\u306e\u5831\u544a\uff08\u00a73(2)\uff09\u3092\u8a18\u9332\u3057\u3066\u304b\u3089\u904b\u7528\u3092\u958b\u59cb\u3059\u308b", None))
+#if QT_CONFIG(tooltip)
+        self.openingReportCheck.setToolTip(QCoreApplication.translate("AccountInfoDialog", u"\u30aa\u30f3\u306b\u3059\u308b\u3068\u3001\u958b\u8a2d\u306e\u5831\u544a\u66f8\u3092\u9001\u4ed8\u6e08\u307f\u3068\u3057\u3066\u8a18\u9332\u3059\u308b\u307e\u3067\u300c\u904b\u7528\u958b\u59cb\u300d\u3067\u304d\u307e\u305b\u3093\u3002", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.errorLabel.setAccessibleName(QCoreApplication.translate("AccountInfoDialog", u"\u5165\u529b\u306e\u8aa4\u308a", None))
 #endif // QT_CONFIG(accessibility)

@@ -16,6 +16,7 @@ from sns_desk.domain.permissions import Permission
 from sns_desk.export import workbooks as reports
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_reportspage import Ui_ReportsPage
+from sns_desk.gui.reports.account_reports_panel import AccountReportsPanel
 from sns_desk.gui.shared.interaction import Cancelled, confirm, run_with_progress, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, jst, show_list
 from sns_desk.services import accounts, incidents, report_queries, users
@@ -60,6 +61,9 @@ class ReportsPage(QWidget):
         self.ui.openFolderButton.setEnabled(False)
         self.ui.actions.setStretch(2, 1)  # the result (a long path) gets the width
         self.last: reports.ExportResult | None = None
+        self.tracking = AccountReportsPanel(db, actor, self)  # §3(2): what is still to be reported
+        self.tracking.make.connect(self.prepare_account_report)
+        self.ui.pageLayout.insertWidget(self.ui.pageLayout.indexOf(self.ui.formGroup), self.tracking)
         self.refresh()
 
     def refresh(self) -> None:
@@ -78,6 +82,15 @@ class ReportsPage(QWidget):
                 )
         self._kind_changed()
         self._fill_history()
+        if hasattr(self, "tracking"):
+            self.tracking.refresh()
+
+    def prepare_account_report(self, account_id: int, event: str) -> None:
+        """The form set to the account report of ``event`` for ``account_id`` (from 広報課への報告)."""
+        self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData("account_report"))
+        self.ui.accountCombo.setCurrentIndex(max(0, self.ui.accountCombo.findData(account_id)))
+        self.ui.eventCombo.setCurrentIndex(max(0, self.ui.eventCombo.findData(event)))
+        self.ui.exportButton.setFocus()
 
     def kind(self) -> str:
         return str(self.ui.kindCombo.currentData())
@@ -195,6 +208,12 @@ class ReportsPage(QWidget):
         self.ui.resultLabel.setText(f"出力しました: {result.path}（{result.rows:,} 件）")
         self.ui.openFolderButton.setEnabled(True)
         self._fill_history()
+        if kind == "account_report":  # §3(2): making the workbook and recording it sent are one flow
+            recorded = self.tracking.after_export(account_id, self.ui.eventCombo.currentData())
+            if recorded:
+                self.ui.resultLabel.setText(
+                    self.ui.resultLabel.text() + f"　広報課への報告 {recorded} 件を送付済みにしました。"
+                )
         return result
 
     def open_folder(self) -> None:

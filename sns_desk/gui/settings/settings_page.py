@@ -6,12 +6,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QInputDialog,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sns_desk.domain.errors import DatabaseError, SnsDeskError
 from sns_desk.domain.permissions import Permission
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_settingspage import Ui_SettingsPage
+from sns_desk.gui.settings.mail_section import MailSection
 from sns_desk.gui.shared.interaction import Cancelled, confirm, inform, run_with_progress, show_error
 from sns_desk.host import paths, settings
 from sns_desk.host.server_passwords import remember_password, split_password
@@ -52,7 +62,32 @@ class SettingsPage(QWidget):
             self.ui.fontScaleCombo.addItem("標準（OS の設定）" if percent == 100 else f"{percent} %", percent)
         self.ui.fontScaleCombo.setCurrentIndex(self.ui.fontScaleCombo.findData(settings.load_font_scale()))
         self.ui.fontScaleCombo.currentIndexChanged.connect(lambda _i: self.set_font_scale())
+        self.mail = MailSection(db, actor, self)
+        self._scroll_with(self.mail)
         self.refresh()
+
+    def _scroll_with(self, section: QWidget) -> None:
+        """The form's groups and ``section`` in one scroll area, so the page fits a small screen."""
+        layout = self.ui.pageLayout
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 0, 0)
+        while layout.count():
+            item = layout.takeAt(0)
+            if item is None:
+                break
+            widget, child = item.widget(), item.layout()
+            if widget is not None:
+                column.addWidget(widget)
+            elif child is not None:
+                column.addLayout(child)
+        column.addWidget(section)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout.addWidget(scroll)
 
     def set_font_scale(self) -> None:
         """The text size for this person on this PC: applied to the whole app now, and remembered."""

@@ -5,11 +5,16 @@ produce on it is a false alarm (``not`` names the hard cases explicitly, for the
 account of the corpus file's 課 would run them: the shipped rule file plus that account's own contacts.
 
     python scripts/check_corpus.py                      # print the figures and write them into docs/checks.md
+    python scripts/check_corpus.py --set heldout        # the held-out set alone
     python scripts/check_corpus.py --quick --out F.md   # one 課's file only, into F.md
     python scripts/check_corpus.py --show               # also print every disagreement
 
-The figures go between the markers ``<!-- corpus figures -->`` and ``<!-- end corpus figures -->`` of ``--out``
-(a new file holds just the figures).
+Two sets: ``tuning`` (tests/data/check-corpus/*.yaml, the posts the word lists were reviewed against) and
+``heldout`` (tests/data/check-corpus/heldout/*.yaml, written before reading the lists, to measure them honestly).
+``--set all`` (the default) prints both and their union; the thresholds of tests/test_check_corpus.py hold over the
+union.  Each table goes between its markers in ``--out`` (``<!-- corpus figures -->`` for the tuning set,
+``<!-- heldout figures -->``, ``<!-- union figures -->``, each closed by ``<!-- end ... figures -->``); a new file
+holds just the figures.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from sns_desk.domain import checks
 from sns_desk.domain.vocabulary import Platform
 
 CORPUS = convention.ROOT / "tests" / "data" / "check-corpus"
+HELDOUT = CORPUS / "heldout"
+SETS = ("tuning", "heldout", "union")
+MARKER = {"tuning": "corpus", "heldout": "heldout", "union": "union"}
 BEGIN, END = "<!-- corpus figures -->", "<!-- end corpus figures -->"
 QUICK_FILE = "bosai.yaml"
 
@@ -88,6 +96,15 @@ def load(files: list[Path] | None = None) -> list[Post]:
     return posts
 
 
+def files(name: str) -> list[Path]:
+    """The YAML files of a set: ``tuning``, ``heldout`` or ``union`` (both)."""
+    if name not in SETS:
+        raise ValueError(f"unknown corpus set {name!r}: one of {', '.join(SETS)}")
+    tuning = sorted(CORPUS.glob("*.yaml"))
+    heldout = sorted(HELDOUT.glob("*.yaml"))
+    return {"tuning": tuning, "heldout": heldout, "union": tuning + heldout}[name]
+
+
 def score(posts: list[Post]) -> Score:
     """Per post and rule: a rule expected and found is a true positive, found but not expected a false alarm,
     expected but not found a miss (a rule found twice in one post counts once)."""
@@ -118,10 +135,16 @@ def shown(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def report(result: Score, command: str, seconds: float) -> str:
+def markers(name: str) -> tuple[str, str]:
+    return f"<!-- {MARKER[name]} figures -->", f"<!-- end {MARKER[name]} figures -->"
+
+
+def report(result: Score, command: str, seconds: float, name: str = "tuning") -> str:
+    begin, end = markers(name)
+    title = {"tuning": "the tuning set", "heldout": "the held-out set", "union": "both sets together"}[name]
     lines = [
-        BEGIN,
-        f"Measured by `{command}` on {result.posts} posts in {seconds:.1f} s.",
+        begin,
+        f"Measured by `{command}` on {result.posts} posts ({title}) in {seconds:.1f} s.",
         "",
         "| rule | expected | found right | false alarms | missed | precision | recall |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -137,20 +160,21 @@ def report(result: Score, command: str, seconds: float) -> str:
         f"| **overall** | {tp + fn} | {tp} | {fp} | {fn} "
         f"| **{shown(result.precision())}** | **{shown(result.recall())}** |",
         "",
-        END,
+        end,
     ]
     return "\n".join(lines)
 
 
 def write(out: Path, figures: str) -> None:
-    if out.exists():
-        text = out.read_text(encoding="utf-8")
-        if BEGIN in text and END in text:
-            before, rest = text.split(BEGIN, 1)
-            after = rest.split(END, 1)[1]
-            out.write_text(before + figures + after, encoding="utf-8")
-            return
-    out.write_text(figures + "\n", encoding="utf-8")
+    """Replace the section between the figures' own markers in ``out``; append it where there is none."""
+    begin, end = figures.splitlines()[0], figures.splitlines()[-1]
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    if begin in text and end in text:
+        before, rest = text.split(begin, 1)
+        after = rest.split(end, 1)[1]
+        out.write_text(before + figures + after, encoding="utf-8")
+        return
+    out.write_text(text + ("\n" if text else "") + figures + "\n", encoding="utf-8")
 
 
 def main() -> int:
@@ -161,17 +185,29 @@ def main() -> int:
         quick=f"only tests/data/check-corpus/{QUICK_FILE}",
     )
     parser.add_argument("--show", action="store_true", help="print every false alarm and every miss")
+    parser.add_argument(
+        "--set",
+        choices=("tuning", "heldout", "all"),
+        default="all",
+        help="which posts: the tuning set, the held-out set, or all (both, each and together; the default)",
+    )
     args = parser.parse_args()
-    started = time.perf_counter()
-    posts = load([CORPUS / QUICK_FILE] if args.quick else None)
-    result = score(posts)
-    seconds = time.perf_counter() - started
-    command = "python scripts/check_corpus.py" + (" --quick" if args.quick else "")
-    figures = report(result, command, seconds)
-    print(figures)
-    if args.show:
-        print("\n".join(result.disagreements) or "no disagreements")
-    write(args.out, figures)
+    if args.quick:
+        chosen = {"tuning": [CORPUS / QUICK_FILE]}
+    elif args.set == "all":
+        chosen = {name: files(name) for name in SETS}
+    else:
+        chosen = {args.set: files(args.set)}
+    for name, paths in chosen.items():
+        started = time.perf_counter()
+        result = score(load(paths))
+        seconds = time.perf_counter() - started
+        command = "python scripts/check_corpus.py" + (" --quick" if args.quick else "")
+        figures = report(result, command, seconds, name)
+        print(figures)
+        if args.show:
+            print("\n".join(result.disagreements) or "no disagreements")
+        write(args.out, figures)
     print(f"wrote {args.out}")
     return 0
 

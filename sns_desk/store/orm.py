@@ -203,6 +203,10 @@ class Account(Versioned, Base):
     activation_override: Mapped[str] = _text()
     activation_override_by_id: Mapped[int | None] = _user_ref()
     allow_self_approval: Mapped[bool] = _flag(False)
+    manager_absent: Mapped[bool] = _flag(False)  # 代決: the 管理者 is marked away
+    deputies_always: Mapped[bool] = _flag(
+        False
+    )  # 代決: the deputies may decide even while the 管理者 is present
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
@@ -587,3 +591,38 @@ class DecisionSignature(Base):
     content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
     signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
     signed_at: Mapped[datetime] = _stamp()
+
+
+class AccountDeputy(Base):
+    """代決: a person the account names to decide on its posts in the 管理者's stead, for a period (§5(1))."""
+
+    __tablename__ = "account_deputies"
+
+    id: Mapped[int] = _key()
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = _user_ref()
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    named_by_id: Mapped[int] = _user_ref()
+    named_at: Mapped[datetime] = _stamp()
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class EmergencyStop(Base):
+    """緊急停止: scheduled posts of one account (or of all, ``account_id`` None) held until released."""
+
+    __tablename__ = "emergency_stops"
+
+    id: Mapped[int] = _key()
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    reason: Mapped[str] = _text()
+    stopped_by_id: Mapped[int] = _user_ref()
+    stopped_at: Mapped[datetime] = _stamp()
+    released_by_id: Mapped[int | None] = _user_ref()
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    release_reason: Mapped[str] = _text()
+
+    account: Mapped[Account | None] = relationship()
+    stopped_by: Mapped[User] = relationship(foreign_keys=[stopped_by_id])
+    released_by: Mapped[User | None] = relationship(foreign_keys=[released_by_id])

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
+from sns_desk.cli import cmd_emergency as cli_emergency
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_posts as cli_posts
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_parsers(sub)
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
+    cli_emergency.add_parsers(sub)
     return parser
 
 
@@ -259,6 +261,7 @@ cmd_scopes = _on_database(cli_scopes.run)
 cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
+cmd_stop = _on_database(cli_emergency.run)
 
 
 COMMANDS = {
@@ -283,6 +286,7 @@ COMMANDS = {
     "checklist": cmd_accounts,
     "credential": cmd_accounts,
     "keys": cmd_keys,
+    "stop": cmd_stop,
 }
 
 

@@ -9,6 +9,7 @@ from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import correctable
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
+from sns_desk.gui.posts.emergency_stop_panel import EmergencyStopPanel
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
@@ -27,6 +28,9 @@ class PostsPage(QWidget):
         self.ui = Ui_PostsPage()
         self.ui.setupUi(self)
         style.title(self.ui.titleLabel)
+        self.stop_panel = EmergencyStopPanel(db, actor, self)
+        self.ui.pageLayout.insertWidget(1, self.stop_panel)
+        self.stop_panel.changed.connect(self.changed)
         self.model = PostsTableModel()
         table = self.ui.postsTable
         table.setModel(self.model)
@@ -86,6 +90,7 @@ class PostsPage(QWidget):
         )
 
     def refresh(self) -> None:
+        self.stop_panel.refresh()
         flt = self.current_filter()
         try:
             self.model.set_fetch(

@@ -15,10 +15,12 @@ from sns_desk.domain.hours import verdict
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
-from sns_desk.domain.workflow import PostAction
+from sns_desk.domain.workflow import DEPUTY, PostAction, is_deputy_decision
 from sns_desk.services import signing
+from sns_desk.services.access import roles_of
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
+from sns_desk.services.deputies import managers_text
 from sns_desk.services.post_access import open_post
 from sns_desk.services.post_drafts import (
     PostInput,
@@ -184,12 +186,22 @@ def _decide(
             kind = DecisionKind.REJECT
         post.decided_at = now
         post.updated_at = now
+        deputy = is_deputy_decision(
+            roles_of(session, step.me, post.account_id)
+        )  # 代決 (open_post allowed it)
         decision = PostDecision(
-            post_id=post.id, revision_number=revision, kind=kind, comment=comment, decided_by_id=step.me.id
+            post_id=post.id,
+            revision_number=revision,
+            kind=kind,
+            comment=comment,
+            decided_by_id=step.me.id,
+            deputy_for=managers_text(session, post.account_id) if deputy else "",
         )
         session.add(decision)
         session.flush()
         payload["comment"] = comment
+        if deputy:
+            payload["deputy_for"] = decision.deputy_for
         event = step.audit(f"post.{action.value}", "post", post.id, payload)
         signing.sign_decision(
             session,
@@ -200,6 +212,7 @@ def _decide(
             post.account_id,
             signing.POST_DECISION,
             decision.id,
+            as_role=DEPUTY if deputy else None,
         )
 
     change(db, actor, work, what=f"post {action.value}")

@@ -437,6 +437,7 @@ class PostDecision(Base):
     decided_at: Mapped[datetime] = _stamp()
     scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
     scope_number: Mapped[int | None] = mapped_column(Integer)  # the ScopeVersion in force
+    deputy_for: Mapped[str] = _string(300)  # 代決: the 管理者 the decider stood in for ("" if not a 代決)
 
     decided_by: Mapped[User] = relationship()
 

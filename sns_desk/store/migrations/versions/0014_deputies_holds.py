@@ -6,6 +6,7 @@ Create Date: 2026-11-30
 
 ``account_deputies``: the people an account names to decide in its 管理者's stead (§5(1)), each for a period;
 ``accounts.manager_absent`` marks the 管理者 away, ``accounts.deputies_always`` lets the deputies decide at any time.
+``post_decisions.deputy_for`` names the 管理者 a 代決 was made for ("" for an ordinary decision).
 ``emergency_stops``: every stop of scheduled posts, of one account (``account_id``) or of all (NULL), with who and
 why, and who released it and why; a stop is in force while ``released_at`` is NULL.
 """
@@ -31,6 +32,8 @@ def upgrade() -> None:
     with op.batch_alter_table("accounts") as batch:
         batch.add_column(sa.Column("manager_absent", sa.Boolean(), server_default="0", nullable=False))
         batch.add_column(sa.Column("deputies_always", sa.Boolean(), server_default="0", nullable=False))
+    with op.batch_alter_table("post_decisions") as batch:
+        batch.add_column(sa.Column("deputy_for", sa.String(length=300), server_default="", nullable=False))
     op.create_table(
         "account_deputies",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -79,5 +82,6 @@ def downgrade() -> None:
     op.drop_table("emergency_stops")
     op.drop_index(op.f("ix_account_deputies_account_id"), table_name="account_deputies")
     op.drop_table("account_deputies")
+    op.drop_column("post_decisions", "deputy_for")
     op.drop_column("accounts", "deputies_always")
     op.drop_column("accounts", "manager_absent")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
+from sns_desk.cli import cmd_deputies as cli_deputies
 from sns_desk.cli import cmd_emergency as cli_emergency
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
     cli_emergency.add_parsers(sub)
+    cli_deputies.add_parsers(sub)
     return parser
 
 
@@ -262,6 +264,7 @@ cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
 cmd_stop = _on_database(cli_emergency.run)
+cmd_deputy = _on_database(cli_deputies.run)
 
 
 COMMANDS = {
@@ -287,6 +290,7 @@ COMMANDS = {
     "credential": cmd_accounts,
     "keys": cmd_keys,
     "stop": cmd_stop,
+    "deputy": cmd_deputy,
 }
 
 

@@ -15,7 +15,7 @@ from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import Role
 from sns_desk.domain.workflow import Deputyship
-from sns_desk.services.access import account_roles
+from sns_desk.services.access import account_roles, require_somewhere
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
@@ -147,6 +147,7 @@ def name_deputy(
 
 def remove_deputy(db: Database, actor: Actor, deputy_id: int) -> None:
     def work(step: Step) -> None:
+        require_somewhere(step.session, step.me, Permission.NAME_DEPUTIES)  # a stranger learns nothing of it
         row = step.load(AccountDeputy, deputy_id)
         step.require(Permission.NAME_DEPUTIES, row.account_id)
         login = row.user.login

@@ -14,7 +14,7 @@ from sns_desk.domain import emergency
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.services.access import visible_account_ids
+from sns_desk.services.access import require_somewhere, visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_queries import PostRow, scheduled_approved
 from sns_desk.services.usecase import Step, change, look
@@ -74,6 +74,10 @@ class StopState:
     held: list[PostRow]
     may_stop_all: bool
     stoppable: list[tuple[int, str]]  # (account id, name) the person may stop or release
+
+    def __bool__(self) -> bool:
+        """Whether there is anything to show this person (a stop, a held post or a switch)."""
+        return bool(self.stops or self.held or self.may_stop_all or self.stoppable)
 
     @property
     def all_stopped(self) -> bool:
@@ -176,6 +180,9 @@ def release(db: Database, actor: Actor, stop_id: int, reason: str) -> None:
     text = _check_reason(reason, "emergency release")
 
     def work(step: Step) -> None:
+        require_somewhere(
+            step.session, step.me, Permission.STOP_ACCOUNT_POSTS
+        )  # a stranger learns nothing of the stop
         row = step.load(EmergencyStop, stop_id)
         _require(step, row.account_id)
         if row.released_at is not None:

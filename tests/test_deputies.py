@@ -13,6 +13,7 @@ from sns_desk.domain.workflow import FOUR_EYES, Deputyship, may_decide
 from sns_desk.services import audit_log as auditlog
 from sns_desk.services import (
     deputies,
+    navigation,
     post_queries,
     post_workflow,
     report_queries,
@@ -93,6 +94,8 @@ def hosa(db: Database, people: People, account: int) -> Actor:
 def test_a_deputy_decides_while_the_manager_is_away_and_the_seal_says_so(
     db: Database, people: People, account: int, hosa: Actor
 ) -> None:
+    assert navigation.Page.APPROVALS in navigation.pages_for(db, hosa)  # the deputy has 承認待ち
+    assert navigation.Page.APPROVALS not in navigation.pages_for(db, people.tanto)
     post_id = draft(db, people.tanto, account)
     submit(db, people.tanto, post_id)
     assert post_queries.pending_for(db, hosa) == []  # the 管理者 is in: no 代決

@@ -46,6 +46,22 @@ def deputyship(session: Session, user_id: int, account_id: int, at: datetime) ->
     return Deputyship(row.valid_from, row.valid_until, account.manager_absent, account.deputies_always)
 
 
+def named_now(session: Session, user_id: int, at: datetime) -> bool:
+    """Whether the person is named deputy of some account for a period covering ``at``."""
+    return (
+        session.scalar(
+            select(AccountDeputy.id)
+            .where(
+                AccountDeputy.user_id == user_id,
+                AccountDeputy.valid_from <= at,
+                AccountDeputy.valid_until >= at,
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def managers_text(session: Session, account_id: int) -> str:
     """The 管理者 of the account by name, for "代決（A が B に代わって）"."""
     names = session.scalars(

@@ -532,6 +532,37 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     save_help_and_section8(db, kacho, tanto, made[0], save)
     save_approval_view(db, tanto, kacho, kanko, checked, at(15, 4), save)
 
+    # 緊急停止 (issue 14): the 広報課 stops every account; the 管理者 sees the banner and the held post
+    from sns_desk.services import emergency_stop
+
+    post_workflow.approve(db, kyokucho, made[1], post_queries.get_post(db, kyokucho, made[1]).row.version)
+    stop_id = emergency_stop.stop(
+        db, actor, None, "市内で震度6弱の地震。安全が確認できるまで、予約投稿をすべて止めます（広報課）"
+    )
+    approver = MainWindow(db, kacho)
+    approver.resize(1280, 760)
+    approver.show_page("approvals")
+    save(approver, "emergency-1-approvals.png")
+    approver.close()
+    koho_window = MainWindow(db, actor)
+    koho_window.resize(1280, 760)
+    koho_window.show_page("posts")
+    save(koho_window, "emergency-2-posts.png")
+    koho_window.close()
+    emergency_stop.release(db, actor, stop_id, "被害のないことを確認したため")
+
+    # 代決 (issue 14): the 管理者 names a deputy for the week and marks themself away
+    from sns_desk.gui.accounts.deputy_dialog import DeputyDialog
+    from sns_desk.services import deputies
+
+    start = datetime.now(pol.JST).replace(hour=8, minute=30, second=0, microsecond=0)
+    deputies.name_deputy(db, kacho, kanko, "h-kimura", start, start + timedelta(days=4, hours=9))
+    deputies.set_manager_absent(db, kacho, kanko, True)
+    deputy_dialog = DeputyDialog(db, kacho, kanko)
+    save(deputy_dialog, "deputy-1-dialog.png")
+    deputy_dialog.close()
+    deputies.set_manager_absent(db, kacho, kanko, False)
+
     # 事前承認の範囲 (§5(2)): the 管理者 writes the template with its slots and sees the sample; the 担当者 fills it
     from sns_desk.domain.vocabulary import SlotKind
     from sns_desk.gui.accounts.scope_dialog import ScopeDialog

@@ -55,6 +55,9 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.EDIT_ACCOUNT_RULES: {MAN},  # issue 15 item 3: an account's contacts and partner sites
     Permission.MANAGE_RULE_EXCEPTIONS: {MAN},  # issue 15 item 4: standing exceptions
     Permission.MANAGE_ACCOUNT_MEMBERS: {MAN, RES, ADM},
+    Permission.NAME_DEPUTIES: {MAN, RES},
+    Permission.STOP_ACCOUNT_POSTS: {MAN, RES, PR, ADM},
+    Permission.STOP_ALL_POSTS: {PR, ADM},
     Permission.WRITE_POST: {STA, CON, MAN, RES},
     Permission.RECORD_PUBLICATION: {STA, CON, MAN, RES},
     Permission.LOG_INQUIRY: {STA, CON, MAN, RES},

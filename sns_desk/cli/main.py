@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
+from sns_desk.cli import cmd_deputies as cli_deputies
+from sns_desk.cli import cmd_emergency as cli_emergency
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_mail as cli_mail
@@ -88,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_keys.add_parsers(sub)
     cli_rules.add_parsers(sub)
     cli_mail.add_parsers(sub)
+    cli_emergency.add_parsers(sub)
+    cli_deputies.add_parsers(sub)
     return parser
 
 
@@ -265,6 +269,8 @@ cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
 cmd_rules = _on_database(cli_rules.run)
 cmd_mail = _on_database(cli_mail.run)
+cmd_stop = _on_database(cli_emergency.run)
+cmd_deputy = _on_database(cli_deputies.run)
 
 
 COMMANDS = {
@@ -291,6 +297,8 @@ COMMANDS = {
     "keys": cmd_keys,
     "rules": cmd_rules,
     "mail": cmd_mail,
+    "stop": cmd_stop,
+    "deputy": cmd_deputy,
 }
 
 

@@ -46,6 +46,10 @@ class Permission(enum.StrEnum):
     EDIT_ACCOUNT_RULES = "edit_account_rules"
     MANAGE_RULE_EXCEPTIONS = "manage_rule_exceptions"
     MANAGE_ACCOUNT_MEMBERS = "manage_account_members"
+    NAME_DEPUTIES = "name_deputies"
+    # 緊急停止 (issue 14): one account's scheduled posts, or every account's
+    STOP_ACCOUNT_POSTS = "stop_account_posts"
+    STOP_ALL_POSTS = "stop_all_posts"
     # the アカウント担当者 and 委託業者 (§4(1)ウ, §9(1))
     WRITE_POST = "write_post"
     RECORD_PUBLICATION = "record_publication"
@@ -113,6 +117,15 @@ TABLE: dict[Permission, Rule] = {
     ),
     Permission.MANAGE_ACCOUNT_MEMBERS: _rule(
         {R.MANAGER, R.RESPONSIBLE, R.SYSTEM_ADMIN}, True, "アカウントの担当者の割り当て", "§4(1)"
+    ),
+    Permission.NAME_DEPUTIES: _rule(
+        {R.MANAGER, R.RESPONSIBLE}, True, "代決者の指定・管理者の不在の記録", "§4(1)イ, §5(1)"
+    ),
+    Permission.STOP_ACCOUNT_POSTS: _rule(
+        {R.MANAGER, R.RESPONSIBLE, R.PR, R.SYSTEM_ADMIN}, True, "予約投稿の緊急停止・解除", "§8(4), §5(9)"
+    ),
+    Permission.STOP_ALL_POSTS: _rule(
+        {R.PR, R.SYSTEM_ADMIN}, False, "全アカウントの予約投稿の緊急停止・解除", "§8(4), §5(9)"
     ),
     Permission.WRITE_POST: _rule(WRITERS, True, "投稿の作成・編集・申請", "§4(1)ウ"),
     Permission.RECORD_PUBLICATION: _rule(WRITERS, True, "投稿結果の記録", "§4(1)ウ"),

@@ -10,10 +10,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from datetime import datetime
 
 from sns_desk.domain.account_states import posting_refusal
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, SnsDeskError, ValidationError
 from sns_desk.domain.permissions import TABLE, Permission, denied_message
+from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
 
 P = PostStatus
@@ -113,16 +115,71 @@ FOUR_EYES = (
 )
 
 
-def may_decide(roles: Set[Role], wrote_it: bool, allow_self_approval: bool) -> Allowed:
+DEPUTY = "deputy"  # the role a 代決 is signed in (not a role on the account: a designation for a period)
+
+
+@dataclass(frozen=True)
+class Deputyship:
+    """代決: the account named the person to decide in its 管理者's stead from ``valid_from`` to ``valid_until``;
+    ``manager_absent`` whether the 管理者 is marked away now, ``always`` the office's setting that its deputies may
+    decide even while the 管理者 is present."""
+
+    valid_from: datetime
+    valid_until: datetime
+    manager_absent: bool
+    always: bool
+
+
+def may_deputise(deputyship: Deputyship, at: datetime) -> Allowed:
+    """Whether a named deputy may decide at ``at``: inside their period, and while the 管理者 is marked absent
+    (or at any time where the office allows it)."""
+    if not deputyship.valid_from <= at <= deputyship.valid_until:
+        return refuse(
+            f"代決者としての指定期間（{_jst(deputyship.valid_from)}〜{_jst(deputyship.valid_until)}）の外のため、"
+            "代決できません（§5(1)）。"
+        )
+    if not (deputyship.manager_absent or deputyship.always):
+        return refuse(
+            "アカウント管理者が不在として記録されていないため、代決できません。管理者に承認を依頼するか、"
+            "管理者の不在を記録してもらってください（§5(1)）。"
+        )
+    return YES
+
+
+def _jst(moment: datetime) -> str:
+    return f"{moment.astimezone(JST):%Y-%m-%d %H:%M}"
+
+
+def is_deputy_decision(roles: Set[Role]) -> bool:
+    """Whether a decision by a person with ``roles`` on the account is a 代決 (they are no approver themselves)."""
+    return not roles & TABLE[Permission.APPROVE_POST].roles
+
+
+def may_decide(
+    roles: Set[Role],
+    wrote_it: bool,
+    allow_self_approval: bool,
+    deputyship: Deputyship | None = None,
+    at: datetime | None = None,
+) -> Allowed:
     """Who may approve or reject a post (§5(1); PRODUCT.md §1).
 
     ``roles`` are the person's roles on the post's account; ``wrote_it`` whether they wrote or edited any revision.
     The アカウント管理者 and the アカウント責任者 decide.  Nobody decides on a post they wrote or edited (four
     eyes), unless the account's setting allows its approvers to approve their own posts: then a 管理者 or a
     責任者 may, and nobody else (a 担当者 who is not an approver gains nothing from it).
+
+    代決: a person who is no approver decides when the account named them deputy (``deputyship``) and
+    :func:`may_deputise` allows it at ``at``; four eyes holds for them always (the self-approval setting is the
+    approvers').
     """
-    if not roles & TABLE[Permission.APPROVE_POST].roles:
-        return refuse(denied_message(Permission.APPROVE_POST))
+    if is_deputy_decision(roles):
+        if deputyship is None or at is None:
+            return refuse(denied_message(Permission.APPROVE_POST))
+        allowed = may_deputise(deputyship, at)
+        if not allowed:
+            return allowed
+        return refuse(FOUR_EYES) if wrote_it else YES
     if wrote_it and not allow_self_approval:
         return refuse(FOUR_EYES)
     return YES
@@ -138,6 +195,8 @@ class PostFacts:
     allow_self_approval: bool  # the account's setting
     account_name: str
     account_status: AccountStatus
+    deputyship: Deputyship | None = None  # 代決: the person's designation on the account, if any
+    at: datetime | None = None  # now, for the deputy's period
 
 
 def may_act(action: PostAction, facts: PostFacts) -> Allowed:
@@ -147,7 +206,8 @@ def may_act(action: PostAction, facts: PostFacts) -> Allowed:
     person's relation to the post (four eyes for a decision, the author for a withdrawal).
     """
     transition = TRANSITIONS[action]
-    if not facts.roles & TABLE[transition.permission].roles:
+    deputy = action in DECISIONS and facts.deputyship is not None  # may_decide judges a deputy
+    if not facts.roles & TABLE[transition.permission].roles and not deputy:
         return refuse(denied_message(transition.permission))
     if facts.status not in transition.sources:
         return refuse(
@@ -160,7 +220,7 @@ def may_act(action: PostAction, facts: PostFacts) -> Allowed:
         if reason:
             return refuse(reason, ValidationError)
     if action in DECISIONS:
-        return may_decide(facts.roles, facts.wrote_it, facts.allow_self_approval)
+        return may_decide(facts.roles, facts.wrote_it, facts.allow_self_approval, facts.deputyship, facts.at)
     if action is PostAction.WITHDRAW and not facts.wrote_it:
         return refuse("申請を取り下げられるのは、その投稿を作成・編集した人です。")
     return YES

@@ -43,6 +43,11 @@ TITLE_STYLE = "font-size: 16pt; font-weight: bold;"  # the large title every pag
 DIALOG_TITLE_STYLE = "font-size: 15pt; font-weight: bold;"
 HEADER_STYLE = "font-size: 12pt; font-weight: bold;"  # the selected item above a detail panel
 LARGE_HEADER_STYLE = "font-size: 13pt; font-weight: bold;"
+# 緊急停止: the banner on the posts and approvals pages while scheduled posts are held
+STOP_BANNER_STYLE = (
+    f"background: {ERROR_HIGHLIGHT}; color: {ERROR}; font-size: 12pt; font-weight: bold;"
+    f" border: 2px solid {ERROR}; border-radius: 4px; padding: 8px;"
+)
 LOADING_STYLE = f"color: {MUTED}; font-size: 12pt; qproperty-alignment: AlignCenter;"
 NAVIGATION_STYLE = (
     f"QListWidget {{ background: {NAV_BACKGROUND}; font-size: 11pt; padding-top: 8px; }}"

@@ -91,3 +91,13 @@ def require_visible(session: Session, user: User, account_id: int) -> None:
         "必要な場合はアカウント管理者に担当者への追加を依頼してください（§4(1)）。",
         f"user {user.login!r} is not a member of account {account_id}",
     )
+
+
+def require_somewhere(session: Session, user: User, permission: Permission) -> None:
+    """Refuse before a record is even looked up when ``user`` holds the account-scoped ``permission`` on no account
+    at all (nor city-wide): a stranger is told what role is needed, not whether the record exists."""
+    if roles_of(session, user) & TABLE[permission].roles:
+        return
+    raise PermissionDeniedError(
+        denied_message(permission), f"user {user.login!r} holds {permission.value} on no account"
+    )

@@ -84,6 +84,12 @@ ACTION_LABELS: dict[str, str] = {
     "monitoring.interval": "監視の間隔の設定",
     "settings.dormant_days": "休眠アカウントの基準の設定",
     "settings.retention_days": "問い合わせの保存期間の設定",
+    "account.deputy_named": "代決者の指定",
+    "account.deputy_removed": "代決者の指定の取り消し",
+    "account.manager_absent": "アカウント管理者の不在・復帰の記録",
+    "account.deputies_always": "代決者が常に決定できる設定",
+    "emergency.stop": "緊急停止",
+    "emergency.release": "緊急停止の解除",
 }
 
 
@@ -99,7 +105,13 @@ class AuditRow:
 
     @property
     def action_label(self) -> str:
-        return ACTION_LABELS.get(self.action, self.action)
+        label = ACTION_LABELS.get(self.action, self.action)
+        if '"deputy_for"' in self.payload:  # 代決: who decided for whom (post.approve / post.reject)
+            try:
+                return f"{label}（代決: {self.actor} が {json.loads(self.payload)['deputy_for']} に代わって）"
+            except (ValueError, KeyError, TypeError):
+                return label
+        return label
 
     @property
     def payload_text(self) -> str:

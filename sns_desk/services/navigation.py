@@ -2,7 +2,8 @@
 
 A screen is either open to every registered person (each screen then shows only what that person may see), or it
 needs one of a few permissions of :mod:`sns_desk.domain.permissions`, held on any account for an account-scoped
-one: 承認待ち is for those who may approve posts (§5(1)), 報告書 for 広報課 and the アカウント管理者 who report to it
+one: 承認待ち is for those who may approve posts (§5(1)) and for
+deputies named for now (代決), 報告書 for 広報課 and the アカウント管理者 who report to it
 (§3(2), §3(3)イ), チェック規則 for those who write on an account or oversee them all, 監査ログ for those who oversee the operation (§9(2)), ユーザー管理 for the システム管理者.
 """
 
@@ -11,9 +12,11 @@ from __future__ import annotations
 import enum
 
 from sns_desk.domain.permissions import Permission
+from sns_desk.services import deputies
 from sns_desk.services.access import is_allowed
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store.database import Database
+from sns_desk.store.orm import utcnow
 
 
 class Page(enum.StrEnum):
@@ -46,8 +49,11 @@ def pages_for(db: Database, actor: Actor) -> list[Page]:
     """The screens ``actor`` may open now, in navigation order (roles are read afresh)."""
     with db.read() as session:
         me = load_user(session, actor)
+        deputy = deputies.named_now(session, me.id, utcnow())  # 代決: a deputy decides from 承認待ち too
         return [
             page
             for page in Page
-            if page not in NEEDS or any(is_allowed(session, me, needed) for needed in NEEDS[page])
+            if page not in NEEDS
+            or any(is_allowed(session, me, needed) for needed in NEEDS[page])
+            or (page is Page.APPROVALS and deputy)
         ]

@@ -11,10 +11,19 @@ from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import ConflictError
 from sns_desk.domain.vocabulary import Role
-from sns_desk.domain.workflow import TRANSITIONS, Allowed, PostAction, PostFacts, actions_for, may_act
+from sns_desk.domain.workflow import (
+    DECISIONS,
+    TRANSITIONS,
+    Allowed,
+    PostAction,
+    PostFacts,
+    actions_for,
+    may_act,
+)
 from sns_desk.services.access import roles_of
+from sns_desk.services.deputies import deputyship
 from sns_desk.services.usecase import Step
-from sns_desk.store.orm import Post, PostRevision, User
+from sns_desk.store.orm import Post, PostRevision, User, utcnow
 
 
 def wrote_it(session: Session, post: Post, user_id: int) -> bool:
@@ -34,6 +43,7 @@ def facts(
 ) -> PostFacts:
     """What the workflow rules need; ``roles`` and ``wrote`` may be given when already known (the queue)."""
     account = post.account
+    now = utcnow()
     return PostFacts(
         post.status,
         frozenset(roles_of(session, me, post.account_id) if roles is None else roles),
@@ -41,6 +51,8 @@ def facts(
         account.allow_self_approval,
         account.name,
         account.status,
+        deputyship(session, me.id, post.account_id, now),
+        now,
     )
 
 
@@ -53,7 +65,10 @@ def open_post(step: Step, post_id: int, expected_version: int | None, action: Po
     """The post a change acts on, once the person may do ``action`` on it: the role first (a stranger learns
     nothing of the post's state), then the version the person saw, then the workflow's rules."""
     post = step.load(Post, post_id)
-    step.require(TRANSITIONS[action].permission, post.account_id)
+    if action in DECISIONS and deputyship(step.session, step.me.id, post.account_id, utcnow()) is not None:
+        step.see(post.account_id)  # 代決: may_act below judges the deputy (domain.workflow.may_decide)
+    else:
+        step.require(TRANSITIONS[action].permission, post.account_id)
     if expected_version is not None and post.version != expected_version:
         raise ConflictError(
             f"この投稿は他の人が先に操作しました（現在の状態: {post.status.label}）。"

@@ -30,6 +30,7 @@ from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
     Account,
+    AccountDeputy,
     Attachment,
     Post,
     PostDecision,
@@ -108,6 +109,20 @@ def _rows(session: Session, stmt: Select[Post, str, Platform, str]) -> list[Post
     return [_post_row(p, name, platform.label, author) for p, name, platform, author in session.execute(stmt)]
 
 
+def scheduled_approved(session: Session, account_ids: Sequence[int]) -> list[PostRow]:
+    """Approved posts with a planned time on ``account_ids``, soonest first (what a 緊急停止 holds)."""
+    stmt = (
+        _rows_stmt()
+        .where(
+            Post.account_id.in_(list(account_ids)),
+            Post.status == P.APPROVED,
+            Post.planned_at.is_not(None),
+        )
+        .order_by(Post.planned_at, Post.id)
+    )
+    return _rows(session, stmt)
+
+
 def _visible_accounts(session: Session, me: User) -> list[int] | None:
     """None: every account (広報課, システム管理者)."""
     visible = visible_account_ids(session, me)
@@ -154,7 +169,12 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
         session, me = step.session, step.me
         roles = {account_id: roles_of(session, me, account_id) for account_id in account_roles(session, me)}
         deciders = TABLE[Permission.APPROVE_POST].roles
-        accounts_i_approve = [account_id for account_id, held in roles.items() if held & deciders]
+        deputy_of = set(
+            session.scalars(select(AccountDeputy.account_id).where(AccountDeputy.user_id == me.id))
+        )
+        accounts_i_approve = [
+            account_id for account_id, held in roles.items() if held & deciders or account_id in deputy_of
+        ]
         if not accounts_i_approve:
             return []
         stmt = (
@@ -280,6 +300,12 @@ class DecisionRow:
     decided_at: datetime
     revision_number: int
     seal: str = ""  # the 電子印鑑 as checked when the post was opened ("" where none is due, e.g. 事前承認)
+    deputy_for: str = ""  # 代決: the 管理者 the decider stood in for
+
+
+def decider_text(name: str, deputy_for: str) -> str:
+    """Who decided, as the post view, the command line and the 投稿実績 workbook show it: "B（代決: A に代わって）"."""
+    return f"{name}（代決: {deputy_for} に代わって）" if deputy_for else name
 
 
 @dataclass(frozen=True)
@@ -373,10 +399,11 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
                 DecisionRow(
                     d.kind,
                     d.comment,
-                    d.decided_by.display_name,
+                    decider_text(d.decided_by.display_name, d.deputy_for),
                     d.decided_at,
                     d.revision_number,
                     seals.get(d.id, ""),
+                    d.deputy_for,
                 )
                 for d in decisions
             ),

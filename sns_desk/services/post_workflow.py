@@ -16,11 +16,13 @@ from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
-from sns_desk.domain.workflow import PostAction
+from sns_desk.domain.workflow import DEPUTY, PostAction, is_deputy_decision
 from sns_desk.services import mail_outbox, signing
+from sns_desk.services.access import roles_of
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
 from sns_desk.services.check_rules import findings_for
+from sns_desk.services.deputies import managers_text
 from sns_desk.services.post_access import open_post
 from sns_desk.services.post_drafts import (
     PostInput,
@@ -214,13 +216,23 @@ def _decide(
             kind = DecisionKind.REJECT
         post.decided_at = now
         post.updated_at = now
+        deputy = is_deputy_decision(
+            roles_of(session, step.me, post.account_id)
+        )  # 代決 (open_post allowed it)
         decision = PostDecision(
-            post_id=post.id, revision_number=revision, kind=kind, comment=comment, decided_by_id=step.me.id
+            post_id=post.id,
+            revision_number=revision,
+            kind=kind,
+            comment=comment,
+            decided_by_id=step.me.id,
+            deputy_for=managers_text(session, post.account_id) if deputy else "",
         )
         session.add(decision)
         mark_seen(session, post.id, step.me.id, revision)  # a decision is a look at the revision too
         session.flush()
         payload["comment"] = comment
+        if deputy:
+            payload["deputy_for"] = decision.deputy_for
         event = step.audit(f"post.{action.value}", "post", post.id, payload)
         signing.sign_decision(
             session,
@@ -231,6 +243,7 @@ def _decide(
             post.account_id,
             signing.POST_DECISION,
             decision.id,
+            as_role=DEPUTY if deputy else None,
         )
         mail_outbox.queue_for_post(session, MailKind.DECIDED, post)
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sns_desk.domain import policy as pol
@@ -221,7 +221,16 @@ def _post_rows(
             Account.name,
             Post.status,
             User.display_name,
-            func.coalesce(scope_decider.display_name, approver.display_name),
+            func.coalesce(
+                scope_decider.display_name,
+                case(  # 代決: "B（代決: A に代わって）", as post_queries.decider_text words it
+                    (
+                        PostDecision.deputy_for != "",
+                        approver.display_name + "（代決: " + PostDecision.deputy_for + " に代わって）",
+                    ),
+                    else_=approver.display_name,
+                ),
+            ),
             Post.submitted_at,
             PostDecision.decided_at,
             Post.published_at,

@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -15,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import DecisionKind, Role
+from sns_desk.domain.workflow import DEPUTY
+from sns_desk.services import deputies
 from sns_desk.services.signing import (
     KIND_LABELS,
     POST_DECISION,
@@ -62,7 +65,49 @@ class SignatureReport:
         return f"電子印鑑: {len(self.problems):,} 件の問題があります。\n" + "\n".join(self.problems[:20])
 
 
-MEMBERSHIP_ACTIONS = ("account.request", "account.member_assigned", "account.member_removed")
+MEMBERSHIP_ACTIONS = (
+    "account.request",
+    "account.member_assigned",
+    "account.member_removed",
+    *deputies.EVENTS,
+)
+
+
+@dataclass
+class _Deputies:
+    """代決 as the audit log says it stood: (account, login) -> designation id -> (from, until) in ISO form, and
+    each account's absence and always settings."""
+
+    named: dict[tuple[int, str], dict[int, tuple[str, str]]] = field(default_factory=dict)
+    absent: dict[int, bool] = field(default_factory=dict)
+    always: dict[int, bool] = field(default_factory=dict)
+
+    def apply(self, event: AuditEvent) -> None:
+        if event.action not in deputies.EVENTS or not event.entity_id.isdigit():
+            return
+        account_id = int(event.entity_id)
+        payload = json.loads(event.payload)
+        if event.action == deputies.NAMED:
+            periods = self.named.setdefault((account_id, payload["user"]), {})
+            periods[int(payload["deputy"])] = (payload["valid_from"], payload["valid_until"])
+        elif event.action == deputies.REMOVED:
+            self.named.get((account_id, payload["user"]), {}).pop(int(payload["deputy"]), None)
+        elif event.action == deputies.ABSENT:
+            self.absent[account_id] = bool(payload["absent"])
+        else:
+            self.always[account_id] = bool(payload["always"])
+
+    def refusal(self, account_id: int, login: str, at: str) -> str | None:
+        """Why a 代決 by ``login`` at ``at`` (the decision's audit time) was not allowed then, or None."""
+        moment = datetime.fromisoformat(at)
+        periods = self.named.get((account_id, login), {}).values()
+        if not periods:
+            return "署名者はその時点でこのアカウントの代決者に指定されていませんでした。"
+        if not any(datetime.fromisoformat(a) <= moment <= datetime.fromisoformat(b) for a, b in periods):
+            return "代決の署名ですが、その時点は代決者の指定期間の外でした。"
+        if not (self.absent.get(account_id, False) or self.always.get(account_id, False)):
+            return "代決の署名ですが、その時点でアカウント管理者は不在として記録されていませんでした。"
+        return None
 
 
 def _apply_membership(held: dict[tuple[int, str], set[str]], event: AuditEvent) -> None:
@@ -107,6 +152,7 @@ class _Checker:
             query = query.where(AuditEvent.entity_id.in_([str(a) for a in account_ids]))
         self._events = list(session.scalars(query))
         self._held: dict[tuple[int, str], set[str]] = {}
+        self._deputies = _Deputies()
         self._replayed = 0  # events applied to _held
         self._until = 0  # _held is the state before this audit number
         self.trust = trust_of(session)
@@ -125,9 +171,10 @@ class _Checker:
     def roles_at(self, seq: int, account_id: int, login: str) -> set[str]:
         """The roles ``login`` held on the account just before audit event ``seq``."""
         if seq < self._until:  # asked about an earlier moment: replay from the start
-            self._held, self._replayed = {}, 0
+            self._held, self._deputies, self._replayed = {}, _Deputies(), 0
         while self._replayed < len(self._events) and self._events[self._replayed].seq < seq:
             _apply_membership(self._held, self._events[self._replayed])
+            self._deputies.apply(self._events[self._replayed])
             self._replayed += 1
         self._until = seq
         return self._held.get((account_id, login), set())
@@ -158,8 +205,10 @@ class _Checker:
         expected = _payload(content, event, login, row.role, row.permission, row.account_id, version)
         if audit.canonical_json(expected) != row.content:
             return "決定の内容が署名の後で書き換えられています。"
-        allowed = {str(r) for r in TABLE[Permission(row.permission)].roles}
         held = self.roles_at(row.audit_seq, row.account_id, login)
+        if row.role == DEPUTY and row.permission == Permission.APPROVE_POST:  # 代決
+            return self._deputies.refusal(row.account_id, login, event.ts)
+        allowed = {str(r) for r in TABLE[Permission(row.permission)].roles}
         if not row.role or row.role not in allowed or row.role not in held:
             role_label = Role(row.role).label if row.role in {str(r) for r in Role} else "権限のある役割"
             return f"署名者はその時点でこのアカウントの{role_label}ではありませんでした。"

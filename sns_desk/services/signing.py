@@ -495,12 +495,14 @@ def sign_decision(
     account_id: int,
     kind: str,
     subject_id: int,
+    as_role: str | None = None,
 ) -> DecisionSignature:
-    """Sign a decision inside its own transaction, right after its audit event was appended."""
+    """Sign a decision inside its own transaction, right after its audit event was appended; ``as_role`` names
+    the capacity when it is no role on the account (a 代決 is signed as ``domain.workflow.DEPUTY``)."""
     if signer.login != user.login:
         raise ValueError("the signer's key belongs to someone else")
     held = roles_of(session, user, account_id) & TABLE[permission].roles
-    role = next((r for r in Role if r in held), None)
+    role: Role | str | None = as_role or next((r for r in Role if r in held), None)
     content = decision_content(session, kind, subject_id, event.action)
     payload = _payload(content, event, user.login, role, permission, account_id, revisions.SEAL_VERSION)
     key = _key_row(session, signer, user)

@@ -48,6 +48,8 @@ NAMES: dict[str, str] = {
     "attachments": "画像",
     "departments": "運用部署",
     "users": "利用者",
+    "emergency_stops": "緊急停止の記録",
+    "account_deputies": "代決者の指定",
 }
 
 

@@ -206,6 +206,10 @@ class Account(Versioned, Base):
     # §9(2): how often the account's 管理者 checks it (days), set by the 管理者
     monitoring_interval_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
     opening_report_required: Mapped[bool] = _flag(False)  # §3(2): 運用中 waits for the opening report
+    manager_absent: Mapped[bool] = _flag(False)  # 代決: the 管理者 is marked away
+    deputies_always: Mapped[bool] = _flag(
+        False
+    )  # 代決: the deputies may decide even while the 管理者 is present
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
@@ -476,6 +480,7 @@ class PostDecision(Base):
     decided_at: Mapped[datetime] = _stamp()
     scope_id: Mapped[int | None] = mapped_column(ForeignKey("standing_scopes.id", ondelete="RESTRICT"))
     scope_number: Mapped[int | None] = mapped_column(Integer)  # the ScopeVersion in force
+    deputy_for: Mapped[str] = _string(300)  # 代決: the 管理者 the decider stood in for ("" if not a 代決)
 
     decided_by: Mapped[User] = relationship()
 
@@ -632,3 +637,38 @@ class DecisionSignature(Base):
     content: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as signed
     signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
     signed_at: Mapped[datetime] = _stamp()
+
+
+class AccountDeputy(Base):
+    """代決: a person the account names to decide on its posts in the 管理者's stead, for a period (§5(1))."""
+
+    __tablename__ = "account_deputies"
+
+    id: Mapped[int] = _key()
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = _user_ref()
+    valid_from: Mapped[datetime] = mapped_column(UTCDateTime)
+    valid_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    named_by_id: Mapped[int] = _user_ref()
+    named_at: Mapped[datetime] = _stamp()
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class EmergencyStop(Base):
+    """緊急停止: scheduled posts of one account (or of all, ``account_id`` None) held until released."""
+
+    __tablename__ = "emergency_stops"
+
+    id: Mapped[int] = _key()
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    reason: Mapped[str] = _text()
+    stopped_by_id: Mapped[int] = _user_ref()
+    stopped_at: Mapped[datetime] = _stamp()
+    released_by_id: Mapped[int | None] = _user_ref()
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    release_reason: Mapped[str] = _text()
+
+    account: Mapped[Account | None] = relationship()
+    stopped_by: Mapped[User] = relationship(foreign_keys=[stopped_by_id])
+    released_by: Mapped[User | None] = relationship(foreign_keys=[released_by_id])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QPushButton, QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.account_states import credentials_refusal
@@ -21,6 +21,7 @@ from sns_desk.gui.accounts.account_info_dialog import AccountInfoDialog
 from sns_desk.gui.accounts.account_request_dialog import AccountRequestDialog
 from sns_desk.gui.accounts.checklist_dialog import ChecklistDialog
 from sns_desk.gui.accounts.credential_dialog import CredentialDialog
+from sns_desk.gui.accounts.deputy_dialog import DeputyDialog
 from sns_desk.gui.accounts.member_dialog import MemberDialog
 from sns_desk.gui.accounts.policy_dialog import PolicyDialog
 from sns_desk.gui.accounts.scope_dialog import ScopeDialog
@@ -151,6 +152,10 @@ class AccountsPage(QWidget):
         self.ui.revokeScopeButton.clicked.connect(self.revoke_scope)
         self.ui.addMemberButton.clicked.connect(self.add_member)
         self.ui.removeMemberButton.clicked.connect(self.remove_member)
+        self.deputy_button = QPushButton("代決者と管理者の不在…")  # 代決 (§5(1))
+        self.deputy_button.setToolTip("管理者に代わって投稿を決定する人と、その期間を指定します")
+        self.ui.memberButtons.insertWidget(2, self.deputy_button)
+        self.deputy_button.clicked.connect(self.edit_deputies)
         self.clipboard = SecretClipboard(30, self)
         self.clipboard.tick.connect(self._clipboard_tick)
         self.checklist_model = TableModel(CHECKLIST_COLUMNS, self)
@@ -601,6 +606,11 @@ class AccountsPage(QWidget):
             self.current
             and MemberDialog(self.db, self.actor, self.current.id, self).exec() == QDialog.DialogCode.Accepted
         ):
+            self.refresh()
+
+    def edit_deputies(self) -> None:
+        if self.current:
+            DeputyDialog(self.db, self.actor, self.current.id, self).exec()
             self.refresh()
 
     def remove_member(self) -> None:

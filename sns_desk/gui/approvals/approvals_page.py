@@ -19,6 +19,7 @@ from sns_desk.gui import style
 from sns_desk.gui.approvals.revision_compare import ImageStrip, comparison_html, preview_html
 from sns_desk.gui.forms.ui_approvalspage import Ui_ApprovalsPage
 from sns_desk.gui.help.section_links import link_browser, linked_html
+from sns_desk.gui.posts.emergency_stop_panel import EmergencyStopPanel
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.shared.interaction import Cancelled, explain, run_keyring_call, show_error
 from sns_desk.gui.shared.item_models import (
@@ -80,6 +81,8 @@ class ApprovalsPage(QWidget):
         table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.ui.splitter.setSizes([560, 640])
         self.ui.pageLayout.setStretch(1, 1)
+        self.stop_panel = EmergencyStopPanel(db, actor, self)  # 緊急停止: what is held, and the switches
+        self.ui.pageLayout.insertWidget(1, self.stop_panel)
         table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
         self.ui.commentEdit.textChanged.connect(self._update_buttons)
         self.ui.approveButton.clicked.connect(self.approve)
@@ -102,6 +105,7 @@ class ApprovalsPage(QWidget):
         self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
+        self.stop_panel.refresh()
         try:
             rows = post_queries.pending_for(self.db, self.actor)
             reviews = post_queries.scope_reviews(self.db, self.actor)

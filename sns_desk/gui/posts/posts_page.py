@@ -10,6 +10,7 @@ from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
+from sns_desk.gui.posts.emergency_stop_panel import EmergencyStopPanel
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
 from sns_desk.gui.shared.interaction import explain, show_error
@@ -29,6 +30,9 @@ class PostsPage(QWidget):
         self.ui = Ui_PostsPage()
         self.ui.setupUi(self)
         style.title(self.ui.titleLabel)
+        self.stop_panel = EmergencyStopPanel(db, actor, self)
+        self.ui.pageLayout.insertWidget(1, self.stop_panel)
+        self.stop_panel.changed.connect(self.changed)
         self.model = PostsTableModel()
         table = self.ui.postsTable
         table.setModel(self.model)
@@ -89,6 +93,7 @@ class PostsPage(QWidget):
         )
 
     def refresh(self) -> None:
+        self.stop_panel.refresh()
         flt = self.current_filter()
         try:
             self.model.set_fetch(

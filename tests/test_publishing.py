@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -479,3 +480,46 @@ def test_published_check_flags_posts_deleted_or_edited_outside_the_app(
     assert "削除" in results[deleted].trouble
     checks = events(db, "post.publish_check")
     assert len(checks) == 3 and all(c["seen_sha256"] or c["seen"] is None for c in checks)
+
+
+def test_two_pcs_running_publish_due_at_once_send_each_post_once(tmp_path: Path, fake: FakePlatforms) -> None:
+    import multiprocessing
+
+    from sns_desk.services import users
+    from sns_desk.store.database import open_database
+    from tests import publish_race_worker, world
+    from tests.test_post_race import unique_text
+
+    location = str(tmp_path / "shared" / "sns-desk.sqlite3")
+    db = open_database(location, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "admin", "管理 太郎", "総務局", "")
+    people = world.make_people(db, admin)
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    connect_x(db, people, account, fake)
+    posts = [approved_post(db, people, account, unique_text(n)) for n in range(6)]
+    planned = max(post_queries.get_post(db, people.tanto, p).row.planned_at for p in posts)  # type: ignore[type-var]
+    token = platform_tokens.load(db.database_id, account)
+    db.dispose()
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    results: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
+    workers = [
+        ctx.Process(
+            target=publish_race_worker.publish_due_once,
+            args=(location, login, token, account, planned, barrier, results),
+        )
+        for login in ("tanto", "kacho")
+    ]
+    for worker in workers:
+        worker.start()
+    reports = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    sent = [post_id for report in reports for post_id, published, _problem in report if published]
+    assert sorted(sent) == posts, reports  # every due post sent by exactly one of the two PCs
+    assert len(fake.sent("/2/tweets")) == len(posts)
+    assert all(
+        problem == "" or "別の PC" in problem or "投稿済" in problem
+        for r in reports
+        for _p, _ok, problem in r
+    )

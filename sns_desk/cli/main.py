@@ -21,6 +21,7 @@ from sns_desk.cli import cmd_accounts as cli_accounts
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_posts as cli_posts
+from sns_desk.cli import cmd_publishing as cli_publishing
 from sns_desk.cli import cmd_reports as cli_reports
 from sns_desk.cli import cmd_scopes as cli_scopes
 from sns_desk.cli.arguments import current_actor
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.add_parsers(sub)
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
+    cli_publishing.add_parsers(sub)
     return parser
 
 
@@ -259,6 +261,7 @@ cmd_scopes = _on_database(cli_scopes.run)
 cmd_export = _on_database(cli_reports.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
+cmd_publishing = _on_database(cli_publishing.run)
 
 
 COMMANDS = {
@@ -283,6 +286,9 @@ COMMANDS = {
     "checklist": cmd_accounts,
     "credential": cmd_accounts,
     "keys": cmd_keys,
+    "connection": cmd_publishing,
+    "publish-due": cmd_publishing,
+    "published": cmd_publishing,
 }
 
 

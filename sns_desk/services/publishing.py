@@ -403,11 +403,12 @@ def publish_due(
     db: Database,
     actor: Actor,
     exclude_account_ids: Set[int] = frozenset(),
-    now: Callable[[], datetime] = utcnow,
+    now: Callable[[], datetime] | None = None,
 ) -> list[DueOutcome]:
     """``sns-desk publish-due`` and the running app: every due post this PC may send, each on its own (one
     failure stops nothing else); posts this person or PC cannot send are reported, not touched."""
-    due = look(db, actor, lambda step: due_posts(step.session, now(), exclude_account_ids))
+    moment = (now or utcnow)()
+    due = look(db, actor, lambda step: due_posts(step.session, moment, exclude_account_ids))
     outcomes = []
     for post_id in due:
         try:

@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 from sqlalchemy import select
 from werkzeug import Request, Response
 
-from sns_desk.domain import publishing as pub
+from sns_desk.domain import publication as pub
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from sns_desk.domain.vocabulary import AccountStatus, Platform, PostStatus
 from sns_desk.host import platform_tokens
@@ -523,3 +523,19 @@ def test_two_pcs_running_publish_due_at_once_send_each_post_once(tmp_path: Path,
         for r in reports
         for _p, _ok, problem in r
     )
+
+
+def test_a_manual_record_is_judged_by_the_same_rule_at_the_time_it_went_out(
+    db: Database, people: People, now_in_hours: datetime
+) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    post_id = approved_post(db, people, account)
+    night = datetime(2026, 12, 1, 13, 0, tzinfo=UTC)  # 22:00 JST
+    with pytest.raises(ValidationError, match="§5\\(9\\)"):
+        post_workflow.record_publication(
+            db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/3", night
+        )
+    post_workflow.record_publication(
+        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/3", WHEN
+    )
+    assert post_queries.get_post(db, people.tanto, post_id).row.status is P.PUBLISHED

@@ -26,7 +26,7 @@ from linebot.v3.messaging import (
 )
 from linebot.v3.messaging.exceptions import ApiException
 
-from sns_desk.domain.publishing import (
+from sns_desk.domain.publication import (
     DuplicateContentError,
     NetworkDownError,
     PlatformFailureError,

@@ -3,7 +3,7 @@ fresh (refreshed before it expires, and once more when X answers 401).
 
 HTTP with ``httpx``; the OAuth 2.0 pieces (PKCE, token expiry) from ``authlib``'s framework-neutral core (its
 ``httpx_client`` integration is deprecated in favour of ``httpx2``).  Every base URL is a parameter so that tests
-point the client at a local server.  Errors become :mod:`sns_desk.domain.publishing` errors, in Japanese.
+point the client at a local server.  Errors become :mod:`sns_desk.domain.publication` errors, in Japanese.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 from authlib.oauth2.rfc6749 import OAuth2Token
 
-from sns_desk.domain.publishing import (
+from sns_desk.domain.publication import (
     DuplicateContentError,
     NetworkDownError,
     PlatformFailureError,

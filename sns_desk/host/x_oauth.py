@@ -21,7 +21,7 @@ from authlib.oauth2.rfc6749 import OAuth2Token
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from sns_desk.domain.errors import ValidationError
-from sns_desk.domain.publishing import X_SCOPES, NetworkDownError
+from sns_desk.domain.publication import X_SCOPES, NetworkDownError
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from typing import Any
 from sns_desk.domain.account_states import credentials_refusal
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.publishing import CONNECTABLE
+from sns_desk.domain.publication import CONNECTABLE
 from sns_desk.domain.vocabulary import Platform, Role
 from sns_desk.host import identity, platform_tokens
 from sns_desk.host.line_api import LineClient, Quota

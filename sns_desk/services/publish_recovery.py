@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from sns_desk.domain import publishing as pub
+from sns_desk.domain import publication as pub
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE

@@ -23,11 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sns_desk.domain import publishing as pub
+from sns_desk.domain import publication as pub
 from sns_desk.domain.errors import ConflictError, SnsDeskError, ValidationError
 from sns_desk.domain.hours import HoursVerdict, verdict
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
-from sns_desk.domain.workflow import Allowed, may_publish, refuse
+from sns_desk.domain.workflow import Allowed, PostAction, may_act, may_publish, refuse
 from sns_desk.host import identity, platform_tokens
 from sns_desk.host.line_api import LineClient, Quota, retry_key
 from sns_desk.host.platform_endpoints import endpoints
@@ -105,7 +105,7 @@ class PublishPlan:
     text: str
     has_images: bool
     allowed: Allowed  # may the post go out now (the rule, the content check, the connection)
-    may_record: Allowed  # may the person record a manual publication (the rule without the connection)
+    may_record: Allowed  # may the person record a manual publication (its time is judged when recorded)
     hours: HoursVerdict
     connection: connections.ConnectionInfo | None
     claim_state: pub.ClaimState | None
@@ -158,7 +158,10 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
         allowed = refuse(why, ConflictError)
     if allowed and (why := _connection_refusal(row, has_images)):
         allowed = refuse(why, ValidationError)
-    may_record = rule if not (rule and claim is not None) else refuse(_claim_refusal(claim), ConflictError)
+    # a manual record is judged at the time the person enters (post_workflow.record_publication asks may_publish)
+    may_record = may_act(PostAction.PUBLISH, facts(session, step.me, post))
+    if may_record and claim is not None:
+        may_record = refuse(_claim_refusal(claim), ConflictError)
     plan = PublishPlan(
         post.id,
         post.version,

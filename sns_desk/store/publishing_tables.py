@@ -41,7 +41,7 @@ class PublishClaim(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), unique=True)
-    state: Mapped[str] = mapped_column(String(20))  # domain.publishing.ClaimState
+    state: Mapped[str] = mapped_column(String(20))  # domain.publication.ClaimState
     platform: Mapped[str] = mapped_column(String(20))
     content_sha256: Mapped[str] = mapped_column(String(64))
     claimed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))

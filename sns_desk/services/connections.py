@@ -70,7 +70,7 @@ class ConnectionInfo:
     def status_text(self) -> str:
         who = self.remote_name and f"「{self.remote_name}」"
         state = f"承認済み（{self.approved_by}）" if self.approved else "責任者の承認待ち"
-        return f"{self.platform.label}{who} と連携: {state}。トークンの保管先: {self.where()}"
+        return f"{self.platform.label}{who}と連携: {state}。トークンの保管先: {self.where()}"
 
 
 def _info(row: PlatformConnection) -> ConnectionInfo:

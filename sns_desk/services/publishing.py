@@ -377,8 +377,14 @@ def publish(db: Database, actor: Actor, post_id: int, expected_version: int | No
 # --- scheduled posts ----------------------------------------------------------------------------------------------
 
 
-def due_posts(session: Session, now: datetime, exclude_account_ids: Set[int] = frozenset()) -> list[int]:
-    """Approved posts whose planned time has come, not claimed yet, on accounts not held (緊急停止)."""
+def due_posts(
+    session: Session,
+    now: datetime,
+    exclude_account_ids: Set[int] = frozenset(),
+    host: tuple[str, str] | None = None,
+) -> list[int]:
+    """Approved posts whose planned time has come, not claimed yet, on accounts not held (緊急停止); with ``host``
+    (PC, OS login) only those whose account's approved connection is held there."""
     claimed = select(PublishClaim.post_id)
     query = (
         select(Post.id)
@@ -392,6 +398,12 @@ def due_posts(session: Session, now: datetime, exclude_account_ids: Set[int] = f
     )
     if exclude_account_ids:
         query = query.where(Post.account_id.not_in(sorted(exclude_account_ids)))
+    if host is not None:
+        query = query.join(PlatformConnection, PlatformConnection.account_id == Post.account_id).where(
+            PlatformConnection.host == host[0],
+            PlatformConnection.host_login == host[1],
+            PlatformConnection.approved_at.is_not(None),
+        )
     return list(session.scalars(query))
 
 
@@ -408,10 +420,12 @@ def publish_due(
     exclude_account_ids: Set[int] = frozenset(),
     now: Callable[[], datetime] | None = None,
 ) -> list[DueOutcome]:
-    """``sns-desk publish-due`` and the running app: every due post this PC may send, each on its own (one
-    failure stops nothing else); posts this person or PC cannot send are reported, not touched."""
+    """``sns-desk publish-due`` and the running app: every due post whose account's connection is held by this PC
+    and OS login, each on its own (one failure stops nothing else; a refusal is reported, nothing else touched).
+    Due posts of accounts without a connection wait for a person (the manual route)."""
     moment = (now or utcnow)()
-    due = look(db, actor, lambda step: due_posts(step.session, moment, exclude_account_ids))
+    here = (connections.this_pc(), identity.current_login())
+    due = look(db, actor, lambda step: due_posts(step.session, moment, exclude_account_ids, here))
     outcomes = []
     for post_id in due:
         try:

@@ -156,14 +156,15 @@ def connect_x(
     actor: Actor,
     account_id: int,
     client_id: str,
-    open_browser: Callable[[str], object] = webbrowser.open,
+    open_browser: Callable[[str], object] | None = None,
     timeout: float = 300.0,
 ) -> ConnectionInfo:
     """The 管理者 connects an X account: the browser opens X's consent page (PKCE); the token goes to this PC's
     OS keyring; the connection then waits for the 責任者's approval."""
     _check_setup(db, actor, account_id, Platform.X)
     where = endpoints()
-    token = authorize(client_id, where.x_authorize, where.x_token, open_browser, where.redirect_port, timeout)
+    browser = open_browser or webbrowser.open  # the person's default browser
+    token = authorize(client_id, where.x_authorize, where.x_token, browser, where.redirect_port, timeout)
     stored: dict[str, Any] = {"kind": "x", "client_id": client_id.strip(), "token": token}
     client = XClient(where.x_api, where.x_token, client_id.strip(), token, lambda t: None, "アカウント管理者")
     try:

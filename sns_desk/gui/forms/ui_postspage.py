@@ -89,6 +89,11 @@ class Ui_PostsPage(object):
 
         self.buttons.addWidget(self.correctButton)
 
+        self.publishedButton = QPushButton(PostsPage)
+        self.publishedButton.setObjectName(u"publishedButton")
+
+        self.buttons.addWidget(self.publishedButton)
+
         self.countLabel = QLabel(PostsPage)
         self.countLabel.setObjectName(u"countLabel")
         self.countLabel.setWordWrap(True)
@@ -141,6 +146,10 @@ class Ui_PostsPage(object):
         self.correctButton.setText(QCoreApplication.translate("PostsPage", u"\u8a02\u6b63\u3092\u4f5c\u6210\u2026", None))
 #if QT_CONFIG(tooltip)
         self.correctButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u6e08\u307f\u306e\u6295\u7a3f\u306e\u8a02\u6b63\u3092\u3001\u65b0\u3057\u3044\u4e0b\u66f8\u304d\u3068\u3057\u3066\u4f5c\u308a\u307e\u3059\uff08\u00a78(2)\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.publishedButton.setText(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u72b6\u614b\u306e\u78ba\u8a8d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.publishedButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u72b6\u614b\u4e0d\u660e\u306e\u6295\u7a3f\u306e\u89e3\u6c7a\u3068\u3001\u516c\u958b\u72b6\u614b\u306e\u78ba\u8a8d\uff08\u524a\u9664\u30fb\u7de8\u96c6\u3055\u308c\u3066\u3044\u306a\u3044\u304b\u3001\u00a78\uff09", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.countLabel.setAccessibleName(QCoreApplication.translate("PostsPage", u"\u4ef6\u6570", None))

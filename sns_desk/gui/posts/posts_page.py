@@ -10,6 +10,7 @@ from sns_desk.domain.workflow import correctable
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.gui.posts.published_status_dialog import PublishedStatusDialog
 from sns_desk.gui.shared.interaction import show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import accounts, post_queries, post_workflow, users
@@ -53,6 +54,7 @@ class PostsPage(QWidget):
         self.ui.newButton.clicked.connect(self.new_post)
         self.ui.openButton.clicked.connect(self.open_selected)
         self.ui.correctButton.clicked.connect(self.correct_selected)
+        self.ui.publishedButton.clicked.connect(self.published_status)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.reload_filters()
 
@@ -139,3 +141,8 @@ class PostsPage(QWidget):
         editor = self.open_editor(post_id)
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+
+    def published_status(self) -> None:
+        """投稿状態不明 and 公開状態を確認 (issue 14)."""
+        PublishedStatusDialog(self.db, self.actor, self).exec()
+        self.refresh()

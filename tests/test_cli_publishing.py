@@ -84,3 +84,4 @@ def test_manual_record_still_takes_a_url(
     )
     assert code == 0, err
     assert "投稿結果を記録しました" in out
+    assert "見つかりません" in out  # read back through the connection: X has no post 42

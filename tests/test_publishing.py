@@ -539,3 +539,27 @@ def test_a_manual_record_is_judged_by_the_same_rule_at_the_time_it_went_out(
         db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/3", WHEN
     )
     assert post_queries.get_post(db, people.tanto, post_id).row.status is P.PUBLISHED
+
+
+def test_a_post_made_by_hand_is_read_back_through_the_connection(
+    db: Database, people: People, fake: FakePlatforms, x_account: int, now_in_hours: datetime
+) -> None:
+    post_id = approved_post(db, people, x_account)
+    fake.tweets["1900000000000000500"] = {
+        "id": "1900000000000000500",
+        "text": "桜島の降灰予報をお知らせします。",
+        "created_at": fake.created_at,
+    }
+    post_workflow.record_publication(
+        db,
+        people.tanto,
+        post_id,
+        version(db, people.tanto, post_id),
+        "https://x.com/kagoshima_kanko/status/1900000000000000500",
+        WHEN,
+    )
+    assert publish_recovery.read_back_manual(db, people.tanto, post_id) == ""
+    fake.tweets["1900000000000000500"]["text"] = "桜島の降灰予報です（手で書き換え）"
+    assert "§8(2)" in publish_recovery.read_back_manual(db, people.tanto, post_id)
+    proofs = events(db, "post.publish_proof")
+    assert len(proofs) == 2 and proofs[0]["trouble"] == "" and proofs[0]["seen_sha256"]

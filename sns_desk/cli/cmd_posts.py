@@ -145,6 +145,7 @@ def _reject(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> 
 
 def _publish(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
     post_workflow.record_publication(db, actor, a.id, version, a.url, parse_time(a.at))
+    cmd_publishing.read_back_if_connected(db, actor, a.id)
 
 
 def _delete(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:

@@ -79,6 +79,16 @@ def publish_now(db: Database, actor: Actor, post_id: int) -> int:
     return 0
 
 
+def read_back_if_connected(db: Database, actor: Actor, post_id: int) -> None:
+    """After a manual record: where the account's X connection is on this PC, read the post back (item 3)."""
+    offered = publishing.plan(db, actor, post_id)
+    connection = offered.connection
+    if connection is None or not connection.approved or not connection.here or offered.platform.value != "x":
+        return
+    trouble = publish_recovery.read_back_manual(db, actor, post_id)
+    print(f"⚠ {trouble}" if trouble else "X で読み返し、承認どおりの本文であることを確認しました。")
+
+
 def run(args: argparse.Namespace, db: Database) -> int:
     actor = current_actor(db)
     if args.command == "publish-due":

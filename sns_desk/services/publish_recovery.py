@@ -12,6 +12,7 @@ trouble candidate (§8); every reading goes into the audit chain with its hash.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -243,3 +244,48 @@ def _record_check(db: Database, actor: Actor, post_id: int, seen: pub.SeenPost |
         )
 
     change(db, actor, work, what="publish check")
+
+
+# --- the manual route, read back ----------------------------------------------------------------------------------
+
+_STATUS_ID = re.compile(r"/status(?:es)?/(\d+)")
+
+
+def read_back_manual(db: Database, actor: Actor, post_id: int) -> str:
+    """After a post made by hand was recorded with its URL: where the account's X connection is on this PC, read the
+    post back and compare it with the approved text; the reading goes into the audit chain with its hash.
+    Returns what is wrong ("" when X shows the approved text)."""
+
+    def read(step: Step) -> tuple[int, str, str]:
+        post = step.load(Post, post_id)
+        step.require(Permission.RECORD_PUBLICATION, post.account_id)
+        return post.account_id, post.published_url, post.body
+
+    account_id, url, body = look(db, actor, read)
+    match = _STATUS_ID.search(url)
+    if match is None:
+        raise ValidationError("URL から投稿の番号（/status/…）が読み取れないため、読み返せません。")
+    client, _info = publishing._clients(db, actor, account_id)
+    if not isinstance(client, XClient):
+        raise ValidationError("LINE は送信済みのメッセージを読み返せません。")
+    try:
+        seen = client.read_post(match.group(1))
+    finally:
+        client.close()
+    trouble = pub.trouble(body, seen)
+
+    def work(step: Step) -> None:
+        step.require(Permission.RECORD_PUBLICATION, account_id)
+        step.audit(
+            "post.publish_proof",
+            "post",
+            post_id,
+            {
+                "seen": seen.as_proof() if seen else None,
+                "seen_sha256": seen.proof_sha256() if seen else None,
+                "trouble": trouble,
+            },
+        )
+
+    change(db, actor, work, what="publish proof")
+    return trouble

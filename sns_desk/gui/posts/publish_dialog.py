@@ -28,7 +28,7 @@ from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.vocabulary import Platform
 from sns_desk.gui import style
 from sns_desk.gui.shared.interaction import APP_TITLE, Cancelled, confirm, run_with_progress, show_error
-from sns_desk.services import post_workflow, publishing
+from sns_desk.services import post_workflow, publish_recovery, publishing
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -193,6 +193,28 @@ class PublishDialog(QDialog):
             show_error(self, error, "record publication")
             return
         self.done_text = "投稿結果を記録しました。"
+        connection = self.plan.connection
+        if (
+            connection is not None
+            and connection.approved
+            and connection.here
+            and self.plan.platform is Platform.X
+        ):
+            self.done_text += " " + self.read_back()
         self.outcome.setText(self.done_text)
-        self.outcome.setStyleSheet(style.OK_STYLE)
+        self.outcome.setStyleSheet(style.WARNING_STYLE if "⚠" in self.done_text else style.OK_STYLE)
         self.load()
+
+    def read_back(self) -> str:
+        """The post made by hand, read back through the connection and compared with the approved text."""
+        try:
+            trouble = run_with_progress(
+                self,
+                "投稿を読み返しています…",
+                lambda progress, cancelled: publish_recovery.read_back_manual(
+                    self.db, self.actor, self.post_id
+                ),
+            )
+        except (SnsDeskError, Cancelled) as error:
+            return f"⚠ 読み返せませんでした: {getattr(error, 'message', '中断しました。')}"
+        return f"⚠ {trouble}" if trouble else "X で読み返し、承認どおりの本文であることを確認しました。"

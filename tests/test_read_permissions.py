@@ -17,6 +17,7 @@ import pytest
 import sns_desk.services
 from sns_desk.domain.errors import NotRegisteredError, PermissionDeniedError
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.publication import SeenPost
 from sns_desk.domain.vocabulary import (
     AccountStatus,
     ChecklistKey,
@@ -239,6 +240,7 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "DaysSetting": city_settings.RETENTION,
         "UserInput": users.UserInput("probe", "試験 太郎"),
         "Role": Role.STAFF,
+        "pub.SeenPost": SeenPost("1", "確認のための入力", utcnow(), "https://x.com/kagoshima/status/1"),
         "ScopeInput": post_scopes.ScopeInput(
             "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
         ),

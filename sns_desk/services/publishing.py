@@ -24,8 +24,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sns_desk.domain import publication as pub
-from sns_desk.domain.errors import ConflictError, SnsDeskError, ValidationError
+from sns_desk.domain.errors import ConflictError, NotFoundError, SnsDeskError, ValidationError
 from sns_desk.domain.hours import HoursVerdict, verdict
+from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, may_act, may_publish, refuse
 from sns_desk.host import identity, platform_tokens
@@ -310,7 +311,10 @@ def record_sent(
 
     def work(step: Step) -> Published:
         post = step.load(Post, post_id)
-        claim = step.session.scalars(select(PublishClaim).where(PublishClaim.post_id == post_id)).one()
+        step.require(Permission.RECORD_PUBLICATION, post.account_id)
+        claim = step.session.scalars(select(PublishClaim).where(PublishClaim.post_id == post_id)).first()
+        if claim is None:
+            raise NotFoundError("この投稿には送信の記録がありません。", f"post {post_id}: no claim to record")
         at = seen.created_at or utcnow()
         hours = verdict(
             current_policy(step.session, post.account_id), at, post.emergency, post.emergency_reason

@@ -279,6 +279,56 @@ def save_mail_settings(db: Database, actor: Actor, save: Callable[[QWidget, str]
     own.close()
 
 
+def publish_shots(
+    db: Database,
+    admin: Actor,
+    kacho: Actor,
+    kyokucho: Actor,
+    tanto: Actor,
+    account: int,
+    post_id: int,
+    save: Callable[[QWidget, str], None],
+) -> None:
+    """「投稿する」 on an approved post of an account connected to X (issue 14): X is a local server here, answering
+    as its documents say (tests/platforms.py), and the moment is a working morning."""
+    from pytest_httpserver import HTTPServer
+
+    from sns_desk.gui.posts.publish_dialog import PublishDialog
+    from sns_desk.services import connections, post_queries, post_workflow, publishing, signing
+    from tests.platforms import FakePlatforms, browser_that_allows
+
+    server = HTTPServer()
+    server.start()
+    try:
+        base = server.url_for("").rstrip("/")
+        os.environ.update(
+            {
+                "SNS_DESK_X_API": base,
+                "SNS_DESK_X_AUTHORIZE_URL": base + "/i/oauth2/authorize",
+                "SNS_DESK_X_TOKEN_URL": base + "/2/oauth2/token",
+                "SNS_DESK_X_REDIRECT_PORT": "0",
+            }
+        )
+        fake = FakePlatforms(server, base)
+        fake.x_standard()
+        fake.x_token_endpoint()
+        fake.x_authorize_endpoint()
+        connections.connect_x(db, kacho, account, "office-app-client-id", browser_that_allows, timeout=30)
+        info = connections.connection_of(db, kyokucho, account)
+        assert info is not None
+        connections.approve_connection(db, kyokucho, account, info.version)
+        signing.certify(db, admin, kacho.login)  # the 管理者's 電子印鑑, certified as in a real office
+        post_workflow.approve(db, kacho, post_id, post_queries.get_post(db, kacho, post_id).row.version)
+        planned = post_queries.get_post(db, tanto, post_id).row.planned_at
+        assert planned is not None
+        publishing.utcnow = lambda: planned  # type: ignore[attr-defined]  # the picture is taken at the planned time
+        dialog = PublishDialog(db, tanto, post_id)
+        save(dialog, "publish-1-dialog.png")
+        dialog.close()
+    finally:
+        server.stop()
+
+
 def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     home = tempfile.mkdtemp(prefix="sns-desk-shots-")
     os.environ["SNS_DESK_HOME"] = home
@@ -531,11 +581,11 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     approver.close()
     save_help_and_section8(db, kacho, tanto, made[0], save)
     save_approval_view(db, tanto, kacho, kanko, checked, at(15, 4), save)
+    publish_shots(db, actor, kacho, kyokucho, tanto, kanko, made[1], save)  # approves made[1], held below
 
     # 緊急停止 (issue 14): the 広報課 stops every account; the 管理者 sees the banner and the held post
     from sns_desk.services import emergency_stop
 
-    post_workflow.approve(db, kyokucho, made[1], post_queries.get_post(db, kyokucho, made[1]).row.version)
     stop_id = emergency_stop.stop(
         db, actor, None, "市内で震度6弱の地震。安全が確認できるまで、予約投稿をすべて止めます（広報課）"
     )

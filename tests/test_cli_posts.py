@@ -87,7 +87,15 @@ def test_draft_check_submit_approve_publish(
     )
     database.dispose()
     code, out, err = run(
-        capsys, "--db", db, "publish", "1", "--url", "https://x.com/kagoshima_kanko/status/123"
+        capsys,
+        "--db",
+        db,
+        "publish",
+        "1",
+        "--url",
+        "https://x.com/kagoshima_kanko/status/123",
+        "--at",
+        planned,
     )
     assert code == 0, err
     code, out, _ = run(capsys, "--db", db, "draft", "show", "1")

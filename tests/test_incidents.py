@@ -114,6 +114,7 @@ def test_wrong_information_needs_a_real_correction_post(db: Database, people: Pe
         post_id,
         post_queries.get_post(db, people.tanto, post_id).row.version,
         "https://x.com/k/status/5",
+        in_hours(),
     )
     incident_id = incidents.open_incident(db, people.tanto, account, T.WRONG_INFORMATION, "日付の誤り")
     with pytest.raises(ValidationError, match="訂正の投稿ではありません"):

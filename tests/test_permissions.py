@@ -39,6 +39,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.APPROVE_ACCOUNT_OPENING: {RES},
     Permission.CLOSE_ACCOUNT: {RES},
     Permission.APPROVE_POLICY: {RES},
+    Permission.APPROVE_CONNECTION: {RES},
     Permission.SUSPEND_ACCOUNT: {RES},
     Permission.RECEIVE_ESCALATION: {RES},
     Permission.OVERRIDE_CHECKLIST: {RES},

@@ -103,7 +103,7 @@ class PostWorkflow(RuleBasedStateMachine):
             PostAction.APPROVE: lambda: post_workflow.approve(self.db, actor, post_id, version),
             PostAction.REJECT: lambda: post_workflow.reject(self.db, actor, post_id, version, "要修正"),
             PostAction.PUBLISH: lambda: post_workflow.record_publication(
-                self.db, actor, post_id, version, "https://x.com/k/status/9"
+                self.db, actor, post_id, version, "https://x.com/k/status/9", working_morning()
             ),
             PostAction.DELETE: lambda: post_workflow.record_deletion(
                 self.db, actor, post_id, version, "誤りのため"

@@ -74,6 +74,7 @@ def test_write_submit_approve_publish(db: Database, people: People, account: int
         post_id,
         version(db, people.tanto, post_id),
         "https://x.com/kagoshima_kanko/status/1",
+        in_hours(),
     )
     detail = post_queries.get_post(db, people.kacho, post_id)
     assert detail.row.status is P.PUBLISHED and detail.published_by == "観光 担当"
@@ -272,7 +273,7 @@ def test_correction_and_deletion(db: Database, people: People, account: int) -> 
     submit(db, people.tanto, post_id)
     post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
     post_workflow.record_publication(
-        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/2"
+        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/2", in_hours()
     )
     correction = post_workflow.start_correction(db, people.tanto, post_id, "日付の誤り（10日→11日）")
     detail = post_queries.get_post(db, people.tanto, correction)

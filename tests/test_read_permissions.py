@@ -19,6 +19,7 @@ from sns_desk.domain import checks
 from sns_desk.domain.errors import NotRegisteredError, PermissionDeniedError
 from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.publication import SeenPost
 from sns_desk.domain.reporting_rules import ReportClosure, ReportEvent
 from sns_desk.domain.vocabulary import (
     AccountStatus,
@@ -263,6 +264,7 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "set[MailKind]": set(MailKind),
         "MailServer": MailServer("smtp.city.example.lg.jp", 587, Security.STARTTLS, "sns@city.example.lg.jp"),
         "str | None": None,
+        "pub.SeenPost": SeenPost("1", "確認のための入力", utcnow(), "https://x.com/kagoshima/status/1"),
         "ScopeInput": post_scopes.ScopeInput(
             "降灰予報", "本日の降灰予報です。", (), utcnow(), utcnow() + timedelta(days=30), ("降灰",)
         ),

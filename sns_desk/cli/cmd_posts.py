@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sns_desk.cli import cmd_publishing
 from sns_desk.cli.arguments import item_command
 from sns_desk.cli.japanese_parser import item_number
 from sns_desk.domain import checks
@@ -74,8 +75,11 @@ def add_parsers(sub: Any) -> None:
     approve = item_command(sub, "approve", "投稿を承認する（§5(1)）", optional=["--comment"])
     approve.add_argument("--new-time", help="予定時刻を過ぎている場合の新しい予定日時")
     item_command(sub, "reject", "投稿を差し戻す（コメント必須）", required=["--comment"])
-    publish = item_command(sub, "publish", "投稿結果（URL・日時）を記録する", required=["--url"])
-    publish.add_argument("--at", help="投稿日時（省略時は今）")
+    publish = item_command(
+        sub, "publish", "承認済みの投稿を連携先に送信する（--url を付けると手作業の投稿結果を記録する）"
+    )
+    publish.add_argument("--url", help="手作業で投稿した投稿の URL")
+    publish.add_argument("--at", help="手作業で投稿した日時（省略時は今）")
     item_command(sub, "delete-post", "投稿済みの投稿を削除したことを記録する（§8(3)）", required=["--reason"])
 
 
@@ -141,6 +145,7 @@ def _reject(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> 
 
 def _publish(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
     post_workflow.record_publication(db, actor, a.id, version, a.url, parse_time(a.at))
+    cmd_publishing.read_back_if_connected(db, actor, a.id)
 
 
 def _delete(db: Database, actor: Actor, a: argparse.Namespace, version: int) -> None:
@@ -159,6 +164,8 @@ DECISIONS: dict[str, tuple[PostAction, Decide, str]] = {
 def run(args: argparse.Namespace, db: Database) -> int:
     actor = _actor(db)
     command = args.command
+    if command == "publish" and not args.url:
+        return cmd_publishing.publish_now(db, actor, args.id)
     if command in DECISIONS:
         action, call, done = DECISIONS[command]
         call(db, actor, args, _ready(db, actor, args.id, action).row.version)

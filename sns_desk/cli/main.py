@@ -24,6 +24,7 @@ from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_mail as cli_mail
 from sns_desk.cli import cmd_posts as cli_posts
+from sns_desk.cli import cmd_publishing as cli_publishing
 from sns_desk.cli import cmd_reports as cli_reports
 from sns_desk.cli import cmd_rules as cli_rules
 from sns_desk.cli import cmd_scopes as cli_scopes
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_mail.add_parsers(sub)
     cli_emergency.add_parsers(sub)
     cli_deputies.add_parsers(sub)
+    cli_publishing.add_parsers(sub)
     return parser
 
 
@@ -271,6 +273,7 @@ cmd_rules = _on_database(cli_rules.run)
 cmd_mail = _on_database(cli_mail.run)
 cmd_stop = _on_database(cli_emergency.run)
 cmd_deputy = _on_database(cli_deputies.run)
+cmd_publishing = _on_database(cli_publishing.run)
 
 
 COMMANDS = {
@@ -299,6 +302,9 @@ COMMANDS = {
     "mail": cmd_mail,
     "stop": cmd_stop,
     "deputy": cmd_deputy,
+    "connection": cmd_publishing,
+    "publish-due": cmd_publishing,
+    "published": cmd_publishing,
 }
 
 

@@ -32,6 +32,7 @@ class Permission(enum.StrEnum):
     SUSPEND_ACCOUNT = "suspend_account"
     RECEIVE_ESCALATION = "receive_escalation"
     OVERRIDE_CHECKLIST = "override_checklist"
+    APPROVE_CONNECTION = "approve_connection"
     # the アカウント管理者 (§4(1)イ, §5(1)(2), §3(2), §9(2))
     APPROVE_POST = "approve_post"
     ACTIVATE_ACCOUNT = "activate_account"
@@ -96,6 +97,9 @@ TABLE: dict[Permission, Rule] = {
     Permission.RECEIVE_ESCALATION: _rule({R.RESPONSIBLE}, True, "重大なトラブルの報告の受理", "§4(1)イ"),
     Permission.OVERRIDE_CHECKLIST: _rule(
         {R.RESPONSIBLE}, True, "成りすまし防止措置が未完了のままの運用開始", "§3(3), §4(1)ア"
+    ),
+    Permission.APPROVE_CONNECTION: _rule(
+        {R.RESPONSIBLE}, True, "投稿の連携（X・LINE）の承認", "§3(3)ウ, §4(1)ア"
     ),
     Permission.ACTIVATE_ACCOUNT: _rule(
         {R.MANAGER, R.RESPONSIBLE}, True, "アカウントの運用開始", "§3, §4(1)イ"

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sns_desk.domain.account_states import posting_refusal
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, SnsDeskError, ValidationError
+from sns_desk.domain.hours import HoursVerdict
 from sns_desk.domain.permissions import TABLE, Permission, denied_message
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
@@ -223,6 +224,24 @@ def may_act(action: PostAction, facts: PostFacts) -> Allowed:
         return may_decide(facts.roles, facts.wrote_it, facts.allow_self_approval, facts.deputyship, facts.at)
     if action is PostAction.WITHDRAW and not facts.wrote_it:
         return refuse("申請を取り下げられるのは、その投稿を作成・編集した人です。")
+    return YES
+
+
+def may_publish(facts: PostFacts, hours: HoursVerdict) -> Allowed:
+    """Whether the post may go out (or be recorded as gone out) now: the one rule of publication (§4(1)ウ, §5(1),
+    §5(9)), for 「投稿する」, ``sns-desk publish``, ``publish-due`` and the manual record alike.
+
+    ``hours`` is the §5(9) verdict for the moment of publication (:func:`sns_desk.domain.hours.verdict`): outside
+    the operating hours a post goes out only when it is marked 緊急 with a reason.
+    """
+    allowed = may_act(PostAction.PUBLISH, facts)
+    if not allowed:
+        return allowed
+    if hours.blocks:
+        return refuse(
+            f"{hours.reason}運用時間外に投稿できるのは、緊急の投稿として理由が記入されたものだけです（§5(9)）。",
+            ValidationError,
+        )
     return YES
 
 

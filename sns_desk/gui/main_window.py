@@ -135,6 +135,13 @@ class MainWindow(QMainWindow):
         self.watch_timer.start()
         QTimer.singleShot(0, self.check_audit_anchor)
         QTimer.singleShot(0, self._housekeeping)
+        from sns_desk.gui.shared.scheduled_publisher import ScheduledPublisher
+
+        # approved posts whose planned time has come go out through this PC's connections (issue 14 item 4)
+        self.publisher = ScheduledPublisher(
+            db, actor, lambda text: self.ui.statusbar.showMessage(text, 30000), self
+        )
+        self.publisher.start()
         # What start-up made (modules, Qt wrappers, SQLAlchemy's mappers) lives until the app ends; moving it out
         # of the collector's reach keeps full collections from pausing a keystroke for ~40 ms (benchmark: the
         # search p95 at 100,000 posts).

@@ -8,22 +8,24 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import select
+
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
-from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.errors import ConflictError, ValidationError
 from sns_desk.domain.hours import unplanned_refusal, verdict, verdict_now
 from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
-from sns_desk.domain.workflow import DEPUTY, PostAction, is_deputy_decision
+from sns_desk.domain.workflow import DEPUTY, PostAction, is_deputy_decision, may_publish
 from sns_desk.services import mail_outbox, signing
 from sns_desk.services.access import roles_of
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
 from sns_desk.services.check_rules import findings_for
 from sns_desk.services.deputies import managers_text
-from sns_desk.services.post_access import open_post
+from sns_desk.services.post_access import facts, open_post
 from sns_desk.services.post_drafts import (
     PostInput,
     create_draft,
@@ -36,6 +38,7 @@ from sns_desk.services.revisions import mark_seen, revision_count
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import Post, PostDecision, utcnow
+from sns_desk.store.publishing_tables import PublishClaim
 
 P = PostStatus
 
@@ -289,6 +292,19 @@ def record_publication(
     def work(step: Step) -> None:
         post = open_post(step, post_id, expected_version, PostAction.PUBLISH)
         when = published_at or utcnow()
+        # the one rule of publication, at the moment it went out (§5(9)): the same as 「投稿する」 asks
+        hours = verdict(
+            current_policy(step.session, post.account_id), when, post.emergency, post.emergency_reason
+        )
+        may_publish(facts(step.session, step.me, post), hours).require(
+            f"post {post_id} recorded outside hours"
+        )
+        if step.session.scalar(select(PublishClaim.id).where(PublishClaim.post_id == post.id)) is not None:
+            raise ConflictError(
+                "この投稿は連携先への送信が記録されています（送信中または投稿状態不明）。"
+                "「投稿状態不明」から解決してください。",
+                f"post {post_id} has a publish claim",
+            )
         post.status = P.PUBLISHED
         post.published_at, post.published_url, post.published_by_id = when, url, step.me.id
         post.updated_at = utcnow()

@@ -42,7 +42,12 @@ from sns_desk.domain.errors import (
     DatabaseUnavailableError,
 )
 from sns_desk.host.shared_files import prepare_shared_folder, share_with_folder_group
-from sns_desk.store import audit_chain, notice_tables, rule_tables  # noqa: F401  (their tables belong to the schema)
+from sns_desk.store import (  # noqa: F401  (the tables of these modules belong to the schema, e.g. for copy-to)
+    audit_chain,
+    notice_tables,
+    publishing_tables,
+    rule_tables,
+)
 from sns_desk.store.locations import Location, StorageMode, storage_warnings
 from sns_desk.store.orm import AppMeta
 from sns_desk.store.schema_revisions import check_revision, current_revision, head_revision, upgrade

@@ -6,7 +6,6 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from sns_desk.domain.revision_diff import Change
@@ -15,6 +14,7 @@ from sns_desk.gui.calendar.calendar_page import CalendarPage
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.posts_page import PostsPage
+from sns_desk.gui.posts.publish_dialog import PublishDialog
 from sns_desk.services import post_drafts, post_queries
 from sns_desk.store.database import Database
 from tests.gui.conftest import cell
@@ -104,17 +104,16 @@ def test_draft_rejected_fixed_approved_published(
     assert post_queries.get_post(db, people.kacho, post_id).row.status is PostStatus.APPROVED
     assert window.pending_badge() == "承認待ち"
 
-    # the 担当者 records the post URL
+    # the 担当者 posts it by hand (no connection) and records the URL and the time it went out
     editor = PostEditor(db, people.tanto, post_id)
     qtbot.addWidget(editor)
     editor.show()
-    assert editor.ui.publishButton.isVisible()
-    monkeypatch.setattr(
-        QInputDialog,
-        "getText",
-        staticmethod(lambda *a, **k: ("https://x.com/kagoshima_kanko/status/1861", True)),
-    )
-    qtbot.mouseClick(editor.ui.publishButton, Qt.MouseButton.LeftButton)
+    assert editor.ui.publishButton.isVisible() and editor.ui.publishButton.text() == "投稿する…"
+    dialog = PublishDialog(db, people.tanto, post_id)
+    qtbot.addWidget(dialog)
+    dialog.url.setText("https://x.com/kagoshima_kanko/status/1861")
+    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(in_hours().timestamp())))
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
     detail = post_queries.get_post(db, people.tanto, post_id)
     assert detail.row.status is PostStatus.PUBLISHED and detail.published_url.endswith("/1861")
     assert [d.kind.value for d in detail.decisions] == ["reject", "approve"]

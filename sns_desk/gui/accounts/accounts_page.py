@@ -20,6 +20,7 @@ from sns_desk.gui import style
 from sns_desk.gui.accounts.account_info_dialog import AccountInfoDialog
 from sns_desk.gui.accounts.account_request_dialog import AccountRequestDialog
 from sns_desk.gui.accounts.checklist_dialog import ChecklistDialog
+from sns_desk.gui.accounts.connection_dialog import ConnectionDialog
 from sns_desk.gui.accounts.credential_dialog import CredentialDialog
 from sns_desk.gui.accounts.deputy_dialog import DeputyDialog
 from sns_desk.gui.accounts.member_dialog import MemberDialog
@@ -145,6 +146,7 @@ class AccountsPage(QWidget):
         self.ui.copyIdButton.clicked.connect(lambda: self.copy_credential(password=False))
         self.ui.copyPasswordButton.clicked.connect(lambda: self.copy_credential(password=True))
         self.ui.deleteCredentialButton.clicked.connect(self.delete_credential)
+        self.ui.connectionButton.clicked.connect(self.open_connection)
         self.ui.addScopeButton.clicked.connect(self.add_scope)
         self.ui.changeScopeButton.clicked.connect(self.change_scope)
         self.ui.scopesTable.doubleClicked.connect(lambda _i: self.change_scope())
@@ -563,6 +565,11 @@ class AccountsPage(QWidget):
             == QDialog.DialogCode.Accepted
         ):
             self.refresh()
+
+    def open_connection(self) -> None:
+        """「投稿の連携」: set up (管理者), approve (責任者) or remove the account's connection to X or LINE."""
+        if self.current:
+            ConnectionDialog(self.db, self.actor, self.current.id, self).exec()
 
     def set_credential(self) -> None:
         if (

@@ -426,6 +426,11 @@ class Ui_AccountsPage(object):
 
         self.credentialButtons.addWidget(self.deleteCredentialButton)
 
+        self.connectionButton = QPushButton(self.credentialTab)
+        self.connectionButton.setObjectName(u"connectionButton")
+
+        self.credentialButtons.addWidget(self.connectionButton)
+
         self.credentialButtonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.credentialButtons.addItem(self.credentialButtonsSpacer)
@@ -705,6 +710,10 @@ class Ui_AccountsPage(object):
         self.deleteCredentialButton.setToolTip(QCoreApplication.translate("AccountsPage", u"\u3053\u306e PC \u306e\u8cc7\u683c\u60c5\u5831\u304b\u3089\u30ed\u30b0\u30a4\u30f3\u60c5\u5831\u3092\u524a\u9664\u3057\u307e\u3059", None))
 #endif // QT_CONFIG(tooltip)
         self.deleteCredentialButton.setText(QCoreApplication.translate("AccountsPage", u"\u524a\u9664", None))
+        self.connectionButton.setText(QCoreApplication.translate("AccountsPage", u"\u6295\u7a3f\u306e\u9023\u643a\uff08X\u30fbLINE\uff09\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.connectionButton.setToolTip(QCoreApplication.translate("AccountsPage", u"\u30a2\u30d7\u30ea\u304b\u3089\u76f4\u63a5\u6295\u7a3f\u3059\u308b\u305f\u3081\u306e\u9023\u643a\uff08\u7ba1\u7406\u8005\u304c\u8a2d\u5b9a\u3001\u8cac\u4efb\u8005\u304c\u627f\u8a8d\uff09", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.clipboardLabel.setAccessibleName(QCoreApplication.translate("AccountsPage", u"\u30af\u30ea\u30c3\u30d7\u30dc\u30fc\u30c9\u306e\u72b6\u614b", None))
 #endif // QT_CONFIG(accessibility)

@@ -404,7 +404,7 @@ class Ui_PostEditor(object):
         self.saveButton.setText(QCoreApplication.translate("PostEditor", u"\u4fdd\u5b58(&S)", None))
         self.submitButton.setText(QCoreApplication.translate("PostEditor", u"\u627f\u8a8d\u3092\u7533\u8acb(&R)", None))
         self.withdrawButton.setText(QCoreApplication.translate("PostEditor", u"\u7533\u8acb\u3092\u53d6\u308a\u4e0b\u3052", None))
-        self.publishButton.setText(QCoreApplication.translate("PostEditor", u"\u6295\u7a3f\u7d50\u679c\u3092\u8a18\u9332\u2026", None))
+        self.publishButton.setText(QCoreApplication.translate("PostEditor", u"\u6295\u7a3f\u3059\u308b\u2026", None))
         self.discardButton.setText(QCoreApplication.translate("PostEditor", u"\u7834\u68c4", None))
         self.closeButton.setText(QCoreApplication.translate("PostEditor", u"\u9589\u3058\u308b", None))
     # retranslateUi

@@ -94,6 +94,11 @@ class Ui_PostsPage(object):
 
         self.buttons.addWidget(self.deleteButton)
 
+        self.publishedButton = QPushButton(PostsPage)
+        self.publishedButton.setObjectName(u"publishedButton")
+
+        self.buttons.addWidget(self.publishedButton)
+
         self.countLabel = QLabel(PostsPage)
         self.countLabel.setObjectName(u"countLabel")
         self.countLabel.setWordWrap(True)
@@ -156,6 +161,10 @@ class Ui_PostsPage(object):
         self.deleteButton.setText(QCoreApplication.translate("PostsPage", u"\u524a\u9664\u3092\u8a18\u9332\u2026", None))
 #if QT_CONFIG(tooltip)
         self.deleteButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u6e08\u307f\u306e\u6295\u7a3f\u3092 SNS \u4e0a\u3067\u524a\u9664\u3057\u305f\u3053\u3068\u3092\u3001\u7406\u7531\u3068\u3068\u3082\u306b\u8a18\u9332\u3057\u307e\u3059\uff08\u00a78(3)\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.publishedButton.setText(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u72b6\u614b\u306e\u78ba\u8a8d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.publishedButton.setToolTip(QCoreApplication.translate("PostsPage", u"\u6295\u7a3f\u72b6\u614b\u4e0d\u660e\u306e\u6295\u7a3f\u306e\u89e3\u6c7a\u3068\u3001\u516c\u958b\u72b6\u614b\u306e\u78ba\u8a8d\uff08\u524a\u9664\u30fb\u7de8\u96c6\u3055\u308c\u3066\u3044\u306a\u3044\u304b\u3001\u00a78\uff09", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.countLabel.setAccessibleName(QCoreApplication.translate("PostsPage", u"\u4ef6\u6570", None))

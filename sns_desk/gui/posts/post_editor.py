@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
     QListWidgetItem,
     QTextEdit,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from sns_desk.gui.help.section_links import (
     linked_html,
     section_text,
 )
+from sns_desk.gui.posts.publish_dialog import PublishDialog
 from sns_desk.gui.posts.scope_fill_dialog import ScopeFillDialog
 from sns_desk.gui.shared.interaction import confirm, show_error
 from sns_desk.gui.shared.item_models import Column, TableModel, selected_row, show_list
@@ -544,19 +544,13 @@ class PostEditor(QDialog):
         self.ui.errorLabel.setText("申請を取り下げました。")
 
     def publish(self) -> None:
-        assert self.post_id is not None and self.version is not None
-        url, ok = QInputDialog.getText(
-            self, "投稿結果の記録", "投稿した URL（例: https://x.com/…/status/…）:"
-        )
-        if not ok:
-            return
-        try:
-            post_workflow.record_publication(self.db, self.actor, self.post_id, self.version, url)
-        except Exception as error:
-            self._report(error)
-            return
+        """「投稿する…」: send through the connection or take the manual route (the publishing dialog)."""
+        assert self.post_id is not None
+        dialog = PublishDialog(self.db, self.actor, self.post_id, self)
+        dialog.exec()
         self.load()
-        self.ui.errorLabel.setText("投稿結果を記録しました。")
+        if dialog.done_text:
+            self.ui.errorLabel.setText(dialog.done_text)
 
     def discard(self) -> None:
         assert self.post_id is not None and self.version is not None

@@ -12,6 +12,7 @@ from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.emergency_stop_panel import EmergencyStopPanel
 from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.gui.posts.published_status_dialog import PublishedStatusDialog
 from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
 from sns_desk.gui.shared.interaction import explain, show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
@@ -60,6 +61,7 @@ class PostsPage(QWidget):
         self.ui.openButton.clicked.connect(self.open_selected)
         self.ui.correctButton.clicked.connect(self.correct_selected)
         self.ui.deleteButton.clicked.connect(self.delete_selected)
+        self.ui.publishedButton.clicked.connect(self.published_status)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.reload_filters()
 
@@ -173,3 +175,8 @@ class PostsPage(QWidget):
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.changed.emit()
+
+    def published_status(self) -> None:
+        """投稿状態不明 and 公開状態を確認 (issue 14)."""
+        PublishedStatusDialog(self.db, self.actor, self).exec()
+        self.refresh()

@@ -1,0 +1,206 @@
+"""X API v2 for one connected account: post, read a post back, find recent posts, and the OAuth 2.0 token kept
+fresh (refreshed before it expires, and once more when X answers 401).
+
+HTTP with ``httpx``; the OAuth 2.0 pieces (PKCE, token expiry) from ``authlib``'s framework-neutral core (its
+``httpx_client`` integration is deprecated in favour of ``httpx2``).  Every base URL is a parameter so that tests
+point the client at a local server.  Errors become :mod:`sns_desk.domain.publication` errors, in Japanese.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from authlib.oauth2.rfc6749 import OAuth2Token
+
+from sns_desk.domain.publication import (
+    DuplicateContentError,
+    NetworkDownError,
+    PlatformFailureError,
+    PublishError,
+    RateLimitedError,
+    SeenPost,
+    TokenRejectedError,
+)
+
+log = logging.getLogger(__name__)
+
+X = "X"
+REFRESH_LEEWAY_SECONDS = 120  # refresh this long before the access token expires
+TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+
+
+def parse_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def post_url(username: str, remote_id: str) -> str:
+    return f"https://x.com/{username or 'i'}/status/{remote_id}"
+
+
+class XClient:
+    """One account's X API client.  ``token`` is the OAuth 2.0 token (a dict as the token endpoint answered, with
+    ``expires_at``); ``on_refresh`` is given every refreshed token to keep it in the OS keyring; ``reconnect_who``
+    names who must connect the account again when the token cannot be refreshed."""
+
+    def __init__(
+        self,
+        api_base: str,
+        token_url: str,
+        client_id: str,
+        token: dict[str, Any],
+        on_refresh: Callable[[dict[str, Any]], None],
+        reconnect_who: str,
+        username: str = "",
+    ) -> None:
+        self.api_base = api_base.rstrip("/")
+        self.token_url = token_url
+        self.client_id = client_id
+        self.token = OAuth2Token.from_dict(token)
+        self.on_refresh = on_refresh
+        self.reconnect_who = reconnect_who
+        self.username = username
+        self.http = httpx.Client(timeout=TIMEOUT)
+
+    def close(self) -> None:
+        self.http.close()
+
+    # --- the token ---------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        refresh_token = self.token.get("refresh_token")
+        if not refresh_token:
+            raise TokenRejectedError(X, self.reconnect_who)
+        try:
+            answer = self.http.post(
+                self.token_url,
+                data={
+                    "grant_type": "refresh_token",
+                    "refresh_token": refresh_token,
+                    "client_id": self.client_id,
+                },
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+        except httpx.TransportError as error:
+            raise NetworkDownError(X, maybe_sent=False) from error
+        if answer.status_code != 200:
+            log.warning("X token refresh refused: %s", answer.status_code)
+            raise TokenRejectedError(X, self.reconnect_who)
+        fresh = dict(answer.json())
+        fresh.setdefault("refresh_token", refresh_token)  # X rotates it; keep the old one if none came back
+        self.token = OAuth2Token.from_dict(fresh)
+        self.on_refresh(dict(self.token))
+        log.info("X access token refreshed")
+
+    def _fresh(self) -> None:
+        if self.token.is_expired(leeway=REFRESH_LEEWAY_SECONDS):
+            self.refresh()
+
+    # --- requests ----------------------------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, *, sending: bool, **kwargs: Any) -> httpx.Response:
+        """One request; a 401 refreshes the token and tries once more (a 401 means nothing was done)."""
+        self._fresh()
+        for attempt in (1, 2):
+            headers = {"Authorization": f"Bearer {self.token['access_token']}"}
+            try:
+                answer = self.http.request(method, self.api_base + path, headers=headers, **kwargs)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+                raise NetworkDownError(X, maybe_sent=False) from error
+            except httpx.TransportError as error:  # the request may have arrived
+                raise NetworkDownError(X, maybe_sent=sending) from error
+            if answer.status_code == 401 and attempt == 1:
+                self.refresh()
+                continue
+            return answer
+        raise TokenRejectedError(X, self.reconnect_who)  # pragma: no cover - the loop returns or raises
+
+    def _failure(self, answer: httpx.Response) -> PublishError:
+        status = answer.status_code
+        try:
+            body = answer.json()
+        except ValueError:
+            body = {}
+        detail = str(body.get("detail") or body.get("title") or "") if isinstance(body, dict) else ""
+        if status == 429:
+            reset = answer.headers.get("x-rate-limit-reset", "")
+            return RateLimitedError(X, datetime.fromtimestamp(int(reset), UTC) if reset.isdigit() else None)
+        if status == 401:
+            return TokenRejectedError(X, self.reconnect_who)
+        if status == 403 and "duplicate" in detail.lower():
+            return DuplicateContentError(X)
+        return PlatformFailureError(X, status, detail)
+
+    def create_post(self, text: str) -> SeenPost:
+        """POST /2/tweets; the post as X confirmed it (its id and text; the time is read back separately)."""
+        answer = self._call("POST", "/2/tweets", sending=True, json={"text": text})
+        if answer.status_code != 201:
+            raise self._failure(answer)
+        data = answer.json().get("data") or {}
+        remote_id = str(data.get("id", ""))
+        if not remote_id:
+            raise PlatformFailureError(X, answer.status_code, "no id in the answer")
+        return SeenPost(remote_id, str(data.get("text", text)), None, post_url(self.username, remote_id))
+
+    def read_post(self, remote_id: str) -> SeenPost | None:
+        """GET /2/tweets/{id}: the post as X shows it now; None when X says it does not exist."""
+        answer = self._call(
+            "GET", f"/2/tweets/{remote_id}", sending=False, params={"tweet.fields": "created_at,text"}
+        )
+        if answer.status_code == 404:
+            return None
+        if answer.status_code != 200:
+            raise self._failure(answer)
+        body = answer.json()
+        data = body.get("data")
+        if not data:  # X answers 200 with "errors" for a deleted post
+            return None
+        return self._seen(data)
+
+    def _seen(self, data: dict[str, Any]) -> SeenPost:
+        remote_id = str(data["id"])
+        return SeenPost(
+            remote_id,
+            str(data.get("text", "")),
+            parse_time(data.get("created_at")),
+            post_url(self.username, remote_id),
+        )
+
+    def me(self) -> tuple[str, str]:
+        """GET /2/users/me: the connected account's (id, username)."""
+        answer = self._call("GET", "/2/users/me", sending=False)
+        if answer.status_code != 200:
+            raise self._failure(answer)
+        data = answer.json().get("data") or {}
+        return str(data.get("id", "")), str(data.get("username", ""))
+
+    def recent_posts(self, user_id: str, since: datetime) -> list[SeenPost]:
+        """GET /2/users/{id}/tweets since a moment: to look up a post whose sending ended without an answer."""
+        answer = self._call(
+            "GET",
+            f"/2/users/{user_id}/tweets",
+            sending=False,
+            params={
+                "start_time": since.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "max_results": "20",
+                "tweet.fields": "created_at,text",
+            },
+        )
+        if answer.status_code != 200:
+            raise self._failure(answer)
+        return [self._seen(item) for item in answer.json().get("data") or []]
+
+
+def expires_at(token: dict[str, Any]) -> float | None:
+    value = OAuth2Token.from_dict(token).get("expires_at")
+    return float(value) if value is not None else None
+
+
+def now() -> float:
+    return time.time()

@@ -1,0 +1,218 @@
+"""X and LINE answered by a local HTTP server (pytest-httpserver), as their documents say; every request the app
+sends is validated against the official OpenAPI documents in tests/data/openapi/ with openapi-core.
+
+No test reaches the network: the app's base URLs (host/platform_endpoints.py) point here.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+SPECS = Path(__file__).parent / "data" / "openapi"
+
+
+@cache
+def _spec(name: str, base: str) -> OpenAPI:
+    path = SPECS / name
+    data = (
+        json.loads(path.read_text("utf-8"))
+        if path.suffix == ".json"
+        else yaml.safe_load(path.read_text("utf-8"))
+    )
+    data["servers"] = [{"url": base}]
+    return OpenAPI.from_dict(data)
+
+
+def x_spec(base: str) -> OpenAPI:
+    return _spec("x-api-v2/openapi.json", base)
+
+
+def line_spec(base: str) -> OpenAPI:
+    return _spec("line-messaging-api/messaging-api.yml", base)
+
+
+Handler = Callable[[Request], Response]
+
+
+def json_response(body: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(json.dumps(body), status=status, headers=headers or {}, content_type="application/json")
+
+
+@dataclass
+class FakePlatforms:
+    """The local server, the requests it received (validated) and what X holds."""
+
+    server: HTTPServer
+    base: str
+    violations: list[str] = field(default_factory=list)
+    received: list[tuple[str, str, Any]] = field(default_factory=list)  # (method, path, json body)
+    tweets: dict[str, dict[str, str]] = field(default_factory=dict)
+    next_id: int = 1900000000000000001
+    tokens: dict[str, str] = field(default_factory=lambda: {"access": "access-1", "refresh": "refresh-1"})
+    created_at: str = "2026-12-01T01:00:00.000Z"  # 10:00 JST on a Tuesday
+
+    def validated(self, spec: OpenAPI, handler: Handler) -> Handler:
+        def run(request: Request) -> Response:
+            try:
+                spec.validate_request(WerkzeugOpenAPIRequest(request))
+            except Exception as error:  # every violation is reported by the test's teardown
+                self.violations.append(f"{request.method} {request.path}: {error}")
+            body = request.get_json(silent=True)
+            self.received.append((request.method, request.path, body))
+            return handler(request)
+
+        return run
+
+    def x(self, method: str, path: str, handler: Handler) -> None:
+        self.server.expect_request(path, method=method).respond_with_handler(
+            self.validated(x_spec(self.base), handler)
+        )
+
+    def line(self, method: str, path: str, handler: Handler) -> None:
+        self.server.expect_request(path, method=method).respond_with_handler(
+            self.validated(line_spec(self.base), handler)
+        )
+
+    def sent(self, path: str) -> list[Any]:
+        return [body for method, p, body in self.received if method == "POST" and p == path]
+
+    # --- X as documented ----------------------------------------------------------------------------------------
+
+    def authorized(self, request: Request) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.tokens['access']}"
+
+    def x_standard(self) -> None:
+        """X answering as its documents say: create, read back, the user, the user's posts."""
+
+        def create(request: Request) -> Response:
+            if not self.authorized(request):
+                return json_response({"title": "Unauthorized", "status": 401, "detail": "Unauthorized"}, 401)
+            tweet_id = str(self.next_id)
+            self.next_id += 1
+            text = request.get_json()["text"]
+            self.tweets[tweet_id] = {"id": tweet_id, "text": text, "created_at": self.created_at}
+            return json_response({"data": {"id": tweet_id, "text": text}}, 201)
+
+        def read(request: Request) -> Response:
+            tweet_id = request.path.rsplit("/", 1)[-1]
+            if tweet_id not in self.tweets:
+                return json_response(
+                    {
+                        "errors": [
+                            {
+                                "title": "Not Found Error",
+                                "detail": f"Could not find tweet with id: [{tweet_id}].",
+                            }
+                        ]
+                    }
+                )
+            return json_response({"data": self.tweets[tweet_id]})
+
+        def me(request: Request) -> Response:
+            return json_response(
+                {"data": {"id": "7001", "name": "鹿児島市観光", "username": "kagoshima_kanko"}}
+            )
+
+        def timeline(request: Request) -> Response:
+            return json_response(
+                {"data": list(self.tweets.values()), "meta": {"result_count": len(self.tweets)}}
+            )
+
+        self.x("POST", "/2/tweets", create)
+        self.server.expect_request(
+            __import__("re").compile(r"^/2/tweets/\d+$"), method="GET"
+        ).respond_with_handler(self.validated(x_spec(self.base), read))
+        self.x("GET", "/2/users/me", me)
+        self.x("GET", "/2/users/7001/tweets", timeline)
+
+    def x_token_endpoint(self, expected_verifier: Callable[[], str | None] = lambda: None) -> None:
+        """The OAuth 2.0 token endpoint: the code (PKCE-checked) and the refresh grant."""
+
+        def token(request: Request) -> Response:
+            form = request.form
+            if form.get("grant_type") == "refresh_token":
+                if form.get("refresh_token") != self.tokens["refresh"]:
+                    return json_response({"error": "invalid_request"}, 400)
+                n = int(self.tokens["access"].rsplit("-", 1)[-1]) + 1
+                self.tokens = {"access": f"access-{n}", "refresh": f"refresh-{n}"}
+            elif form.get("grant_type") == "authorization_code":
+                verifier = form.get("code_verifier", "")
+                challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=")
+                if form.get("code") != "code-1" or challenge.decode() != self.challenge:
+                    return json_response({"error": "invalid_grant"}, 400)
+            else:
+                return json_response({"error": "unsupported_grant_type"}, 400)
+            return json_response(
+                {
+                    "token_type": "bearer",
+                    "expires_in": 7200,
+                    "access_token": self.tokens["access"],
+                    "refresh_token": self.tokens["refresh"],
+                    "scope": "tweet.read tweet.write users.read offline.access",
+                }
+            )
+
+        self.server.expect_request("/2/oauth2/token", method="POST").respond_with_handler(token)
+
+    challenge: str = ""
+
+    def x_authorize_endpoint(self) -> None:
+        """X's consent page, as a browser meets it: the person allows, X redirects to the loopback address."""
+
+        def authorize(request: Request) -> Response:
+            args = request.args
+            assert args["response_type"] == "code" and args["code_challenge_method"] == "S256"
+            assert set(args["scope"].split()) == {"tweet.read", "tweet.write", "users.read", "offline.access"}
+            self.challenge = args["code_challenge"]
+            target = args["redirect_uri"] + "?" + urlencode({"code": "code-1", "state": args["state"]})
+            return Response(status=302, headers={"Location": target})
+
+        self.server.expect_request("/i/oauth2/authorize", method="GET").respond_with_handler(authorize)
+
+    # --- LINE as documented --------------------------------------------------------------------------------------
+
+    line_used: int = 120
+    line_limit: int = 200
+
+    def line_standard(self) -> None:
+        def quota(request: Request) -> Response:
+            return json_response({"type": "limited", "value": self.line_limit})
+
+        def consumption(request: Request) -> Response:
+            return json_response({"totalUsage": self.line_used})
+
+        def send(request: Request) -> Response:
+            if request.headers.get("Authorization") != "Bearer line-token":
+                return json_response({"message": "Authentication failed"}, 401)
+            self.line_used += 1
+            return json_response({}, 200, {"x-line-request-id": f"req-{self.line_used}"})
+
+        self.line("GET", "/v2/bot/message/quota", quota)
+        self.line("GET", "/v2/bot/message/quota/consumption", consumption)
+        self.line("POST", "/v2/bot/message/broadcast", send)
+        self.line("POST", "/v2/bot/message/narrowcast", send)
+
+
+def browser_that_allows(url: str) -> None:
+    """The person's browser: opens X's consent page, allows, and follows the redirect to the loopback address."""
+    import httpx
+
+    answer = httpx.get(url, follow_redirects=False, timeout=10)
+    location = answer.headers["Location"]
+    assert urlparse(location).hostname == "127.0.0.1"
+    assert "code" in parse_qs(urlparse(location).query)
+    httpx.get(location, timeout=10)

@@ -458,6 +458,29 @@ def test_publish_due_sends_what_is_due_and_skips_held_accounts(
     assert publishing.publish_due(db, people.tanto, now=lambda: planned) == []  # never twice
 
 
+def test_an_emergency_stop_holds_what_publish_due_would_send_until_it_is_released(
+    db: Database, people: People, fake: FakePlatforms, x_account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """緊急停止 (issue 14 item 8): `publish-due` and the running app send nothing of a stopped account, and a stop
+    for every account holds it too; after the release the post goes out as its time has come."""
+    from sns_desk.services import emergency_stop
+
+    post_id = approved_post(db, people, x_account)
+    planned = post_queries.get_post(db, people.tanto, post_id).row.planned_at
+    assert planned is not None
+    monkeypatch.setattr(publishing, "utcnow", lambda: planned)
+    one = emergency_stop.stop(db, people.kacho, x_account, "大雨の特別警報。予約投稿を止めます")
+    assert publishing.publish_due(db, people.tanto, now=lambda: planned) == []
+    everyone = emergency_stop.stop(db, people.koho, None, "市内で震度6弱。全アカウントの予約投稿を止めます")
+    emergency_stop.release(db, people.kacho, one, "警報解除")
+    assert publishing.publish_due(db, people.tanto, now=lambda: planned) == []
+    assert fake.sent("/2/tweets") == []
+    emergency_stop.release(db, people.koho, everyone, "被害のないことを確認")
+    outcomes = publishing.publish_due(db, people.tanto, now=lambda: planned)
+    assert [(o.post_id, o.problem) for o in outcomes] == [(post_id, "")]
+    assert len(fake.sent("/2/tweets")) == 1
+
+
 def test_published_check_flags_posts_deleted_or_edited_outside_the_app(
     db: Database, people: People, fake: FakePlatforms, x_account: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

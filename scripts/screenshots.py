@@ -212,8 +212,8 @@ def save_rules_pages(
     window.resize(1280, 760)
     page = cast(RulesPage, window.show_page("rules"))
     page.editor.setPlainText(
-        '{\n  "city_domains": ["pref.kagoshima.jp", "go.jp", "lin.ee"],\n'
-        '  "shorteners": {"remove": ["lin.ee"]},\n'
+        '{\n  "city_domains": ["pref.kagoshima.jp", "go.jp", "spoti.fi"],\n'
+        '  "shorteners": {"remove": ["spoti.fi"]},\n'
         '  "word_lists": {"defamation": {"words": {"remove": ["ゴミ"]}}}\n}\n'
     )
     page.note.setText("国の機関と市の LINE 公式アカウントを市の扱いに")
@@ -221,16 +221,16 @@ def save_rules_pages(
     save(window, "rules-1-editor-diff.png")
     page.tabs.setCurrentIndex(1)
     page.sample.setPlainText(
-        "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ へ。友だち追加は https://lin.ee/abcd から。"
+        "大雨の情報は日本気象協会 https://tenki.jp/bosai/warning/ へ。ポッドキャストは https://spoti.fi/abcd から。"
         "ボランティアの申し込みは https://bit.ly/3abcd または https://forms.example.com/gomi へ。"
     )
     page.try_sample()
     save(window, "rules-2-test-box.png")
     window.close()
     until = pol.now_jst().date() + timedelta(days=180)
-    sample = "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ をご覧ください。"
+    sample = "大雨の情報は日本気象協会 https://tenki.jp/bosai/warning/ をご覧ください。"
     check_exceptions.add_from_text(
-        db, manager, account_id, sample, "気象庁の警報ページ（毎回確認済み）", until
+        db, manager, account_id, sample, "日本気象協会の警報ページ（毎回確認済み）", until
     )
     window = MainWindow(db, manager)
     window.resize(1280, 760)

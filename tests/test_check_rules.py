@@ -21,8 +21,10 @@ from tests.world import People, in_state
 
 BOTH_BACKENDS = True  # storage and workflow: on SQLite and on PostgreSQL (tests/conftest.py)
 
-GOVERNMENT = {"city_domains": ["go.jp"], "shorteners": {"remove": ["lin.ee"]}}
-LINK_TEXT = "友だち追加は https://lin.ee/abcd から。国の案内 https://www.mhlw.go.jp/ もご覧ください。"
+GOVERNMENT = {"city_domains": ["yokanavi.example.jp"], "shorteners": {"remove": ["spoti.fi"]}}
+LINK_TEXT = (
+    "ポッドキャストは https://spoti.fi/abcd から。観光サイト https://yokanavi.example.jp/ もご覧ください。"
+)
 
 
 def _today() -> date:
@@ -66,14 +68,16 @@ def test_only_system_admin_and_pr_change_the_office_layer(db: Database, people: 
         check_rules.view(
             db, people.outsider
         )  # works on no account: their drafts are checked by nobody's rules
-    assert "go.jp" in view.merged["city_domains"] and "lin.ee" not in view.merged["shorteners"]
+    assert (
+        "yokanavi.example.jp" in view.merged["city_domains"] and "spoti.fi" not in view.merged["shorteners"]
+    )
     assert [v.number for v in check_rules.history(db, people.tanto)] == [2, 1]
     assert check_rules.history(db, people.tanto)[1].note == "国の機関を市の扱いに"
 
 
 def test_each_change_is_audited_and_the_log_still_verifies(db: Database, people: People) -> None:
     check_rules.save_layer(db, people.koho, GOVERNMENT, 0, "国の機関")
-    check_rules.save_layer(db, people.koho, {"city_domains": ["go.jp"]}, 1)
+    check_rules.save_layer(db, people.koho, {"city_domains": ["yokanavi.example.jp"]}, 1)
     assert _actions(db, "rules.") == [
         (
             "rules.office.save",
@@ -106,8 +110,10 @@ def test_the_office_layer_reaches_every_pc_at_once(db: Database, people: People,
         check_rules.save_layer(db, people.koho, GOVERNMENT, 0)
         assert _rules(post_drafts.check_input(other_pc, people.tanto, data)) == [
             "external_link"
-        ]  # lin.ee: a link
-        check_rules.save_layer(db, people.koho, {**GOVERNMENT, "city_domains": ["go.jp", "lin.ee"]}, 1)
+        ]  # spoti.fi: a link
+        check_rules.save_layer(
+            db, people.koho, {**GOVERNMENT, "city_domains": ["yokanavi.example.jp", "spoti.fi"]}, 1
+        )
         assert _rules(post_drafts.check_input(other_pc, people.tanto, data)) == []
     finally:
         other_pc.dispose()
@@ -143,7 +149,7 @@ def test_try_text_checks_a_sample_under_unsaved_rules(db: Database, people: Peop
         "shortener",
         "external_link",
     ]
-    edited = {**GOVERNMENT, "city_domains": ["go.jp", "lin.ee"]}
+    edited = {**GOVERNMENT, "city_domains": ["yokanavi.example.jp", "spoti.fi"]}
     assert check_rules.try_text(db, people.koho, LINK_TEXT, Platform.X, office=edited) == []
     assert check_rules.view(db, people.koho).office.number == 0  # nothing was saved
     with pytest.raises(ValidationError, match="綴り"):
@@ -160,7 +166,7 @@ def test_the_city_file_is_chosen_by_the_system_admin(db: Database, people: Peopl
     assert _actions(db, "rules.city") == [("rules.city", "admin", {"city": "kagoshima"})]
 
 
-JMA = "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ をご覧ください。"
+JMA = "大雨の情報は日本気象協会 https://tenki.jp/bosai/warning/ をご覧ください。"
 
 
 def test_a_manager_turns_a_recurring_warning_into_an_exception(
@@ -169,23 +175,23 @@ def test_a_manager_turns_a_recurring_warning_into_an_exception(
     until = _today() + timedelta(days=90)
     data = PostInput(account, JMA)
     with pytest.raises(PermissionDeniedError, match="注意の例外の登録"):
-        check_exceptions.add_from_text(db, people.tanto, account, JMA, "気象庁の警報", until)
+        check_exceptions.add_from_text(db, people.tanto, account, JMA, "日本気象協会の警報", until)
     [exception_id] = check_exceptions.add_from_text(
-        db, people.kacho, account, JMA, "気象庁の警報ページ", until
+        db, people.kacho, account, JMA, "日本気象協会の警報ページ", until
     )
     assert post_drafts.check_input(db, people.tanto, data) == []  # no reason is asked for it any more
-    other = "https://www.jma.go.jp/jp/yoho/ の天気予報"  # another page of the same site
+    other = "https://tenki.jp/forecast/ の天気予報"  # another page of the same site
     assert post_drafts.check_input(db, people.tanto, PostInput(account, other)) == []
     [(finding, exception)] = check_exceptions.excepted_findings(
         db, people.tanto, account, post_drafts_draft(account, JMA)
     )
     assert (
         finding.rule == "external_link"
-        and exception.label() == f"例外（気象庁の警報ページ・{until:%Y-%m-%d} まで）"
+        and exception.label() == f"例外（日本気象協会の警報ページ・{until:%Y-%m-%d} まで）"
     )
     [row] = check_exceptions.list_exceptions(db, people.tanto, account)
     assert (row.exception.matched, row.created_by, row.state(_today())) == (
-        "www.jma.go.jp",
+        "tenki.jp",
         "観光 課長",
         "有効",
     )
@@ -217,7 +223,13 @@ def test_errors_are_never_excepted_and_expired_exceptions_stop(
         check_exceptions.add_from_text(db, people.kacho, account, "https://bit.ly/x", "便利", until)
     with pytest.raises(ValidationError, match="期限は今日以降"):
         check_exceptions.add_exception(
-            db, people.kacho, account, "external_link", "jma.go.jp", "気象庁", _today() - timedelta(days=1)
+            db,
+            people.kacho,
+            account,
+            "external_link",
+            "tenki.jp",
+            "日本気象協会",
+            _today() - timedelta(days=1),
         )
     # an exception stored for a rule that fires as an error never covers it
     check_exceptions.add_exception(db, people.kacho, account, "shortener", "bit.ly", "誤って登録", until)
@@ -228,7 +240,7 @@ def test_errors_are_never_excepted_and_expired_exceptions_stop(
     from sns_desk.store.rule_tables import RuleException
 
     check_exceptions.add_exception(
-        db, people.kacho, account, "external_link", "www.jma.go.jp", "気象庁", _today()
+        db, people.kacho, account, "external_link", "tenki.jp", "日本気象協会", _today()
     )
     with db.write_session() as session:
         for row in session.scalars(select(RuleException)):
@@ -243,9 +255,9 @@ def test_submission_uses_the_account_rules_and_its_exceptions(
 
     post_id = post_drafts.create_draft(db, people.tanto, PostInput(account, JMA, planned_at=in_hours()))
     version = post_queries.get_post(db, people.tanto, post_id).row.version
-    with pytest.raises(ValidationError, match=r"www\.jma\.go\.jp"):
+    with pytest.raises(ValidationError, match=r"tenki\.jp"):
         post_workflow.submit(db, people.tanto, post_id, version, ALL_CHECKED)
     check_exceptions.add_from_text(
-        db, people.kacho, account, JMA, "気象庁の警報ページ", _today() + timedelta(days=30)
+        db, people.kacho, account, JMA, "日本気象協会の警報ページ", _today() + timedelta(days=30)
     )
     assert post_workflow.submit(db, people.tanto, post_id, version, ALL_CHECKED) is PostStatus.PENDING

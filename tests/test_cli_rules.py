@@ -19,7 +19,7 @@ from sns_desk.store.database import open_database
 from sns_desk.store.orm import AuditEvent
 from tests import world
 
-JMA = "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ をご覧ください。"
+JMA = "大雨の情報は日本気象協会 https://tenki.jp/bosai/warning/ をご覧ください。"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -50,28 +50,35 @@ def test_export_edit_import_show_and_test(
         and "市の規則: kagoshima.json" in out
         and "課の規則: （未設定）（あなたは変更できます）" in out
     )
-    code, out, _ = run(capsys, "--db", db, "rules", "test", "友だち追加は https://lin.ee/abcd から")
-    assert code == 1 and "エラー\t§5(7)\t「https://lin.ee/abcd」\t短縮URL（lin.ee）は使えません" in out
+    code, out, _ = run(capsys, "--db", db, "rules", "test", "ポッドキャストは https://spoti.fi/abcd から")
+    assert code == 1 and "エラー\t§5(7)\t「https://spoti.fi/abcd」\t短縮URL（spoti.fi）は使えません" in out
 
     file = tmp_path / "office.json"
     assert run(capsys, "--db", db, "rules", "export", str(file))[0] == 0
     assert json.loads(file.read_text(encoding="utf-8")) == {}
     file.write_text(
-        json.dumps({"shorteners": {"remove": ["lin.ee"]}, "city_domains": ["lin.ee"]}), encoding="utf-8"
+        json.dumps({"shorteners": {"remove": ["spoti.fi"]}, "city_domains": ["spoti.fi"]}), encoding="utf-8"
     )
     # 「この文で試す」 with the edited file before saving it
     code, out, _ = run(
-        capsys, "--db", db, "rules", "test", "友だち追加は https://lin.ee/abcd から", "--layer", str(file)
+        capsys,
+        "--db",
+        db,
+        "rules",
+        "test",
+        "ポッドキャストは https://spoti.fi/abcd から",
+        "--layer",
+        str(file),
     )
     assert (code, out) == (0, "指摘はありません。\n")
     code, out, _ = run(capsys, "--db", db, "rules", "import", str(file), "--note", "市の LINE 公式アカウント")
     assert code == 0 and "課の規則を第1版として保存しました" in out
-    code, out, _ = run(capsys, "--db", db, "rules", "test", "友だち追加は https://lin.ee/abcd から")
+    code, out, _ = run(capsys, "--db", db, "rules", "test", "ポッドキャストは https://spoti.fi/abcd から")
     assert (code, out) == (0, "指摘はありません。\n")
     code, out, _ = run(capsys, "--db", db, "rules", "show")
     assert "課の規則: 第1版 OS 利用者" in out and '"remove": [' in out
     code, out, _ = run(capsys, "--db", db, "rules", "history")
-    assert "市の LINE 公式アカウント" in out and '+      "lin.ee"' in out
+    assert "市の LINE 公式アカウント" in out and '+      "spoti.fi"' in out
     code, _out, err = run(capsys, "--db", db, "rules", "export", str(file))
     assert code == 2 and "--overwrite" in err
     database = open_database(db)
@@ -120,7 +127,7 @@ def test_exceptions_add_list_revoke(capsys: pytest.CaptureFixture[str], setup: t
         "--text",
         JMA,
         "--reason",
-        "気象庁の警報ページ",
+        "日本気象協会の警報ページ",
         "--until",
         until,
     )
@@ -128,7 +135,7 @@ def test_exceptions_add_list_revoke(capsys: pytest.CaptureFixture[str], setup: t
     assert code == 0, err
     assert f"期限 {until}" in out
     code, out, _ = run(capsys, "--db", db, "rules", "exception", "list", str(account))
-    assert out.startswith("1\t市以外のサイトへのリンク（§5(8)）\twww.jma.go.jp\t気象庁の警報ページ\t")
+    assert out.startswith("1\t市以外のサイトへのリンク（§5(8)）\ttenki.jp\t日本気象協会の警報ページ\t")
     assert "\t有効\t" in out
     code, _out, err = run(capsys, "--db", db, "rules", "exception", "add", str(account), "--text", "https://bit.ly/x",
                           "--reason", "便利", "--until", until, "--rule", "shortener")  # fmt: skip

@@ -14,9 +14,9 @@ from sns_desk.domain.monitoring_rules import dormant, legacy_problem, monitoring
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
 from sns_desk.services import city_settings, monitoring, notices, post_attachments, post_drafts, revisions
 from sns_desk.services.post_drafts import PostInput
-from sns_desk.store import schema_revisions
 from sns_desk.store.database import Database
 from sns_desk.store.orm import MonitoringRecord, Post, utcnow
+from tests.migrating import migrating
 from tests.test_posts import in_hours
 from tests.world import People, in_state
 
@@ -128,23 +128,10 @@ def test_the_migration_reads_old_records_and_gives_images_to_the_latest_revision
     post_attachments.add_attachment(db, people.tanto, post_id, "map.png", b"\x89PNG\r\n\x1a\n" + b"\x01" * 40)
     monitoring.record_monitoring(db, people.kacho, account, "不適切な書き込みなし")
     monitoring.record_monitoring(db, people.kacho, account, "なりすましを発見、広報課に報告")
-    cfg = schema_revisions.alembic_config()
-    with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        sqlite = conn.dialect.name == "sqlite"
-        if (
-            sqlite
-        ):  # as the app migrates: batch operations rebuild tables, which must not cascade to their children
-            raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or SQLite ignores it
-        with conn.begin():
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0011_key_certificates")
-            conn.exec_driver_sql(
-                "UPDATE monitoring_records SET problems_found = true"
-            )  # the old screen's guess
-            command.upgrade(cfg, "head")
-        if sqlite:
-            raw.execute("PRAGMA foreign_keys = ON")
+    with migrating(db) as (cfg, conn):
+        command.downgrade(cfg, "0011_key_certificates")
+        conn.exec_driver_sql("UPDATE monitoring_records SET problems_found = true")  # the old screen's guess
+        command.upgrade(cfg, "head")
     with db.read() as session:
         records = session.scalars(select(MonitoringRecord).order_by(MonitoringRecord.id)).all()
         assert [(r.legacy, r.problems_found) for r in records] == [(True, False), (True, True)]

@@ -56,14 +56,14 @@ def test_a_new_word_list_is_shaped_like_its_siblings() -> None:
             "「shortner」という項目は市の規則にありません（綴りを確かめてください）。",
         ),
         (
-            {"shorteners": "lin.ee"},
+            {"shorteners": "spoti.fi"},
             OFF,
             '「shorteners」は [ … ] か {"add": […], "remove": […]} で書いてください。',
         ),
         ({"shorteners": [""]}, OFF, "「shorteners」に空の項目があります。"),
         ({"repetition": {"days": "七"}}, OFF, "「repetition.days」は数で書いてください。"),
         (
-            {"shorteners": {"remove": ["lin.ee"]}},
+            {"shorteners": {"remove": ["spoti.fi"]}},
             ACC,
             "アカウントの追加で変えられるのは allowed_contacts・city_accounts・city_domains だけです（「shorteners」）。",
         ),
@@ -82,8 +82,11 @@ def test_each_invalid_layer_is_named(layer: dict[str, object], kind: rl.LayerKin
 
 def test_the_office_layer_fixes_the_issue_examples_and_an_account_adds_its_partner() -> None:
     office = {
-        "shorteners": {"remove": ["lin.ee", "youtu.be"]},
-        "city_domains": ["go.jp", "pref.kagoshima.jp", "lin.ee"],  # lin.ee: the city's own LINE account
+        "shorteners": {"remove": ["spoti.fi"]},
+        "city_domains": [
+            "tenki.jp",
+            "spoti.fi",
+        ],  # a weather partner; spoti.fi: the city's podcast on Spotify
     }
     account = {
         "city_domains": ["kagoshima-kankou.example.jp"],
@@ -94,7 +97,7 @@ def test_the_office_layer_fixes_the_issue_examples_and_an_account_adds_its_partn
     assert rl.problems(merged, account, ACC) == []
     rules = checks.RuleSet.from_dict(rl.merge(merged, account))
     text = (
-        "友だち追加 https://lin.ee/abc 動画 https://youtu.be/xyz 気象庁 https://www.jma.go.jp/bosai/"
+        "友だち追加 https://spoti.fi/abc 動画 https://youtu.be/xyz 日本気象協会 https://tenki.jp/bosai/"
         " 県 https://www.pref.kagoshima.jp/ 協会 https://kagoshima-kankou.example.jp/ 電話 099-216-1327"
     )
     found = checks.run_checks(checks.Draft(Platform.FACEBOOK, text), rules)
@@ -130,15 +133,15 @@ def test_parse_and_difference() -> None:
     assert rl.changed_keys({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": 4}) == ["b", "c"]
 
 
-BODY = "大雨の情報は https://www.jma.go.jp/bosai/warning/ をご覧ください。"
+BODY = "大雨の情報は https://tenki.jp/bosai/warning/ をご覧ください。"
 LINK = Finding(
-    "external_link", Severity.WARNING, 7, 38, "§5(8)", "市以外のサイト（www.jma.go.jp）へのリンクです。"
+    "external_link", Severity.WARNING, 7, 38, "§5(8)", "市以外のサイト（tenki.jp）へのリンクです。"
 )
 
 
 def test_an_exception_covers_its_warning_until_its_expiry_and_never_an_error() -> None:
-    assert rl.subject(LINK, BODY) == "www.jma.go.jp"
-    jma = rl.StandingException(1, "external_link", "jma.go.jp", "気象庁の警報ページ", date(2026, 12, 31))
+    assert rl.subject(LINK, BODY) == "tenki.jp"
+    jma = rl.StandingException(1, "external_link", "tenki.jp", "日本気象協会の警報ページ", date(2026, 12, 31))
     assert rl.covers(jma, LINK, BODY, date(2026, 12, 31))
     assert not rl.covers(jma, LINK, BODY, date(2027, 1, 1))  # expired
     other = Finding("mention", Severity.WARNING, 7, 38, "§5(8)", "")
@@ -148,12 +151,12 @@ def test_an_exception_covers_its_warning_until_its_expiry_and_never_an_error() -
     assert rl.exception_refusal(error) is not None and rl.exception_refusal(LINK) is None
     kept, excepted = rl.split_excepted([LINK, error], BODY, [jma], date(2026, 12, 1))
     assert kept == [error] and excepted == [(LINK, jma)]
-    assert jma.label() == "例外（気象庁の警報ページ・2026-12-31 まで）"
+    assert jma.label() == "例外（日本気象協会の警報ページ・2026-12-31 まで）"
 
 
 def test_a_new_exception_needs_a_reason_and_a_near_expiry() -> None:
     today = date(2026, 11, 30)
-    assert rl.exception_problems("external_link", "jma.go.jp", "気象庁", date(2027, 3, 31), today) == []
+    assert rl.exception_problems("external_link", "tenki.jp", "日本気象協会", date(2027, 3, 31), today) == []
     assert rl.exception_problems("external_link", "", " ", date(2026, 11, 29), today) == [
         "例外にする語句・ドメインを指定してください。",
         "例外にする理由を記入してください。",

@@ -275,13 +275,14 @@ def test_a_scope_from_before_templates_is_migrated_to_approve_nothing(
 ) -> None:
     from alembic import command
 
-    from sns_desk.store import schema_revisions
+    from tests.migrating import migrating
 
     scope_id = post_scopes.create_scope(db, people.kacho, account, ash())
     earlier = submitted(db, people, account, scope_id, GOOD)
-    with db.engine.begin() as conn:  # back to 0008, where a scope had a free-text template and no signatures
-        cfg = schema_revisions.alembic_config()
-        cfg.attributes["connection"] = conn
+    with migrating(db) as (
+        cfg,
+        conn,
+    ):  # back to 0008, where a scope had a free-text template and no signatures
         command.downgrade(cfg, "0008_signatures")
         conn.exec_driver_sql("DELETE FROM decision_signatures WHERE kind = 'scope_decision'")
         command.upgrade(cfg, "head")

@@ -4,7 +4,6 @@ button and menu action explained, the text size the OS's or enlarged in 設定 a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -40,7 +39,7 @@ from sns_desk.host import settings
 from sns_desk.services import incidents, navigation, post_workflow
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
-from tests.test_posts import draft, submit, version
+from tests.test_posts import draft, in_hours, submit, version
 from tests.world import People, in_state
 
 CONTROLS = (
@@ -213,14 +212,15 @@ def test_a_status_shown_in_red_also_says_it_in_words(qtbot: QtBot, db: Database,
     published = draft(db, people.tanto, account, "投稿済みの投稿")
     submit(db, people.tanto, published)
     post_workflow.approve(db, people.kacho, published, version(db, people.kacho, published))
+    when = in_hours(0)  # published inside the office hours (§5(9)), today or the next working day
     post_workflow.record_publication(
-        db, people.tanto, published, version(db, people.tanto, published), "https://x.com/k/status/9"
+        db, people.tanto, published, version(db, people.tanto, published), "https://x.com/k/status/9", when
     )
     calendar = CalendarPage(db, people.tanto)
     qtbot.addWidget(calendar)
-    today = datetime.now(JST).date()
-    calendar.ui.calendar.setCurrentPage(today.year, today.month)
-    shown = calendar.ui.calendar.dateTextFormat(QDate(today.year, today.month, today.day))
+    day = when.astimezone(JST).date()
+    calendar.ui.calendar.setCurrentPage(day.year, day.month)
+    shown = calendar.ui.calendar.dateTextFormat(QDate(day.year, day.month, day.day))
     assert "投稿済 1 件" in shown.toolTip()
 
 
@@ -232,7 +232,7 @@ def test_the_help_windows_and_the_section8_dialog_are_worked_by_tab_alone(
     submit(db, people.tanto, post_id)
     post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
     post_workflow.record_publication(
-        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/3"
+        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/3", in_hours(0)
     )
     dialog = Section8Dialog(db, people.kacho, post_id, Measure.DELETE)
     qtbot.addWidget(dialog)

@@ -20,7 +20,7 @@ from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
 from tests.world import People, in_state
 
-EDITED = '{"shorteners": {"remove": ["lin.ee"]}, "city_domains": ["lin.ee", "go.jp"]}'
+EDITED = '{"shorteners": {"remove": ["spoti.fi"]}, "city_domains": ["spoti.fi", "tenki.jp"]}'
 
 
 def _select(page: RulesPage, row: int) -> None:
@@ -43,8 +43,8 @@ def test_the_pr_office_edits_tries_and_saves_the_office_layer(
     page.try_sample()  # the sample under the city's file alone
     assert page.result.text() == "エラー 1 件・注意 1 件（編集中の規則で）"
     assert [page.findings_model.index(r, 2).data() for r in range(2)] == [
-        "https://www.jma.go.jp/bosai/warning/",
-        "https://lin.ee/abcd",
+        "https://tenki.jp/bosai/warning/",
+        "https://spoti.fi/abcd",
     ]
 
     page.editor.setPlainText('{"shortner": []}')
@@ -55,7 +55,7 @@ def test_the_pr_office_edits_tries_and_saves_the_office_layer(
     assert page.problems.text() == "規則の書き方に問題はありません。"
     assert '+  "city_domains": [' in page.diff_view.toPlainText()
 
-    page.try_sample()  # under the edited, unsaved rules: 気象庁 (go.jp) and the city's LINE link pass
+    page.try_sample()  # under the edited, unsaved rules: 日本気象協会 (tenki.jp) and the city's podcast link pass
     assert page.result.text() == "指摘はありません。"
     assert check_rules.view(db, people.koho).office.number == 0  # nothing saved by trying
 
@@ -94,12 +94,12 @@ def test_a_manager_makes_a_warning_of_the_test_box_an_exception(
 
     until = pol.now_jst().date() + timedelta(days=30)
     monkeypatch.setattr(rules_page.ExceptionDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr(rules_page.ExceptionDialog, "reason", lambda self: "気象庁の警報ページ")
+    monkeypatch.setattr(rules_page.ExceptionDialog, "reason", lambda self: "日本気象協会の警報ページ")
     monkeypatch.setattr(rules_page.ExceptionDialog, "expires_on", lambda self: until)
-    _select(page, 0)  # the link to 気象庁: a warning
+    _select(page, 0)  # the link to 日本気象協会: a warning
     page.except_selected()
     [row] = check_exceptions.list_exceptions(db, people.tanto, account)
-    assert (row.exception.matched, row.exception.expires_on) == ("www.jma.go.jp", until)
+    assert (row.exception.matched, row.exception.expires_on) == ("tenki.jp", until)
     assert page.exceptions_model.rowCount() == 1
     assert page.exceptions_model.index(0, 0).data() == "有効"
     page.try_sample()  # the test box shows what the draft editor would: the warning is no longer there

@@ -15,7 +15,7 @@ from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
 from sns_desk.services import post_queries, post_workflow
 from sns_desk.store.database import Database
 from tests.gui.conftest import MessageBoxes
-from tests.test_posts import draft, submit, version
+from tests.test_posts import draft, in_hours, submit, version
 from tests.world import People, in_state
 
 
@@ -26,7 +26,7 @@ def published(db: Database, people: People) -> int:
     submit(db, people.tanto, post_id)
     post_workflow.approve(db, people.kacho, post_id, version(db, people.kacho, post_id))
     post_workflow.record_publication(
-        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/2"
+        db, people.tanto, post_id, version(db, people.tanto, post_id), "https://x.com/k/status/2", in_hours(0)
     )
     return post_id
 

@@ -68,6 +68,7 @@ class DeputyDialog(QDialog):
         layout.addWidget(self.always_check)
         self.model: TableModel[deputies.DeputyRow] = TableModel(COLUMNS, self)
         self.table = QTableView()
+        self.table.setObjectName("deputiesTable")
         self.table.setAccessibleName("代決者の一覧")
         show_list(self.table, self.model)
         layout.addWidget(self.table)

@@ -42,7 +42,7 @@ from sns_desk.services.accounts import list_accounts
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
-SAMPLE = "大雨の情報は気象庁 https://www.jma.go.jp/bosai/warning/ をご覧ください。友だち追加は https://lin.ee/abcd から。"
+SAMPLE = "大雨の情報は日本気象協会 https://tenki.jp/bosai/warning/ をご覧ください。ポッドキャストは https://spoti.fi/abcd から。"
 
 
 def _severity_colour(finding: checks.Finding) -> str:
@@ -173,6 +173,7 @@ class RulesPage(QWidget):
         )
         self._tried = ""
         self.findings_table = QTableView()
+        self.findings_table.setObjectName("findingsTable")
         self.findings_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         show_list(self.findings_table, self.findings_model)
         layout.addWidget(self.findings_table, 1)
@@ -200,6 +201,7 @@ class RulesPage(QWidget):
             ]
         )
         self.exceptions_table = QTableView()
+        self.exceptions_table.setObjectName("exceptionsTable")
         self.exceptions_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         show_list(self.exceptions_table, self.exceptions_model)
         layout.addWidget(self.exceptions_table, 1)

@@ -207,16 +207,15 @@ def save_rules_pages(
     from sns_desk.gui.rules.rules_page import RulesPage
     from sns_desk.services import check_exceptions, check_rules
 
-    check_rules.save_layer(db, koho, {"city_domains": ["pref.kagoshima.jp"]}, 0, "県のサイトを市の扱いに")
+    check_rules.save_layer(db, koho, {"city_domains": ["kagoshima-yokanavi.jp"]}, 0, "観光サイトを市の扱いに")
     window = MainWindow(db, koho)
     window.resize(1280, 760)
     page = cast(RulesPage, window.show_page("rules"))
     page.editor.setPlainText(
-        '{\n  "city_domains": ["pref.kagoshima.jp", "go.jp", "spoti.fi"],\n'
-        '  "shorteners": {"remove": ["spoti.fi"]},\n'
-        '  "word_lists": {"defamation": {"words": {"remove": ["ゴミ"]}}}\n}\n'
+        '{\n  "city_domains": ["kagoshima-yokanavi.jp", "tenki.jp", "spoti.fi"],\n'
+        '  "shorteners": {"remove": ["spoti.fi"]}\n}\n'
     )
-    page.note.setText("国の機関と市の LINE 公式アカウントを市の扱いに")
+    page.note.setText("観光サイト・日本気象協会と市のポッドキャストを市の扱いに")
     page.validate()
     save(window, "rules-1-editor-diff.png")
     page.tabs.setCurrentIndex(1)

@@ -19,6 +19,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="module")
+def corpus() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "scripts"))  # the script imports its neighbour convention.py
+    spec = importlib.util.spec_from_file_location("check_corpus", ROOT / "scripts" / "check_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["check_corpus"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
 
 def test_the_corpus_is_large_and_covers_the_offices(corpus: ModuleType) -> None:
     posts = corpus.load()

@@ -2,8 +2,8 @@
 
 Precision stays at or above 0.95 and recall at or above 0.98 overall, and no rule falls below 0.90 in either, so a
 change to a word list or a pattern that fires on everyday municipal language (or stops firing on abuse) fails here.
-The thresholds hold over the union of the tuning set and the held-out set (tests/data/check-corpus/heldout/), with
-one rule short of 0.90 and held at its measured floor instead (SHORT below; why in docs/checks.md).
+The thresholds hold over the tuning set and over the union of the tuning set and the held-out set
+(tests/data/check-corpus/heldout/); docs/checks.md says what the held-out set alone still misses.
 """
 
 from __future__ import annotations
@@ -17,10 +17,6 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# rules the union cannot honestly bring to 0.90: (precision floor, recall floor), the figures measured when the
-# held-out set was scored. 差別: the held-out set's reviewer judged a report of abuse (「女のくせに、と言われた時代は
-# 終わりました」) innocent, the tuning set's reviewer expects a warning on it; the labels were left as each wrote them.
-SHORT = {"words:差別": (0.81, 0.90)}
 
 
 @pytest.fixture(scope="module")
@@ -82,10 +78,9 @@ def test_precision_and_recall_meet_the_thresholds(corpus: ModuleType, name: str)
     assert result.precision() >= 0.95, result.disagreements
     assert result.recall() >= 0.98, result.disagreements
     for rule in result.rules():
-        floor = SHORT.get(rule, (0.90, 0.90)) if name == "union" else (0.90, 0.90)
         precision, recall = result.precision(rule), result.recall(rule)
-        assert precision is None or precision >= floor[0], (rule, precision, result.disagreements)
-        assert recall is None or recall >= floor[1], (rule, recall, result.disagreements)
+        assert precision is None or precision >= 0.90, (rule, precision, result.disagreements)
+        assert recall is None or recall >= 0.90, (rule, recall, result.disagreements)
 
 
 @pytest.mark.parametrize("name", ["tuning", "heldout", "union"])

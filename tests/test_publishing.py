@@ -192,6 +192,40 @@ def test_text_changed_behind_the_app_after_approval_is_refused_before_sending(
     assert fake.sent("/2/tweets") == [] and claim(db, post_id) is None
 
 
+def test_an_image_removed_behind_the_app_after_approval_is_refused_before_sending(
+    db: Database, people: People, x_account: int, now_in_hours: datetime
+) -> None:
+    """The approved revision lists its images (what the 電子印鑑 covers): one deleted from the database after the
+    approval, without a new revision, is found before anything is sent."""
+    from sns_desk.services import post_attachments
+    from sns_desk.store.orm import Post
+
+    post_id = post_drafts.create_draft(
+        db, people.tanto, PostInput(x_account, "降灰の範囲は地図のとおりです。", planned_at=in_hours())
+    )
+    for name, colour in (("map.png", b"\x01"), ("legend.png", b"\x02")):
+        post_attachments.add_attachment(db, people.tanto, post_id, name, b"\x89PNG\r\n\x1a\n" + colour * 40)
+    post_workflow.submit(
+        db, people.tanto, post_id, post_queries.get_post(db, people.tanto, post_id).row.version, ALL_CHECKED
+    )
+    post_workflow.approve(
+        db, people.kacho, post_id, post_queries.get_post(db, people.kacho, post_id).row.version
+    )
+    with db.read() as session:
+        post = session.get(Post, post_id)
+        assert post is not None
+        assert publishing.approved_content(session, post)[1] == ""
+    raw = RawConnection(db)
+    try:
+        raw.execute("DELETE FROM attachments WHERE post_id = ? AND filename = ?", (post_id, "legend.png"))
+    finally:
+        raw.close()
+    with db.read() as session:
+        post = session.get(Post, post_id)
+        assert post is not None
+        assert "画像が承認された版と違います" in publishing.approved_content(session, post)[1]
+
+
 def test_a_post_is_never_sent_twice(
     db: Database, people: People, fake: FakePlatforms, x_account: int, now_in_hours: datetime
 ) -> None:

@@ -34,7 +34,7 @@ from sns_desk.host import identity, platform_tokens
 from sns_desk.host.line_api import LineClient, Quota, retry_key
 from sns_desk.host.platform_endpoints import endpoints
 from sns_desk.host.x_api import XClient
-from sns_desk.services import connections, emergency_stop
+from sns_desk.services import connections, emergency_stop, revisions
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import facts
@@ -90,6 +90,11 @@ def approved_content(session: Session, post: Post) -> tuple[str, str]:
     for image, digest in zip(images, image_hashes, strict=True):
         if digest != image.sha256 or image.added_at > decision.decided_at:
             return fingerprint, f"画像「{image.filename}」が承認の後に差し替えられています。"
+    # the images are part of the approved revision and of what its 電子印鑑 covers (issue 16 item 2): the bytes
+    # about to go out, in order, must be exactly those (an image removed or added behind the app is caught here)
+    sealed = revisions.sealed_revision(session, post.id, decision.revision_number)
+    if sealed is not None and sealed.get("images", image_hashes) != image_hashes:
+        return fingerprint, "画像が承認された版と違います（追加・削除・差し替え・順序）。"
     return fingerprint, ""
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased
 
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus
@@ -15,7 +15,7 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import monitoring_days
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, MonitoringRecord, utcnow
+from sns_desk.store.orm import Account, MonitoringRecord, User, utcnow
 
 
 def record_monitoring(
@@ -45,34 +45,45 @@ class MonitoringRow:
 
 
 def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:
+    return look(db, actor, lambda step: monitoring_rows(step, now))
+
+
+def monitoring_rows(step: Step, now: datetime | None = None) -> list[MonitoringRow]:
+    """Each account in operation the person may see, with its last check: one query however many accounts."""
     now = now or utcnow()
-
-    def work(step: Step) -> list[MonitoringRow]:
-        visible = visible_account_ids(step.session, step.me)
-        days = monitoring_days(step.session)
-        stmt = select(Account).where(Account.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED]))
-        if visible is not None:
-            stmt = stmt.where(Account.id.in_(visible))
-        rows = []
-        for account in step.session.scalars(stmt.order_by(Account.name)):
-            last = step.session.scalars(
-                select(MonitoringRecord)
-                .where(MonitoringRecord.account_id == account.id)
-                .options(selectinload(MonitoringRecord.checked_by))
-                .order_by(MonitoringRecord.checked_at.desc())
-                .limit(1)
-            ).first()
-            since = last.checked_at if last else (account.activated_at or account.created_at)
-            rows.append(
-                MonitoringRow(
-                    account.id,
-                    account.name,
-                    last.checked_at if last else None,
-                    last.checked_by.display_name if last else "",
-                    now - since > timedelta(days=days),
-                    step.may(Permission.RECORD_MONITORING, account.id),
-                )
+    visible = visible_account_ids(step.session, step.me)
+    days = monitoring_days(step.session)
+    record = aliased(MonitoringRecord)
+    latest = (
+        select(record.id)
+        .where(record.account_id == Account.id)
+        .order_by(record.checked_at.desc(), record.id.desc())
+        .limit(1)
+        .correlate(Account)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(Account.id, Account.name, Account.activated_at, Account.created_at)
+        .add_columns(MonitoringRecord.checked_at, User.display_name)
+        .select_from(Account)
+        .outerjoin(MonitoringRecord, MonitoringRecord.id == latest)
+        .outerjoin(User, User.id == MonitoringRecord.checked_by_id)
+        .where(Account.status.in_([AccountStatus.ACTIVE, AccountStatus.SUSPENDED]))
+        .order_by(Account.name)
+    )
+    if visible is not None:
+        stmt = stmt.where(Account.id.in_(visible))
+    rows = []
+    for account_id, name, activated_at, created_at, checked_at, checked_by in step.session.execute(stmt):
+        since = checked_at or activated_at or created_at
+        rows.append(
+            MonitoringRow(
+                account_id,
+                name,
+                checked_at,
+                checked_by or "",
+                now - since > timedelta(days=days),
+                step.may(Permission.RECORD_MONITORING, account_id),
             )
-        return rows
-
-    return look(db, actor, work)
+        )
+    return rows

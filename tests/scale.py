@@ -208,8 +208,10 @@ class Statements:
 
 
 # Not queries but how the store begins a transaction: SQLite's BEGIN is sent as a statement (PostgreSQL's is not),
-# and a write on PostgreSQL sets its lock timeout and takes the writers' advisory lock (SQLite's BEGIN IMMEDIATE).
+# a read on SQLite takes its shared lock with a probe of sqlite_master (store/database.py _take_read_lock), and a
+# write on PostgreSQL sets its lock timeout and takes the writers' advisory lock (SQLite's BEGIN IMMEDIATE).
 TRANSACTION_CONTROL = (
+    "SELECT 1 FROM SQLITE_MASTER LIMIT 1",
     "BEGIN",
     "COMMIT",
     "ROLLBACK",

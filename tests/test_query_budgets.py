@@ -84,7 +84,9 @@ def test_the_bell_of_a_manager(db: Database, admin: Actor, request: pytest.Fixtu
     def bell(db: Database, _admin: Actor, city: City) -> Callable[[], object]:
         return lambda: found.append(notices.notifications(db, city.manager))
 
-    assert_budget(db, admin, request, 9, bell)
+    # issue 17 asks for 5: reached is 8 — the person, their memberships, the posts to decide, the standing-scope
+    # reviews, the serious troubles, the settings, monitoring and passwords (each one query, whatever the size)
+    assert_budget(db, admin, request, 8, bell)
     kinds = [n.kind for n in found[-1]]
     assert (
         kinds.count("approvals") == 1 and kinds.count("monitoring") == kinds.count("credential") == LARGE[0]
@@ -95,7 +97,7 @@ def test_the_bell_of_the_system_admin(db: Database, admin: Actor, request: pytes
     def bell(db: Database, admin: Actor, _city: City) -> Callable[[], object]:
         return lambda: notices.notifications(db, admin)
 
-    assert_budget(db, admin, request, 7, bell)
+    assert_budget(db, admin, request, 6, bell)  # a city-wide person: no memberships read
 
 
 @pytest.mark.parametrize("who", ["admin", "manager", "staff"])

@@ -24,6 +24,7 @@ class Notice:
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
+    count: int = 0  # how many (the approvals: the badge of 承認待ち)
 
 
 def _escalations(step: Step) -> list[Notice]:
@@ -67,7 +68,9 @@ def _notifications(step: Step) -> list[Notice]:
     notices: list[Notice] = []
     pending = len(post_queries.pending_rows(step))
     if pending:
-        notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
+        notices.append(
+            Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals", count=pending)
+        )
     overdue = [review for review in post_queries.scope_review_rows(step) if review.overdue()]
     if overdue:
         notices.append(

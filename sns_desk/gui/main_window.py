@@ -226,12 +226,13 @@ class MainWindow(QMainWindow):
         from sns_desk.services import notices
 
         try:
-            waiting = notices.notifications(self.db, self.actor)
+            waiting, muted = notices.bell(self.db, self.actor)  # the tray's muted kinds read with them
         except Exception as error:
             log.warning("notifications failed: %s", error)
             return []
         self.notices = waiting
-        self._tray_notices(waiting)
+        if getattr(self, "tray", None) is not None:
+            self.tray.update(waiting, muted)
         if "approvals" in self._keys:  # the bell counted them: the badge needs no read of its own
             self.set_pending_badge(sum(n.count for n in waiting if n.kind == "approvals"))
         self.bell.setText(f"お知らせ（{len(waiting)}）" if waiting else "お知らせ")
@@ -260,19 +261,6 @@ class MainWindow(QMainWindow):
         db, pc = self.db, sending_pc()
         self.mailer = BackgroundMailer(lambda: mail_outbox.send_due(db, pc), self)
         self.mailer.start()
-
-    def _tray_notices(self, waiting: list[notices.Notice]) -> None:
-        from sns_desk.services import mail_settings
-
-        tray = getattr(self, "tray", None)
-        if tray is None:
-            return
-        try:
-            muted = mail_settings.my_kinds(self.db, self.actor).muted()
-        except Exception as error:
-            log.warning("notice kinds unavailable: %s", error)
-            muted = set()
-        tray.update(waiting, muted)
 
     def _raise_window(self) -> None:
         self.showNormal()

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
-from sns_desk.services import monitoring, post_queries
+from sns_desk.services import mail_settings, monitoring, post_queries
 from sns_desk.services.account_checklist import password_due
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import rotation_days
@@ -71,6 +72,13 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
     """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords —
     read in one session, a fixed number of queries however many accounts and posts there are."""
     return look(db, actor, _notifications)
+
+
+def bell(db: Database, actor: Actor) -> tuple[list[Notice], set[MailKind]]:
+    """:func:`notifications` and the kinds this person muted (the tray leaves those out), in one session."""
+    return look(
+        db, actor, lambda step: (_notifications(step), mail_settings.opted_out(step.session, step.me.id))
+    )
 
 
 def _notifications(step: Step) -> list[Notice]:

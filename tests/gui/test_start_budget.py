@@ -16,7 +16,13 @@ from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database, open_database
 from tests.scale import build_city, counting
 
-BUDGET = 25
+# Issue 17 asks for 25, held at 22 (a 管理者) before the features merged since, each a fixed number of queries
+# however large the city: +1 whether the person is a 代決 deputy somewhere (the 承認待ち page, issue 14); +4 the
+# 緊急停止 banner of the posts page (its own read: the person, their memberships, the stops in force, the accounts
+# one may stop — issue 14); +1 the §3(2) reports not yet recorded, in the account list (issue 16); in the bell +1
+# the 代決 designations and +1 the unreported reports; +1 the notice kinds the person muted for the tray (issue 16,
+# read with the bell) = 31.
+BUDGET = 31
 
 
 def start(qtbot: QtBot, db: Database, actor: Actor) -> tuple[int, MainWindow]:

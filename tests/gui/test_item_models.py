@@ -102,6 +102,7 @@ def test_every_list_passes_the_model_tester(
         "historyTable": 0,
         "accountReportsTable": 1,  # §3(2): the opening, not yet reported to 広報課
         "postsTable": 1,
+        "heldTable": 0,  # 緊急停止: nothing held in the world above
         "table": seen["table"],
         "usersTable": 7,
     }

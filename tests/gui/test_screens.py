@@ -39,7 +39,18 @@ def test_status_bar_shows_the_person_their_roles_and_the_database(window: MainWi
 
 def test_navigation_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
     for row, key in enumerate(
-        ["posts", "calendar", "accounts", "incidents", "inquiries", "reports", "audit", "users", "settings"]
+        [
+            "posts",
+            "calendar",
+            "accounts",
+            "incidents",
+            "inquiries",
+            "reports",
+            "rules",
+            "audit",
+            "users",
+            "settings",
+        ]
     ):
         window.ui.navList.setCurrentRow(row)
         assert window.ui.pages.currentWidget() is window.pages[key]

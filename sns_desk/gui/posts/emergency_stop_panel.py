@@ -50,6 +50,7 @@ class EmergencyStopPanel(QFrame):
         layout.addWidget(self.banner)
         self.held_model: TableModel[PostRow] = TableModel(HELD_COLUMNS, self)
         self.held_table = QTableView()
+        self.held_table.setObjectName("heldTable")
         self.held_table.setAccessibleName("緊急停止で止められている予約投稿")
         self.held_table.setMaximumHeight(130)
         show_list(self.held_table, self.held_model)

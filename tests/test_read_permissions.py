@@ -91,6 +91,10 @@ ALLOWED: dict[str, tuple[frozenset[str], str]] = {
         "the screens the person may open (their own menu): names of pages, no record of the office",
     ),
     "users.roles_summary": (frozenset({"outsider"}), "the person's own roles"),
+    "users.status_bar": (
+        frozenset({"outsider"}),
+        "the person's own roles and whether they may back up the database (the status bar, issue 17)",
+    ),
     "audit_log.verify_log": (
         frozenset({"outsider"}),
         "every registered person may check the chain: counts and sequence numbers, no record's content",
@@ -98,6 +102,11 @@ ALLOWED: dict[str, tuple[frozenset[str], str]] = {
     "audit_log.verify_signatures": (
         frozenset({"outsider"}),
         "every registered person may check the 電子印鑑: counts and sequence numbers, no record's content",
+    ),
+    "notices.bell": (
+        frozenset({"outsider"}),
+        "the person's own bell: as notices.notifications (nothing for an outsider) paired with the kinds they muted "
+        "themselves (as mail_settings.my_kinds), so the pair is never empty",
     ),
     "mail_settings.my_kinds": (
         frozenset({"outsider", "unacknowledged contractor", "flagged later"}),

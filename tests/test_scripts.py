@@ -142,7 +142,8 @@ def test_benchmark_quick_measures_500_posts_and_refuses_fewer(tmp_path: Path) ->
         assert shown_unit == unit and 0 < float(number) < 1e6, f"{cell!r} in {row}"
     assert "## Targets at 500 posts" in report
     assert re.search(r"\| export 投稿実績 \(500 rows\) \|", report)
-    assert len(re.findall(r"\| (met|\*\*not met\*\*) \|$", report, re.MULTILINE)) == 6
+    assert "| ready (first list filled) vs bare window |" in report
+    assert len(re.findall(r"\| (met|\*\*not met\*\*) \|$", report, re.MULTILINE)) == 7
 
     refused = run("benchmark.py", "--sizes", "200", "--out", str(tmp_path / "never.md"))
     assert refused.returncode == 2 and "at least 500 posts" in refused.stderr

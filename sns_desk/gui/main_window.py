@@ -102,9 +102,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database, actor: Actor) -> None:
         """The database is open and the person known: fill the navigation, the first page and the status bar."""
-        from sns_desk.domain.permissions import Permission
         from sns_desk.gui.pages import PAGES
-        from sns_desk.services import navigation, users
+        from sns_desk.services import navigation
 
         self.db = db
         self.actor = actor
@@ -121,15 +120,12 @@ class MainWindow(QMainWindow):
         for key in navigation.pages_for(db, actor):  # who sees which page is the services' answer
             entry = PAGES[key]
             self._add_page(key, entry.label, pix[entry.icon], partial(entry.build, self))
-        if "approvals" in self._keys:
-            self.update_pending_badge()
-        self.ui.navList.setCurrentRow(0)
-        self.refresh_status()
-        self.ui.actionBackup.setEnabled(
-            db.location.path is not None and users.may(db, actor, Permission.MANAGE_DATABASE)
-        )
-        self._start_notices_outside()
-        self.refresh_notifications()
+        self._start_notices_outside()  # before the bell is first filled: its notices go to the tray too
+        self.ui.navList.setCurrentRow(
+            0
+        )  # builds the first page, fills the bell and the badge (_page_changed)
+        may_back_up = self.refresh_status()
+        self.ui.actionBackup.setEnabled(db.location.path is not None and may_back_up)
         # Live refresh: another PC's change shows within seconds, at the cost of one PRAGMA when nothing changed.
         self._data_version = db.data_version()
         self.watch_timer.start()
@@ -185,11 +181,6 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
         return self.pages[key]
 
-    def update_pending_badge(self) -> None:
-        from sns_desk.services import post_queries  # imported once the window is up
-
-        self.set_pending_badge(post_queries.count_pending_for(self.db, self.actor))
-
     def check_audit_anchor(self) -> list[str]:
         """At start-up: warn at once if the audit log lost what this PC saw before (tail cut, history rewritten,
         another database id, another システム管理者 key), if this PC's clock is behind the others', or if the file is
@@ -235,12 +226,15 @@ class MainWindow(QMainWindow):
         from sns_desk.services import notices
 
         try:
-            waiting = notices.notifications(self.db, self.actor)
+            waiting, muted = notices.bell(self.db, self.actor)  # the tray's muted kinds read with them
         except Exception as error:
             log.warning("notifications failed: %s", error)
             return []
         self.notices = waiting
-        self._tray_notices(waiting)
+        if getattr(self, "tray", None) is not None:
+            self.tray.update(waiting, muted)
+        if "approvals" in self._keys:  # the bell counted them: the badge needs no read of its own
+            self.set_pending_badge(sum(n.count for n in waiting if n.kind == "approvals"))
         self.bell.setText(f"お知らせ（{len(waiting)}）" if waiting else "お知らせ")
         font = self.bell.font()
         font.setBold(bool(waiting))
@@ -268,19 +262,6 @@ class MainWindow(QMainWindow):
         self.mailer = BackgroundMailer(lambda: mail_outbox.send_due(db, pc), self)
         self.mailer.start()
 
-    def _tray_notices(self, waiting: list[notices.Notice]) -> None:
-        from sns_desk.services import mail_settings
-
-        tray = getattr(self, "tray", None)
-        if tray is None:
-            return
-        try:
-            muted = mail_settings.my_kinds(self.db, self.actor).muted()
-        except Exception as error:
-            log.warning("notice kinds unavailable: %s", error)
-            muted = set()
-        tray.update(waiting, muted)
-
     def _raise_window(self) -> None:
         self.showNormal()
         self.raise_()
@@ -300,9 +281,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "live_refresh", None) or getattr(page, "refresh", None)
         if callable(refresh) and key != "settings" and not QtWidgets.QApplication.activeModalWidget():
             refresh()
-        if "approvals" in self._keys and key != "approvals":
-            self.update_pending_badge()
-        self.refresh_notifications()
+        self.refresh_notifications()  # and the badge of 承認待ち
         return True
 
     def _go(self, page: str) -> None:
@@ -377,15 +356,17 @@ class MainWindow(QMainWindow):
         self.ui.navList.setCurrentRow(self._keys.index(key))
         return self.page(key)
 
-    def refresh_status(self) -> None:
+    def refresh_status(self) -> bool:
+        """The status bar; says whether the person may back up the database (read with their roles)."""
         from sns_desk.services import users
 
-        summary = users.roles_summary(self.db, self.actor)
+        summary, may_back_up = users.status_bar(self.db, self.actor)
         self.user_label.setText(
             f"ログイン中: {self.actor.display_name}（{self.actor.login}）　役割: {summary}"
         )
         mode = {"local": "この PC", "shared": "共有フォルダ", "server": "サーバー"}[self.db.mode.value]
         self.db_label.setText(f"データ: {mode}　{self.db.location.display()}")
+        return may_back_up
 
     def _backup(self) -> None:
         self.show_page("settings")

@@ -3,7 +3,10 @@ table of :mod:`sns_desk.domain.permissions`."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import PermissionDeniedError
@@ -24,13 +27,40 @@ def _counts(user: User, role: Role) -> bool:
     return role is Role.CONTRACTOR if user.is_contractor else role is not Role.CONTRACTOR
 
 
+# The roles read once per session and person: a use case asks "may they?" for every account of a list, and each
+# question used to read the person's memberships again (the N+1 of the account list and the bell). A flush that
+# writes a membership or a person forgets what was read (memberships are only written as ORM objects).
+_ROLES = "sns_desk.account_roles"
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_roles(session: Session, _context: Any) -> None:
+    # after_flush still sees the flushed objects in new/dirty/deleted
+    if any(
+        isinstance(item, (AccountMember, User)) for item in (*session.new, *session.dirty, *session.deleted)
+    ):
+        session.info.pop(_ROLES, None)
+
+
 def account_roles(session: Session, user: User) -> dict[int, set[Role]]:
     """The roles ``user`` holds now on each account (accounts with none are left out)."""
+    if not user.active or unacknowledged_contractor(user):
+        return {}
+    known: dict[tuple[int, bool], dict[int, frozenset[Role]]] = session.info.setdefault(_ROLES, {})
+    key = (user.id, user.is_contractor)  # what counts depends on the flag (_counts)
+    if key not in known:
+        stmt = select(AccountMember.account_id, AccountMember.role).where(AccountMember.user_id == user.id)
+        held = roles_from(user, ((account_id, role) for account_id, role in session.execute(stmt)))
+        known[key] = {account_id: frozenset(roles) for account_id, roles in held.items()}
+    return {account_id: set(roles) for account_id, roles in known[key].items()}
+
+
+def roles_from(user: User, memberships: Iterable[tuple[int, Role]]) -> dict[int, set[Role]]:
+    """The roles that count for ``user`` from their membership rows (account id, role), already read."""
     held: dict[int, set[Role]] = {}
     if not user.active or unacknowledged_contractor(user):
         return held
-    stmt = select(AccountMember.account_id, AccountMember.role).where(AccountMember.user_id == user.id)
-    for account_id, role in session.execute(stmt):
+    for account_id, role in memberships:
         if _counts(user, role):
             held.setdefault(account_id, set()).add(role)
     return held
@@ -38,9 +68,7 @@ def account_roles(session: Session, user: User) -> dict[int, set[Role]]:
 
 def roles_of(session: Session, user: User, account_id: int | None = None) -> set[Role]:
     """The roles ``user`` holds now: city-wide ones, plus those on ``account_id`` (or on any account if None)."""
-    if not user.active or unacknowledged_contractor(user):
-        return set()
-    roles = user.global_roles()
+    roles = roles_of_person(user)
     for account, held in account_roles(session, user).items():
         if account_id is None or account == account_id:
             roles |= held
@@ -49,7 +77,18 @@ def roles_of(session: Session, user: User, account_id: int | None = None) -> set
 
 def is_allowed(session: Session, user: User, permission: Permission, account_id: int | None = None) -> bool:
     rule = TABLE[permission]
+    if not any(
+        role.per_account for role in rule.roles
+    ):  # a city-wide permission: the memberships are not read
+        return bool(roles_of_person(user) & rule.roles)
     return bool(roles_of(session, user, account_id if rule.account_scoped else None) & rule.roles)
+
+
+def roles_of_person(user: User) -> set[Role]:
+    """The city-wide roles ``user`` holds now (システム管理者, 広報課, 市の職員), without their accounts."""
+    if not user.active or unacknowledged_contractor(user):
+        return set()
+    return user.global_roles()
 
 
 def require(session: Session, user: User, permission: Permission, account_id: int | None = None) -> None:

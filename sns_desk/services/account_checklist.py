@@ -50,7 +50,28 @@ class ChecklistRow:
 
 
 def credential_due(record: CredentialRecord, days: int, now: datetime | None = None) -> bool:
-    return (now or utcnow()) - record.rotated_at >= timedelta(days=days)
+    return password_due(record.rotated_at, days, now)
+
+
+def password_due(rotated_at: datetime, days: int, now: datetime | None = None) -> bool:
+    """§3(3)ウ: the password is changed every ``days`` days (the city's setting)."""
+    return (now or utcnow()) - rotated_at >= timedelta(days=days)
+
+
+TICKED_KEYS = (ChecklistKey.VERIFIED, ChecklistKey.HOMEPAGE, ChecklistKey.PROFILE_LINK)
+
+
+def open_labels(
+    states: dict[ChecklistKey, ChecklistState | None], rotated_at: datetime | None, days: int
+) -> tuple[str, ...]:
+    """The checklist items still open, from the items' states (None: never ticked) and the password's last
+    change — the same answer as the rows of :func:`checklist_rows`, for a list of many accounts read at once."""
+    labels = [
+        CHECKLIST_LABELS[key][0] for key in TICKED_KEYS if states.get(key) in (None, ChecklistState.OPEN)
+    ]
+    if rotated_at is None or password_due(rotated_at, days):
+        labels.append(CHECKLIST_LABELS[ChecklistKey.PASSWORD][0])
+    return tuple(labels)
 
 
 def _password_row(session: Session, account_id: int, now: datetime | None) -> ChecklistRow:
@@ -81,7 +102,7 @@ def checklist_rows(session: Session, account_id: int, now: datetime | None = Non
         )
     }
     rows = []
-    for key in (ChecklistKey.VERIFIED, ChecklistKey.HOMEPAGE, ChecklistKey.PROFILE_LINK):
+    for key in TICKED_KEYS:
         label, section = CHECKLIST_LABELS[key]
         item = items.get(key)
         if item is None:

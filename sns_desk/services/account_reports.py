@@ -5,7 +5,7 @@ report is recorded as sent (the account's 管理者) or received (広報課).  T
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,6 +46,21 @@ def unreported(session: Session, account_id: int) -> list[ReportEvent]:
         )
     )
     return [ReportEvent(e) for e in rows]
+
+
+def unreported_by_account(session: Session, account_ids: Sequence[int]) -> dict[int, list[ReportEvent]]:
+    """:func:`unreported` for many accounts in one query (the account list)."""
+    found: dict[int, list[ReportEvent]] = {}
+    if not account_ids:
+        return found
+    rows = session.execute(
+        select(AccountReport.account_id, AccountReport.event)
+        .where(AccountReport.account_id.in_(account_ids), AccountReport.closed_at.is_(None))
+        .order_by(AccountReport.id)
+    )
+    for account_id, event in rows:
+        found.setdefault(account_id, []).append(ReportEvent(event))
+    return found
 
 
 def activation_check(session: Session, account: Account) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import ConflictError, PermissionDeniedError, ValidationError
@@ -17,8 +17,14 @@ from sns_desk.domain.reporting_rules import ReportEvent, unreported_text
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import AccountStatus, Labelled, Platform, Role
 from sns_desk.services import account_reports, signing
-from sns_desk.services.access import account_roles, may_see
-from sns_desk.services.account_checklist import checklist_rows, credential_due, refuse_if_finished
+from sns_desk.services.access import account_roles, roles_from
+from sns_desk.services.account_checklist import (
+    TICKED_KEYS,
+    checklist_rows,
+    open_labels,
+    password_due,
+    refuse_if_finished,
+)
 from sns_desk.services.account_policies import (
     approve_policy_row,
     has_current_policy,
@@ -34,6 +40,7 @@ from sns_desk.store.orm import (
     Account,
     AccountMember,
     AccountPolicy,
+    ChecklistItem,
     CredentialRecord,
     Department,
     User,
@@ -120,55 +127,70 @@ def _names(account: Account, role: Role) -> tuple[str, ...]:
     return tuple(m.user.display_name for m in account.members if m.role is role)
 
 
-def _row(session: Session, account: Account) -> AccountRow:
-    checklist = checklist_rows(session, account.id)
-    record = session.get(CredentialRecord, account.id)
-    return AccountRow(
-        account.id,
-        account.platform,
-        account.name,
-        account.handle,
-        account.url,
-        account.department.full_name,
-        account.department_id,
-        account.status,
-        tuple(r.label for r in checklist if r.is_open),
-        _names(account, Role.RESPONSIBLE),
-        _names(account, Role.MANAGER),
-        bool(record and credential_due(record, rotation_days(session))),
-        account.version,
-        account.requested_by.display_name if account.requested_by else "",
-        account.opened_at,
-        account.activated_at,
-        account.closed_at,
-        account.status_reason,
-        account.activation_override,
-        account.allow_self_approval,
-        account.opening_report_required,
-        unreported_text(account_reports.unreported(session, account.id)),
+def _rows(step: Step, where: ColumnElement[bool] | None = None) -> list[AccountRow]:
+    """The accounts the person may see (those matching ``where``), each with its 局・課, people, open checklist
+    items and password date, in a fixed number of queries however many accounts there are."""
+    session = step.session
+    states = {
+        key: select(ChecklistItem.state)
+        .where(ChecklistItem.account_id == Account.id, ChecklistItem.item == key)
+        .scalar_subquery()
+        for key in TICKED_KEYS
+    }
+    stmt = (
+        select(Account, CredentialRecord.rotated_at, *states.values())
+        .outerjoin(CredentialRecord, CredentialRecord.account_id == Account.id)
+        .options(
+            selectinload(Account.members).joinedload(AccountMember.user),
+            joinedload(Account.department).joinedload(Department.parent),
+            joinedload(Account.requested_by),
+        )
+        .order_by(Account.id)
     )
-
-
-def _visible(step: Step, account: Account) -> bool:
-    return may_see(step.session, step.me, account.id)
+    if where is not None:
+        stmt = stmt.where(where)
+    days = rotation_days(session)
+    found = session.execute(stmt).all()
+    if not step.may(Permission.VIEW_CITY_WIDE):  # the person's own accounts, told by the members just read
+        mine = roles_from(
+            step.me, ((m.account_id, m.role) for a, *_ in found for m in a.members if m.user_id == step.me.id)
+        )
+        found = [row for row in found if row[0].id in mine]
+    unreported = account_reports.unreported_by_account(session, [row[0].id for row in found])  # §3(2)
+    rows = []
+    for account, rotated_at, *ticked in found:
+        rows.append(
+            AccountRow(
+                account.id,
+                account.platform,
+                account.name,
+                account.handle,
+                account.url,
+                account.department.full_name,
+                account.department_id,
+                account.status,
+                open_labels(dict(zip(states, ticked, strict=True)), rotated_at, days),
+                _names(account, Role.RESPONSIBLE),
+                _names(account, Role.MANAGER),
+                bool(rotated_at and password_due(rotated_at, days)),
+                account.version,
+                account.requested_by.display_name if account.requested_by else "",
+                account.opened_at,
+                account.activated_at,
+                account.closed_at,
+                account.status_reason,
+                account.activation_override,
+                account.allow_self_approval,
+                account.opening_report_required,
+                unreported_text(unreported.get(account.id, [])),
+            )
+        )
+    return rows
 
 
 def list_accounts(db: Database, actor: Actor) -> list[AccountRow]:
     """The accounts the actor works on; 広報課 and システム管理者 see every account of the city."""
-
-    def work(step: Step) -> list[AccountRow]:
-        accounts = step.session.scalars(
-            select(Account)
-            .options(
-                selectinload(Account.members).selectinload(AccountMember.user),
-                selectinload(Account.department).selectinload(Department.parent),
-                selectinload(Account.requested_by),
-            )
-            .order_by(Account.id)
-        ).all()
-        return [_row(step.session, a) for a in accounts if _visible(step, a)]
-
-    return look(db, actor, work)
+    return look(db, actor, _rows)
 
 
 def reportable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
@@ -188,7 +210,7 @@ def get_account(db: Database, actor: Actor, account_id: int) -> AccountRow:
     def work(step: Step) -> AccountRow:
         account = step.load(Account, account_id)
         step.see(account.id)  # a non-member is told so, not "not found"
-        return _row(step.session, account)
+        return _rows(step, Account.id == account_id)[0]
 
     return look(db, actor, work)
 

@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain import monitoring_rules
@@ -58,11 +60,24 @@ DORMANT = DaysSetting(
 )
 
 
+_READ = "sns_desk.city_settings"
+
+
 def days(session: Session, setting: DaysSetting) -> int:
-    """The stored value, or the default when none (or no usable number) is stored."""
-    meta = session.get(AppMeta, setting.key)
-    value = meta.value.strip() if meta else ""
+    """The stored value, or the default when none (or no usable number) is stored.  Every setting is read with
+    the first one asked for, once per session (a use case asking for two reads the table once)."""
+    stored: dict[str, str] | None = session.info.get(_READ)
+    if stored is None:
+        keys = [s.key for s in (ROTATION, RETENTION, DORMANT)]
+        stored = {m.key: m.value for m in session.scalars(select(AppMeta).where(AppMeta.key.in_(keys)))}
+        session.info[_READ] = stored
+    value = stored.get(setting.key, "").strip()
     return max(1, int(value)) if value.isdigit() else setting.default
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_settings(session: Session, _context: Any) -> None:
+    session.info.pop(_READ, None)
 
 
 def read_days(db: Database, setting: DaysSetting) -> int:

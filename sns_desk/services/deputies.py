@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import ValidationError
@@ -30,20 +31,57 @@ NAMED, REMOVED, ABSENT, ALWAYS = (
 EVENTS = (NAMED, REMOVED, ABSENT, ALWAYS)
 
 
+_DEPUTIES = "sns_desk.deputies"
+# a person's designations as read: (account, valid from, valid until, 管理者 absent, deputies always), by valid until
+_Designation = tuple[int, datetime, datetime, bool, bool]
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_designations(session: Session, _context: Any) -> None:
+    # a designation or an account's absence/always setting changed: read them again (after_flush still sees them)
+    if any(
+        isinstance(item, (AccountDeputy, Account))
+        for item in (*session.new, *session.dirty, *session.deleted)
+    ):
+        session.info.pop(_DEPUTIES, None)
+
+
+def _designations(session: Session, user_id: int) -> list[_Designation]:
+    """The person's designations on every account, read once per session (the queue, a post and its decision)."""
+    known: dict[int, list[_Designation]] = session.info.setdefault(_DEPUTIES, {})
+    if user_id not in known:
+        known[user_id] = [
+            (account_id, valid_from, valid_until, absent, always)
+            for account_id, valid_from, valid_until, absent, always in session.execute(
+                select(
+                    AccountDeputy.account_id,
+                    AccountDeputy.valid_from,
+                    AccountDeputy.valid_until,
+                    Account.manager_absent,
+                    Account.deputies_always,
+                )
+                .join(Account, Account.id == AccountDeputy.account_id)
+                .where(AccountDeputy.user_id == user_id)
+                .order_by(AccountDeputy.valid_until, AccountDeputy.id)
+            )
+        ]
+    return known[user_id]
+
+
+def deputyships(session: Session, user_id: int, at: datetime) -> dict[int, Deputyship]:
+    """The person's designation on each account that names them, as the rules need it: the one covering ``at``
+    if any, else the latest (so that a refusal can name its period).  One query per session."""
+    found: dict[int, Deputyship] = {}
+    for account_id, valid_from, valid_until, absent, always in _designations(session, user_id):
+        held = found.get(account_id)
+        if held is None or not held.valid_from <= at <= held.valid_until:
+            found[account_id] = Deputyship(valid_from, valid_until, absent, always)
+    return found
+
+
 def deputyship(session: Session, user_id: int, account_id: int, at: datetime) -> Deputyship | None:
-    """The person's designation on the account as the rules need it: the one covering ``at`` if any, else the
-    latest (so that a refusal can name its period); None when the account never named them."""
-    rows = session.scalars(
-        select(AccountDeputy)
-        .where(AccountDeputy.account_id == account_id, AccountDeputy.user_id == user_id)
-        .order_by(AccountDeputy.valid_until)
-    ).all()
-    if not rows:
-        return None
-    row = next((r for r in rows if r.valid_from <= at <= r.valid_until), rows[-1])
-    account = session.get(Account, account_id)
-    assert account is not None
-    return Deputyship(row.valid_from, row.valid_until, account.manager_absent, account.deputies_always)
+    """The person's designation on the account (:func:`deputyships`); None when the account never named them."""
+    return deputyships(session, user_id, at).get(account_id)
 
 
 def named_now(session: Session, user_id: int, at: datetime) -> bool:

@@ -4,6 +4,7 @@ with who stopped and why; releasing is explicit and audited.  Which posts a stop
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,11 +41,16 @@ def held_account_ids(session: Session) -> frozenset[int]:
 
     For the publishing of due posts, which runs as no person: it reads no post, only which accounts are stopped.
     """
-    stops = _active(session)
+    return _held_by(_active(session), lambda: set(session.scalars(select(Account.id))))
+
+
+def _held_by(stops: list[EmergencyStop], every_account: Callable[[], set[int]]) -> frozenset[int]:
+    """The accounts ``stops`` hold; every account is read only while the stop of all is in force."""
+    all_stopped = any(stop.account_id is None for stop in stops)
     return emergency.stopped_accounts(
-        any(stop.account_id is None for stop in stops),
+        all_stopped,
         {stop.account_id for stop in stops if stop.account_id is not None},
-        set(session.scalars(select(Account.id))),
+        every_account() if all_stopped else set(),
     )
 
 
@@ -104,19 +110,18 @@ def state(db: Database, actor: Actor) -> StopState:
     def read(step: Step) -> StopState:
         session = step.session
         visible = visible_account_ids(session, step.me)
+        active = _active(session)
         stops = [
-            _row(s)
-            for s in _active(session)
-            if s.account_id is None or visible is None or s.account_id in visible
+            _row(s) for s in active if s.account_id is None or visible is None or s.account_id in visible
         ]
-        held_ids = held_account_ids(session)
+        accounts = session.execute(select(Account.id, Account.name).order_by(Account.id)).all()
+        held_ids = _held_by(active, lambda: {account_id for account_id, _name in accounts})  # no second read
         if visible is not None:
             held_ids = held_ids & frozenset(visible)
         held: list[PostRow] = []
         if held_ids:
             candidates = scheduled_approved(session, sorted(held_ids))
             held = [p for p in candidates if emergency.held(p.status, p.planned_at, p.account_id in held_ids)]
-        accounts = session.execute(select(Account.id, Account.name).order_by(Account.id)).all()
         stoppable = [
             (account_id, name)
             for account_id, name in accounts

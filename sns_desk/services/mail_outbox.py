@@ -31,7 +31,7 @@ from sns_desk.services.account_checklist import credential_due
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import rotation_days
 from sns_desk.services.mail_settings import opted_out, server_in
-from sns_desk.services.monitoring import MONITORED, is_overdue, last_check
+from sns_desk.services.monitoring import is_overdue, with_last_check
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.notice_tables import MailMessage
@@ -141,8 +141,8 @@ def sweep(session: Session, now: datetime | None = None) -> int:
     now = now or utcnow()
     day = now.date().isoformat()
     count = 0
-    for account in session.scalars(select(Account).where(Account.status.in_(MONITORED))):
-        if is_overdue(account, last_check(session, account.id), now):
+    for account, last in session.execute(with_last_check()):  # every last check in one query
+        if is_overdue(account, last, now):
             count += queue(
                 session,
                 MailKind.MONITORING_OVERDUE,

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from sns_desk.domain import monitoring_rules as rules
 from sns_desk.domain.errors import ValidationError
@@ -19,7 +20,7 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import dormant_days
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, MonitoringRecord, Post, utcnow
+from sns_desk.store.orm import Account, MonitoringRecord, Post, User, utcnow
 
 
 def record_monitoring(
@@ -88,14 +89,32 @@ class MonitoringRow:
         return text + ("（旧形式の記録から判定）" if self.last_legacy else "")
 
 
-def last_check(session: Session, account_id: int) -> MonitoringRecord | None:
-    return session.scalars(
-        select(MonitoringRecord)
-        .where(MonitoringRecord.account_id == account_id)
-        .options(selectinload(MonitoringRecord.checked_by))
-        .order_by(MonitoringRecord.checked_at.desc(), MonitoringRecord.id.desc())
+MONITORED = (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
+
+
+def _latest_check_id() -> ScalarSelect[int]:
+    """The id of the account's latest check, correlated to :class:`Account` (the rows read it for every account
+    in one query)."""
+    record = aliased(MonitoringRecord)
+    return (
+        select(record.id)
+        .where(record.account_id == Account.id)
+        .order_by(record.checked_at.desc(), record.id.desc())
         .limit(1)
-    ).first()
+        .correlate(Account)
+        .scalar_subquery()
+    )
+
+
+def with_last_check() -> Select[Account, MonitoringRecord]:
+    """Each account in operation with its last check (None, an outer join, before the first): one query however
+    many accounts."""
+    return (
+        select(Account, MonitoringRecord)
+        .select_from(Account)
+        .outerjoin(MonitoringRecord, MonitoringRecord.id == _latest_check_id())
+        .where(Account.status.in_(MONITORED))
+    )
 
 
 def is_overdue(account: Account, last: MonitoringRecord | None, now: datetime) -> bool:
@@ -106,54 +125,52 @@ def is_overdue(account: Account, last: MonitoringRecord | None, now: datetime) -
     )
 
 
-MONITORED = (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
-
-
 def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:
+    return look(db, actor, lambda step: monitoring_rows(step, now))
+
+
+def monitoring_rows(step: Step, now: datetime | None = None) -> list[MonitoringRow]:
+    """Each account in operation the person may see, with its last check: one query however many accounts."""
     now = now or utcnow()
-
-    def work(step: Step) -> list[MonitoringRow]:
-        session = step.session
-        visible = visible_account_ids(session, step.me)
-        dormant_after = dormant_days(session)
-        stmt = select(Account).where(Account.status.in_(MONITORED))
-        if visible is not None:
-            stmt = stmt.where(Account.id.in_(visible))
-        accounts = list(session.scalars(stmt.order_by(Account.name)))
-        last_posts = dict(
-            session.execute(
-                select(Post.account_id, func.max(Post.published_at))
-                .where(Post.account_id.in_([a.id for a in accounts]), Post.published_at.is_not(None))
-                .group_by(Post.account_id)
-            ).all()
-        )
-        rows = []
-        for account in accounts:
-            last = last_check(session, account.id)
-            since = account.activated_at or account.created_at
-            last_post = last_posts.get(account.id)
-            interval = account.monitoring_interval_days
-            rows.append(
-                MonitoringRow(
-                    account.id,
-                    account.name,
-                    last.checked_at if last else None,
-                    last.checked_by.display_name if last else "",
-                    is_overdue(account, last, now),
-                    step.may(Permission.RECORD_MONITORING, account.id),
-                    interval,
-                    last.problems_found if last else None,
-                    last.note if last else "",
-                    last.legacy if last else False,
-                    last_post,
-                    rules.dormant(last_post, since, dormant_after, now),
-                    dormant_after,
-                    step.may(Permission.EDIT_ACCOUNT_SETTINGS, account.id),
-                )
+    session = step.session
+    visible = visible_account_ids(session, step.me)
+    dormant_after = dormant_days(session)
+    last_post = (
+        select(func.max(Post.published_at))
+        .where(Post.account_id == Account.id, Post.published_at.is_not(None))
+        .correlate(Account)
+        .scalar_subquery()
+    )
+    stmt = (
+        with_last_check()
+        .add_columns(User.display_name, last_post)
+        .outerjoin(User, User.id == MonitoringRecord.checked_by_id)
+        .order_by(Account.name)
+    )
+    if visible is not None:
+        stmt = stmt.where(Account.id.in_(visible))
+    rows = []
+    for account, last, checked_by, posted_at in session.execute(stmt):
+        since = account.activated_at or account.created_at
+        rows.append(
+            MonitoringRow(
+                account.id,
+                account.name,
+                last.checked_at if last else None,
+                checked_by or "",
+                is_overdue(account, last, now),
+                step.may(Permission.RECORD_MONITORING, account.id),
+                account.monitoring_interval_days,
+                last.problems_found if last else None,
+                last.note if last else "",
+                last.legacy if last else False,
+                posted_at,
+                rules.dormant(posted_at, since, dormant_after, now),
+                dormant_after,
+                step.may(Permission.EDIT_ACCOUNT_SETTINGS, account.id),
             )
-        return rows
-
-    return look(db, actor, work)
+        )
+    return rows
 
 
 def may_set_dormant_days(db: Database, actor: Actor) -> bool:

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
-from sns_desk.services import account_reports, accounts, monitoring, post_queries
+from sns_desk.services import mail_settings, monitoring, post_queries
+from sns_desk.services.account_checklist import password_due
 from sns_desk.services.actors import Actor
+from sns_desk.services.city_settings import rotation_days
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Incident
+from sns_desk.store.notice_tables import AccountReport
+from sns_desk.store.orm import Account, CredentialRecord, Incident
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Notice:
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
+    count: int = 0  # how many (the approvals: the badge of 承認待ち)
 
 
 def _escalations(step: Step) -> list[Notice]:
@@ -40,13 +45,50 @@ def _escalations(step: Step) -> list[Notice]:
     ]
 
 
+def _credentials_due(step: Step) -> list[Notice]:
+    """Passwords past the city's interval (§3(3)ウ), on the accounts whose password this person manages."""
+    days = rotation_days(step.session)
+    stmt = (
+        select(Account.id, Account.name, CredentialRecord.rotated_at)
+        .join(CredentialRecord, CredentialRecord.account_id == Account.id)
+        .order_by(Account.id)
+    )
+    return [
+        Notice("credential", f"「{name}」のパスワードの変更時期です（§3(3)ウ）。", "accounts", account_id)
+        for account_id, name, rotated_at in step.session.execute(stmt)
+        if password_due(rotated_at, days) and step.may(Permission.MANAGE_CREDENTIALS, account_id)
+    ]
+
+
+def _unreported(step: Step) -> int:
+    """How many §3(2) reports wait to be recorded on the accounts this person reports for (one query)."""
+    open_items = step.session.scalars(
+        select(AccountReport.account_id).where(AccountReport.closed_at.is_(None))
+    )
+    return sum(1 for account_id in open_items if step.may(Permission.REPORT_ACCOUNT, account_id))
+
+
 def notifications(db: Database, actor: Actor) -> list[Notice]:
-    """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords."""
+    """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords —
+    read in one session, a fixed number of queries however many accounts and posts there are."""
+    return look(db, actor, _notifications)
+
+
+def bell(db: Database, actor: Actor) -> tuple[list[Notice], set[MailKind]]:
+    """:func:`notifications` and the kinds this person muted (the tray leaves those out), in one session."""
+    return look(
+        db, actor, lambda step: (_notifications(step), mail_settings.opted_out(step.session, step.me.id))
+    )
+
+
+def _notifications(step: Step) -> list[Notice]:
     notices: list[Notice] = []
-    pending = post_queries.count_pending_for(db, actor)
+    pending = len(post_queries.pending_rows(step))
     if pending:
-        notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
-    overdue = [review for review in post_queries.scope_reviews(db, actor) if review.overdue()]
+        notices.append(
+            Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals", count=pending)
+        )
+    overdue = [review for review in post_queries.scope_review_rows(step) if review.overdue()]
     if overdue:
         notices.append(
             Notice(
@@ -57,8 +99,8 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
                 overdue[0].post.id,
             )
         )
-    notices.extend(look(db, actor, _escalations))
-    checks = monitoring.monitoring_status(db, actor)
+    notices.extend(_escalations(step))
+    checks = monitoring.monitoring_rows(step)
     notices.extend(
         Notice(
             "monitoring",
@@ -79,23 +121,13 @@ def notifications(db: Database, actor: Actor) -> list[Notice]:
         for row in checks
         if row.dormant and row.may_record
     )
-    notices.extend(
-        Notice(
-            "credential", f"「{account.name}」のパスワードの変更時期です（§3(3)ウ）。", "accounts", account.id
-        )
-        for account in accounts.list_accounts(db, actor)
-        if account.credential_due and accounts.may(db, actor, Permission.MANAGE_CREDENTIALS, account.id)
-    )
-    unreported = [
-        item
-        for item in account_reports.report_items(db, actor)
-        if accounts.may(db, actor, Permission.REPORT_ACCOUNT, item.account_id)
-    ]
+    notices.extend(_credentials_due(step))
+    unreported = _unreported(step)
     if unreported:
         notices.append(
             Notice(
                 "account_report",
-                f"広報課への報告（§3(2)）が {len(unreported)} 件、まだ記録されていません。「報告書」で作成・記録してください。",
+                f"広報課への報告（§3(2)）が {unreported} 件、まだ記録されていません。「報告書」で作成・記録してください。",
                 "reports",
             )
         )

@@ -4,7 +4,7 @@ the approval queue, the buttons, the command line and the refusals of the change
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from sns_desk.domain.workflow import (
     DECISIONS,
     TRANSITIONS,
     Allowed,
+    Deputyship,
     PostAction,
     PostFacts,
     actions_for,
@@ -39,9 +40,16 @@ def wrote_it(session: Session, post: Post, user_id: int) -> bool:
 
 
 def facts(
-    session: Session, me: User, post: Post, *, roles: Set[Role] | None = None, wrote: bool | None = None
+    session: Session,
+    me: User,
+    post: Post,
+    *,
+    roles: Set[Role] | None = None,
+    wrote: bool | None = None,
+    deputies: Mapping[int, Deputyship] | None = None,
 ) -> PostFacts:
-    """What the workflow rules need; ``roles`` and ``wrote`` may be given when already known (the queue)."""
+    """What the workflow rules need; ``roles``, ``wrote`` and the person's ``deputies`` (by account, from
+    :func:`~sns_desk.services.deputies.deputyships`) may be given when already known (the queue)."""
     account = post.account
     now = utcnow()
     return PostFacts(
@@ -51,14 +59,18 @@ def facts(
         account.allow_self_approval,
         account.name,
         account.status,
-        deputyship(session, me.id, post.account_id, now),
+        deputyship(session, me.id, post.account_id, now)
+        if deputies is None
+        else deputies.get(post.account_id),
         now,
     )
 
 
-def post_actions(session: Session, me: User, post: Post) -> dict[PostAction, Allowed]:
-    """Every action on ``post``, each allowed for ``me`` now or refused with the reason."""
-    return actions_for(facts(session, me, post))
+def post_actions(
+    session: Session, me: User, post: Post, *, wrote: bool | None = None
+) -> dict[PostAction, Allowed]:
+    """Every action on ``post``, each allowed for ``me`` now or refused with the reason (``wrote`` when known)."""
+    return actions_for(facts(session, me, post, wrote=wrote))
 
 
 def open_post(step: Step, post_id: int, expected_version: int | None, action: PostAction) -> Post:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import QueryableAttribute, Session, selectinload
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.orm import QueryableAttribute, Session, contains_eager, joinedload
 
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
@@ -22,6 +22,7 @@ from sns_desk.domain.workflow import Allowed, PostAction, may_act
 from sns_desk.services import seal_check
 from sns_desk.services.access import account_roles, is_allowed, roles_of, visible_account_ids
 from sns_desk.services.actors import Actor
+from sns_desk.services.deputies import deputyships
 from sns_desk.services.post_access import facts, post_actions
 from sns_desk.services.post_attachments import AttachmentRow
 from sns_desk.services.post_drafts import PostInput, post_input
@@ -30,7 +31,6 @@ from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
     Account,
-    AccountDeputy,
     Attachment,
     Post,
     PostDecision,
@@ -165,41 +165,37 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
     """承認待ち that this person may decide now: exactly the posts whose approval they are offered
     (:func:`sns_desk.domain.workflow.may_act`, with four eyes and the account's self-approval setting)."""
 
-    def read(step: Step) -> list[PostRow]:
-        session, me = step.session, step.me
-        roles = {account_id: roles_of(session, me, account_id) for account_id in account_roles(session, me)}
-        deciders = TABLE[Permission.APPROVE_POST].roles
-        deputy_of = set(
-            session.scalars(select(AccountDeputy.account_id).where(AccountDeputy.user_id == me.id))
-        )
-        accounts_i_approve = [
-            account_id for account_id, held in roles.items() if held & deciders or account_id in deputy_of
-        ]
-        if not accounts_i_approve:
-            return []
-        stmt = (
-            _rows_stmt()
-            .where(Post.status == P.PENDING, Post.account_id.in_(accounts_i_approve))
-            .order_by(Post.planned_at.is_(None), Post.planned_at, Post.submitted_at)
-        )
-        found = session.execute(stmt).all()
-        edited = set(
-            session.scalars(
-                select(PostRevision.post_id).where(
-                    PostRevision.saved_by_id == me.id, PostRevision.post_id.in_([row[0].id for row in found])
-                )
-            )
-        )
-        rows = []
-        for post, name, platform, author in found:
-            wrote = post.author_id == me.id or post.id in edited
-            if may_act(
-                PostAction.APPROVE, facts(session, me, post, roles=roles[post.account_id], wrote=wrote)
-            ):
-                rows.append(_post_row(post, name, platform.label, author))
-        return rows
+    return look(db, actor, pending_rows)
 
-    return look(db, actor, read)
+
+def pending_rows(step: Step) -> list[PostRow]:
+    """:func:`pending_for` inside a use case already running (the bell reads it with the rest in one session)."""
+    session, me = step.session, step.me
+    roles = {account_id: roles_of(session, me, account_id) for account_id in account_roles(session, me)}
+    deciders = TABLE[Permission.APPROVE_POST].roles
+    deputy_of = deputyships(session, me.id, utcnow())  # 代決: read once, the rule judges each post
+    accounts_i_approve = [
+        account_id for account_id, held in roles.items() if held & deciders or account_id in deputy_of
+    ]
+    if not accounts_i_approve:
+        return []
+    edited = (  # four eyes counts those who saved a revision too
+        exists().where(PostRevision.post_id == Post.id, PostRevision.saved_by_id == me.id).correlate(Post)
+    )
+    stmt = (
+        _rows_stmt()
+        .add_columns(edited)
+        .where(Post.status == P.PENDING, Post.account_id.in_(accounts_i_approve))
+        .options(contains_eager(Post.account))  # the rules read the account: no query per post
+        .order_by(Post.planned_at.is_(None), Post.planned_at, Post.submitted_at)
+    )
+    rows = []
+    for post, name, platform, author, saved_a_revision in session.execute(stmt):
+        wrote = post.author_id == me.id or bool(saved_a_revision)
+        known = facts(session, me, post, roles=roles[post.account_id], wrote=wrote, deputies=deputy_of)
+        if may_act(PostAction.APPROVE, known):
+            rows.append(_post_row(post, name, platform.label, author))
+    return rows
 
 
 def count_pending_for(db: Database, actor: Actor) -> int:
@@ -222,40 +218,43 @@ class ScopeReview:
 def scope_reviews(db: Database, actor: Actor) -> list[ScopeReview]:
     """Posts that a standing scope approved (their latest decision) and the 管理者 has not looked at yet, on the
     accounts where this person approves scopes, oldest due first (§5(2))."""
+    return look(db, actor, scope_review_rows)
 
-    def read(step: Step) -> list[ScopeReview]:
-        session, me = step.session, step.me
-        mine = [a for a in account_roles(session, me) if is_allowed(session, me, Permission.APPROVE_SCOPE, a)]
-        latest = (
-            select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
-            .group_by(PostDecision.post_id)
-            .subquery()
-        )
-        stmt = (
-            _rows_stmt()
-            .add_columns(PostDecision, StandingScope)
-            .join(latest, latest.c.post_id == Post.id)
-            .join(PostDecision, PostDecision.id == latest.c.decision_id)
-            .join(StandingScope, StandingScope.id == PostDecision.scope_id)
-            .where(
-                PostDecision.kind == DecisionKind.SCOPE,
-                Post.scope_reviewed_at.is_(None),
-                Post.account_id.in_(mine),
-                Post.status.in_([P.APPROVED, P.PUBLISHED]),
-            )
-        )
-        reviews = [
-            ScopeReview(
-                _post_row(p, name, platform.label, author),
-                scope.title,
-                decision.scope_number,
-                review_due(decision.decided_at, scope.review_days),
-            )
-            for p, name, platform, author, decision, scope in session.execute(stmt)
-        ]
-        return sorted(reviews, key=lambda r: (r.due, r.post.id))
 
-    return look(db, actor, read)
+def scope_review_rows(step: Step) -> list[ScopeReview]:
+    """:func:`scope_reviews` inside a use case already running."""
+    session, me = step.session, step.me
+    mine = [a for a in account_roles(session, me) if is_allowed(session, me, Permission.APPROVE_SCOPE, a)]
+    if not mine:
+        return []
+    latest = (
+        select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
+        .group_by(PostDecision.post_id)
+        .subquery()
+    )
+    stmt = (
+        _rows_stmt()
+        .add_columns(PostDecision, StandingScope)
+        .join(latest, latest.c.post_id == Post.id)
+        .join(PostDecision, PostDecision.id == latest.c.decision_id)
+        .join(StandingScope, StandingScope.id == PostDecision.scope_id)
+        .where(
+            PostDecision.kind == DecisionKind.SCOPE,
+            Post.scope_reviewed_at.is_(None),
+            Post.account_id.in_(mine),
+            Post.status.in_([P.APPROVED, P.PUBLISHED]),
+        )
+    )
+    reviews = [
+        ScopeReview(
+            _post_row(p, name, platform.label, author),
+            scope.title,
+            decision.scope_number,
+            review_due(decision.decided_at, scope.review_days),
+        )
+        for p, name, platform, author, decision, scope in session.execute(stmt)
+    ]
+    return sorted(reviews, key=lambda r: (r.due, r.post.id))
 
 
 def calendar(db: Database, actor: Actor, start: datetime, end: datetime) -> list[PostRow]:
@@ -357,7 +356,7 @@ def _post_history(
     order: QueryableAttribute[int],
 ) -> Sequence[_History]:
     """A post's revisions or decisions in ``order``, each with the person who saved or decided it."""
-    stmt = select(model).where(model.post_id == post_id).options(selectinload(person)).order_by(order)
+    stmt = select(model).where(model.post_id == post_id).options(joinedload(person)).order_by(order)
     return session.scalars(stmt).all()
 
 
@@ -370,6 +369,8 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
         revisions = _post_history(session, PostRevision, post_id, PostRevision.saved_by, PostRevision.number)
         decisions = _post_history(session, PostDecision, post_id, PostDecision.decided_by, PostDecision.id)
         seals = seal_check.post_decision_seals(session, decisions)
+        # four eyes: the history just read tells whether this person wrote or edited the post (no query of its own)
+        wrote = post.author_id == step.me.id or any(r.saved_by_id == step.me.id for r in revisions)
         attachments = session.execute(
             select(Attachment.id, Attachment.filename, Attachment.mime, Attachment.size, Attachment.sha256)
             .where(Attachment.post_id == post_id)
@@ -414,7 +415,7 @@ def get_post(db: Database, actor: Actor, post_id: int) -> PostDetail:
             post.scope.title if post.scope else "",
             post.scope_reviewed_at is not None,
             post.scope_note,
-            post_actions(session, step.me, post),
+            post_actions(session, step.me, post, wrote=wrote),
             post_input(post),
             deleted_at=post.deleted_at,
             correction_reason=post.correction_reason,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
@@ -171,9 +171,7 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
     def work(step: Step) -> list[UserRow]:
         session = step.session
         users = session.scalars(
-            select(User)
-            .options(selectinload(User.department).selectinload(Department.parent))
-            .order_by(User.id)
+            select(User).options(joinedload(User.department).joinedload(Department.parent)).order_by(User.id)
         ).all()
         members = session.execute(
             select(AccountMember.user_id, AccountMember.role, Account.name)
@@ -224,19 +222,25 @@ def list_departments(db: Database, actor: Actor) -> list[DepartmentRow]:
 
 def roles_summary(db: Database, actor: Actor) -> str:
     """The actor's roles in words, for the status bar."""
+    return look(db, actor, _roles_summary)
 
-    def work(step: Step) -> list[str]:
-        names = [r.label for r in Role if r in step.me.global_roles() and r is not Role.EMPLOYEE]
-        rows = step.session.execute(
-            select(AccountMember.role, Account.name)
-            .join(Account, Account.id == AccountMember.account_id)
-            .where(AccountMember.user_id == step.me.id)
-            .order_by(Account.name)
-        ).all()
-        return names + [f"{Role(role).label}（{name}）" for role, name in rows]
 
-    names = look(db, actor, work)
+def _roles_summary(step: Step) -> str:
+    names = [r.label for r in Role if r in step.me.global_roles() and r is not Role.EMPLOYEE]
+    rows = step.session.execute(
+        select(AccountMember.role, Account.name)
+        .join(Account, Account.id == AccountMember.account_id)
+        .where(AccountMember.user_id == step.me.id)
+        .order_by(Account.name)
+    ).all()
+    names += [f"{Role(role).label}（{name}）" for role, name in rows]
     return "、".join(names) if names else "役割なし"
+
+
+def status_bar(db: Database, actor: Actor) -> tuple[str, bool]:
+    """What the main window shows of the person at start-up, in one read: their roles in words, and whether they
+    may manage the database file (its backup)."""
+    return look(db, actor, lambda step: (_roles_summary(step), step.may(Permission.MANAGE_DATABASE)))
 
 
 def may(db: Database, actor: Actor, permission: Permission, account_id: int | None = None) -> bool:

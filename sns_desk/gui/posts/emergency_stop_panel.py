@@ -66,8 +66,7 @@ class EmergencyStopPanel(QFrame):
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.release_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.refresh()
+        layout.addLayout(buttons)  # filled by the page's first refresh (one read at start, not two)
 
     def refresh(self) -> None:
         try:

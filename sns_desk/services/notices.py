@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.services import account_reports, accounts, monitoring, post_queries
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, look
@@ -18,7 +19,7 @@ from sns_desk.store.orm import Incident
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # "approvals", "scope_review", "incident", "monitoring", "dormant", "credential", "account_report"
+    kind: str  # "after_approval", "approvals", "scope_review", "incident", "monitoring", "dormant", "credential", "account_report"
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
@@ -43,7 +44,18 @@ def _escalations(step: Step) -> list[Notice]:
 def notifications(db: Database, actor: Actor) -> list[Notice]:
     """What is waiting for this person: posts to decide, serious troubles, overdue monitoring, old passwords."""
     notices: list[Notice] = []
-    pending = post_queries.count_pending_for(db, actor)
+    waiting = post_queries.pending_for(db, actor)
+    after = [row for row in waiting if row.status is PostStatus.AFTER_PENDING]
+    if after:  # 事後承認 (§5(9)): already out, so first
+        notices.append(
+            Notice(
+                "after_approval",
+                f"承認の前に投稿された緊急の投稿 {len(after)} 件が、事後承認を待っています（§5(9)）。",
+                "approvals",
+                after[0].id,
+            )
+        )
+    pending = len(waiting) - len(after)
     if pending:
         notices.append(Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals"))
     overdue = [review for review in post_queries.scope_reviews(db, actor) if review.overdue()]

@@ -53,6 +53,9 @@ def facts(
         account.status,
         deputyship(session, me.id, post.account_id, now),
         now,
+        account.allow_after_approval,
+        post.emergency,
+        post.emergency_reason,
     )
 
 

@@ -163,7 +163,8 @@ def list_posts(
 
 def pending_for(db: Database, actor: Actor) -> list[PostRow]:
     """承認待ち that this person may decide now: exactly the posts whose approval they are offered
-    (:func:`sns_desk.domain.workflow.may_act`, with four eyes and the account's self-approval setting)."""
+    (:func:`sns_desk.domain.workflow.may_act`, with four eyes and the account's self-approval setting).  The
+    emergency posts already out and waiting for their 事後承認 (§5(9)) lead, oldest first."""
 
     def read(step: Step) -> list[PostRow]:
         session, me = step.session, step.me
@@ -179,8 +180,14 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
             return []
         stmt = (
             _rows_stmt()
-            .where(Post.status == P.PENDING, Post.account_id.in_(accounts_i_approve))
-            .order_by(Post.planned_at.is_(None), Post.planned_at, Post.submitted_at)
+            .where(Post.status.in_([P.AFTER_PENDING, P.PENDING]), Post.account_id.in_(accounts_i_approve))
+            .order_by(
+                Post.status != P.AFTER_PENDING,
+                Post.published_at,
+                Post.planned_at.is_(None),
+                Post.planned_at,
+                Post.submitted_at,
+            )
         )
         found = session.execute(stmt).all()
         edited = set(
@@ -193,9 +200,8 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
         rows = []
         for post, name, platform, author in found:
             wrote = post.author_id == me.id or post.id in edited
-            if may_act(
-                PostAction.APPROVE, facts(session, me, post, roles=roles[post.account_id], wrote=wrote)
-            ):
+            action = PostAction.AFTER_APPROVE if post.status is P.AFTER_PENDING else PostAction.APPROVE
+            if may_act(action, facts(session, me, post, roles=roles[post.account_id], wrote=wrote)):
                 rows.append(_post_row(post, name, platform.label, author))
         return rows
 

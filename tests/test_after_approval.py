@@ -242,6 +242,26 @@ def test_nobody_decides_after_the_fact_on_what_they_wrote(db: Database, people: 
     assert status(db, post_id, people.kacho) is P.PUBLISHED
 
 
+def test_nobody_approves_after_the_fact_what_they_sent_out(
+    db: Database, people: People, account: int
+) -> None:
+    users.assign_account_role(db, people.kacho, account, people.tanto.user_id, Role.MANAGER)  # also a 管理者
+    post_id = draft(
+        db, people.agency, account, "避難所を開設しました。", emergency=True, emergency_reason=REASON
+    )
+    submit(db, people.agency, post_id)
+    post_workflow.record_publication(db, people.tanto, post_id, version(db, people.tanto, post_id), URL)
+    assert [r.id for r in post_queries.pending_for(db, people.tanto)] == []
+    with pytest.raises(PermissionDeniedError, match="4つの目"):
+        after_approval.decide_after(
+            db, people.tanto, post_id, version(db, people.tanto, post_id), A.AFTER_APPROVE
+        )
+    after_approval.decide_after(
+        db, people.kacho, post_id, version(db, people.kacho, post_id), A.AFTER_APPROVE
+    )
+    assert status(db, post_id, people.kacho) is P.PUBLISHED
+
+
 @pytest.fixture
 def hosa(db: Database, people: People, account: int) -> Actor:
     """課長補佐: a 担当者 named deputy from yesterday for a week, with a certified 電子印鑑."""

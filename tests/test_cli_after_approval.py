@@ -10,6 +10,7 @@ import pytest
 from sns_desk.domain.vocabulary import PostStatus, Role
 from sns_desk.services import post_queries, users
 from sns_desk.store.database import open_database
+from sns_desk.store.orm import Post
 from tests import world
 from tests.test_cli_emergency import cli_setup  # noqa: F401  (the fixture)
 from tests.test_cli_posts import run
@@ -32,6 +33,8 @@ def test_allow_publish_first_list_and_approve_after_the_fact(
         db, people.tanto, account, "給水所を開設しました。", emergency=True, emergency_reason=REASON
     )
     submit(db, people.tanto, second)
+    third = draft(db, people.tanto, account, "停電の情報です。", emergency=True, emergency_reason=REASON)
+    submit(db, people.tanto, third)
     db.dispose()
     base = ("--db", str(path))
     code, _out, err = run(capsys, *base, "publish", str(first), "--url", "https://x.com/k/status/1")
@@ -43,16 +46,25 @@ def test_allow_publish_first_list_and_approve_after_the_fact(
     db.dispose()
     code, out, err = run(capsys, *base, "after-approval", "allow", str(account), "on")
     assert code == 0 and "事後承認を認めました" in out, err
-    for post_id in (first, second):
+    for post_id in (first, second, third):
         code, out, err = run(
             capsys, *base, "publish", str(post_id), "--url", f"https://x.com/k/status/{post_id}"
         )
         assert code == 0 and "投稿結果を記録しました" in out, err
+    code, _out, err = run(capsys, *base, "after-approval", "approve", str(first))
+    assert code != 0 and "4つの目" in err  # who sent it out does not approve it afterwards
+    db = open_database(path)  # the other two were sent out by the 担当者 (tanto) instead
+    with db.write_session() as session:
+        for post_id in (first, second):
+            row = session.get(Post, post_id)
+            assert row is not None
+            row.published_by_id = people.tanto.user_id
+    db.dispose()
     code, out, _err = run(capsys, *base, "after-approval", "list")
     assert [line.split("\t")[:2] for line in out.splitlines()] == [
         [str(first), "事後承認待ち"],
         [str(second), "事後承認待ち"],
-    ]
+    ]  # not the third: this person sent it out
     code, out, err = run(capsys, *base, "after-approval", "approve", str(first), "--comment", "確認しました")
     assert code == 0 and "事後承認しました" in out, err
     with pytest.raises(SystemExit):  # a deletion says why (§8(3))

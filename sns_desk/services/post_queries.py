@@ -199,7 +199,9 @@ def pending_for(db: Database, actor: Actor) -> list[PostRow]:
         )
         rows = []
         for post, name, platform, author in found:
-            wrote = post.author_id == me.id or post.id in edited
+            wrote = (
+                me.id in (post.author_id, post.published_by_id) or post.id in edited
+            )  # post_access.wrote_it
             action = PostAction.AFTER_APPROVE if post.status is P.AFTER_PENDING else PostAction.APPROVE
             if may_act(action, facts(session, me, post, roles=roles[post.account_id], wrote=wrote)):
                 rows.append(_post_row(post, name, platform.label, author))

@@ -12,6 +12,7 @@ from sns_desk.gui import style
 from sns_desk.gui.accounts.account_info_dialog import AccountInfoDialog
 from sns_desk.gui.approvals.approvals_page import ApprovalsPage
 from sns_desk.gui.posts.post_editor import PostEditor
+from sns_desk.gui.posts.publish_dialog import PublishDialog
 from sns_desk.services import accounts, post_queries, post_workflow
 from sns_desk.store.database import Database
 from tests.gui.conftest import cell, rows
@@ -40,6 +41,9 @@ def test_allow_publish_first_and_decide_after_the_fact(qtbot: QtBot, db: Databas
     editor = PostEditor(db, people.tanto, post_id)
     qtbot.addWidget(editor)
     assert editor.ui.publishButton.isVisibleTo(editor)  # 「投稿する…」 on a 承認待ち emergency post
+    publish = PublishDialog(db, people.tanto, post_id)
+    qtbot.addWidget(publish)
+    assert "事後承認待ち" in publish.heading.text()
     post_workflow.record_publication(db, people.tanto, post_id, version(db, people.tanto, post_id), URL)
 
     page = ApprovalsPage(db, people.kacho)

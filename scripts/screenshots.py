@@ -612,6 +612,48 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     deputy_dialog.close()
     deputies.set_manager_absent(db, kacho, kanko, False)
 
+    # 事後承認 (issue 14, item 7; §5(9)): the account allows it, the 担当者 posts an emergency notice first, and it
+    # leads the 管理者's 承認待ち, marked, with 事後承認 and the orders to correct or delete it
+    from sns_desk.domain.workflow import PostAction
+    from sns_desk.services import after_approval
+
+    accounts.set_allow_after_approval(db, kacho, kanko, accounts.get_account(db, kacho, kanko).version, True)
+    urgent = post_drafts.create_draft(
+        db,
+        tanto,
+        post_drafts.PostInput(
+            kanko,
+            "【緊急】桜島で噴火が発生しました。市内の避難所を開設しています。"
+            "https://www.city.kagoshima.lg.jp/",
+            title="桜島の噴火と避難所の開設",
+            planned_at=at(10),
+            emergency=True,
+            emergency_reason="桜島の噴火。避難所の開設を直ちに知らせるため（§5(9)）",
+        ),
+    )
+    post_workflow.submit(db, tanto, urgent, post_queries.get_post(db, tanto, urgent).row.version, checked)
+    post_workflow.record_publication(
+        db,
+        tanto,
+        urgent,
+        post_queries.get_post(db, tanto, urgent).row.version,
+        "https://x.com/kagoshima_kanko/status/1862000000000000001",
+        at(10),
+    )
+    approver = MainWindow(db, kacho)
+    approver.resize(1280, 760)
+    approver.show_page("approvals")
+    save(approver, "after-approval-1-queue.png")
+    approver.close()
+    after_approval.decide_after(
+        db,
+        kacho,
+        urgent,
+        post_queries.get_post(db, kacho, urgent).row.version,
+        PostAction.AFTER_APPROVE,
+        "内容を確認しました",
+    )
+
     # 事前承認の範囲 (§5(2)): the 管理者 writes the template with its slots and sees the sample; the 担当者 fills it
     from sns_desk.domain.vocabulary import SlotKind
     from sns_desk.gui.accounts.scope_dialog import ScopeDialog

@@ -317,8 +317,8 @@ def test_an_approved_post_due_within_the_hour_is_told_to_its_author_once(
 
 
 def test_after_approval_waiting_goes_to_the_managers(db: Database, people: People, office: int) -> None:
-    """事後承認待ち (代決, branch i14-deputy) is wired where that state is entered; the kind and its recipients are
-    ready here."""
+    """事後承認待ち (§5(9)): the kind goes to the account's 管理者s (tests/test_after_approval.py enters the state and
+    adds the deputies in force)."""
     post_id = draft(db, people.tanto, office)
     with db.write_session() as session:
         post = session.get(Post, post_id)

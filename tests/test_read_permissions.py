@@ -32,6 +32,7 @@ from sns_desk.domain.vocabulary import (
     PostStatus,
     Role,
 )
+from sns_desk.domain.workflow import PostAction
 from sns_desk.host.mail_transport import MailServer, Security
 from sns_desk.services import (
     account_policies,
@@ -266,6 +267,7 @@ def arguments(w: World, name: str, function: Callable[..., Any]) -> dict[str, An
         "Role": Role.STAFF,
         "Mapping[str, Any]": {},
         "Platform": Platform.X,
+        "PostAction": PostAction.AFTER_APPROVE,
         "checks.Finding": checks.Finding("external_link", checks.Severity.WARNING, 0, 4, "§5(8)", "確認"),
         "checks.Draft": checks.Draft(Platform.X, "https://www.jma.go.jp/ 確認"),
         "ReportClosure": ReportClosure.SENT,

@@ -5,7 +5,7 @@ operating-hours verdict with the emergency flag and its reason (§5(9)), which a
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -15,8 +15,10 @@ from sns_desk.domain.errors import ConflictError, PermissionDeniedError, Validat
 from sns_desk.domain.hours import HoursState, verdict
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
 from sns_desk.domain.workflow import (
+    AFTER_DECISIONS,
     FOUR_EYES,
     TRANSITIONS,
+    Deputyship,
     PostAction,
     PostFacts,
     actions_for,
@@ -26,10 +28,13 @@ from sns_desk.domain.workflow import (
     editable,
     may_act,
     may_decide,
+    may_publish,
+    publication_action,
 )
 
 P = PostStatus
 A = PostAction
+NOW = datetime(2026, 12, 1, 3, tzinfo=UTC)
 DECIDERS = {Role.RESPONSIBLE, Role.MANAGER}
 
 
@@ -54,14 +59,32 @@ def test_the_self_approval_setting_covers_the_responsible_as_well_as_the_manager
 
 
 def facts(
-    status: PostStatus, *roles: Role, wrote: bool = False, account: AccountStatus = AccountStatus.ACTIVE
+    status: PostStatus,
+    *roles: Role,
+    wrote: bool = False,
+    account: AccountStatus = AccountStatus.ACTIVE,
+    after: bool = False,
+    emergency: str | None = None,
+    deputyship: Deputyship | None = None,
 ) -> PostFacts:
-    return PostFacts(status, frozenset(roles), wrote, False, "鹿児島市観光公式X", account)
+    return PostFacts(
+        status,
+        frozenset(roles),
+        wrote,
+        False,
+        "鹿児島市観光公式X",
+        account,
+        deputyship,
+        NOW if deputyship else None,
+        allow_after_approval=after,
+        emergency=emergency is not None,
+        emergency_reason=emergency or "",
+    )
 
 
 def test_editable_statuses_are_those_a_save_starts_from() -> None:
     assert {s for s in PostStatus if editable(s)} == {P.DRAFT, P.REJECTED, P.APPROVED}
-    assert not editable(P.PENDING) and not editable(P.PUBLISHED)
+    assert not editable(P.PENDING) and not editable(P.PUBLISHED) and not editable(P.AFTER_PENDING)
     assert changes_status(A.SAVE, P.APPROVED) and changes_status(A.SAVE, P.REJECTED)
     assert not changes_status(A.SAVE, P.DRAFT)
     assert {s for s in PostStatus if correctable(s)} == {P.PUBLISHED}  # §8(2)
@@ -141,3 +164,87 @@ def test_which_revision_the_approver_compares_with() -> None:
     assert diff_base([1, 2, 3, 4], [], seen=2, rejected_at=[3]) == 2  # seen before someone else's rejection
     assert diff_base([1, 2], [], rejected_at=[2]) == 2  # rejected and resubmitted unchanged: no difference
     assert diff_base([1, 2], [7], seen=9) is None  # numbers that are not revisions are ignored
+
+
+# --- 事後承認 (§5(9)): an emergency post out before approval, decided afterwards -------------------------------------
+
+QUAKE = "震度6弱の地震のため"
+WITHIN = verdict(None, None, False, "")  # no policy: hours block nothing
+AWAY = Deputyship(NOW - timedelta(days=1), NOW + timedelta(days=1), manager_absent=True, always=False)
+
+
+@pytest.mark.parametrize(
+    ("status", "after", "emergency", "allowed", "target", "reason"),
+    [
+        (P.APPROVED, False, None, True, P.PUBLISHED, ""),  # the ordinary route
+        (P.APPROVED, True, QUAKE, True, P.PUBLISHED, ""),  # approved anyway: no 事後承認 needed
+        (
+            P.PENDING,
+            False,
+            QUAKE,
+            False,
+            None,
+            "事後承認が認められていません",
+        ),  # the account does not allow it
+        (P.PENDING, True, None, False, None, "緊急の投稿として理由"),  # not an emergency
+        (P.PENDING, True, "   ", False, None, "緊急の投稿として理由"),  # the flag without a reason
+        (P.PENDING, True, QUAKE, True, P.AFTER_PENDING, ""),  # 事後承認
+        (P.DRAFT, True, QUAKE, False, None, "「下書き」のため"),  # not even submitted
+        (P.AFTER_PENDING, True, QUAKE, False, None, "「事後承認待ち」のため"),  # already out
+    ],
+)
+def test_who_may_publish_before_approval(
+    status: PostStatus,
+    after: bool,
+    emergency: str | None,
+    allowed: bool,
+    target: PostStatus | None,
+    reason: str,
+) -> None:
+    post = facts(status, Role.STAFF, after=after, emergency=emergency)
+    answer = may_publish(post, WITHIN)
+    assert answer.allowed is allowed
+    assert reason in answer.reason
+    if target is not None:
+        assert TRANSITIONS[publication_action(status)].target is target
+
+
+def test_publishing_first_needs_a_writer_and_an_account_in_operation() -> None:
+    stranger = may_publish(facts(P.PENDING, Role.EMPLOYEE, after=True, emergency=QUAKE), WITHIN)
+    assert stranger.error is PermissionDeniedError
+    suspended = facts(P.PENDING, Role.STAFF, after=True, emergency=QUAKE, account=AccountStatus.SUSPENDED)
+    assert "一時停止" in may_publish(suspended, WITHIN).reason
+
+
+@pytest.mark.parametrize("action", sorted(AFTER_DECISIONS))
+@pytest.mark.parametrize(
+    ("roles", "wrote", "deputyship", "allowed", "reason"),
+    [
+        ({Role.MANAGER}, False, None, True, ""),
+        ({Role.RESPONSIBLE}, False, None, True, ""),
+        ({Role.MANAGER}, True, None, False, FOUR_EYES),  # nobody decides on what they wrote
+        ({Role.STAFF}, False, None, False, "投稿の承認・差戻し"),  # the 担当者 who posted it does not
+        ({Role.STAFF}, False, AWAY, True, ""),  # 代決 while the 管理者 is away
+        ({Role.STAFF}, True, AWAY, False, FOUR_EYES),
+    ],
+)
+def test_who_decides_after_the_fact(
+    action: PostAction,
+    roles: set[Role],
+    wrote: bool,
+    deputyship: Deputyship | None,
+    allowed: bool,
+    reason: str,
+) -> None:
+    answer = may_act(action, facts(P.AFTER_PENDING, *roles, wrote=wrote, deputyship=deputyship))
+    assert answer.allowed is allowed
+    assert reason in answer.reason
+    assert not may_act(action, facts(P.PENDING, *roles, wrote=wrote, deputyship=deputyship))
+
+
+def test_after_the_fact_decisions_lead_to_published_or_deleted() -> None:
+    assert TRANSITIONS[A.AFTER_APPROVE].target is P.PUBLISHED
+    assert TRANSITIONS[A.ORDER_CORRECTION].target is P.PUBLISHED  # it stays out; the 訂正 follows (§8(2))
+    assert TRANSITIONS[A.ORDER_DELETION].target is P.DELETED  # §8(3)
+    assert {s for s in PostStatus if correctable(s)} == {P.PUBLISHED}  # a 訂正 starts once decided
+    assert P.AFTER_PENDING.label == "事後承認待ち"

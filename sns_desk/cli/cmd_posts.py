@@ -18,7 +18,7 @@ from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import NotFoundError, ValidationError
 from sns_desk.domain.validation import reference_number
 from sns_desk.domain.vocabulary import PostStatus
-from sns_desk.domain.workflow import PostAction
+from sns_desk.domain.workflow import PostAction, publication_action
 from sns_desk.host import identity
 from sns_desk.services import accounts, post_drafts, post_queries, post_workflow, users
 from sns_desk.services.actors import Actor
@@ -168,6 +168,8 @@ def run(args: argparse.Namespace, db: Database) -> int:
         return cmd_publishing.publish_now(db, actor, args.id)
     if command in DECISIONS:
         action, call, done = DECISIONS[command]
+        if command == "publish":  # a 承認待ち emergency post goes out as 事後承認 (§5(9))
+            action = publication_action(post_queries.get_post(db, actor, args.id).row.status)
         call(db, actor, args, _ready(db, actor, args.id, action).row.version)
         print(f"投稿 {args.id} {done}。")
         return 0

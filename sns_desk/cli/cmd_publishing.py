@@ -76,6 +76,8 @@ def publish_now(db: Database, actor: Actor, post_id: int) -> int:
     print(f"投稿 {post_id} を送信しました: {done.url or done.remote_id}（{when:%Y-%m-%d %H:%M}）")
     if done.outside_hours:
         print("注意: 投稿された時刻は運用時間外でした（§5(9)）。")
+    if offered.after_approval:
+        print("承認の前に投稿したため「事後承認待ち」です。アカウント管理者に知らせました（§5(9)）。")
     return 0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sns_desk.cli import cmd_accounts as cli_accounts
+from sns_desk.cli import cmd_after_approval as cli_after
 from sns_desk.cli import cmd_deputies as cli_deputies
 from sns_desk.cli import cmd_emergency as cli_emergency
 from sns_desk.cli import cmd_incidents as cli_incidents
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_mail.add_parsers(sub)
     cli_emergency.add_parsers(sub)
     cli_deputies.add_parsers(sub)
+    cli_after.add_parsers(sub)
     cli_publishing.add_parsers(sub)
     return parser
 
@@ -273,6 +275,7 @@ cmd_rules = _on_database(cli_rules.run)
 cmd_mail = _on_database(cli_mail.run)
 cmd_stop = _on_database(cli_emergency.run)
 cmd_deputy = _on_database(cli_deputies.run)
+cmd_after = _on_database(cli_after.run)
 cmd_publishing = _on_database(cli_publishing.run)
 
 
@@ -302,6 +305,7 @@ COMMANDS = {
     "mail": cmd_mail,
     "stop": cmd_stop,
     "deputy": cmd_deputy,
+    "after-approval": cmd_after,
     "connection": cmd_publishing,
     "publish-due": cmd_publishing,
     "published": cmd_publishing,

@@ -94,6 +94,7 @@ class PostStatus(Labelled):
     APPROVED = "approved", "承認済"
     REJECTED = "rejected", "差戻し"
     PUBLISHED = "published", "投稿済"
+    AFTER_PENDING = "after_pending", "事後承認待ち"  # an emergency post out before approval (§5(9))
     DELETED = "deleted", "削除"  # 削除 (§8(3)) or discarded draft
 
 
@@ -101,6 +102,14 @@ class DecisionKind(Labelled):
     APPROVE = "approve", "承認"
     REJECT = "reject", "差戻し"
     SCOPE = "scope", "事前承認の範囲内"  # approved by a standing scope (§5(2))
+    AFTER_APPROVE = "after_approve", "事後承認"  # an emergency post approved after it went out (§5(9))
+    ORDER_CORRECTION = "order_correction", "事後承認: 訂正の指示"  # §8(2)
+    ORDER_DELETION = "order_deletion", "事後承認: 削除の指示"  # §8(3)
+
+    @property
+    def signed(self) -> bool:
+        """Whether a person decided it with the 電子印鑑 (a standing scope's approval is the scope's)."""
+        return self is not DecisionKind.SCOPE
 
 
 class SlotKind(Labelled):

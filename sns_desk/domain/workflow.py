@@ -31,6 +31,10 @@ class PostAction(enum.StrEnum):
     PUBLISH = "publish"
     DELETE = "delete"
     DISCARD = "discard"
+    PUBLISH_FIRST = "publish_first"  # 事後承認: an emergency post out before approval (§5(9))
+    AFTER_APPROVE = "after_approve"
+    ORDER_CORRECTION = "order_correction"
+    ORDER_DELETION = "order_deletion"
 
     @property
     def label(self) -> str:
@@ -43,6 +47,10 @@ class PostAction(enum.StrEnum):
             PostAction.PUBLISH: "投稿結果の記録",
             PostAction.DELETE: "削除の記録",
             PostAction.DISCARD: "下書きの破棄",
+            PostAction.PUBLISH_FIRST: "緊急の投稿（事後承認）",
+            PostAction.AFTER_APPROVE: "事後承認",
+            PostAction.ORDER_CORRECTION: "訂正の指示",
+            PostAction.ORDER_DELETION: "削除の指示",
         }[self]
 
 
@@ -64,11 +72,31 @@ TRANSITIONS: dict[PostAction, PostTransition] = {
     PostAction.PUBLISH: PostTransition(frozenset({P.APPROVED}), P.PUBLISHED, Permission.RECORD_PUBLICATION),
     PostAction.DELETE: PostTransition(frozenset({P.PUBLISHED}), P.DELETED, Permission.APPROVE_POST),
     PostAction.DISCARD: PostTransition(frozenset({P.DRAFT, P.REJECTED}), P.DELETED, Permission.WRITE_POST),
+    # 事後承認 (§5(9)): where the account allows it, a submitted emergency post goes out before the decision, and
+    # the 管理者 then approves it, orders a correction (§8(2); the post stays out, a 訂正 follows) or its deletion
+    # (§8(3))
+    PostAction.PUBLISH_FIRST: PostTransition(
+        frozenset({P.PENDING}), P.AFTER_PENDING, Permission.RECORD_PUBLICATION
+    ),
+    PostAction.AFTER_APPROVE: PostTransition(
+        frozenset({P.AFTER_PENDING}), P.PUBLISHED, Permission.APPROVE_POST
+    ),
+    PostAction.ORDER_CORRECTION: PostTransition(
+        frozenset({P.AFTER_PENDING}), P.PUBLISHED, Permission.APPROVE_POST
+    ),
+    PostAction.ORDER_DELETION: PostTransition(
+        frozenset({P.AFTER_PENDING}), P.DELETED, Permission.APPROVE_POST
+    ),
 }
 
 # the actions that need the account in operation (§3, §8(4)); SAVE needs it open for drafting
-POSTING_ACTIONS = frozenset({PostAction.SUBMIT, PostAction.APPROVE, PostAction.REJECT, PostAction.PUBLISH})
-DECISIONS = frozenset({PostAction.APPROVE, PostAction.REJECT})
+POSTING_ACTIONS = frozenset(
+    {PostAction.SUBMIT, PostAction.APPROVE, PostAction.REJECT, PostAction.PUBLISH, PostAction.PUBLISH_FIRST}
+)
+AFTER_DECISIONS = frozenset(
+    {PostAction.AFTER_APPROVE, PostAction.ORDER_CORRECTION, PostAction.ORDER_DELETION}
+)
+DECISIONS = frozenset({PostAction.APPROVE, PostAction.REJECT}) | AFTER_DECISIONS
 
 
 def editable(status: PostStatus) -> bool:
@@ -198,6 +226,9 @@ class PostFacts:
     account_status: AccountStatus
     deputyship: Deputyship | None = None  # 代決: the person's designation on the account, if any
     at: datetime | None = None  # now, for the deputy's period
+    allow_after_approval: bool = False  # the account's setting: 事後承認 of emergency posts (§5(9))
+    emergency: bool = False  # the post is marked 緊急
+    emergency_reason: str = ""
 
 
 def may_act(action: PostAction, facts: PostFacts) -> Allowed:
@@ -220,6 +251,10 @@ def may_act(action: PostAction, facts: PostFacts) -> Allowed:
         )
         if reason:
             return refuse(reason, ValidationError)
+    if action is PostAction.PUBLISH_FIRST:
+        first = may_publish_first(facts)
+        if not first:
+            return first
     if action in DECISIONS:
         return may_decide(facts.roles, facts.wrote_it, facts.allow_self_approval, facts.deputyship, facts.at)
     if action is PostAction.WITHDRAW and not facts.wrote_it:
@@ -227,14 +262,42 @@ def may_act(action: PostAction, facts: PostFacts) -> Allowed:
     return YES
 
 
+def may_publish_first(facts: PostFacts) -> Allowed:
+    """事後承認 (§5(9)): a submitted post goes out before its approval only where the account allows it, and only
+    as an emergency post with its reason."""
+    if not facts.allow_after_approval:
+        return refuse(
+            "この投稿は「承認待ち」です。承認されてから投稿してください"
+            "（このアカウントでは緊急の投稿の事後承認が認められていません。§5(9)）。",
+            ConflictError,
+        )
+    if not (facts.emergency and facts.emergency_reason.strip()):
+        return refuse(
+            "承認の前に投稿できるのは、緊急の投稿として理由が記入されたものだけです（事後承認、§5(9)）。",
+            ValidationError,
+        )
+    return YES
+
+
+def publication_action(status: PostStatus) -> PostAction:
+    """Which action publishing a post in ``status`` is: an approved post is published, a submitted one goes out
+    first and waits for its 事後承認."""
+    return (
+        PostAction.PUBLISH_FIRST
+        if status in TRANSITIONS[PostAction.PUBLISH_FIRST].sources
+        else PostAction.PUBLISH
+    )
+
+
 def may_publish(facts: PostFacts, hours: HoursVerdict) -> Allowed:
     """Whether the post may go out (or be recorded as gone out) now: the one rule of publication (§4(1)ウ, §5(1),
     §5(9)), for 「投稿する」, ``sns-desk publish``, ``publish-due`` and the manual record alike.
 
     ``hours`` is the §5(9) verdict for the moment of publication (:func:`sns_desk.domain.hours.verdict`): outside
-    the operating hours a post goes out only when it is marked 緊急 with a reason.
+    the operating hours a post goes out only when it is marked 緊急 with a reason.  A submitted (承認待ち) post
+    goes out only as 事後承認 (:func:`may_publish_first`) and becomes 事後承認待ち.
     """
-    allowed = may_act(PostAction.PUBLISH, facts)
+    allowed = may_act(publication_action(facts.status), facts)
     if not allowed:
         return allowed
     if hours.blocks:

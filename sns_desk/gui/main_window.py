@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "tray", None) is not None:
             self.tray.update(waiting, muted)
         if "approvals" in self._keys:  # the bell counted them: the badge needs no read of its own
-            self.set_pending_badge(sum(n.count for n in waiting if n.kind == "approvals"))
+            self.set_pending_badge(sum(n.count for n in waiting if n.kind in ("approvals", "after_approval")))
         self.bell.setText(f"お知らせ（{len(waiting)}）" if waiting else "お知らせ")
         font = self.bell.font()
         font.setBold(bool(waiting))

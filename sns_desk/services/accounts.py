@@ -121,6 +121,7 @@ class AccountRow:
     allow_self_approval: bool
     opening_report_required: bool = False  # §3(2): 運用中 waits for the opening report
     unreported: str = ""  # §3(2): 「未報告: 開設・変更」 while a report to 広報課 is not recorded
+    allow_after_approval: bool = False  # 事後承認 of emergency posts (§5(9))
 
 
 def _names(account: Account, role: Role) -> tuple[str, ...]:
@@ -183,6 +184,7 @@ def _rows(step: Step, where: ColumnElement[bool] | None = None) -> list[AccountR
                 account.allow_self_approval,
                 account.opening_report_required,
                 unreported_text(unreported.get(account.id, [])),
+                account.allow_after_approval,
             )
         )
     return rows
@@ -490,6 +492,23 @@ def set_allow_self_approval(
         step.audit("account.self_approval", "account", account.id, {"allow": allow})
 
     change(db, actor, work, what="set_allow_self_approval")
+
+
+def set_allow_after_approval(
+    db: Database, actor: Actor, account_id: int, expected_version: int, allow: bool
+) -> None:
+    """事後承認 (§5(9)): an account setting that lets its 担当者 publish an emergency post (緊急, with its reason)
+    before approval; the 管理者 then approves it after the fact or orders a correction or deletion (§8(2)(3))."""
+
+    def work(step: Step) -> None:
+        step.require(Permission.EDIT_ACCOUNT_SETTINGS, account_id)
+        account = step.load(Account, account_id, expected_version, conflict=_changed_by_someone)
+        if account.allow_after_approval == allow:
+            return
+        account.allow_after_approval = allow
+        step.audit("account.after_approval", "account", account.id, {"allow": allow})
+
+    change(db, actor, work, what="set_allow_after_approval")
 
 
 # --- people per account (§4, §9(1)) ------------------------------------------------------------------------------

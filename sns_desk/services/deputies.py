@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import Role
-from sns_desk.domain.workflow import Deputyship
+from sns_desk.domain.workflow import Deputyship, may_deputise
 from sns_desk.services.access import account_roles, require_somewhere
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
@@ -98,6 +98,28 @@ def named_now(session: Session, user_id: int, at: datetime) -> bool:
         )
         is not None
     )
+
+
+def deputies_in_force(session: Session, account_id: int, at: datetime) -> list[User]:
+    """The people who may decide for the account's 管理者 at ``at`` (:func:`may_deputise`): named for a period
+    covering it while the 管理者 is marked absent, or at any time where the office allows it."""
+    account = session.get(Account, account_id)
+    if account is None:
+        return []
+    rows = session.scalars(
+        select(AccountDeputy).where(
+            AccountDeputy.account_id == account_id,
+            AccountDeputy.valid_from <= at,
+            AccountDeputy.valid_until >= at,
+        )
+    )
+    people: dict[int, User] = {}
+    for row in rows:
+        rule = Deputyship(row.valid_from, row.valid_until, account.manager_absent, account.deputies_always)
+        user = session.get(User, row.user_id)
+        if user is not None and may_deputise(rule, at):
+            people[user.id] = user
+    return list(people.values())
 
 
 def managers_text(session: Session, account_id: int) -> str:

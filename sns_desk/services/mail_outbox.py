@@ -30,6 +30,7 @@ from sns_desk.host.mail_transport import MailFailure, MailServer, Outgoing, send
 from sns_desk.services.account_checklist import credential_due
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import rotation_days
+from sns_desk.services.deputies import deputies_in_force
 from sns_desk.services.mail_settings import opted_out, server_in
 from sns_desk.services.monitoring import is_overdue, with_last_check
 from sns_desk.services.usecase import Step, change, look
@@ -110,15 +111,25 @@ def queue(
     return queued
 
 
-def queue_for_post(session: Session, kind: MailKind, post: Post, *, exclude: User | None = None) -> int:
-    """A notice about a post: a request or 事後承認 to the account's 管理者s, a decision or due time to the author."""
+def queue_for_post(
+    session: Session, kind: MailKind, post: Post, *, exclude: User | None = None, detail: str = ""
+) -> int:
+    """A notice about a post: a request or 事後承認 to the account's 管理者s and the deputies in force (代決), a
+    decision or due time to the author."""
     if kind in (MailKind.APPROVAL_REQUESTED, MailKind.AFTER_APPROVAL):
-        people = [u for u in members(session, post.account_id, Role.MANAGER) if u is not exclude]
-        return queue(session, kind, post.id, post.title, people)
+        deciders = members(session, post.account_id, Role.MANAGER)
+        deciders += deputies_in_force(session, post.account_id, utcnow())
+        unique = {u.id: u for u in deciders if u is not exclude}
+        return queue(session, kind, post.id, post.title, list(unique.values()))
     if kind is MailKind.DECIDED:
         author = session.get(User, post.author_id)
         return queue(
-            session, kind, post.id, post.title, [author] if author else [], detail=DECIDED_TEXT[post.status]
+            session,
+            kind,
+            post.id,
+            post.title,
+            [author] if author else [],
+            detail=detail or DECIDED_TEXT[post.status],
         )
     raise ValueError(f"{kind} is not a post notice")
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
+from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.services import mail_settings, monitoring, post_queries
 from sns_desk.services.account_checklist import password_due
 from sns_desk.services.actors import Actor
@@ -22,7 +23,7 @@ from sns_desk.store.orm import Account, CredentialRecord, Incident
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # "approvals", "scope_review", "incident", "monitoring", "dormant", "credential", "account_report"
+    kind: str  # "after_approval", "approvals", "scope_review", "incident", "monitoring", "dormant", "credential", "account_report"
     text: str
     page: str  # the main window page that deals with it
     target: int | None = None
@@ -83,7 +84,19 @@ def bell(db: Database, actor: Actor) -> tuple[list[Notice], set[MailKind]]:
 
 def _notifications(step: Step) -> list[Notice]:
     notices: list[Notice] = []
-    pending = len(post_queries.pending_rows(step))
+    waiting = post_queries.pending_rows(step)
+    after = [row for row in waiting if row.status is PostStatus.AFTER_PENDING]
+    if after:  # 事後承認 (§5(9)): already out, so first
+        notices.append(
+            Notice(
+                "after_approval",
+                f"承認の前に投稿された緊急の投稿 {len(after)} 件が、事後承認を待っています（§5(9)）。",
+                "approvals",
+                after[0].id,
+                count=len(after),
+            )
+        )
+    pending = len(waiting) - len(after)
     if pending:
         notices.append(
             Notice("approvals", f"承認を待っている投稿が {pending} 件あります。", "approvals", count=pending)

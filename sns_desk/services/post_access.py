@@ -28,8 +28,9 @@ from sns_desk.store.orm import Post, PostRevision, User, utcnow
 
 
 def wrote_it(session: Session, post: Post, user_id: int) -> bool:
-    """Whether ``user_id`` wrote the post or saved one of its revisions (four eyes counts editors too)."""
-    if post.author_id == user_id:
+    """Whether ``user_id`` wrote the post or saved one of its revisions (four eyes counts editors too), or sent it
+    out before its approval (nobody approves their own emergency post after the fact, §5(9))."""
+    if user_id in (post.author_id, post.published_by_id):
         return True
     stmt = (
         select(func.count())
@@ -63,6 +64,9 @@ def facts(
         if deputies is None
         else deputies.get(post.account_id),
         now,
+        account.allow_after_approval,
+        post.emergency,
+        post.emergency_reason,
     )
 
 

@@ -163,7 +163,8 @@ def list_posts(
 
 def pending_for(db: Database, actor: Actor) -> list[PostRow]:
     """承認待ち that this person may decide now: exactly the posts whose approval they are offered
-    (:func:`sns_desk.domain.workflow.may_act`, with four eyes and the account's self-approval setting)."""
+    (:func:`sns_desk.domain.workflow.may_act`, with four eyes and the account's self-approval setting).  The
+    emergency posts already out and waiting for their 事後承認 (§5(9)) lead, oldest first."""
 
     return look(db, actor, pending_rows)
 
@@ -185,15 +186,23 @@ def pending_rows(step: Step) -> list[PostRow]:
     stmt = (
         _rows_stmt()
         .add_columns(edited)
-        .where(Post.status == P.PENDING, Post.account_id.in_(accounts_i_approve))
+        .where(Post.status.in_([P.AFTER_PENDING, P.PENDING]), Post.account_id.in_(accounts_i_approve))
         .options(contains_eager(Post.account))  # the rules read the account: no query per post
-        .order_by(Post.planned_at.is_(None), Post.planned_at, Post.submitted_at)
+        .order_by(  # 事後承認待ち first (already out, §5(9)), then by planned time
+            Post.status != P.AFTER_PENDING,
+            Post.published_at,
+            Post.planned_at.is_(None),
+            Post.planned_at,
+            Post.submitted_at,
+        )
     )
     rows = []
     for post, name, platform, author, saved_a_revision in session.execute(stmt):
-        wrote = post.author_id == me.id or bool(saved_a_revision)
+        # post_access.wrote_it: who wrote it, saved a revision or sent it out first is no second pair of eyes
+        wrote = me.id in (post.author_id, post.published_by_id) or bool(saved_a_revision)
         known = facts(session, me, post, roles=roles[post.account_id], wrote=wrote, deputies=deputy_of)
-        if may_act(PostAction.APPROVE, known):
+        action = PostAction.AFTER_APPROVE if post.status is P.AFTER_PENDING else PostAction.APPROVE
+        if may_act(action, known):
             rows.append(_post_row(post, name, platform.label, author))
     return rows
 

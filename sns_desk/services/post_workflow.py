@@ -18,7 +18,14 @@ from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.validation import URL_RE
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
-from sns_desk.domain.workflow import DEPUTY, PostAction, is_deputy_decision, may_publish
+from sns_desk.domain.workflow import (
+    DEPUTY,
+    TRANSITIONS,
+    PostAction,
+    is_deputy_decision,
+    may_publish,
+    publication_action,
+)
 from sns_desk.services import mail_outbox, signing
 from sns_desk.services.access import roles_of
 from sns_desk.services.account_policies import current_policy
@@ -282,7 +289,8 @@ def record_publication(
     url: str,
     published_at: datetime | None = None,
 ) -> None:
-    """投稿済: who posted, when, and the post's URL."""
+    """投稿済: who posted, when, and the post's URL.  A submitted emergency post recorded before its approval
+    (事後承認, §5(9), where the account allows it) becomes 事後承認待ち and its 管理者s are told."""
     url = url.strip()
     if not URL_RE.match(url):
         raise ValidationError("投稿の URL を https:// で始まる形で入力してください。")
@@ -290,7 +298,8 @@ def record_publication(
         raise ValueError("published_at must be timezone-aware")
 
     def work(step: Step) -> None:
-        post = open_post(step, post_id, expected_version, PostAction.PUBLISH)
+        action = publication_action(step.load(Post, post_id).status)
+        post = open_post(step, post_id, expected_version, action)
         when = published_at or utcnow()
         # the one rule of publication, at the moment it went out (§5(9)): the same as 「投稿する」 asks
         hours = verdict(
@@ -305,11 +314,19 @@ def record_publication(
                 "「投稿状態不明」から解決してください。",
                 f"post {post_id} has a publish claim",
             )
-        post.status = P.PUBLISHED
+        post.status = TRANSITIONS[action].target
         post.published_at, post.published_url, post.published_by_id = when, url, step.me.id
         post.updated_at = utcnow()
         step.session.flush()
-        step.audit("post.publish", "post", post.id, {"url": url, "at": when.isoformat()})
+        first = action is PostAction.PUBLISH_FIRST
+        step.audit(
+            "post.publish",
+            "post",
+            post.id,
+            {"url": url, "at": when.isoformat(), **({"after_approval": True} if first else {})},
+        )
+        if first:
+            mail_outbox.queue_for_post(step.session, MailKind.AFTER_APPROVAL, post, exclude=step.me)
 
     change(db, actor, work, what="record_publication")
 

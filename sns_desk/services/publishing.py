@@ -27,14 +27,23 @@ from sqlalchemy.orm import Session
 from sns_desk.domain import publication as pub
 from sns_desk.domain.errors import ConflictError, NotFoundError, SnsDeskError, ValidationError
 from sns_desk.domain.hours import HoursVerdict, verdict
+from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import DecisionKind, Platform, PostStatus
-from sns_desk.domain.workflow import Allowed, PostAction, may_act, may_publish, refuse
+from sns_desk.domain.workflow import (
+    TRANSITIONS,
+    Allowed,
+    PostAction,
+    may_act,
+    may_publish,
+    publication_action,
+    refuse,
+)
 from sns_desk.host import identity, platform_tokens
 from sns_desk.host.line_api import LineClient, Quota, retry_key
 from sns_desk.host.platform_endpoints import endpoints
 from sns_desk.host.x_api import XClient
-from sns_desk.services import connections, emergency_stop, revisions
+from sns_desk.services import connections, emergency_stop, mail_outbox, revisions
 from sns_desk.services.account_policies import current_policy
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_access import facts
@@ -59,6 +68,10 @@ def approved_content(session: Session, post: Post) -> tuple[str, str]:
     )
     image_hashes = [pub.sha256_bytes(a.data) for a in images]
     fingerprint = pub.content_fingerprint(post.body, image_hashes)
+    if post.status is PostStatus.PENDING:
+        # 事後承認 (§5(9)): nothing is approved yet; what goes out is the submitted revision (a 承認待ち post
+        # cannot be edited), and the 管理者's decision afterwards is signed over that revision
+        return fingerprint, ""
     decision = session.scalars(
         select(PostDecision)
         .where(
@@ -118,6 +131,9 @@ class PublishPlan:
     claim_state: pub.ClaimState | None
     claim_problem: str
     compose_url: str | None
+    after_approval: bool = (
+        False  # a 承認待ち emergency post: it goes out first and waits for 事後承認 (§5(9))
+    )
 
 
 def _connection_refusal(row: PlatformConnection | None, has_images: bool) -> str:
@@ -153,7 +169,7 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
     post = step.load(Post, post_id)
     step.see(post.account_id)
     hours = verdict(current_policy(session, post.account_id), when, post.emergency, post.emergency_reason)
-    rule = may_publish(facts(session, step.me, post), hours)
+    rule = may_publish(facts(session, step.me, post), hours)  # 承認済, or 承認待ち as 事後承認 (§5(9))
     fingerprint, content_problem = approved_content(session, post)
     row = session.get(PlatformConnection, post.account_id)
     claim = session.scalars(select(PublishClaim).where(PublishClaim.post_id == post.id)).first()
@@ -166,7 +182,8 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
     if allowed and (why := _connection_refusal(row, has_images)):
         allowed = refuse(why, ValidationError)
     # a manual record is judged at the time the person enters (post_workflow.record_publication asks may_publish)
-    may_record = may_act(PostAction.PUBLISH, facts(session, step.me, post))
+    post_facts = facts(session, step.me, post)
+    may_record = may_act(publication_action(post.status), post_facts)
     if may_record and claim is not None:
         may_record = refuse(_claim_refusal(claim), ConflictError)
     plan = PublishPlan(
@@ -183,6 +200,7 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
         S(claim.state) if claim else None,
         claim.problem if claim else "",
         pub.compose_url(post.account.platform, post.body),
+        publication_action(post.status) is PostAction.PUBLISH_FIRST,
     )
     return plan, fingerprint
 
@@ -325,7 +343,8 @@ def record_sent(
         hours = verdict(
             current_policy(step.session, post.account_id), at, post.emergency, post.emergency_reason
         )
-        post.status = PostStatus.PUBLISHED
+        action = publication_action(post.status)  # 承認待ち: out first, 事後承認待ち (§5(9))
+        post.status = TRANSITIONS[action].target
         post.published_at, post.published_url, post.published_by_id = at, seen.url, step.me.id
         post.updated_at = utcnow()
         claim.state, claim.remote_id, claim.remote_url = S.PUBLISHED.value, seen.remote_id, seen.url
@@ -343,8 +362,11 @@ def record_sent(
                 "proof": seen.as_proof(),
                 "proof_sha256": seen.proof_sha256(),
                 "read_back": read_back,
+                **({"after_approval": True} if action is PostAction.PUBLISH_FIRST else {}),
             },
         )
+        if action is PostAction.PUBLISH_FIRST:
+            mail_outbox.queue_for_post(step.session, MailKind.AFTER_APPROVAL, post, exclude=step.me)
         return Published(post.id, seen.remote_id, seen.url, at, hours.blocks)
 
     return change(db, actor, work, what="publish record")

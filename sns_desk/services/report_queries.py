@@ -139,6 +139,9 @@ def listed_accounts(db: Database, actor: Actor, *, include_closed: bool) -> list
 # --- 投稿実績 ------------------------------------------------------------------------------------------------------
 
 
+AFTER_KINDS = (DecisionKind.AFTER_APPROVE, DecisionKind.ORDER_CORRECTION, DecisionKind.ORDER_DELETION)
+
+
 class PostRecordRow(NamedTuple):
     """One line of the 投稿実績 (a tuple: a period may hold a hundred thousand)."""
 
@@ -159,9 +162,13 @@ class PostRecordRow(NamedTuple):
     @property
     def route(self) -> str:
         """How the post was approved to go out (承認の経路): by the 管理者 one by one, or by which standing scope.
-        (代決 and 事後承認 are not recorded by the app yet; they will add their own kinds here.)"""
+        An emergency post out before its approval shows its 事後承認 (§5(9)), or that it still waits for one."""
         if self.decision is DecisionKind.APPROVE:
             return "個別の承認"
+        if self.decision is not None and self.decision in AFTER_KINDS:
+            return f"{self.decision.label}（緊急の投稿、§5(9)）"
+        if self.status is PostStatus.AFTER_PENDING:
+            return "事後承認待ち（緊急の投稿、§5(9)）"
         if self.decision is DecisionKind.SCOPE:
             number = f"第{self.scope_number}版" if self.scope_number else ""
             return f"事前承認の範囲「{self.scope_title or '?'}」{number}（§5(2)）"
@@ -211,7 +218,7 @@ def _post_rows(
     )  # for a post a scope approved: the 管理者 who decided that version of the scope
     latest_decision = (
         select(PostDecision.post_id, func.max(PostDecision.id).label("decision_id"))
-        .where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.SCOPE]))
+        .where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.SCOPE, *AFTER_KINDS]))
         .group_by(PostDecision.post_id)
         .subquery()
     )

@@ -268,7 +268,7 @@ def seals(session: Session, kind: str, subject_ids: Iterable[int]) -> dict[int, 
 def post_decision_seals(session: Session, decisions: Iterable[PostDecision]) -> dict[int, str]:
     """For a post's history: each decision's 電子印鑑 checked now — "電子印鑑 ✓ <fingerprint>", what is wrong, or ""
     where none is due (a 事前承認 decision, or one made before signing began)."""
-    due = [d for d in decisions if d.kind in (DecisionKind.APPROVE, DecisionKind.REJECT)]
+    due = [d for d in decisions if d.kind.signed]
     found = seals(session, POST_DECISION, [d.id for d in due])
     boundary = _signing_boundary(session)
     for decision in due:
@@ -360,7 +360,7 @@ def _unsigned(session: Session, signed_seqs: set[int], report: SignatureReport) 
         session.scalars(select(DecisionSignature.subject_id).where(DecisionSignature.kind == POST_DECISION))
     )
     for decision in session.scalars(
-        select(PostDecision).where(PostDecision.kind.in_([DecisionKind.APPROVE, DecisionKind.REJECT]))
+        select(PostDecision).where(PostDecision.kind.in_([k for k in DecisionKind if k.signed]))
     ):
         if decision.id in signed_posts:
             continue

@@ -210,6 +210,7 @@ class Account(Versioned, Base):
     deputies_always: Mapped[bool] = _flag(
         False
     )  # 代決: the deputies may decide even while the 管理者 is present
+    allow_after_approval: Mapped[bool] = _flag(False)  # 事後承認: emergency posts may go out first (§5(9))
 
     department: Mapped[Department] = relationship()
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])

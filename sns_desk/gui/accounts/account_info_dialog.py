@@ -1,5 +1,5 @@
-"""The 管理者 edits the account's own fields, its self-approval setting (§4(1)イ, §5(1)) and whether 運用中 waits
-for the opening report to 広報課 (§3(2))."""
+"""The 管理者 edits the account's own fields, its self-approval setting (§4(1)イ, §5(1)), whether emergency posts
+may go out before approval for a 事後承認 (§5(9)) and whether 運用中 waits for the opening report to 広報課 (§3(2))."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class AccountInfoDialog(QDialog):
         self.ui.handleEdit.setText(row.handle)
         self.ui.urlEdit.setText(row.url)
         self.ui.selfApprovalCheck.setChecked(row.allow_self_approval)
+        self.ui.afterApprovalCheck.setChecked(row.allow_after_approval)
         self.ui.openingReportCheck.setChecked(row.opening_report_required)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -40,6 +41,11 @@ class AccountInfoDialog(QDialog):
                 fresh = accounts.get_account(self.db, self.actor, self.row.id)
                 accounts.set_allow_self_approval(
                     self.db, self.actor, self.row.id, fresh.version, self.ui.selfApprovalCheck.isChecked()
+                )
+            if self.ui.afterApprovalCheck.isChecked() != self.row.allow_after_approval:  # 事後承認 (§5(9))
+                fresh = accounts.get_account(self.db, self.actor, self.row.id)
+                accounts.set_allow_after_approval(
+                    self.db, self.actor, self.row.id, fresh.version, self.ui.afterApprovalCheck.isChecked()
                 )
             if self.ui.openingReportCheck.isChecked() != self.row.opening_report_required:
                 fresh = accounts.get_account(self.db, self.actor, self.row.id)

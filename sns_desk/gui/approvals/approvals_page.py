@@ -1,4 +1,5 @@
-"""承認待ち: what this person may decide, with the difference against the last approved revision (or the last one
+"""承認待ち: what this person may decide — first the emergency posts already out that wait for their 事後承認
+(§5(9): 事後承認, 訂正を指示 §8(2), 削除を指示 §8(3)) — with the difference against the last approved revision (or the last one
 this approver saw) inline, the images compared, a preview shaped like the platform, and the findings; 承認 and 差戻し
 one click or one key each (Ctrl+Enter, Ctrl+Shift+Enter)."""
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import SnsDeskError, ValidationError
+from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.domain.workflow import PostAction
 from sns_desk.gui import style
 from sns_desk.gui.approvals.revision_compare import ImageStrip, comparison_html, preview_html
@@ -31,6 +33,7 @@ from sns_desk.gui.shared.item_models import (
     show_list,
 )
 from sns_desk.services import (
+    after_approval,
     approval_view,
     post_attachments,
     post_drafts,
@@ -56,6 +59,7 @@ REVIEW_COLUMNS: tuple[Column[post_queries.ScopeReview], ...] = (
 APPROVE_KEYS = "Ctrl+Return"
 REJECT_KEYS = "Ctrl+Shift+Return"
 APPROVE_TIP = "この投稿を承認します（§5(1)）。キー: Ctrl+Enter または Alt+A"
+AFTER_TIP = "承認の前に投稿された緊急の投稿を、事後承認します（§5(9)）。キー: Ctrl+Enter または Alt+A"
 REJECT_TIP = "コメントを添えて作成者に戻します。キー: Ctrl+Shift+Enter または Alt+R（コメントが必要です）"
 
 
@@ -87,6 +91,8 @@ class ApprovalsPage(QWidget):
         self.ui.commentEdit.textChanged.connect(self._update_buttons)
         self.ui.approveButton.clicked.connect(self.approve)
         self.ui.rejectButton.clicked.connect(self.reject)
+        self.ui.orderCorrectionButton.clicked.connect(lambda: self.order(PostAction.ORDER_CORRECTION))
+        self.ui.orderDeletionButton.clicked.connect(lambda: self.order(PostAction.ORDER_DELETION))
         self.ui.openButton.clicked.connect(self.open_editor)
         self.reviews_model: TableModel[post_queries.ScopeReview] = TableModel(REVIEW_COLUMNS, self)
         show_list(self.ui.scopeReviewTable, self.reviews_model)
@@ -159,8 +165,16 @@ class ApprovalsPage(QWidget):
         planned = row.planned_at.astimezone(pol.JST).strftime("%Y-%m-%d %H:%M") if row.planned_at else "未定"
         overdue = "　⚠ 予定時刻を過ぎています（承認時に新しい時刻を指定）" if row.overdue() else ""
         emergency = f"　緊急: {detail.emergency_reason}" if row.emergency else ""
+        after = ""
+        if row.status is PostStatus.AFTER_PENDING:  # already out: the 管理者 decides after the fact (§5(9))
+            out = row.published_at.astimezone(pol.JST).strftime("%Y-%m-%d %H:%M") if row.published_at else ""
+            after = f"\n⚠ 承認の前に投稿済み（{out} {detail.published_by}）: 事後承認待ち（§5(9)）"
+            overdue = ""
         self.ui.headerLabel.setText(
-            f"投稿 {row.id}　{row.account}　作成: {row.author}　予定: {planned}{overdue}{emergency}"
+            f"投稿 {row.id}　{row.account}　作成: {row.author}　予定: {planned}{overdue}{emergency}{after}"
+        )
+        self.ui.headerLabel.setStyleSheet(
+            style.HEADER_STYLE + (style.ERROR_STYLE if row.status is PostStatus.AFTER_PENDING else "")
         )
         self.ui.bodyView.setPlainText(row.body)
         if detail.scope_note:  # the author chose a standing scope, which did not approve this body (§5(2))
@@ -215,18 +229,40 @@ class ApprovalsPage(QWidget):
             else "<p>申請時の確認で問題は見つかりませんでした。</p>" + "".join(parts)
         )
 
+    def _after(self) -> bool:
+        """Whether the selected post is out already and waits for its 事後承認 (§5(9))."""
+        return self.detail is not None and self.detail.row.status is PostStatus.AFTER_PENDING
+
     def _update_buttons(self) -> None:
-        """Approve and reject as the service says this person may now (with the reason when not); a rejection
-        also needs its comment."""
+        """Approve and reject (or, for a post already out, 事後承認 and the orders to correct or delete it) as the
+        service says this person may now (with the reason when not); a rejection or an order also needs its
+        comment."""
         detail = self.detail
-        approve = detail.actions[PostAction.APPROVE] if detail else None
+        after = self._after()
+        commented = bool(self.ui.commentEdit.toPlainText().strip())
+        approve = (
+            detail.actions[PostAction.AFTER_APPROVE if after else PostAction.APPROVE] if detail else None
+        )
         reject = detail.actions[PostAction.REJECT] if detail else None
+        self.ui.approveButton.setText("事後承認(&A)" if after else "承認(&A)")
         self.ui.approveButton.setEnabled(bool(approve))
-        self.ui.approveButton.setProperty("purpose", APPROVE_TIP)
+        self.ui.approveButton.setProperty("purpose", AFTER_TIP if after else APPROVE_TIP)
         explain(self.ui.approveButton, approve.reason if approve is not None else "")
-        self.ui.rejectButton.setEnabled(bool(reject) and bool(self.ui.commentEdit.toPlainText().strip()))
+        self.ui.rejectButton.setVisible(not after)
+        self.ui.rejectButton.setEnabled(bool(reject) and commented)
         self.ui.rejectButton.setProperty("purpose", REJECT_TIP)
         explain(self.ui.rejectButton, reject.reason if reject is not None else "")
+        for button, action in (
+            (self.ui.orderCorrectionButton, PostAction.ORDER_CORRECTION),
+            (self.ui.orderDeletionButton, PostAction.ORDER_DELETION),
+        ):
+            allowed = detail.actions[action] if detail and after else None
+            button.setVisible(after)
+            button.setEnabled(bool(allowed) and commented)
+            explain(button, allowed.reason if allowed is not None else "")
+        self.ui.commentLabel.setText(
+            "コメント（訂正・削除の指示には理由が必須）:" if after else "差戻しのコメント（差戻しには必須）:"
+        )
         self.ui.openButton.setEnabled(detail is not None)
 
     def _decide(self, call: Callable[[int, int], object]) -> None:
@@ -250,6 +286,9 @@ class ApprovalsPage(QWidget):
     def approve(self) -> None:
         if self.detail is None:
             return
+        if self._after():
+            self.order(PostAction.AFTER_APPROVE)
+            return
         new_time: datetime | None = None
         if self.detail.row.overdue():
             text, ok = QInputDialog.getText(
@@ -266,6 +305,15 @@ class ApprovalsPage(QWidget):
         self._decide(
             lambda post_id, version: post_workflow.approve(
                 self.db, self.actor, post_id, version, comment, new_time
+            )
+        )
+
+    def order(self, action: PostAction) -> None:
+        """事後承認, or the order to correct (§8(2)) or delete (§8(3)) a post already out, with the comment."""
+        comment = self.ui.commentEdit.toPlainText()
+        self._decide(
+            lambda post_id, version: after_approval.decide_after(
+                self.db, self.actor, post_id, version, action, comment
             )
         )
 

@@ -78,6 +78,11 @@ class Ui_AccountInfoDialog(object):
 
         self.dialogLayout.addWidget(self.selfApprovalCheck)
 
+        self.afterApprovalCheck = QCheckBox(AccountInfoDialog)
+        self.afterApprovalCheck.setObjectName(u"afterApprovalCheck")
+
+        self.dialogLayout.addWidget(self.afterApprovalCheck)
+
         self.openingReportCheck = QCheckBox(AccountInfoDialog)
         self.openingReportCheck.setObjectName(u"openingReportCheck")
 
@@ -134,6 +139,10 @@ class Ui_AccountInfoDialog(object):
         self.departmentCombo.setAccessibleName(QCoreApplication.translate("AccountInfoDialog", u"\u904b\u7528\u90e8\u7f72", None))
 #endif // QT_CONFIG(accessibility)
         self.selfApprovalCheck.setText(QCoreApplication.translate("AccountInfoDialog", u"\u7ba1\u7406\u8005\u304c\u81ea\u5206\u306e\u6295\u7a3f\u3092\u627f\u8a8d\u3067\u304d\u308b\uff08\u901a\u5e38\u306f\u30aa\u30d5\uff1a4\u3064\u306e\u76ee\u306e\u539f\u5247\uff09", None))
+        self.afterApprovalCheck.setText(QCoreApplication.translate("AccountInfoDialog", u"\u62c5\u5f53\u8005\u304c\u7dca\u6025\u306e\u6295\u7a3f\uff08\u7406\u7531\u3092\u8a18\u5165\u3057\u305f\u3082\u306e\uff09\u3092\u627f\u8a8d\u306e\u524d\u306b\u6295\u7a3f\u3057\u3001\u7ba1\u7406\u8005\u304c\u4e8b\u5f8c\u627f\u8a8d\u3059\u308b\uff08\u00a75(9)\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.afterApprovalCheck.setToolTip(QCoreApplication.translate("AccountInfoDialog", u"\u30aa\u30f3\u306b\u3059\u308b\u3068\u3001\u627f\u8a8d\u5f85\u3061\u306e\u7dca\u6025\u306e\u6295\u7a3f\u3092\u62c5\u5f53\u8005\u304c\u5148\u306b\u6295\u7a3f\u3067\u304d\u3001\u300c\u4e8b\u5f8c\u627f\u8a8d\u5f85\u3061\u300d\u3068\u3057\u3066\u627f\u8a8d\u5f85\u3061\u306e\u5148\u982d\u306b\u4e26\u3073\u307e\u3059\u3002", None))
+#endif // QT_CONFIG(tooltip)
         self.openingReportCheck.setText(QCoreApplication.translate("AccountInfoDialog", u"\u5e83\u5831\u8ab2\u3078\u306e\u958b\u8a2d\u306e\u5831\u544a\uff08\u00a73(2)\uff09\u3092\u8a18\u9332\u3057\u3066\u304b\u3089\u904b\u7528\u3092\u958b\u59cb\u3059\u308b", None))
 #if QT_CONFIG(tooltip)
         self.openingReportCheck.setToolTip(QCoreApplication.translate("AccountInfoDialog", u"\u30aa\u30f3\u306b\u3059\u308b\u3068\u3001\u958b\u8a2d\u306e\u5831\u544a\u66f8\u3092\u9001\u4ed8\u6e08\u307f\u3068\u3057\u3066\u8a18\u9332\u3059\u308b\u307e\u3067\u300c\u904b\u7528\u958b\u59cb\u300d\u3067\u304d\u307e\u305b\u3093\u3002", None))

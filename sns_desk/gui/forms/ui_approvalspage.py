@@ -176,6 +176,16 @@ class Ui_ApprovalsPage(object):
 
         self.decisionButtons.addWidget(self.rejectButton)
 
+        self.orderCorrectionButton = QPushButton(self.detailPanel)
+        self.orderCorrectionButton.setObjectName(u"orderCorrectionButton")
+
+        self.decisionButtons.addWidget(self.orderCorrectionButton)
+
+        self.orderDeletionButton = QPushButton(self.detailPanel)
+        self.orderDeletionButton.setObjectName(u"orderDeletionButton")
+
+        self.decisionButtons.addWidget(self.orderDeletionButton)
+
         self.openButton = QPushButton(self.detailPanel)
         self.openButton.setObjectName(u"openButton")
 
@@ -252,6 +262,14 @@ class Ui_ApprovalsPage(object):
         self.rejectButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u5dee\u623b\u3057(&R)", None))
 #if QT_CONFIG(tooltip)
         self.rejectButton.setToolTip(QCoreApplication.translate("ApprovalsPage", u"\u30b3\u30e1\u30f3\u30c8\u3092\u6dfb\u3048\u3066\u4f5c\u6210\u8005\u306b\u623b\u3057\u307e\u3059", None))
+#endif // QT_CONFIG(tooltip)
+        self.orderCorrectionButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u8a02\u6b63\u3092\u6307\u793a", None))
+#if QT_CONFIG(tooltip)
+        self.orderCorrectionButton.setToolTip(QCoreApplication.translate("ApprovalsPage", u"\u6295\u7a3f\u306f\u305d\u306e\u307e\u307e\u306b\u3057\u3066\u3001\u4f5c\u6210\u8005\u306b\u8a02\u6b63\uff08\u00a78(2)\uff09\u3092\u6307\u793a\u3057\u307e\u3059\uff08\u7406\u7531\u304c\u5fc5\u8981\u3067\u3059\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.orderDeletionButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u524a\u9664\u3092\u6307\u793a", None))
+#if QT_CONFIG(tooltip)
+        self.orderDeletionButton.setToolTip(QCoreApplication.translate("ApprovalsPage", u"\u524a\u9664\uff08\u00a78(3)\uff09\u3092\u6307\u793a\u3057\u3001\u524a\u9664\u3092\u8a18\u9332\u3057\u307e\u3059\uff08\u7406\u7531\u304c\u5fc5\u8981\u3067\u3059\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.openButton.setText(QCoreApplication.translate("ApprovalsPage", u"\u7de8\u96c6\u753b\u9762\u3067\u958b\u304f\u2026", None))
     # retranslateUi

@@ -478,7 +478,9 @@ class PostEditor(QDialog):
             button.setEnabled(new or bool(allowed))
             button.setToolTip(allowed.reason if allowed is not None else "")
         self.ui.withdrawButton.setVisible(bool(actions.get(PostAction.WITHDRAW)))
-        self.ui.publishButton.setVisible(bool(actions.get(PostAction.PUBLISH)))
+        self.ui.publishButton.setVisible(  # a 承認待ち emergency post goes out first where allowed (§5(9))
+            bool(actions.get(PostAction.PUBLISH)) or bool(actions.get(PostAction.PUBLISH_FIRST))
+        )
         self.ui.discardButton.setVisible(bool(actions.get(PostAction.DISCARD)))
 
     def _report(self, error: BaseException) -> None:

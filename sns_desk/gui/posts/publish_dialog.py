@@ -115,7 +115,14 @@ class PublishDialog(QDialog):
     def load(self) -> None:
         self.plan = publishing.plan(self.db, self.actor, self.post_id)
         p = self.plan
-        self.heading.setText(f"{p.account_name}（{p.platform.label}）に投稿する")
+        self.heading.setText(
+            f"{p.account_name}（{p.platform.label}）に投稿する"
+            + (
+                "\n⚠ 承認の前の緊急の投稿です。投稿後は「事後承認待ち」になり、管理者に知らせます（§5(9)）。"
+                if p.after_approval
+                else ""
+            )
+        )
         self.text.setPlainText(p.text)
         self.hours.setText(f"今: {p.hours.state.label}" + (f" — {p.hours.reason}" if p.hours.reason else ""))
         self.hours.setStyleSheet(style.WARNING_STYLE if p.hours.blocks else style.OK_STYLE)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
 
 from sns_desk.domain.policy import JST
+from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.gui import style
 from sns_desk.services.audit_log import AuditRow
 from sns_desk.services.post_queries import PostRow
@@ -240,7 +241,20 @@ class PostsTableModel(TableModel[PostRow]):
         super().__init__(
             (
                 Column("番号", lambda r: str(r.id)),
-                Column("状態", lambda r: r.status.label + ("・緊急" if r.emergency else "")),
+                Column(
+                    "状態",
+                    lambda r: (
+                        ("⚠ " if r.status is PostStatus.AFTER_PENDING else "")
+                        + r.status.label
+                        + ("・緊急" if r.emergency else "")
+                    ),
+                    colour=lambda r: style.ERROR if r.status is PostStatus.AFTER_PENDING else None,
+                    tip=lambda r: (
+                        "承認の前に投稿された緊急の投稿です。事後承認してください（§5(9)）。"
+                        if r.status is PostStatus.AFTER_PENDING
+                        else ""
+                    ),
+                ),
                 Column("アカウント", lambda r: r.account),
                 Column("件名・本文", lambda r: r.summary, tip=lambda r: r.body[:500]),
                 Column("作成者", lambda r: r.author),

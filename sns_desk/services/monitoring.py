@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from sns_desk.domain.oversight import monitoring_overdue
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.services.access import visible_account_ids
@@ -69,7 +70,7 @@ def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -
                     account.name,
                     last.checked_at if last else None,
                     last.checked_by.display_name if last else "",
-                    now - since > timedelta(days=days),
+                    monitoring_overdue(account.status, since, now, days),
                     step.may(Permission.RECORD_MONITORING, account.id),
                 )
             )

@@ -1,0 +1,201 @@
+"""広報課's overview of every account (issue 17 item 4): what each row says, who sees which rows, a constant number
+of queries whatever the number of accounts, quick at 300 accounts, and its workbook keeps text as text."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from openpyxl import load_workbook
+from sqlalchemy import event
+
+from sns_desk.domain import policy as pol
+from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PostStatus
+from sns_desk.export import overview_workbook
+from sns_desk.services import incidents, monitoring, overview, users
+from sns_desk.services.actors import Actor
+from sns_desk.services.overview import OverviewFilter
+from sns_desk.store.database import Database
+from sns_desk.store.orm import Account, Post
+from tests.test_report_safety import HYPERLINK, formulas_in, rename, text_cells
+from tests.world import People, in_state
+
+BOTH_BACKENDS = True  # one query with correlated subqueries: on SQLite and on PostgreSQL (tests/conftest.py)
+
+NOW = datetime(2026, 11, 30, 3, 0, tzinfo=pol.JST)  # 2026-11-30 12:00 Japan time
+
+
+@contextmanager
+def counted(db: Database) -> Iterator[list[str]]:
+    """The statements the database is sent inside the block."""
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def add_posts(db: Database, account_id: int, author_id: int, *published: datetime) -> None:
+    def work(session: object) -> None:
+        for when in published:
+            session.add(  # type: ignore[attr-defined]
+                Post(
+                    account_id=account_id,
+                    author_id=author_id,
+                    status=PostStatus.PUBLISHED,
+                    body="お知らせ",
+                    published_at=when,
+                )
+            )
+
+    db.write(work, what="test posts")
+
+
+def seed_accounts(db: Database, people: People, count: int) -> None:
+    """``count`` more accounts in operation, each with a post, straight into the database (the services' own
+    path is tested above; this is only the city's size)."""
+
+    def work(session: object) -> None:
+        for number in range(count):
+            account = Account(
+                platform=Platform.INSTAGRAM,
+                name=f"課のアカウント{number:03d}",
+                department_id=people.section_id,
+                status=AccountStatus.ACTIVE,
+                activated_at=NOW - timedelta(days=3),
+            )
+            session.add(account)  # type: ignore[attr-defined]
+            session.flush()  # type: ignore[attr-defined]
+            session.add(  # type: ignore[attr-defined]
+                Post(
+                    account_id=account.id,
+                    author_id=people.tanto.user_id,
+                    status=PostStatus.PUBLISHED,
+                    body="お知らせ",
+                    published_at=NOW - timedelta(days=number % 40),
+                )
+            )
+
+    db.write(work, what="test city")
+
+
+def row_of(data: overview.Overview, account_id: int) -> overview.OverviewRow:
+    return next(row for row in data.rows if row.id == account_id)
+
+
+def test_each_row_says_what_koho_watches(db: Database, people: People) -> None:
+    active = in_state(db, people, AccountStatus.ACTIVE)
+    add_posts(
+        db,
+        active,
+        people.tanto.user_id,
+        NOW - timedelta(hours=2),  # this month (Japan time)
+        NOW - timedelta(days=10),
+        NOW - timedelta(days=31),  # October
+    )
+    incidents.open_incident(db, people.kacho, active, IncidentType.FLAMING, "炎上", serious=True)
+    data = overview.city_overview(db, people.koho, NOW)
+    row = row_of(data, active)
+    assert (row.bureau, row.section, row.platform, row.status) == (
+        "観光交流局",
+        "観光振興課",
+        Platform.X,
+        AccountStatus.ACTIVE,
+    )
+    assert row.policy_version == 1
+    assert row.last_post == NOW - timedelta(hours=2)
+    assert (row.posts_this_month, row.posts_last_month) == (2, 1)
+    assert row.serious_open == 1
+    assert row.needs_attention and any("§4(1)イ" in reason for reason in row.attention)
+
+
+def test_monitoring_overdue_follows_the_city_interval(db: Database, people: People) -> None:
+    active = in_state(db, people, AccountStatus.ACTIVE)
+    later = datetime.now(pol.JST) + timedelta(days=400)
+    row = row_of(overview.city_overview(db, people.koho, later), active)
+    assert row.monitoring_overdue and any("§9(2)" in reason for reason in row.attention)
+    monitoring.record_monitoring(db, people.kacho, active, "問題なし")
+    row = row_of(overview.city_overview(db, people.koho), active)
+    assert not row.monitoring_overdue and row.last_checked is not None
+    assert not row.needs_attention
+
+
+def test_an_account_in_preparation_is_listed_but_not_overdue(db: Database, people: People) -> None:
+    preparing = in_state(db, people, AccountStatus.PREPARING)
+    later = datetime.now(pol.JST) + timedelta(days=400)
+    row = row_of(overview.city_overview(db, people.koho, later), preparing)
+    assert row.status is AccountStatus.PREPARING and not row.monitoring_overdue
+    assert row.last_post is None and row.posts_this_month == 0
+
+
+def test_koho_sees_every_account_a_responsible_only_theirs(
+    db: Database, people: People, admin: Actor
+) -> None:
+    theirs = in_state(db, people, AccountStatus.ACTIVE)
+    other_section = users.create_department(db, admin, "福祉課")
+    boss = users.create_user(db, admin, users.UserInput("fukushi", "福祉 課長", other_section))
+    seed_accounts(db, people, 2)
+    everyone = {row.id for row in overview.city_overview(db, people.koho).rows}
+    assert theirs in everyone and len(everyone) == 3
+    assert {row.id for row in overview.city_overview(db, people.kyokucho).rows} == {theirs}
+    assert overview.city_overview(db, users.resolve_actor(db, "fukushi")).rows == []
+    assert boss
+
+
+def test_filters_keep_only_the_chosen_accounts(db: Database, people: People) -> None:
+    active = in_state(db, people, AccountStatus.ACTIVE)
+    seed_accounts(db, people, 3)
+    data = overview.city_overview(db, people.koho, NOW)
+    assert {r.id for r in data.filtered(OverviewFilter(platform=Platform.X))} == {active}
+    assert len(data.filtered(OverviewFilter(platform=Platform.INSTAGRAM))) == 3
+    assert data.filtered(OverviewFilter(section="福祉課")) == []
+    assert len(data.filtered(OverviewFilter(bureau="観光交流局", status=AccountStatus.ACTIVE))) == 4
+    attention = data.filtered(OverviewFilter(attention_only=True))
+    assert attention and all(r.needs_attention for r in attention)
+    assert data.choices == {"bureau": ["観光交流局"], "section": ["観光振興課"]}
+
+
+def test_the_same_few_queries_for_3_and_300_accounts_and_quick(db: Database, people: People) -> None:
+    in_state(db, people, AccountStatus.ACTIVE)
+    seed_accounts(db, people, 2)
+    with counted(db) as small:
+        assert len(overview.city_overview(db, people.koho, NOW).rows) == 3
+    seed_accounts(db, people, 297)
+    with counted(db) as large:
+        started = time.perf_counter()
+        data = overview.city_overview(db, people.koho, NOW)
+        elapsed = time.perf_counter() - started
+    assert len(data.rows) == 300
+    assert len(small) == len(large) <= 8, large
+    if db.engine.dialect.name == "sqlite":
+        assert elapsed < 1.0, f"{elapsed:.3f} s for 300 accounts"
+
+
+def test_the_workbook_keeps_every_string_as_text(db: Database, people: People, tmp_path: Path) -> None:
+    active = in_state(db, people, AccountStatus.ACTIVE)
+    rename(db, people, active, HYPERLINK)
+    result = overview_workbook.export_overview(db, people.koho, tmp_path / "overview.xlsx")
+    assert result.rows == 1
+    assert formulas_in(result.path) == []
+    assert text_cells(result.path, HYPERLINK) == ["s"]
+    sheet = load_workbook(result.path).active
+    assert sheet is not None
+    assert [c.value for c in sheet[4]][:5] == ["局", "課", "SNS", "アカウント名", "状態"]
+    assert [c.value for c in sheet[5]][:6] == ["観光交流局", "観光振興課", "X", HYPERLINK, "運用中", "第1版"]
+
+
+def test_the_workbook_holds_only_the_filtered_rows(db: Database, people: People, tmp_path: Path) -> None:
+    in_state(db, people, AccountStatus.ACTIVE)
+    seed_accounts(db, people, 2)
+    result = overview_workbook.export_overview(
+        db, people.koho, tmp_path / "x.xlsx", OverviewFilter(platform=Platform.INSTAGRAM)
+    )
+    assert result.rows == 2

@@ -13,15 +13,15 @@ from openpyxl import load_workbook
 from sqlalchemy import event
 
 from sns_desk.domain import policy as pol
-from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PostStatus
+from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PolicyStatus, PostStatus
 from sns_desk.export import overview_workbook
 from sns_desk.services import incidents, monitoring, overview, users
 from sns_desk.services.actors import Actor
 from sns_desk.services.overview import OverviewFilter
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, Post
+from sns_desk.store.orm import Account, AccountPolicy, Post
 from tests.test_report_safety import HYPERLINK, formulas_in, rename, text_cells
-from tests.world import People, in_state
+from tests.world import People, in_state, valid_policy
 
 BOTH_BACKENDS = True  # one query with correlated subqueries: on SQLite and on PostgreSQL (tests/conftest.py)
 
@@ -63,6 +63,8 @@ def seed_accounts(db: Database, people: People, count: int) -> None:
     """``count`` more accounts in operation, each with a post, straight into the database (the services' own
     path is tested above; this is only the city's size)."""
 
+    policy_text = valid_policy().to_json()
+
     def work(session: object) -> None:
         for number in range(count):
             account = Account(
@@ -81,6 +83,15 @@ def seed_accounts(db: Database, people: People, count: int) -> None:
                     status=PostStatus.PUBLISHED,
                     body="お知らせ",
                     published_at=NOW - timedelta(days=number % 40),
+                )
+            )
+            session.add(  # type: ignore[attr-defined]
+                AccountPolicy(
+                    account_id=account.id,
+                    number=1,
+                    status=PolicyStatus.APPROVED,
+                    data=policy_text,
+                    created_by_id=people.kacho.user_id,
                 )
             )
 
@@ -158,8 +169,10 @@ def test_filters_keep_only_the_chosen_accounts(db: Database, people: People) -> 
     assert len(data.filtered(OverviewFilter(platform=Platform.INSTAGRAM))) == 3
     assert data.filtered(OverviewFilter(section="福祉課")) == []
     assert len(data.filtered(OverviewFilter(bureau="観光交流局", status=AccountStatus.ACTIVE))) == 4
-    attention = data.filtered(OverviewFilter(attention_only=True))
-    assert attention and all(r.needs_attention for r in attention)
+    assert data.filtered(OverviewFilter(attention_only=True)) == []
+    incidents.open_incident(db, people.kacho, active, IncidentType.FLAMING, "炎上", serious=True)
+    data = overview.city_overview(db, people.koho, NOW)
+    assert [r.id for r in data.filtered(OverviewFilter(attention_only=True))] == [active]
     assert data.choices == {"bureau": ["観光交流局"], "section": ["観光振興課"]}
 
 

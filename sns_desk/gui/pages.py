@@ -104,6 +104,12 @@ PAGES: dict[Page, PageEntry] = {
             Page.REPORTS, "報告書", "SP_DialogSaveButton", _plain("reports.reports_page", "ReportsPage")
         ),
         PageEntry(
+            Page.OVERVIEW,
+            "運用状況",
+            "SP_FileDialogContentsView",
+            _plain("overview.overview_page", "OverviewPage"),
+        ),
+        PageEntry(
             Page.AUDIT, "監査ログ", "SP_FileDialogDetailedView", _plain("audit.audit_page", "AuditLogPage")
         ),
         PageEntry(Page.USERS, "ユーザー管理", "SP_DirHomeIcon", _plain("users.users_page", "UsersPage")),

@@ -6,22 +6,25 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import event
 
+from sns_desk.cli.main import main
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PolicyStatus, PostStatus
 from sns_desk.export import overview_workbook
+from sns_desk.host import identity
 from sns_desk.services import incidents, monitoring, overview, users
 from sns_desk.services.actors import Actor
 from sns_desk.services.overview import OverviewFilter
-from sns_desk.store.database import Database
+from sns_desk.store.database import Database, open_database
 from sns_desk.store.orm import Account, AccountPolicy, Post
 from tests.test_report_safety import HYPERLINK, formulas_in, rename, text_cells
-from tests.world import People, in_state, valid_policy
+from tests.world import People, in_state, make_people, valid_policy
 
 BOTH_BACKENDS = True  # one query with correlated subqueries: on SQLite and on PostgreSQL (tests/conftest.py)
 
@@ -128,6 +131,17 @@ def test_each_row_says_what_koho_watches(db: Database, people: People) -> None:
     assert row.needs_attention and any("§4(1)イ" in reason for reason in row.attention)
 
 
+def test_months_are_counted_in_japan_time_across_the_new_year() -> None:
+    moment = datetime(2026, 12, 31, 15, 30, tzinfo=UTC)  # 2027-01-01 00:30 in Japan
+    previous, this, following = overview.month_starts(moment)
+    assert (previous.date(), this.date(), following.date()) == (
+        datetime(2026, 12, 1).date(),
+        datetime(2027, 1, 1).date(),
+        datetime(2027, 2, 1).date(),
+    )
+    assert this.tzinfo == pol.JST
+
+
 def test_monitoring_overdue_follows_the_city_interval(db: Database, people: People) -> None:
     active = in_state(db, people, AccountStatus.ACTIVE)
     later = datetime.now(pol.JST) + timedelta(days=400)
@@ -212,3 +226,24 @@ def test_the_workbook_holds_only_the_filtered_rows(db: Database, people: People,
         db, people.koho, tmp_path / "x.xlsx", OverviewFilter(platform=Platform.INSTAGRAM)
     )
     assert result.rows == 2
+
+
+def test_the_cli_lists_and_exports_the_overview(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True)
+    admin = users.bootstrap_first_admin(db, identity.current_login(), "OS 利用者", "総務局", "")
+    people = make_people(db, admin)
+    in_state(db, people, AccountStatus.ACTIVE)
+    db.dispose()
+    assert main(["--db", str(path), "overview", "--platform", "x"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("局\t課\tSNS\tアカウント名\t状態")
+    assert out[1].split("\t")[:6] == ["観光交流局", "観光振興課", "X", "鹿児島市観光公式X", "運用中", "第1版"]
+    assert out[-1].startswith("1 アカウント（要対応 0 件")
+    assert main(["--db", str(path), "overview", "--platform", "line"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("0 アカウント")
+    workbook = tmp_path / "運用状況.xlsx"
+    assert main(["--db", str(path), "overview", "--export", str(workbook)]) == 0
+    assert "出力しました" in capsys.readouterr().out
+    sheet = load_workbook(workbook).active
+    assert sheet is not None and sheet.cell(5, 4).value == "鹿児島市観光公式X"

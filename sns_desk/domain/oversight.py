@@ -23,9 +23,9 @@ def attention_reasons(
     """Why an account needs 広報課's attention now (empty when it does not), in Japanese, with the section."""
     reasons = []
     if overdue:
-        reasons.append("監視の記録が期限切れ（§9(2)）")
+        reasons.append("監視の期限切れ（§9(2)）")
     if serious_open:
-        reasons.append(f"未解決の重大なトラブル {serious_open} 件（§4(1)イ）")
+        reasons.append(f"重大なトラブル {serious_open} 件（§4(1)イ）")
     if status in MONITORED and approved_policy is None:
-        reasons.append("承認済みの運用ポリシーがない（§3(1)）")
+        reasons.append("承認済みの運用ポリシーなし（§3(1)）")
     return reasons

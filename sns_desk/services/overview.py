@@ -83,18 +83,22 @@ class Overview:
         return [row for row in self.rows if flt.matches(row)]
 
 
-def month_starts(now: datetime) -> tuple[datetime, datetime]:
-    """The first moments (Japan time) of ``now``'s month and of the month before."""
+def _month_after(day: date) -> date:
+    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+
+
+def month_starts(now: datetime) -> tuple[datetime, datetime, datetime]:
+    """The first moments (Japan time) of the month before ``now``'s, of its month and of the month after."""
     today = now.astimezone(pol.JST).date()
     this = date(today.year, today.month, 1)
     previous = date(this.year - 1, 12, 1) if this.month == 1 else date(this.year, this.month - 1, 1)
-    return pol.at_jst(this, time()), pol.at_jst(previous, time())
+    return pol.at_jst(previous, time()), pol.at_jst(this, time()), pol.at_jst(_month_after(this), time())
 
 
 def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Overview:
     """Every account ``actor`` may see, with what 広報課 watches (see the module)."""
     now = now or utcnow()
-    this_month, last_month = month_starts(now)
+    last_month, this_month, next_month = month_starts(now)
 
     def work(step: Step) -> Overview:
         visible = visible_account_ids(step.session, step.me)
@@ -138,7 +142,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
                 Account.created_at,
                 policy_version,
                 last_post,
-                posts_between(this_month, now),
+                posts_between(this_month, next_month),
                 posts_between(last_month, this_month),
                 last_check,
                 serious,

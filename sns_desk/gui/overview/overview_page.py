@@ -81,8 +81,9 @@ COLUMNS: list[tuple[Column[OverviewRow], Callable[[OverviewRow], Any]]] = [
     ),
     (
         Column(
-            "重大トラブル",
+            "重大",
             lambda r: str(r.serious_open) if r.serious_open else "",
+            tip=lambda r: "未解決の重大なトラブル（§4(1)イ）",
             colour=lambda r: style.ERROR if r.serious_open else None,
             right=True,
         ),
@@ -92,6 +93,7 @@ COLUMNS: list[tuple[Column[OverviewRow], Callable[[OverviewRow], Any]]] = [
         Column(
             "要対応",
             lambda r: "、".join(r.attention),
+            tip=lambda r: "\n".join(r.attention),
             colour=lambda r: style.ERROR if r.attention else None,
         ),
         lambda r: len(r.attention),

@@ -79,6 +79,10 @@ class Overview:
     monitoring_days: int
     choices: dict[str, list[str]] = field(default_factory=dict)  # "bureau"/"section": the names present
 
+    def __len__(self) -> int:
+        """The number of accounts: an overview of none is empty (falsy), like any other read of nothing."""
+        return len(self.rows)
+
     def filtered(self, flt: OverviewFilter) -> list[OverviewRow]:
         return [row for row in self.rows if flt.matches(row)]
 

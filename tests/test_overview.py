@@ -16,15 +16,15 @@ from sqlalchemy import event
 from sns_desk.cli.main import main
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PolicyStatus, PostStatus
-from sns_desk.export import overview_workbook
+from sns_desk.export import overview_workbook, workbooks
 from sns_desk.host import identity
-from sns_desk.services import incidents, monitoring, overview, users
+from sns_desk.services import account_policies, accounts, incidents, monitoring, overview, users
 from sns_desk.services.actors import Actor
 from sns_desk.services.overview import OverviewFilter
 from sns_desk.store.database import Database, open_database
 from sns_desk.store.orm import Account, AccountPolicy, Post
 from tests.test_report_safety import HYPERLINK, formulas_in, rename, text_cells
-from tests.world import People, in_state, make_people, valid_policy
+from tests.world import People, in_state, make_people, valid_policy, version
 
 BOTH_BACKENDS = True  # one query with correlated subqueries: on SQLite and on PostgreSQL (tests/conftest.py)
 
@@ -101,6 +101,13 @@ def seed_accounts(db: Database, people: People, count: int) -> None:
     db.write(work, what="test city")
 
 
+def report(db: Database, people: People, account_id: int, event: str, folder: Path) -> None:
+    """The 管理者 exports the §3(2) 報告書 of ``event`` (the app's record that it was reported)."""
+    workbooks.export_account_report(
+        db, people.kacho, account_id, event, folder / f"{account_id}-{event}.xlsx"
+    )
+
+
 def row_of(data: overview.Overview, account_id: int) -> overview.OverviewRow:
     return next(row for row in data.rows if row.id == account_id)
 
@@ -142,12 +149,13 @@ def test_months_are_counted_in_japan_time_across_the_new_year() -> None:
     assert this.tzinfo == pol.JST
 
 
-def test_monitoring_overdue_follows_the_city_interval(db: Database, people: People) -> None:
+def test_monitoring_overdue_follows_the_city_interval(db: Database, people: People, tmp_path: Path) -> None:
     active = in_state(db, people, AccountStatus.ACTIVE)
     later = datetime.now(pol.JST) + timedelta(days=400)
     row = row_of(overview.city_overview(db, people.koho, later), active)
     assert row.monitoring_overdue and any("§9(2)" in reason for reason in row.attention)
     monitoring.record_monitoring(db, people.kacho, active, "問題なし")
+    report(db, people, active, "開設", tmp_path)
     row = row_of(overview.city_overview(db, people.koho), active)
     assert not row.monitoring_overdue and row.last_checked is not None
     assert not row.needs_attention
@@ -159,6 +167,39 @@ def test_an_account_in_preparation_is_listed_but_not_overdue(db: Database, peopl
     row = row_of(overview.city_overview(db, people.koho, later), preparing)
     assert row.status is AccountStatus.PREPARING and not row.monitoring_overdue
     assert row.last_post is None and row.posts_this_month == 0
+
+
+def test_unreported_opening_change_and_closing_follow_the_exported_reports(
+    db: Database, people: People, tmp_path: Path
+) -> None:
+    account = in_state(db, people, AccountStatus.ACTIVE)
+
+    def unreported() -> tuple[str, ...]:
+        return row_of(overview.city_overview(db, people.koho), account).unreported
+
+    assert unreported() == ("開設",)
+    assert any(
+        "§3(2)" in reason for reason in row_of(overview.city_overview(db, people.koho), account).attention
+    )
+    report(db, people, account, "開設", tmp_path)
+    assert unreported() == ()
+    number = account_policies.save_policy_draft(
+        db, people.kacho, account, valid_policy(purpose="目的を改めた。")
+    )
+    draft = next(p for p in account_policies.list_policies(db, people.kacho, account) if p.number == number)
+    account_policies.approve_policy(db, people.kyokucho, account, number, draft.version)
+    assert unreported() == ("変更",)  # a new 運用ポリシー after the last report
+    report(db, people, account, "変更", tmp_path)
+    assert unreported() == ()
+    accounts.close(db, people.kyokucho, account, version(db, people.kyokucho, account), "事業終了")
+    assert unreported() == ("廃止",)
+    report(db, people, account, "廃止", tmp_path)
+    assert unreported() == ()
+
+
+def test_a_requested_account_has_nothing_to_report_yet(db: Database, people: People) -> None:
+    requested = in_state(db, people, AccountStatus.REQUESTED)
+    assert row_of(overview.city_overview(db, people.koho), requested).unreported == ()
 
 
 def test_koho_sees_every_account_a_responsible_only_theirs(
@@ -175,8 +216,9 @@ def test_koho_sees_every_account_a_responsible_only_theirs(
     assert boss
 
 
-def test_filters_keep_only_the_chosen_accounts(db: Database, people: People) -> None:
+def test_filters_keep_only_the_chosen_accounts(db: Database, people: People, tmp_path: Path) -> None:
     active = in_state(db, people, AccountStatus.ACTIVE)
+    report(db, people, active, "開設", tmp_path)
     seed_accounts(db, people, 3)
     data = overview.city_overview(db, people.koho, NOW)
     assert {r.id for r in data.filtered(OverviewFilter(platform=Platform.X))} == {active}
@@ -239,7 +281,8 @@ def test_the_cli_lists_and_exports_the_overview(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("局\t課\tSNS\tアカウント名\t状態")
     assert out[1].split("\t")[:6] == ["観光交流局", "観光振興課", "X", "鹿児島市観光公式X", "運用中", "第1版"]
-    assert out[-1].startswith("1 アカウント（要対応 0 件")
+    assert out[1].split("\t")[-2] == "開設"  # its 開設 report (§3(2)) was never exported
+    assert out[-1].startswith("1 アカウント（要対応 1 件")
     assert main(["--db", str(path), "overview", "--platform", "line"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("0 アカウント")
     workbook = tmp_path / "運用状況.xlsx"

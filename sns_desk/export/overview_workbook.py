@@ -29,6 +29,7 @@ HEADERS = (
     ("最終監視日", 12),
     ("監視（§9(2)）", 10),
     ("未解決の重大なトラブル（§4(1)イ）", 14),
+    ("§3(2) 報告書（未出力）", 14),
     ("要対応の理由", 48),
 )
 
@@ -48,6 +49,7 @@ def overview_values(row: overview.OverviewRow) -> list[object]:
         jp_date(row.last_checked) or None,
         "期限切れ" if row.monitoring_overdue else "",
         row.serious_open,
+        "・".join(row.unreported),
         "、".join(row.attention),
     ]
 

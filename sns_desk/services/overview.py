@@ -6,12 +6,14 @@ come from ONE query (correlated subqueries, whatever the number of accounts) plu
 person, their roles, the monitoring interval).  広報課 and the システム管理者 see every account; anyone else who may
 open the page sees only the accounts they hold a role on (:func:`~sns_desk.services.access.visible_account_ids`).
 
-Whether an account's changes were reported to 広報課 (§3(2)) is not recorded by the app (a report is a file
-exported when the 管理者 chooses), so the overview does not claim to know it.
+Whether an account's 開設・変更・廃止 was reported to 広報課 (§3(2)) is judged by the 報告書 the app exported for it
+(the export history, read in one more query): the app cannot know of a report made on paper outside it.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -26,7 +28,18 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import monitoring_days
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
-from sns_desk.store.orm import Account, AccountPolicy, Department, Incident, MonitoringRecord, Post, utcnow
+from sns_desk.store.orm import (
+    Account,
+    AccountPolicy,
+    Department,
+    Incident,
+    MonitoringRecord,
+    Post,
+    ReportRecord,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class OverviewRow:
     last_checked: datetime | None
     monitoring_overdue: bool  # §9(2)
     serious_open: int  # open serious troubles (§4(1)イ)
+    unreported: tuple[str, ...]  # §3(2): 開設・変更・廃止 whose 報告書 was not exported yet
     attention: tuple[str, ...] = ()  # why 広報課 should look at it (empty: nothing to do)
 
     @property
@@ -99,6 +113,21 @@ def month_starts(now: datetime) -> tuple[datetime, datetime, datetime]:
     return pol.at_jst(previous, time()), pol.at_jst(this, time()), pol.at_jst(_month_after(this), time())
 
 
+def _account_reports(step: Step) -> dict[int, list[tuple[str, datetime]]]:
+    """The 報告書 (§3(2)) exported so far, by account: each its event (開設・変更・廃止) and when (one query)."""
+    found: dict[int, list[tuple[str, datetime]]] = {}
+    stmt = select(ReportRecord.params, ReportRecord.created_at).where(ReportRecord.kind == "account_report")
+    for params, created_at in step.session.execute(stmt):
+        try:
+            data = json.loads(params)
+            account_id, event = int(data["account_id"]), str(data["event"])
+        except (ValueError, KeyError, TypeError):
+            log.warning("export record with unreadable account-report parameters skipped")
+            continue
+        found.setdefault(account_id, []).append((event, created_at))
+    return found
+
+
 def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Overview:
     """Every account ``actor`` may see, with what 広報課 watches (see the module)."""
     now = now or utcnow()
@@ -129,6 +158,11 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             .where(MonitoringRecord.account_id == mine)
             .scalar_subquery()
         )
+        policy_changed = (
+            select(func.max(AccountPolicy.approved_at))
+            .where(AccountPolicy.account_id == mine)
+            .scalar_subquery()
+        )
         serious = (
             select(func.count(Incident.id))
             .where(Incident.account_id == mine, Incident.serious.is_(True), Incident.closed_at.is_(None))
@@ -144,6 +178,9 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
                 Account.status,
                 Account.activated_at,
                 Account.created_at,
+                Account.opened_at,
+                Account.closed_at,
+                policy_changed,
                 policy_version,
                 last_post,
                 posts_between(this_month, next_month),
@@ -157,6 +194,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
         )
         if visible is not None:
             stmt = stmt.where(Account.id.in_(sorted(visible)))
+        reports = _account_reports(step)
         rows = []
         for (
             account_id,
@@ -167,6 +205,9 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             status,
             activated_at,
             created_at,
+            opened_at,
+            closed_at,
+            policy_approved_at,
             version,
             posted,
             this_count,
@@ -175,8 +216,19 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             serious_count,
         ) in step.session.execute(stmt):
             overdue = oversight.monitoring_overdue(status, checked or activated_at or created_at, now, days)
+            unreported = oversight.unreported_events(
+                status,
+                opened_at=opened_at,
+                closed_at=closed_at,
+                policy_approved_at=policy_approved_at,
+                reports=reports.get(account_id, []),
+            )
             reasons = oversight.attention_reasons(
-                status, overdue=overdue, serious_open=serious_count, approved_policy=version
+                status,
+                overdue=overdue,
+                serious_open=serious_count,
+                approved_policy=version,
+                unreported=unreported,
             )
             rows.append(
                 OverviewRow(
@@ -193,6 +245,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
                     checked,
                     overdue,
                     serious_count,
+                    tuple(unreported),
                     tuple(reasons),
                 )
             )

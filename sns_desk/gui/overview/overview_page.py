@@ -91,6 +91,15 @@ COLUMNS: list[tuple[Column[OverviewRow], Callable[[OverviewRow], Any]]] = [
     ),
     (
         Column(
+            "§3(2) 報告",
+            lambda r: f"{'・'.join(r.unreported)} 未出力" if r.unreported else "",
+            tip=lambda r: "広報課への報告書（§3(2)）がまだ出力されていません。" if r.unreported else "",
+            colour=lambda r: style.WARNING if r.unreported else None,
+        ),
+        lambda r: len(r.unreported),
+    ),
+    (
+        Column(
             "要対応",
             lambda r: "、".join(r.attention),
             tip=lambda r: "\n".join(r.attention),

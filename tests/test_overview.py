@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import event
 
 from sns_desk.cli.main import main
+from sns_desk.domain import oversight
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PolicyStatus, PostStatus
 from sns_desk.export import overview_workbook, workbooks
@@ -290,3 +291,25 @@ def test_the_cli_lists_and_exports_the_overview(capsys: pytest.CaptureFixture[st
     assert "出力しました" in capsys.readouterr().out
     sheet = load_workbook(workbook).active
     assert sheet is not None and sheet.cell(5, 4).value == "鹿児島市観光公式X"
+
+
+def test_the_oversight_rules_on_their_own() -> None:
+    since = datetime(2026, 11, 1, tzinfo=UTC)
+    week = timedelta(days=7)
+    assert not oversight.monitoring_overdue(
+        AccountStatus.ACTIVE, since, since + week, 7
+    )  # exactly the interval
+    assert oversight.monitoring_overdue(
+        AccountStatus.SUSPENDED, since, since + week + timedelta(seconds=1), 7
+    )
+    assert not oversight.monitoring_overdue(AccountStatus.PREPARING, since, since + 10 * week, 7)
+    opened = {"opened_at": since, "closed_at": None, "policy_approved_at": since}
+    assert oversight.unreported_events(AccountStatus.ACTIVE, **opened, reports=[]) == ["開設"]
+    assert oversight.unreported_events(AccountStatus.ACTIVE, **opened, reports=[("開設", since + week)]) == []
+    closed = {**opened, "closed_at": since + 2 * week}
+    assert oversight.unreported_events(AccountStatus.CLOSED, **closed, reports=[("廃止", since + week)]) == [
+        "廃止"  # a 廃止 report from before the closing does not count
+    ]
+    assert oversight.attention_reasons(
+        AccountStatus.ACTIVE, overdue=False, serious_open=0, approved_policy=None, unreported=["変更"]
+    ) == ["承認済みの運用ポリシーなし（§3(1)）", "変更の報告書が未出力（§3(2)）"]

@@ -137,7 +137,7 @@ class OverviewPage(QWidget):
         layout.addWidget(title)
         intro = QLabel(
             "各課のアカウントの運用状況です。監視の期限切れ（§9(2)）、未解決の重大なトラブル（§4(1)イ）、"
-            "承認済みの運用ポリシーがない運用中のアカウントを「要対応」として示します。"
+            "承認済みの運用ポリシーがない運用中のアカウント、広報課への報告書（§3(2)）の未出力を「要対応」として示します。"
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -16,10 +16,19 @@ from sqlalchemy import event
 from sns_desk.cli.main import main
 from sns_desk.domain import oversight
 from sns_desk.domain import policy as pol
+from sns_desk.domain.reporting_rules import ReportClosure, ReportEvent
 from sns_desk.domain.vocabulary import AccountStatus, IncidentType, Platform, PolicyStatus, PostStatus
-from sns_desk.export import overview_workbook, workbooks
+from sns_desk.export import overview_workbook
 from sns_desk.host import identity
-from sns_desk.services import account_policies, accounts, incidents, monitoring, overview, users
+from sns_desk.services import (
+    account_reports,
+    accounts,
+    incidents,
+    monitoring,
+    overview,
+    users,
+)
+from sns_desk.services.accounts import AccountInput
 from sns_desk.services.actors import Actor
 from sns_desk.services.overview import OverviewFilter
 from sns_desk.store.database import Database, open_database
@@ -102,11 +111,9 @@ def seed_accounts(db: Database, people: People, count: int) -> None:
     db.write(work, what="test city")
 
 
-def report(db: Database, people: People, account_id: int, event: str, folder: Path) -> None:
-    """The 管理者 exports the §3(2) 報告書 of ``event`` (the app's record that it was reported)."""
-    workbooks.export_account_report(
-        db, people.kacho, account_id, event, folder / f"{account_id}-{event}.xlsx"
-    )
+def report(db: Database, people: People, account_id: int, event: str) -> None:
+    """The 管理者 records the §3(2) report of ``event`` as sent (the tracked 「広報課への報告」 item closes)."""
+    account_reports.record_sent_for(db, people.kacho, account_id, ReportEvent(event))
 
 
 def row_of(data: overview.Overview, account_id: int) -> overview.OverviewRow:
@@ -150,16 +157,23 @@ def test_months_are_counted_in_japan_time_across_the_new_year() -> None:
     assert this.tzinfo == pol.JST
 
 
-def test_monitoring_overdue_follows_the_city_interval(db: Database, people: People, tmp_path: Path) -> None:
+def test_monitoring_overdue_follows_the_accounts_own_interval_and_dormant_is_shown(
+    db: Database, people: People
+) -> None:
     active = in_state(db, people, AccountStatus.ACTIVE)
     later = datetime.now(pol.JST) + timedelta(days=400)
     row = row_of(overview.city_overview(db, people.koho, later), active)
-    assert row.monitoring_overdue and any("§9(2)" in reason for reason in row.attention)
+    assert row.monitoring_overdue and "監視の期限切れ（§9(2)）" in row.attention
+    assert row.dormant and any(reason.startswith("休眠") for reason in row.attention)
     monitoring.record_monitoring(db, people.kacho, active, "問題なし")
-    report(db, people, active, "開設", tmp_path)
+    report(db, people, active, "開設")
     row = row_of(overview.city_overview(db, people.koho), active)
-    assert not row.monitoring_overdue and row.last_checked is not None
+    assert not row.monitoring_overdue and not row.dormant and row.last_checked is not None
     assert not row.needs_attention
+    ten_days = datetime.now(pol.JST) + timedelta(days=10)
+    assert row_of(overview.city_overview(db, people.koho, ten_days), active).monitoring_overdue  # 7 days
+    monitoring.set_interval(db, people.kacho, active, 14)
+    assert not row_of(overview.city_overview(db, people.koho, ten_days), active).monitoring_overdue
 
 
 def test_an_account_in_preparation_is_listed_but_not_overdue(db: Database, people: People) -> None:
@@ -170,8 +184,8 @@ def test_an_account_in_preparation_is_listed_but_not_overdue(db: Database, peopl
     assert row.last_post is None and row.posts_this_month == 0
 
 
-def test_unreported_opening_change_and_closing_follow_the_exported_reports(
-    db: Database, people: People, tmp_path: Path
+def test_unreported_opening_change_and_closing_follow_the_tracked_report_items(
+    db: Database, people: People
 ) -> None:
     account = in_state(db, people, AccountStatus.ACTIVE)
 
@@ -182,19 +196,27 @@ def test_unreported_opening_change_and_closing_follow_the_exported_reports(
     assert any(
         "§3(2)" in reason for reason in row_of(overview.city_overview(db, people.koho), account).attention
     )
-    report(db, people, account, "開設", tmp_path)
+    report(db, people, account, "開設")
     assert unreported() == ()
-    number = account_policies.save_policy_draft(
-        db, people.kacho, account, valid_policy(purpose="目的を改めた。")
+    row = accounts.get_account(db, people.kacho, account)
+    accounts.edit_account(
+        db,
+        people.kacho,
+        account,
+        row.version,
+        AccountInput(row.platform, row.name + "（新）", row.department_id, row.handle, row.url),
     )
-    draft = next(p for p in account_policies.list_policies(db, people.kacho, account) if p.number == number)
-    account_policies.approve_policy(db, people.kyokucho, account, number, draft.version)
-    assert unreported() == ("変更",)  # a new 運用ポリシー after the last report
-    report(db, people, account, "変更", tmp_path)
+    assert unreported() == ("変更",)  # an edit of a reported field (アカウント名)
+    report(db, people, account, "変更")
     assert unreported() == ()
     accounts.close(db, people.kyokucho, account, version(db, people.kyokucho, account), "事業終了")
     assert unreported() == ("廃止",)
-    report(db, people, account, "廃止", tmp_path)
+    account_reports.record_reported(
+        db,
+        people.koho,
+        account_reports.report_items(db, people.koho, account_id=account)[0].id,
+        ReportClosure.RECEIVED,
+    )  # 広報課 records it received
     assert unreported() == ()
 
 
@@ -217,9 +239,9 @@ def test_koho_sees_every_account_a_responsible_only_theirs(
     assert boss
 
 
-def test_filters_keep_only_the_chosen_accounts(db: Database, people: People, tmp_path: Path) -> None:
+def test_filters_keep_only_the_chosen_accounts(db: Database, people: People) -> None:
     active = in_state(db, people, AccountStatus.ACTIVE)
-    report(db, people, active, "開設", tmp_path)
+    report(db, people, active, "開設")
     seed_accounts(db, people, 3)
     data = overview.city_overview(db, people.koho, NOW)
     assert {r.id for r in data.filtered(OverviewFilter(platform=Platform.X))} == {active}
@@ -293,23 +315,20 @@ def test_the_cli_lists_and_exports_the_overview(capsys: pytest.CaptureFixture[st
     assert sheet is not None and sheet.cell(5, 4).value == "鹿児島市観光公式X"
 
 
-def test_the_oversight_rules_on_their_own() -> None:
-    since = datetime(2026, 11, 1, tzinfo=UTC)
-    week = timedelta(days=7)
-    assert not oversight.monitoring_overdue(
-        AccountStatus.ACTIVE, since, since + week, 7
-    )  # exactly the interval
-    assert oversight.monitoring_overdue(
-        AccountStatus.SUSPENDED, since, since + week + timedelta(seconds=1), 7
-    )
-    assert not oversight.monitoring_overdue(AccountStatus.PREPARING, since, since + 10 * week, 7)
-    opened = {"opened_at": since, "closed_at": None, "policy_approved_at": since}
-    assert oversight.unreported_events(AccountStatus.ACTIVE, **opened, reports=[]) == ["開設"]
-    assert oversight.unreported_events(AccountStatus.ACTIVE, **opened, reports=[("開設", since + week)]) == []
-    closed = {**opened, "closed_at": since + 2 * week}
-    assert oversight.unreported_events(AccountStatus.CLOSED, **closed, reports=[("廃止", since + week)]) == [
-        "廃止"  # a 廃止 report from before the closing does not count
-    ]
+def test_the_attention_rule_on_its_own() -> None:
     assert oversight.attention_reasons(
         AccountStatus.ACTIVE, overdue=False, serious_open=0, approved_policy=None, unreported=["変更"]
-    ) == ["承認済みの運用ポリシーなし（§3(1)）", "変更の報告書が未出力（§3(2)）"]
+    ) == ["承認済みの運用ポリシーなし（§3(1)）", "広報課への変更の報告が未記録（§3(2)）"]
+    assert (
+        oversight.attention_reasons(
+            AccountStatus.PREPARING, overdue=False, dormant=False, serious_open=0, approved_policy=None
+        )
+        == []
+    )  # not yet in operation: no policy needed yet
+    assert oversight.attention_reasons(
+        AccountStatus.ACTIVE, overdue=True, dormant=True, serious_open=2, approved_policy=1
+    ) == [
+        "監視の期限切れ（§9(2)）",
+        "休眠（投稿のない日数が設定を超過、§9(2)）",
+        "重大なトラブル 2 件（§4(1)イ）",
+    ]

@@ -48,5 +48,5 @@ def run(args: argparse.Namespace, db: Database) -> int:
             "\t".join("" if value is None else str(value) for value in overview_workbook.overview_values(row))
         )
     needing = sum(1 for row in rows if row.needs_attention)
-    print(f"{len(rows)} アカウント（要対応 {needing} 件、監視の間隔 {data.monitoring_days} 日）")
+    print(f"{len(rows)} アカウント（要対応 {needing} 件、休眠は投稿なし {data.dormant_days} 日）")
     return 0

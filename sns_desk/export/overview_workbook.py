@@ -28,8 +28,9 @@ HEADERS = (
     ("前月の投稿数", 10),
     ("最終監視日", 12),
     ("監視（§9(2)）", 10),
+    ("休眠（§9(2)）", 8),
     ("未解決の重大なトラブル（§4(1)イ）", 14),
-    ("§3(2) 報告書（未出力）", 14),
+    ("§3(2) 広報課への報告（未記録）", 14),
     ("要対応の理由", 48),
 )
 
@@ -48,6 +49,7 @@ def overview_values(row: overview.OverviewRow) -> list[object]:
         row.posts_last_month,
         jp_date(row.last_checked) or None,
         "期限切れ" if row.monitoring_overdue else "",
+        "休眠" if row.dormant else "",
         row.serious_open,
         "・".join(row.unreported),
         "、".join(row.attention),

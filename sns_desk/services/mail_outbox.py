@@ -23,6 +23,7 @@ from sqlalchemy.sql import ColumnElement
 
 from sns_desk.domain import mail_kinds
 from sns_desk.domain.mail_kinds import MailKind
+from sns_desk.domain.oversight import MONITORED
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus, Role
@@ -31,7 +32,7 @@ from sns_desk.services.account_checklist import credential_due
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import rotation_days
 from sns_desk.services.mail_settings import opted_out, server_in
-from sns_desk.services.monitoring import MONITORED, is_overdue, last_check
+from sns_desk.services.monitoring import is_overdue, last_check
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store.database import Database
 from sns_desk.store.notice_tables import MailMessage

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from sns_desk.domain import monitoring_rules as rules
 from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.oversight import MONITORED
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import dormant_days
@@ -104,9 +104,6 @@ def is_overdue(account: Account, last: MonitoringRecord | None, now: datetime) -
     return rules.monitoring_due(
         last.checked_at if last else None, since, account.monitoring_interval_days, now
     )
-
-
-MONITORED = (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
 
 
 def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -> list[MonitoringRow]:

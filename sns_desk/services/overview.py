@@ -1,18 +1,19 @@
 """広報課's overview of every account of the city (issue 17 item 4; guideline §3(2), §4(1)イ, §9(2)).
 
 One row per account, by 局 and 課: its status, the approved 運用ポリシー's version, the last post, posts this month
-and the month before, whether its monitoring is overdue (§9(2)) and its open serious troubles (§4(1)イ).  The rows
-come from ONE query (correlated subqueries, whatever the number of accounts) plus the few every read makes (the
-person, their roles, the monitoring interval).  広報課 and the システム管理者 see every account; anyone else who may
+and the month before, whether its monitoring is overdue by its own interval (§9(2)), whether it is dormant (no
+post for the days 広報課 set), its open serious troubles (§4(1)イ) and its open 「広報課への報告」 items (§3(2)).  The
+rows come from ONE query (correlated subqueries, whatever the number of accounts), the open report items of all
+accounts from one more (GROUP BY), plus the few every read makes (the person, their roles, the dormant days).  広報課 and the システム管理者 see every account; anyone else who may
 open the page sees only the accounts they hold a role on (:func:`~sns_desk.services.access.visible_account_ids`).
 
-Whether an account's 開設・変更・廃止 was reported to 広報課 (§3(2)) is judged by the 報告書 the app exported for it
-(the export history, read in one more query): the app cannot know of a report made on paper outside it.
+The rules are :mod:`sns_desk.domain.monitoring_rules` (overdue, dormant), the tracked report items of
+:mod:`sns_desk.services.account_reports` (open while not recorded as sent or received) and
+:func:`sns_desk.domain.oversight.attention_reasons`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -20,14 +21,16 @@ from datetime import date, datetime, time
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import aliased
 
-from sns_desk.domain import oversight
+from sns_desk.domain import monitoring_rules, oversight
 from sns_desk.domain import policy as pol
+from sns_desk.domain.reporting_rules import ReportEvent
 from sns_desk.domain.vocabulary import AccountStatus, Platform, PolicyStatus
 from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
-from sns_desk.services.city_settings import monitoring_days
+from sns_desk.services.city_settings import dormant_days
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
+from sns_desk.store.notice_tables import AccountReport
 from sns_desk.store.orm import (
     Account,
     AccountPolicy,
@@ -35,7 +38,6 @@ from sns_desk.store.orm import (
     Incident,
     MonitoringRecord,
     Post,
-    ReportRecord,
     utcnow,
 )
 
@@ -55,9 +57,10 @@ class OverviewRow:
     posts_this_month: int
     posts_last_month: int
     last_checked: datetime | None
-    monitoring_overdue: bool  # §9(2)
+    monitoring_overdue: bool  # §9(2), by the account's own interval
+    dormant: bool  # no post for the days 広報課 set (§9(2))
     serious_open: int  # open serious troubles (§4(1)イ)
-    unreported: tuple[str, ...]  # §3(2): 開設・変更・廃止 whose 報告書 was not exported yet
+    unreported: tuple[str, ...]  # §3(2): the open 「広報課への報告」 items, 開設・変更・廃止
     attention: tuple[str, ...] = ()  # why 広報課 should look at it (empty: nothing to do)
 
     @property
@@ -90,7 +93,7 @@ class Overview:
     rows: list[OverviewRow]
     as_of: datetime
     month_start: datetime  # this month's first day, 0:00 Japan time
-    monitoring_days: int
+    dormant_days: int
     choices: dict[str, list[str]] = field(default_factory=dict)  # "bureau"/"section": the names present
 
     def __len__(self) -> int:
@@ -113,19 +116,19 @@ def month_starts(now: datetime) -> tuple[datetime, datetime, datetime]:
     return pol.at_jst(previous, time()), pol.at_jst(this, time()), pol.at_jst(_month_after(this), time())
 
 
-def _account_reports(step: Step) -> dict[int, list[tuple[str, datetime]]]:
-    """The 報告書 (§3(2)) exported so far, by account: each its event (開設・変更・廃止) and when (one query)."""
-    found: dict[int, list[tuple[str, datetime]]] = {}
-    stmt = select(ReportRecord.params, ReportRecord.created_at).where(ReportRecord.kind == "account_report")
-    for params, created_at in step.session.execute(stmt):
-        try:
-            data = json.loads(params)
-            account_id, event = int(data["account_id"]), str(data["event"])
-        except (ValueError, KeyError, TypeError):
-            log.warning("export record with unreadable account-report parameters skipped")
-            continue
-        found.setdefault(account_id, []).append((event, created_at))
-    return found
+def _open_reports(step: Step, visible: set[int] | None) -> dict[int, tuple[str, ...]]:
+    """The open 「広報課への報告」 items (§3(2)) of every account, by account: one query, whatever their number."""
+    stmt = (
+        select(AccountReport.account_id, AccountReport.event)
+        .where(AccountReport.closed_at.is_(None))
+        .group_by(AccountReport.account_id, AccountReport.event)
+    )
+    if visible is not None:
+        stmt = stmt.where(AccountReport.account_id.in_(sorted(visible)))
+    found: dict[int, set[str]] = {}
+    for account_id, event in step.session.execute(stmt):
+        found.setdefault(account_id, set()).add(event)
+    return {a: tuple(e.value for e in ReportEvent if e.value in events) for a, events in found.items()}
 
 
 def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Overview:
@@ -135,7 +138,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
 
     def work(step: Step) -> Overview:
         visible = visible_account_ids(step.session, step.me)
-        days = monitoring_days(step.session)
+        dormant_after = dormant_days(step.session)
         section = aliased(Department)
         bureau = aliased(Department)
         mine = Account.id
@@ -158,11 +161,6 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             .where(MonitoringRecord.account_id == mine)
             .scalar_subquery()
         )
-        policy_changed = (
-            select(func.max(AccountPolicy.approved_at))
-            .where(AccountPolicy.account_id == mine)
-            .scalar_subquery()
-        )
         serious = (
             select(func.count(Incident.id))
             .where(Incident.account_id == mine, Incident.serious.is_(True), Incident.closed_at.is_(None))
@@ -178,9 +176,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
                 Account.status,
                 Account.activated_at,
                 Account.created_at,
-                Account.opened_at,
-                Account.closed_at,
-                policy_changed,
+                Account.monitoring_interval_days,
                 policy_version,
                 last_post,
                 posts_between(this_month, next_month),
@@ -194,7 +190,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
         )
         if visible is not None:
             stmt = stmt.where(Account.id.in_(sorted(visible)))
-        reports = _account_reports(step)
+        reports = _open_reports(step, visible)
         rows = []
         for (
             account_id,
@@ -205,9 +201,7 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             status,
             activated_at,
             created_at,
-            opened_at,
-            closed_at,
-            policy_approved_at,
+            interval,
             version,
             posted,
             this_count,
@@ -215,17 +209,15 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             checked,
             serious_count,
         ) in step.session.execute(stmt):
-            overdue = oversight.monitoring_overdue(status, checked or activated_at or created_at, now, days)
-            unreported = oversight.unreported_events(
-                status,
-                opened_at=opened_at,
-                closed_at=closed_at,
-                policy_approved_at=policy_approved_at,
-                reports=reports.get(account_id, []),
-            )
+            since = activated_at or created_at
+            operating = status in oversight.MONITORED
+            overdue = operating and monitoring_rules.monitoring_due(checked, since, interval, now)
+            dormant = operating and monitoring_rules.dormant(posted, since, dormant_after, now)
+            unreported = reports.get(account_id, ())
             reasons = oversight.attention_reasons(
                 status,
                 overdue=overdue,
+                dormant=dormant,
                 serious_open=serious_count,
                 approved_policy=version,
                 unreported=unreported,
@@ -244,8 +236,9 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
                     last_count,
                     checked,
                     overdue,
+                    dormant,
                     serious_count,
-                    tuple(unreported),
+                    unreported,
                     tuple(reasons),
                 )
             )
@@ -253,6 +246,6 @@ def city_overview(db: Database, actor: Actor, now: datetime | None = None) -> Ov
             "bureau": sorted({r.bureau for r in rows if r.bureau}),
             "section": sorted({r.section for r in rows}),
         }
-        return Overview(rows, now, this_month, days, choices)
+        return Overview(rows, now, this_month, dormant_after, choices)
 
     return look(db, actor, work)

@@ -20,7 +20,7 @@ from tests.gui.conftest import cell, rows
 from tests.test_overview import add_posts, seed_accounts
 from tests.world import People, in_state
 
-NAME, THIS_MONTH, REPORT, ATTENTION = 3, 7, 11, 12
+NAME, THIS_MONTH, DORMANT, REPORT, ATTENTION = 3, 7, 10, 12, 13
 
 
 @pytest.fixture
@@ -44,7 +44,8 @@ def test_koho_sees_every_account_with_what_needs_attention(page: OverviewPage) -
     x_row = shown_names(page).index("鹿児島市観光公式X")
     assert cell(page.table, x_row, 0) == "観光交流局" and cell(page.table, x_row, 1) == "観光振興課"
     assert "§4(1)イ" in cell(page.table, x_row, ATTENTION)
-    assert cell(page.table, x_row, REPORT) == "開設 未出力"  # its 開設 was never reported (§3(2))
+    assert cell(page.table, x_row, REPORT) == "開設 未報告"  # its 開設 item is open (§3(2))
+    assert cell(page.table, x_row, DORMANT) == ""  # it posted minutes ago
     assert "4 アカウント" in page.summary.text() and "要対応 1 件" in page.summary.text()
 
 

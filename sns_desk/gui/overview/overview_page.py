@@ -74,10 +74,21 @@ COLUMNS: list[tuple[Column[OverviewRow], Callable[[OverviewRow], Any]]] = [
         Column(
             "最終監視",
             lambda r: _date(r.last_checked) + ("（期限切れ）" if r.monitoring_overdue else ""),
-            tip=lambda r: "§9(2) の監視が設定の日数を過ぎています。" if r.monitoring_overdue else "",
+            tip=lambda r: (
+                "§9(2) の監視がこのアカウントの間隔を過ぎています。" if r.monitoring_overdue else ""
+            ),
             colour=lambda r: style.ERROR if r.monitoring_overdue else None,
         ),
         lambda r: (r.monitoring_overdue, -(r.last_checked.timestamp() if r.last_checked else 0)),
+    ),
+    (
+        Column(
+            "休眠",
+            lambda r: "休眠" if r.dormant else "",
+            tip=lambda r: "投稿のない日数が設定（広報課）を超えています（§9(2)）。" if r.dormant else "",
+            colour=lambda r: style.WARNING if r.dormant else None,
+        ),
+        lambda r: r.dormant,
     ),
     (
         Column(
@@ -92,8 +103,10 @@ COLUMNS: list[tuple[Column[OverviewRow], Callable[[OverviewRow], Any]]] = [
     (
         Column(
             "§3(2) 報告",
-            lambda r: f"{'・'.join(r.unreported)} 未出力" if r.unreported else "",
-            tip=lambda r: "広報課への報告書（§3(2)）がまだ出力されていません。" if r.unreported else "",
+            lambda r: f"{'・'.join(r.unreported)} 未報告" if r.unreported else "",
+            tip=lambda r: (
+                "広報課への報告（§3(2)）がまだ送付・受理として記録されていません。" if r.unreported else ""
+            ),
             colour=lambda r: style.WARNING if r.unreported else None,
         ),
         lambda r: len(r.unreported),
@@ -216,7 +229,7 @@ class OverviewPage(QWidget):
         needing = sum(1 for row in rows if row.needs_attention)
         self.summary.setText(
             f"{len(rows)} アカウント（全 {len(self.data.rows)} 件中）・要対応 {needing} 件"
-            f"・監視の間隔 {self.data.monitoring_days} 日"
+            f"・休眠は投稿なし {self.data.dormant_days} 日"
         )
         self.summary.setStyleSheet(style.STRONG_ERROR_STYLE if needing else style.OK_STYLE)
 

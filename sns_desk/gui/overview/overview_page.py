@@ -150,27 +150,34 @@ class OverviewPage(QWidget):
         layout.addWidget(title)
         intro = QLabel(
             "各課のアカウントの運用状況です。監視の期限切れ（§9(2)）、未解決の重大なトラブル（§4(1)イ）、"
-            "承認済みの運用ポリシーがない運用中のアカウント、広報課への報告書（§3(2)）の未出力を「要対応」として示します。"
+            "休眠（投稿のない日数が設定を超過）、承認済みの運用ポリシーがない運用中のアカウント、"
+            "広報課への報告（§3(2)）の未記録を「要対応」として示します。"
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         filters = QHBoxLayout()
-        self.bureau_combo = self._combo(filters, "局")
-        self.section_combo = self._combo(filters, "課")
-        self.platform_combo = self._combo(filters, "SNS")
+        self.bureau_combo = self._combo(filters, "局", "bureauCombo")
+        self.section_combo = self._combo(filters, "課", "sectionCombo")
+        self.platform_combo = self._combo(filters, "SNS", "platformCombo")
         for platform in Platform:
             self.platform_combo.addItem(platform.label, platform)
-        self.status_combo = self._combo(filters, "状態")
+        self.status_combo = self._combo(filters, "状態", "statusCombo")
         for status in AccountStatus:
             self.status_combo.addItem(status.label, status)
         self.attention_check = QCheckBox("要対応のみ")
+        self.attention_check.setObjectName("attentionCheck")
+        self.attention_check.setToolTip("要対応の理由があるアカウントだけを表示します")
         self.attention_check.toggled.connect(self.apply_filter)
         filters.addWidget(self.attention_check)
         filters.addStretch(1)
         self.refresh_button = QPushButton("更新")
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.setToolTip("データベースから読み直します")
         self.refresh_button.clicked.connect(self.refresh)
         filters.addWidget(self.refresh_button)
         self.export_button = QPushButton("Excel に出力…")
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolTip("表示中の行を Excel のファイルに出力します（出力の履歴に記録）")
         self.export_button.clicked.connect(self.export)
         filters.addWidget(self.export_button)
         layout.addLayout(filters)
@@ -179,6 +186,7 @@ class OverviewPage(QWidget):
         self.model: TableModel[OverviewRow] = TableModel([column for column, _key in COLUMNS], self)
         self.sorter = _Sorter(self.model)
         self.table = QTableView()
+        self.table.setObjectName("overviewTable")
         show_list(self.table, self.sorter)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -186,9 +194,13 @@ class OverviewPage(QWidget):
         layout.addWidget(self.table, 1)
         self.refresh()
 
-    def _combo(self, layout: QHBoxLayout, label: str) -> QComboBox:
-        layout.addWidget(QLabel(label))
+    def _combo(self, layout: QHBoxLayout, label: str, name: str) -> QComboBox:
+        caption = QLabel(label)
+        layout.addWidget(caption)
         combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setToolTip(f"{label}で絞り込みます")
+        caption.setBuddy(combo)
         combo.addItem(ALL, None)
         combo.currentIndexChanged.connect(self.apply_filter)
         layout.addWidget(combo)

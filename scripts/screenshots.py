@@ -328,6 +328,56 @@ def publish_shots(
         server.stop()
 
 
+def more_accounts_for_the_overview(db: Database, admin: Actor, policy: object) -> None:
+    """Accounts of other 局 and 課, each requested by its 課長 and decided by its 局長 (the 運用状況 picture)."""
+    from sns_desk.domain.vocabulary import IncidentType, Platform
+    from sns_desk.services import accounts, incidents, users
+
+    users.import_users_csv(
+        db,
+        admin,
+        (
+            "ログイン名,氏名,局,課\n"
+            "bosai-kacho,防災 花子,危機管理局,危機管理課\nbosai-kyokucho,防災 次郎,危機管理局,\n"
+            "kankyo-kacho,環境 三郎,環境局,資源政策課\nkankyo-kyokucho,環境 四郎,環境局,\n"
+            "kodomo-kacho,子育 五月,こども未来局,こども政策課\nkodomo-kyokucho,子育 六郎,こども未来局,\n"
+        ).encode(),
+    )
+    departments = {d.full_name: d.id for d in users.list_departments(db, admin)}
+    plans = [
+        ("bosai", "危機管理局 危機管理課", Platform.LINE, "鹿児島市防災公式LINE", "active", False),
+        ("bosai", "危機管理局 危機管理課", Platform.X, "鹿児島市防災X", "active", True),
+        ("kankyo", "環境局 資源政策課", Platform.INSTAGRAM, "かごしまエコライフ", "active", False),
+        ("kankyo", "環境局 資源政策課", Platform.YOUTUBE, "かごしま環境チャンネル", "preparing", False),
+        ("kodomo", "こども未来局 こども政策課", Platform.FACEBOOK, "かごしま子育て応援", "requested", False),
+    ]
+    for who, department, platform, name, state, trouble in plans:
+        kacho = users.resolve_actor(db, f"{who}-kacho")
+        kyokucho = users.resolve_actor(db, f"{who}-kyokucho")
+        account = accounts.request_account(
+            db,
+            kacho,
+            accounts.AccountInput(platform, name, departments[department], ""),
+            kyokucho.user_id,
+            policy,  # type: ignore[arg-type]
+        )
+        if state == "requested":
+            continue
+        accounts.approve_opening(db, kyokucho, account, accounts.get_account(db, kyokucho, account).version)
+        if state == "active":
+            accounts.activate(
+                db,
+                kyokucho,
+                account,
+                accounts.get_account(db, kyokucho, account).version,
+                "認証の申請中（見本のデータ）",
+            )
+        if trouble:
+            incidents.open_incident(
+                db, kacho, account, IncidentType.IMPERSONATION, "成りすましの疑い", serious=True
+            )
+
+
 def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     home = tempfile.mkdtemp(prefix="sns-desk-shots-")
     os.environ["SNS_DESK_HOME"] = home
@@ -869,6 +919,13 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     )
 
     save_mail_settings(db, actor, save)
+    # 運用状況: the city as 広報課 sees it, with accounts of other 局 and 課 in several states
+    more_accounts_for_the_overview(db, actor, policy)
+    overview_window = MainWindow(db, actor)
+    overview_window.resize(1360, 600)
+    overview_window.show_page("overview")
+    save(overview_window, "overview-1.png")
+    overview_window.close()
 
     with db.read() as session:
         try:

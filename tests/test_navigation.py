@@ -35,10 +35,16 @@ def test_each_person_sees_the_screens_their_roles_open(db: Database, people: Peo
     assert seen(db, people.kacho) == base | {Page.APPROVALS, Page.REPORTS, Page.AUDIT}  # 管理者
     assert seen(db, people.kyokucho) == base | {
         Page.APPROVALS,
+        Page.OVERVIEW,
         Page.AUDIT,
-    }  # 責任者: decides, reports nothing
-    assert seen(db, people.koho) == base | {Page.REPORTS, Page.AUDIT}  # 広報課: city-wide view
-    assert seen(db, people.admin) == base | {Page.REPORTS, Page.AUDIT, Page.USERS}  # システム管理者
+    }  # 責任者: decides, reports nothing, oversees their accounts
+    assert seen(db, people.koho) == base | {Page.REPORTS, Page.OVERVIEW, Page.AUDIT}  # 広報課: city-wide view
+    assert seen(db, people.admin) == base | {
+        Page.REPORTS,
+        Page.OVERVIEW,
+        Page.AUDIT,
+        Page.USERS,
+    }  # システム管理者
 
 
 def test_screens_come_in_navigation_order(db: Database, people: People) -> None:

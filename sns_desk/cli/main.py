@@ -24,6 +24,7 @@ from sns_desk.cli import cmd_emergency as cli_emergency
 from sns_desk.cli import cmd_incidents as cli_incidents
 from sns_desk.cli import cmd_keys as cli_keys
 from sns_desk.cli import cmd_mail as cli_mail
+from sns_desk.cli import cmd_overview as cli_overview
 from sns_desk.cli import cmd_posts as cli_posts
 from sns_desk.cli import cmd_publishing as cli_publishing
 from sns_desk.cli import cmd_reports as cli_reports
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_posts.add_parsers(sub)
     cli_scopes.add_parsers(sub)
     cli_reports.add_parsers(sub)
+    cli_overview.add_parsers(sub)
     cli_incidents.add_parsers(sub)
     cli_keys.add_parsers(sub)
     cli_rules.add_parsers(sub)
@@ -269,6 +271,7 @@ def _on_database(
 cmd_posts = _on_database(cli_posts.run)
 cmd_scopes = _on_database(cli_scopes.run)
 cmd_export = _on_database(cli_reports.run)
+cmd_overview = _on_database(cli_overview.run)
 cmd_incidents = _on_database(cli_incidents.run)
 cmd_keys = _on_database(cli_keys.run)
 cmd_rules = _on_database(cli_rules.run)
@@ -285,6 +288,7 @@ COMMANDS = {
     "inquiry": cmd_incidents,
     "monitoring": cmd_incidents,
     "export": cmd_export,
+    "overview": cmd_overview,
     "draft": cmd_posts,
     "scope": cmd_scopes,
     "approve": cmd_posts,

@@ -104,6 +104,12 @@ PAGES: dict[Page, PageEntry] = {
             Page.REPORTS, "報告書", "SP_DialogSaveButton", _plain("reports.reports_page", "ReportsPage")
         ),
         PageEntry(
+            Page.OVERVIEW,
+            "運用状況",
+            "SP_FileDialogContentsView",
+            _plain("overview.overview_page", "OverviewPage"),
+        ),
+        PageEntry(
             Page.RULES, "チェック規則", "SP_FileDialogContentsView", _plain("rules.rules_page", "RulesPage")
         ),
         PageEntry(

@@ -13,8 +13,8 @@ from sqlalchemy.sql.selectable import ScalarSelect
 
 from sns_desk.domain import monitoring_rules as rules
 from sns_desk.domain.errors import ValidationError
+from sns_desk.domain.oversight import MONITORED
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.services.access import visible_account_ids
 from sns_desk.services.actors import Actor
 from sns_desk.services.city_settings import dormant_days
@@ -87,9 +87,6 @@ class MonitoringRow:
         if self.last_note:
             text += f": {self.last_note}"
         return text + ("（旧形式の記録から判定）" if self.last_legacy else "")
-
-
-MONITORED = (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
 
 
 def _latest_check_id() -> ScalarSelect[int]:

@@ -4,7 +4,9 @@ A screen is either open to every registered person (each screen then shows only 
 needs one of a few permissions of :mod:`sns_desk.domain.permissions`, held on any account for an account-scoped
 one: 承認待ち is for those who may approve posts (§5(1)) and for
 deputies named for now (代決), 報告書 for 広報課 and the アカウント管理者 who report to it
-(§3(2), §3(3)イ), チェック規則 for those who write on an account or oversee them all, 監査ログ for those who oversee the operation (§9(2)), ユーザー管理 for the システム管理者.
+(§3(2), §3(3)イ), 運用状況 (the overview of every account) for 広報課 and the システム管理者, and for the
+アカウント責任者 over the accounts they answer for (§4(1)ア), チェック規則 for those who write on an account or oversee
+them all, 監査ログ for those who oversee the operation (§9(2)), ユーザー管理 for the システム管理者.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Page(enum.StrEnum):
     INCIDENTS = "incidents"
     INQUIRIES = "inquiries"
     REPORTS = "reports"
+    OVERVIEW = "overview"
     RULES = "rules"
     AUDIT = "audit"
     USERS = "users"
@@ -38,6 +41,7 @@ class Page(enum.StrEnum):
 NEEDS: dict[Page, tuple[Permission, ...]] = {
     Page.APPROVALS: (Permission.APPROVE_POST,),
     Page.REPORTS: (Permission.VIEW_CITY_WIDE, Permission.REPORT_ACCOUNT),
+    Page.OVERVIEW: (Permission.VIEW_CITY_WIDE, Permission.RECEIVE_ESCALATION),
     Page.RULES: (Permission.WRITE_POST, Permission.VIEW_CITY_WIDE),
     Page.AUDIT: (Permission.VIEW_AUDIT_LOG,),
     Page.USERS: (Permission.MANAGE_USERS,),

@@ -29,6 +29,7 @@ REPORT_KINDS = {
     "account_list": "公式アカウント一覧",
     "post_record": "投稿実績",
     "incident_report": "ソーシャルメディアのトラブル報告書",
+    "overview": "公式アカウント運用状況一覧",
 }
 
 

@@ -46,6 +46,7 @@ def test_navigation_switches_pages(qtbot: QtBot, window: MainWindow) -> None:
             "incidents",
             "inquiries",
             "reports",
+            "overview",
             "rules",
             "audit",
             "users",

@@ -90,6 +90,7 @@ def test_first_run_wizard_on_a_shared_folder_ends_in_the_main_window_as_administ
         "トラブル",
         "問い合わせ",
         "報告書",
+        "運用状況",
         "チェック規則",
         "監査ログ",
         "ユーザー管理",

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.mail_kinds import MailKind
-from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import DecisionKind, PostStatus
-from sns_desk.domain.workflow import AFTER_DECISIONS, DEPUTY, TRANSITIONS, PostAction, is_deputy_decision
+from sns_desk.domain.workflow import AFTER_DECISIONS, TRANSITIONS, PostAction
 from sns_desk.services import mail_outbox, signing
-from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor
-from sns_desk.services.deputies import managers_text
 from sns_desk.services.post_access import open_post
-from sns_desk.services.revisions import mark_seen, revision_count
+from sns_desk.services.post_workflow import signed_decision
+from sns_desk.services.revisions import revision_count
 from sns_desk.services.usecase import Step, change
 from sns_desk.store.database import Database
-from sns_desk.store.orm import PostDecision, utcnow
+from sns_desk.store.orm import utcnow
 
 KINDS = {
     PostAction.AFTER_APPROVE: DecisionKind.AFTER_APPROVE,
@@ -69,33 +67,8 @@ def decide_after(
         post.decided_at = post.updated_at = now
         if action is PostAction.ORDER_DELETION:  # the §8(3) deletion record
             post.deleted_reason, post.deleted_at = comment, now
-        deputy = is_deputy_decision(roles_of(session, step.me, post.account_id))
-        decision = PostDecision(
-            post_id=post.id,
-            revision_number=revision,
-            kind=KINDS[action],
-            comment=comment,
-            decided_by_id=step.me.id,
-            deputy_for=managers_text(session, post.account_id) if deputy else "",
-        )
-        session.add(decision)
-        mark_seen(session, post.id, step.me.id, revision)
-        session.flush()
         payload: dict[str, object] = {"revision": revision, "comment": comment, "to": post.status}
-        if deputy:
-            payload["deputy_for"] = decision.deputy_for
-        event = step.audit(f"post.{action.value}", "post", post.id, payload)
-        signing.sign_decision(
-            session,
-            signer,
-            step.me,
-            event,
-            Permission.APPROVE_POST,
-            post.account_id,
-            signing.POST_DECISION,
-            decision.id,
-            as_role=DEPUTY if deputy else None,
-        )
+        signed_decision(step, signer, post, action, KINDS[action], revision, comment, payload)
         mail_outbox.queue_for_post(session, MailKind.DECIDED, post, detail=TOLD[action])
 
     change(db, actor, work, what=f"post {action.value}")

@@ -226,38 +226,53 @@ def _decide(
             kind = DecisionKind.REJECT
         post.decided_at = now
         post.updated_at = now
-        deputy = is_deputy_decision(
-            roles_of(session, step.me, post.account_id)
-        )  # 代決 (open_post allowed it)
-        decision = PostDecision(
-            post_id=post.id,
-            revision_number=revision,
-            kind=kind,
-            comment=comment,
-            decided_by_id=step.me.id,
-            deputy_for=managers_text(session, post.account_id) if deputy else "",
-        )
-        session.add(decision)
-        mark_seen(session, post.id, step.me.id, revision)  # a decision is a look at the revision too
-        session.flush()
-        payload["comment"] = comment
-        if deputy:
-            payload["deputy_for"] = decision.deputy_for
-        event = step.audit(f"post.{action.value}", "post", post.id, payload)
-        signing.sign_decision(
-            session,
-            signer,
-            step.me,
-            event,
-            Permission.APPROVE_POST,
-            post.account_id,
-            signing.POST_DECISION,
-            decision.id,
-            as_role=DEPUTY if deputy else None,
-        )
+        signed_decision(step, signer, post, action, kind, revision, comment, payload)
         mail_outbox.queue_for_post(session, MailKind.DECIDED, post)
 
     change(db, actor, work, what=f"post {action.value}")
+
+
+def signed_decision(
+    step: Step,
+    signer: signing.Signer,
+    post: Post,
+    action: PostAction,
+    kind: DecisionKind,
+    revision: int,
+    comment: str,
+    payload: dict[str, object],
+) -> PostDecision:
+    """A decision on a post as every decision is kept: its row (代決 named when a deputy decides; open_post allowed
+    it), the revision marked seen, the audit event with ``payload`` and the 電子印鑑 over it."""
+    session = step.session
+    deputy = is_deputy_decision(roles_of(session, step.me, post.account_id))
+    decision = PostDecision(
+        post_id=post.id,
+        revision_number=revision,
+        kind=kind,
+        comment=comment,
+        decided_by_id=step.me.id,
+        deputy_for=managers_text(session, post.account_id) if deputy else "",
+    )
+    session.add(decision)
+    mark_seen(session, post.id, step.me.id, revision)  # a decision is a look at the revision too
+    session.flush()
+    payload["comment"] = comment
+    if deputy:
+        payload["deputy_for"] = decision.deputy_for
+    event = step.audit(f"post.{action.value}", "post", post.id, payload)
+    signing.sign_decision(
+        session,
+        signer,
+        step.me,
+        event,
+        Permission.APPROVE_POST,
+        post.account_id,
+        signing.POST_DECISION,
+        decision.id,
+        as_role=DEPUTY if deputy else None,
+    )
+    return decision
 
 
 def approve(

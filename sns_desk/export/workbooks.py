@@ -49,6 +49,7 @@ from sns_desk.store.database import Database
 from sns_desk.store.sqlite_files import ProgressFn
 
 KINDS = report_queries.REPORT_KINDS
+FILE_LABELS = report_queries.EXPORT_LABELS
 EVENTS = ("開設", "変更", "廃止")
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -518,4 +519,4 @@ def export_incident_report(
 def default_filename(kind: str, detail: str = "") -> str:
     stamp = datetime.now(pol.JST).strftime("%Y%m%d")
     safe = "".join(ch for ch in detail if ch not in '\\/:*?"<>|').strip()
-    return f"{KINDS[kind]}{'_' + safe if safe else ''}_{stamp}.xlsx"
+    return f"{FILE_LABELS[kind]}{'_' + safe if safe else ''}_{stamp}.xlsx"

@@ -29,8 +29,11 @@ REPORT_KINDS = {
     "account_list": "公式アカウント一覧",
     "post_record": "投稿実績",
     "incident_report": "ソーシャルメディアのトラブル報告書",
-    "overview": "公式アカウント運用状況一覧",
 }
+"""The reports the 報告書 page makes."""
+
+EXPORT_LABELS = REPORT_KINDS | {"overview": "公式アカウント運用状況一覧"}
+"""Every workbook the app exports (the reports and the 運用状況一覧 of its own page): history labels, file names."""
 
 
 def _report_on(step: Step, account_id: int, permission: Permission = Permission.REPORT_ACCOUNT) -> None:
@@ -329,7 +332,7 @@ def record_export(
 @dataclass(frozen=True)
 class ExportRow:
     id: int
-    kind: str  # a key of REPORT_KINDS, e.g. "account_list"; ``label`` is its name on screen
+    kind: str  # a key of EXPORT_LABELS, e.g. "account_list"; ``label`` is its name on screen
     label: str
     filename: str
     sha256: str
@@ -350,7 +353,7 @@ def list_exports(db: Database, actor: Actor, limit: int = 200) -> list[ExportRow
             ExportRow(
                 r.id,
                 r.kind,
-                REPORT_KINDS.get(r.kind, r.kind),
+                EXPORT_LABELS.get(r.kind, r.kind),
                 r.filename,
                 r.sha256,
                 r.rows,

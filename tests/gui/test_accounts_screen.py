@@ -314,6 +314,21 @@ def test_reports_page_exports_with_progress_and_records_it(
     assert cell(page.ui.historyTable, 0, 1) == "公式アカウント開設・変更・廃止報告書"
 
 
+def test_reports_page_offers_koho_the_city_list_but_not_the_overview_of_its_own_page(
+    qtbot: QtBot, db: Database, people: People
+) -> None:
+    from sns_desk.gui.reports.reports_page import ReportsPage
+
+    page = ReportsPage(db, people.koho)
+    qtbot.addWidget(page)
+    assert [page.ui.kindCombo.itemText(i) for i in range(page.ui.kindCombo.count())] == [
+        "公式アカウント開設・変更・廃止報告書",
+        "公式アカウント一覧",
+        "投稿実績",
+        "ソーシャルメディアのトラブル報告書",
+    ], "the 運用状況一覧 is exported from the 運用状況 page"
+
+
 def test_reports_page_replaces_an_existing_file_only_after_confirmation(
     qtbot: QtBot, db: Database, people: People, tmp_path: Path, message_boxes: MessageBoxes
 ) -> None:

@@ -42,8 +42,6 @@ class ReportsPage(QWidget):
         style.title(self.ui.titleLabel)
         self.city = users.may(db, actor, Permission.VIEW_CITY_WIDE)
         for kind, label in reports.KINDS.items():
-            if kind == "overview":  # 運用状況一覧 is exported from its own page (運用状況), not made here
-                continue
             if kind not in ("account_list",) or self.city:
                 self.ui.kindCombo.addItem(label, kind)
         for event in reports.EVENTS:

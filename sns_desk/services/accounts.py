@@ -483,15 +483,7 @@ def set_allow_self_approval(
 ) -> None:
     """An account setting that lets a 管理者 approve their own post (off by default: four-eyes)."""
 
-    def work(step: Step) -> None:
-        step.require(Permission.EDIT_ACCOUNT_SETTINGS, account_id)
-        account = step.load(Account, account_id, expected_version, conflict=_changed_by_someone)
-        if account.allow_self_approval == allow:
-            return
-        account.allow_self_approval = allow
-        step.audit("account.self_approval", "account", account.id, {"allow": allow})
-
-    change(db, actor, work, what="set_allow_self_approval")
+    _set_flag(db, actor, account_id, expected_version, "allow_self_approval", allow, "account.self_approval")
 
 
 def set_allow_after_approval(
@@ -500,15 +492,25 @@ def set_allow_after_approval(
     """事後承認 (§5(9)): an account setting that lets its 担当者 publish an emergency post (緊急, with its reason)
     before approval; the 管理者 then approves it after the fact or orders a correction or deletion (§8(2)(3))."""
 
+    _set_flag(
+        db, actor, account_id, expected_version, "allow_after_approval", allow, "account.after_approval"
+    )
+
+
+def _set_flag(
+    db: Database, actor: Actor, account_id: int, expected_version: int, flag: str, allow: bool, event: str
+) -> None:
+    """One of the account's on/off settings, changed by whoever may edit its settings, audited as ``event``."""
+
     def work(step: Step) -> None:
         step.require(Permission.EDIT_ACCOUNT_SETTINGS, account_id)
         account = step.load(Account, account_id, expected_version, conflict=_changed_by_someone)
-        if account.allow_after_approval == allow:
+        if getattr(account, flag) == allow:
             return
-        account.allow_after_approval = allow
-        step.audit("account.after_approval", "account", account.id, {"allow": allow})
+        setattr(account, flag, allow)
+        step.audit(event, "account", account.id, {"allow": allow})
 
-    change(db, actor, work, what="set_allow_after_approval")
+    change(db, actor, work, what=f"set_{flag}")
 
 
 # --- people per account (§4, §9(1)) ------------------------------------------------------------------------------

@@ -64,6 +64,11 @@ class FakePlatforms:
     next_id: int = 1900000000000000001
     tokens: dict[str, str] = field(default_factory=lambda: {"access": "access-1", "refresh": "refresh-1"})
     created_at: str = "2026-12-01T01:00:00.000Z"  # 10:00 JST on a Tuesday
+    granted_scope: str = "tweet.read tweet.write users.read offline.access media.write"
+    uploads: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # each image X received: bytes, form, media id
+    next_media_id: int = 1880000000000000001
 
     def validated(self, spec: OpenAPI, handler: Handler) -> Handler:
         def run(request: Request) -> Response:
@@ -103,8 +108,15 @@ class FakePlatforms:
                 return json_response({"title": "Unauthorized", "status": 401, "detail": "Unauthorized"}, 401)
             tweet_id = str(self.next_id)
             self.next_id += 1
-            text = request.get_json()["text"]
+            body = request.get_json()
+            text = body["text"]
             self.tweets[tweet_id] = {"id": tweet_id, "text": text, "created_at": self.created_at}
+            media_ids = (body.get("media") or {}).get("media_ids") or []
+            keys = {u["media_id"]: u["media_key"] for u in self.uploads}
+            if any(media_id not in keys for media_id in media_ids):
+                return json_response({"title": "Invalid Request", "status": 400, "detail": "media"}, 400)
+            if media_ids:  # as GET /2/tweets/{id}?tweet.fields=attachments shows it
+                self.tweets[tweet_id]["attachments"] = {"media_keys": [keys[m] for m in media_ids]}  # type: ignore[assignment]
             return json_response({"data": {"id": tweet_id, "text": text}}, 201)
 
         def read(request: Request) -> Response:
@@ -120,7 +132,9 @@ class FakePlatforms:
                         ]
                     }
                 )
-            return json_response({"data": self.tweets[tweet_id]})
+            fields = request.args.get("tweet.fields", "").split(",")
+            shown = {k: v for k, v in self.tweets[tweet_id].items() if k != "attachments" or k in fields}
+            return json_response({"data": shown})
 
         def me(request: Request) -> Response:
             return json_response(
@@ -138,6 +152,35 @@ class FakePlatforms:
         ).respond_with_handler(self.validated(x_spec(self.base), read))
         self.x("GET", "/2/users/me", me)
         self.x("GET", "/2/users/7001/tweets", timeline)
+        self.x("POST", "/2/media/upload", self.x_media_upload)
+
+    def x_media_upload(self, request: Request) -> Response:
+        """The one-shot media upload (multipart/form-data) as the X API v2 document describes it."""
+        if not self.authorized(request):
+            return json_response({"title": "Unauthorized", "status": 401, "detail": "Unauthorized"}, 401)
+        media = request.files["media"]
+        media_id = str(self.next_media_id)
+        self.next_media_id += 1
+        data = media.read()
+        self.uploads.append(
+            {
+                "media_id": media_id,
+                "media_key": f"3_{media_id}",
+                "bytes": data,
+                "form": dict(request.form),
+                "content_type": media.mimetype,
+            }
+        )
+        return json_response(
+            {
+                "data": {
+                    "id": media_id,
+                    "media_key": f"3_{media_id}",
+                    "size": len(data),
+                    "expires_after_secs": 86400,
+                }
+            }
+        )
 
     def x_token_endpoint(self, expected_verifier: Callable[[], str | None] = lambda: None) -> None:
         """The OAuth 2.0 token endpoint: the code (PKCE-checked) and the refresh grant."""
@@ -162,7 +205,7 @@ class FakePlatforms:
                     "expires_in": 7200,
                     "access_token": self.tokens["access"],
                     "refresh_token": self.tokens["refresh"],
-                    "scope": "tweet.read tweet.write users.read offline.access",
+                    "scope": self.granted_scope,
                 }
             )
 
@@ -176,7 +219,13 @@ class FakePlatforms:
         def authorize(request: Request) -> Response:
             args = request.args
             assert args["response_type"] == "code" and args["code_challenge_method"] == "S256"
-            assert set(args["scope"].split()) == {"tweet.read", "tweet.write", "users.read", "offline.access"}
+            assert set(args["scope"].split()) == {
+                "tweet.read",
+                "tweet.write",
+                "users.read",
+                "offline.access",
+                "media.write",
+            }
             self.challenge = args["code_challenge"]
             target = args["redirect_uri"] + "?" + urlencode({"code": "code-1", "state": args["state"]})
             return Response(status=302, headers={"Location": target})

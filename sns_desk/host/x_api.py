@@ -1,5 +1,5 @@
-"""X API v2 for one connected account: post, read a post back, find recent posts, and the OAuth 2.0 token kept
-fresh (refreshed before it expires, and once more when X answers 401).
+"""X API v2 for one connected account: upload an image, post, read a post back, find recent posts, and the OAuth 2.0
+token kept fresh (refreshed before it expires, and once more when X answers 401).
 
 HTTP with ``httpx``; the OAuth 2.0 pieces (PKCE, token expiry) from ``authlib``'s framework-neutral core (its
 ``httpx_client`` integration is deprecated in favour of ``httpx2``).  Every base URL is a parameter so that tests
@@ -18,7 +18,9 @@ import httpx
 from authlib.oauth2.rfc6749 import OAuth2Token
 
 from sns_desk.domain.publication import (
+    X_IMAGE_TYPES,
     DuplicateContentError,
+    MediaScopeMissingError,
     NetworkDownError,
     PlatformFailureError,
     PublishError,
@@ -30,6 +32,11 @@ from sns_desk.domain.publication import (
 log = logging.getLogger(__name__)
 
 X = "X"
+READ_FIELDS = (
+    "created_at,text,attachments"  # attachments: the media keys X shows on the post (proof of images)
+)
+# the one-shot upload (MediaUploadRequestOneShot) names these media types; a GIF goes without one (X reads it)
+ONE_SHOT_MEDIA_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 REFRESH_LEEWAY_SECONDS = 120  # refresh this long before the access token expires
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 
@@ -137,9 +144,51 @@ class XClient:
             return DuplicateContentError(X)
         return PlatformFailureError(X, status, detail)
 
-    def create_post(self, text: str) -> SeenPost:
-        """POST /2/tweets; the post as X confirmed it (its id and text; the time is read back separately)."""
-        answer = self._call("POST", "/2/tweets", sending=True, json={"text": text})
+    def upload_image(self, filename: str, mime: str, data: bytes) -> str:
+        """POST /2/media/upload (the one-shot form, multipart/form-data) with ``media_category=tweet_image``: the
+        media id to attach to one post.  A still image of at most 5 MB needs no initialize/append/finalize.
+        A failure here never published anything (the post is created only afterwards)."""
+        if mime not in X_IMAGE_TYPES:  # refused before sending by domain.publication.image_refusal
+            raise PlatformFailureError(X, 0, f"unsupported media type {mime}")
+        form = {"media_category": "tweet_image"}
+        if mime in ONE_SHOT_MEDIA_TYPES:
+            form["media_type"] = mime
+        try:
+            answer = self._call(
+                "POST",
+                "/2/media/upload",
+                sending=False,
+                data=form,
+                files={"media": (filename or "image", data, mime)},
+            )
+        except PublishError as failed:
+            failed.maybe_sent = False  # an uploaded image alone is no post
+            raise
+        if answer.status_code not in (200, 201):
+            refused = self._failure(answer)
+            if answer.status_code == 403 and not isinstance(refused, DuplicateContentError):
+                # X answers 403 to a token whose scopes do not cover the endpoint (media.write)
+                refused = MediaScopeMissingError(X, self.reconnect_who)
+            refused.maybe_sent = False
+            raise refused
+        data_part = answer.json().get("data") or {}
+        media_id = str(data_part.get("id", ""))
+        if not media_id:
+            raise PlatformFailureError(X, answer.status_code, "no media id in the upload answer")
+        log.info("X media uploaded: %s bytes as %s", len(data), media_id)
+        return media_id
+
+    def granted_scope(self) -> str:
+        """The scopes X said it granted with the token ("" when it did not say)."""
+        return str(self.token.get("scope") or "")
+
+    def create_post(self, text: str, media_ids: tuple[str, ...] = ()) -> SeenPost:
+        """POST /2/tweets (with ``media.media_ids`` when images were uploaded for it); the post as X confirmed it
+        (its id and text; the time is read back separately)."""
+        body: dict[str, Any] = {"text": text}
+        if media_ids:
+            body["media"] = {"media_ids": list(media_ids)}
+        answer = self._call("POST", "/2/tweets", sending=True, json=body)
         if answer.status_code != 201:
             raise self._failure(answer)
         data = answer.json().get("data") or {}
@@ -151,7 +200,7 @@ class XClient:
     def read_post(self, remote_id: str) -> SeenPost | None:
         """GET /2/tweets/{id}: the post as X shows it now; None when X says it does not exist."""
         answer = self._call(
-            "GET", f"/2/tweets/{remote_id}", sending=False, params={"tweet.fields": "created_at,text"}
+            "GET", f"/2/tweets/{remote_id}", sending=False, params={"tweet.fields": READ_FIELDS}
         )
         if answer.status_code == 404:
             return None
@@ -165,11 +214,13 @@ class XClient:
 
     def _seen(self, data: dict[str, Any]) -> SeenPost:
         remote_id = str(data["id"])
+        attachments = data.get("attachments") or {}
         return SeenPost(
             remote_id,
             str(data.get("text", "")),
             parse_time(data.get("created_at")),
             post_url(self.username, remote_id),
+            tuple(str(key) for key in attachments.get("media_keys") or ()),
         )
 
     def me(self) -> tuple[str, str]:

@@ -102,7 +102,8 @@ class ImageFacts:
 LINE_IMAGES_MANUAL = (
     "LINE の画像メッセージは、画像をインターネット上の公開 HTTPS サーバーに置き、その URL（originalContentUrl・"
     "previewImageUrl）を送る仕組みです。庁内の PC にはそのサーバーがないため、画像付きの投稿は自動送信できません。"
-    "LINE Official Account Manager で本文と画像を配信し、下の「投稿結果を記録」で配信の URL と日時を記録してください。"
+    "LINE Official Account Manager で承認どおりの本文と画像を配信し、配信の URL と日時を記録してください"
+    "（画面では「投稿結果を記録」、コマンドでは sns-desk publish 番号 --url URL --at 日時）。"
 )
 
 

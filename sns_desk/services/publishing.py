@@ -134,6 +134,7 @@ class PublishPlan:
     after_approval: bool = (
         False  # a 承認待ち emergency post: it goes out first and waits for 事後承認 (§5(9))
     )
+    image_count: int = 0  # the approved images that go out with the text (X uploads them first)
 
 
 def _connection_refusal(row: PlatformConnection | None, image_problem: str) -> str:
@@ -209,6 +210,7 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
         claim.problem if claim else "",
         pub.compose_url(post.account.platform, post.body),
         publication_action(post.status) is PostAction.PUBLISH_FIRST,
+        image_count=len(images),
     )
     return plan, fingerprint
 

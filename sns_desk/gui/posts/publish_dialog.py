@@ -49,6 +49,10 @@ class PublishDialog(QDialog):
         self.text.setAccessibleName("承認された本文")
         self.text.setMaximumHeight(140)
         layout.addWidget(self.text)
+        self.images = QLabel()
+        self.images.setWordWrap(True)
+        self.images.setAccessibleName("添付画像")
+        layout.addWidget(self.images)
         self.hours = QLabel()
         self.hours.setWordWrap(True)
         layout.addWidget(self.hours)
@@ -124,6 +128,12 @@ class PublishDialog(QDialog):
             )
         )
         self.text.setPlainText(p.text)
+        self.images.setVisible(p.image_count > 0)
+        self.images.setText(
+            f"画像 {p.image_count} 枚: 承認された版の画像をそのまま X にアップロードして添付します。"
+            if p.platform is Platform.X and p.allowed
+            else f"画像 {p.image_count} 枚付きの投稿です。"
+        )
         self.hours.setText(f"今: {p.hours.state.label}" + (f" — {p.hours.reason}" if p.hours.reason else ""))
         self.hours.setStyleSheet(style.WARNING_STYLE if p.hours.blocks else style.OK_STYLE)
         if p.connection is None:
@@ -156,7 +166,8 @@ class PublishDialog(QDialog):
         self.quota.setVisible(True)
 
     def send(self) -> None:
-        if not confirm(self, f"{self.plan.account_name} に、この本文を投稿します。よろしいですか？"):
+        what = f"この本文と画像 {self.plan.image_count} 枚" if self.plan.image_count else "この本文"
+        if not confirm(self, f"{self.plan.account_name} に、{what}を投稿します。よろしいですか？"):
             return
         try:
             done = run_with_progress(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,6 +49,18 @@ def line_spec(base: str) -> OpenAPI:
 Handler = Callable[[Request], Response]
 
 
+def _openapi_core_multipart_limit(request: Request, error: str) -> bool:
+    """openapi-core hands a multipart field whose schema has no ``type`` (MediaSegments is a ``oneOf`` integer or
+    digit string) to the schema as raw bytes, so ``segment_index`` of an APPEND can never validate.  Only that
+    field's complaint is set aside, and the field is checked by hand as the document describes it instead."""
+    if not re.fullmatch(r"/2/media/upload/\d+/append", request.path):
+        return False
+    if "'segment_index': b'" not in error or "is not valid under any of the given schemas" not in error:
+        return False
+    segment = request.form.get("segment_index", "")
+    return segment.isdigit() and 0 <= int(segment) <= 999 and "media" in request.files
+
+
 def json_response(body: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(json.dumps(body), status=status, headers=headers or {}, content_type="application/json")
 
@@ -75,7 +88,8 @@ class FakePlatforms:
             try:
                 spec.validate_request(WerkzeugOpenAPIRequest(request))
             except Exception as error:  # every violation is reported by the test's teardown
-                self.violations.append(f"{request.method} {request.path}: {error}")
+                if not _openapi_core_multipart_limit(request, str(error)):
+                    self.violations.append(f"{request.method} {request.path}: {str(error)[:600]}")
             body = request.get_json(silent=True)
             self.received.append((request.method, request.path, body))
             return handler(request)
@@ -153,14 +167,81 @@ class FakePlatforms:
         self.x("GET", "/2/users/me", me)
         self.x("GET", "/2/users/7001/tweets", timeline)
         self.x("POST", "/2/media/upload", self.x_media_upload)
+        self.x_media_chunked()
+
+    chunked: dict[str, dict[str, Any]] = field(
+        default_factory=dict
+    )  # uploads under way (initialize … finalize)
+    processing_rounds: int = 1  # how many answers say "in_progress" before the outcome
+    processing_outcome: str = "succeeded"  # or "failed"
+
+    def _new_media_id(self) -> str:
+        media_id = str(self.next_media_id)
+        self.next_media_id += 1
+        return media_id
+
+    def x_media_chunked(self) -> None:
+        """The chunked upload (initialize, append, finalize, status) as the X API v2 document describes it."""
+
+        def initialize(request: Request) -> Response:
+            if not self.authorized(request):
+                return json_response({"title": "Unauthorized", "status": 401}, 401)
+            media_id = self._new_media_id()
+            self.chunked[media_id] = {"config": request.get_json(), "parts": {}, "rounds": 0}
+            return json_response({"data": {"id": media_id, "media_key": f"16_{media_id}"}})
+
+        def append(request: Request) -> Response:
+            media_id = request.path.split("/")[-2]
+            upload = self.chunked[media_id]
+            upload["parts"][int(request.form["segment_index"])] = request.files["media"].read()
+            return json_response({"data": {"expires_at": 1764640800}})
+
+        def status_of(media_id: str) -> Response:
+            upload = self.chunked[media_id]
+            state = "in_progress" if upload["rounds"] < self.processing_rounds else self.processing_outcome
+            upload["rounds"] += 1
+            info = {"state": state, "check_after_secs": 0}
+            return json_response({"data": {"id": media_id, "processing_info": info}})
+
+        def finalize(request: Request) -> Response:
+            media_id = request.path.split("/")[-2]
+            upload = self.chunked[media_id]
+            data = b"".join(upload["parts"][i] for i in sorted(upload["parts"]))
+            if len(data) != upload["config"]["total_bytes"]:
+                return json_response({"title": "Invalid Request", "status": 400}, 400)
+            config = upload["config"]
+            self.uploads.append(
+                {
+                    "media_id": media_id,
+                    "media_key": f"16_{media_id}",
+                    "bytes": data,
+                    "form": {"media_category": config["media_category"], "media_type": config["media_type"]},
+                    "content_type": config["media_type"],
+                    "segments": len(upload["parts"]),
+                }
+            )
+            return status_of(media_id)
+
+        def status(request: Request) -> Response:
+            assert request.args["command"] == "STATUS"
+            return status_of(request.args["media_id"])
+
+        self.x("POST", "/2/media/upload/initialize", initialize)
+        for pattern, handler in (
+            (r"^/2/media/upload/\d+/append$", append),
+            (r"^/2/media/upload/\d+/finalize$", finalize),
+        ):
+            self.server.expect_request(re.compile(pattern), method="POST").respond_with_handler(
+                self.validated(x_spec(self.base), handler)
+            )
+        self.x("GET", "/2/media/upload", status)
 
     def x_media_upload(self, request: Request) -> Response:
         """The one-shot media upload (multipart/form-data) as the X API v2 document describes it."""
         if not self.authorized(request):
             return json_response({"title": "Unauthorized", "status": 401, "detail": "Unauthorized"}, 401)
         media = request.files["media"]
-        media_id = str(self.next_media_id)
-        self.next_media_id += 1
+        media_id = self._new_media_id()
         data = media.read()
         self.uploads.append(
             {

@@ -46,6 +46,7 @@ BOTH_BACKENDS = True
 P = PostStatus
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8  # bytes X must receive unchanged, every value included
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF\x00" + bytes(reversed(range(256))) * 4 + b"\xff\xd9"
+WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + bytes(range(28))
 GIF = b"GIF89a" + b"\x01\x00\x01\x00\x80\x00\x00" + bytes(range(64)) + b";"
 BODY = "桜島の降灰の範囲は地図のとおりです。"
 
@@ -68,16 +69,15 @@ def nothing_published(db: Database, people: People, fake: FakePlatforms, post_id
 def test_x_uploads_exactly_the_sealed_images_then_posts_with_their_media_ids(
     db: Database, people: People, fake: FakePlatforms, x_account: int, now_in_hours: datetime
 ) -> None:
-    post_id = image_post(db, people, x_account, [("map.png", PNG), ("photo.jpg", JPEG), ("icon.gif", GIF)])
+    post_id = image_post(db, people, x_account, [("map.png", PNG), ("photo.jpg", JPEG), ("sky.webp", WEBP)])
     assert publishing.plan(db, people.tanto, post_id).allowed
     done = publishing.publish(db, people.tanto, post_id, version(db, people.tanto, post_id))
-    assert [u["bytes"] for u in fake.uploads] == [PNG, JPEG, GIF]  # byte for byte, in the approved order
+    assert [u["bytes"] for u in fake.uploads] == [PNG, JPEG, WEBP]  # byte for byte, in the approved order
     assert [u["form"] for u in fake.uploads] == [
         {"media_category": "tweet_image", "media_type": "image/png"},
         {"media_category": "tweet_image", "media_type": "image/jpeg"},
-        {"media_category": "tweet_image"},  # the one-shot form's media_type names no GIF: X reads the file
+        {"media_category": "tweet_image", "media_type": "image/webp"},
     ]
-    assert [u["content_type"] for u in fake.uploads] == ["image/png", "image/jpeg", "image/gif"]
     media_ids = [u["media_id"] for u in fake.uploads]
     assert fake.sent("/2/tweets") == [{"text": BODY, "media": {"media_ids": media_ids}}]
     assert post_queries.get_post(db, people.tanto, post_id).row.status is P.PUBLISHED
@@ -85,6 +85,34 @@ def test_x_uploads_exactly_the_sealed_images_then_posts_with_their_media_ids(
     assert proof["images_sent"] == 3 and proof["images_seen"] == 3 and proof["read_back"] is True
     assert proof["proof"]["media_keys"] == [f"3_{m}" for m in media_ids]  # type: ignore[index]
     assert done.remote_id in fake.tweets
+
+
+def test_a_gif_goes_through_the_chunked_upload_and_waits_for_processing(
+    db: Database, people: People, fake: FakePlatforms, x_account: int, now_in_hours: datetime
+) -> None:
+    """X takes a GIF only through initialize/append/finalize (tweet_gif), and processes it before a post may carry
+    it; one larger than a segment goes in several, and X receives the same bytes."""
+    big = GIF + bytes(range(256)) * (18 * 1024)  # about 4.5 MB: two APPEND segments
+    fake.processing_rounds = 2
+    post_id = image_post(db, people, x_account, [("eruption.gif", big)])
+    publishing.publish(db, people.tanto, post_id)
+    (upload,) = fake.uploads
+    assert upload["bytes"] == big and upload["segments"] == 2
+    assert upload["form"] == {"media_category": "tweet_gif", "media_type": "image/gif"}
+    assert fake.sent("/2/tweets") == [{"text": BODY, "media": {"media_ids": [upload["media_id"]]}}]
+    assert fake.chunked[upload["media_id"]]["rounds"] == 3  # finalize, then STATUS until it succeeded
+    assert post_queries.get_post(db, people.tanto, post_id).row.status is P.PUBLISHED
+
+
+def test_a_gif_that_x_fails_to_process_leaves_nothing_published(
+    db: Database, people: People, fake: FakePlatforms, x_account: int, now_in_hours: datetime
+) -> None:
+    post_id = image_post(db, people, x_account, [("eruption.gif", GIF)])
+    fake.processing_outcome = "failed"
+    with pytest.raises(pub.PlatformFailureError, match="投稿はされていません"):
+        publishing.publish(db, people.tanto, post_id)
+    assert fake.sent("/2/tweets") == []
+    nothing_published(db, people, fake, post_id)
 
 
 def test_an_image_changed_behind_the_app_after_approval_refuses_before_any_upload(
@@ -277,6 +305,9 @@ def test_image_refusal_per_platform() -> None:
     assert pub.image_refusal(Platform.X, [image] * 4) == ""
     assert "4 枚まで" in pub.image_refusal(Platform.X, [image] * 5)
     assert "5 MB" in pub.image_refusal(Platform.X, [pub.ImageFacts("big.png", "image/png", 6 * 1024 * 1024)])
+    gif = pub.ImageFacts("a.gif", "image/gif", 10)
+    assert pub.image_refusal(Platform.X, [gif]) == ""
+    assert "GIF 1 枚" in pub.image_refusal(Platform.X, [gif, image])
     assert "形式" in pub.image_refusal(Platform.X, [pub.ImageFacts("a.bmp", "image/bmp", 10)])
     assert pub.image_refusal(Platform.LINE, []) == ""
     assert "LINE Official Account Manager" in pub.image_refusal(Platform.LINE, [image])

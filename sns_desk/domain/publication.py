@@ -29,8 +29,8 @@ X_TEXT_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
 X_MEDIA_SCOPE = "media.write"
 X_SCOPES = (*X_TEXT_SCOPES, X_MEDIA_SCOPE)
 
-# images on a post: X allows at most four still images of at most 5 MB each (JPEG, PNG, GIF, WEBP) with
-# media_category tweet_image; the editor keeps every post to the same (services/post_attachments.py)
+# images on a post: X allows at most four images of at most 5 MB each (JPEG, PNG, WEBP: tweet_image), or one GIF
+# alone (tweet_gif); the editor keeps every post to the same count and size (services/post_attachments.py)
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 X_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
@@ -110,7 +110,8 @@ LINE_IMAGES_MANUAL = (
 def image_refusal(platform: Platform, images: Sequence[ImageFacts]) -> str:
     """ "" when the app can send these images to the platform itself; otherwise why not and what to do (Japanese).
 
-    X: up to :data:`MAX_IMAGES` still images (JPEG, PNG, GIF, WEBP) of up to 5 MB each, uploaded first.
+    X: up to :data:`MAX_IMAGES` images (JPEG, PNG, WEBP) of up to 5 MB each, or one GIF alone (X's rule: 4 photos
+    or 1 animated GIF a post), uploaded first.
     LINE: images need a public HTTPS server, so an image post takes the manual route (text-only stays automatic).
     Every other platform has no connection: the manual route anyway."""
     if not images:
@@ -120,6 +121,11 @@ def image_refusal(platform: Platform, images: Sequence[ImageFacts]) -> str:
             return (
                 f"X に添付できる画像は {MAX_IMAGES} 枚までです（この投稿は {len(images)} 枚）。"
                 "画像を減らして、もう一度承認を受けてください。"
+            )
+        if len(images) > 1 and any(image.mime == "image/gif" for image in images):
+            return (
+                "X では GIF 画像は 1 つの投稿に 1 枚だけで、ほかの画像と一緒には添付できません"
+                "（写真は 4 枚まで、または GIF 1 枚）。画像を分けて、もう一度承認を受けてください。"
             )
         for image in images:
             if image.mime not in X_IMAGE_TYPES:

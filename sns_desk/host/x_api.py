@@ -18,7 +18,6 @@ import httpx
 from authlib.oauth2.rfc6749 import OAuth2Token
 
 from sns_desk.domain.publication import (
-    X_IMAGE_TYPES,
     DuplicateContentError,
     MediaScopeMissingError,
     NetworkDownError,
@@ -37,6 +36,10 @@ READ_FIELDS = (
 )
 # the one-shot upload (MediaUploadRequestOneShot) names these media types; a GIF goes without one (X reads it)
 ONE_SHOT_MEDIA_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
+CHUNK_BYTES = 4 * 1024 * 1024  # one APPEND segment (X takes up to 5 MB a segment)
+PROCESSING_WAIT_SECONDS = (
+    60.0  # how long a GIF may stay "in processing" before the post is given up (not sent)
+)
 REFRESH_LEEWAY_SECONDS = 120  # refresh this long before the access token expires
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 
@@ -74,6 +77,7 @@ class XClient:
         self.reconnect_who = reconnect_who
         self.username = username
         self.http = httpx.Client(timeout=TIMEOUT)
+        self.sleep: Callable[[float], None] = time.sleep
 
     def close(self) -> None:
         self.http.close()
@@ -145,37 +149,76 @@ class XClient:
         return PlatformFailureError(X, status, detail)
 
     def upload_image(self, filename: str, mime: str, data: bytes) -> str:
-        """POST /2/media/upload (the one-shot form, multipart/form-data) with ``media_category=tweet_image``: the
-        media id to attach to one post.  A still image of at most 5 MB needs no initialize/append/finalize.
-        A failure here never published anything (the post is created only afterwards)."""
-        if mime not in X_IMAGE_TYPES:  # refused before sending by domain.publication.image_refusal
-            raise PlatformFailureError(X, 0, f"unsupported media type {mime}")
-        form = {"media_category": "tweet_image"}
-        if mime in ONE_SHOT_MEDIA_TYPES:
-            form["media_type"] = mime
+        """One approved image uploaded for one post (``media.write``); the media id to attach to it.
+
+        JPEG, PNG, WEBP: the one-shot ``POST /2/media/upload`` (multipart/form-data, ``media_category=tweet_image``),
+        X's "simple upload (images only)" for still images up to 5 MB.  GIF: X takes GIFs only through the chunked
+        upload (initialize, append, finalize, ``media_category=tweet_gif``), then may process it before it can be
+        attached.  A failure here never published anything: the post is created only afterwards."""
         try:
-            answer = self._call(
-                "POST",
-                "/2/media/upload",
-                sending=False,
-                data=form,
-                files={"media": (filename or "image", data, mime)},
-            )
+            if mime == "image/gif":
+                media_id = self._upload_chunked(filename, mime, data)
+            elif mime in ONE_SHOT_MEDIA_TYPES:
+                answer = self._media_call(
+                    "POST",
+                    "/2/media/upload",
+                    data={"media_category": "tweet_image", "media_type": mime},
+                    files={"media": (filename or "image", data, mime)},
+                )
+                media_id = self._media_id(answer)
+            else:  # refused before sending by domain.publication.image_refusal
+                raise PlatformFailureError(X, 0, f"unsupported media type {mime}")
         except PublishError as failed:
             failed.maybe_sent = False  # an uploaded image alone is no post
             raise
-        if answer.status_code not in (200, 201):
-            refused = self._failure(answer)
-            if answer.status_code == 403 and not isinstance(refused, DuplicateContentError):
-                # X answers 403 to a token whose scopes do not cover the endpoint (media.write)
-                refused = MediaScopeMissingError(X, self.reconnect_who)
-            refused.maybe_sent = False
-            raise refused
-        data_part = answer.json().get("data") or {}
-        media_id = str(data_part.get("id", ""))
+        log.info("X media uploaded: %s bytes as %s", len(data), media_id)
+        return media_id
+
+    def _upload_chunked(self, filename: str, mime: str, data: bytes) -> str:
+        answer = self._media_call(
+            "POST",
+            "/2/media/upload/initialize",
+            json={"media_category": "tweet_gif", "media_type": mime, "total_bytes": len(data)},
+        )
+        media_id = self._media_id(answer)
+        for index, start in enumerate(range(0, len(data), CHUNK_BYTES)):
+            self._media_call(
+                "POST",
+                f"/2/media/upload/{media_id}/append",
+                data={"segment_index": str(index)},
+                files={"media": (filename or "image", data[start : start + CHUNK_BYTES], mime)},
+            )
+        answer = self._media_call("POST", f"/2/media/upload/{media_id}/finalize")
+        waited = 0.0
+        while True:  # X processes a GIF before a post may carry it: ask again as it says, for a bounded time
+            info = (answer.json().get("data") or {}).get("processing_info") or {}
+            state = str(info.get("state", "succeeded"))
+            if state == "succeeded":
+                return media_id
+            if state == "failed" or waited >= PROCESSING_WAIT_SECONDS:
+                raise PlatformFailureError(X, answer.status_code, f"media {media_id} processing {state}")
+            pause = min(float(info.get("check_after_secs", 1)), PROCESSING_WAIT_SECONDS - waited)
+            self.sleep(pause)
+            waited += max(pause, 0.1)
+            answer = self._media_call(
+                "GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id}
+            )
+
+    def _media_call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        answer = self._call(method, path, sending=False, **kwargs)
+        if answer.status_code in (200, 201, 202, 204):
+            return answer
+        refused = self._failure(answer)
+        if answer.status_code == 403 and not isinstance(refused, DuplicateContentError):
+            # X answers 403 to a token whose scopes do not cover the media endpoints (media.write)
+            refused = MediaScopeMissingError(X, self.reconnect_who)
+        raise refused
+
+    @staticmethod
+    def _media_id(answer: httpx.Response) -> str:
+        media_id = str((answer.json().get("data") or {}).get("id", ""))
         if not media_id:
             raise PlatformFailureError(X, answer.status_code, "no media id in the upload answer")
-        log.info("X media uploaded: %s bytes as %s", len(data), media_id)
         return media_id
 
     def granted_scope(self) -> str:

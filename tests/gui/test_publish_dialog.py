@@ -97,6 +97,10 @@ def test_publish_sends_a_post_with_its_image_through_the_local_x(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.send_button.isEnabled() and "画像 1 枚" in dialog.images.text()
+    from PySide6.QtWidgets import QLabel
+
+    shown = [label.accessibleName() for label in dialog.findChildren(QLabel)]
+    assert "添付画像 map.png" in shown  # the person sees which image goes out
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     assert "この本文と画像 1 枚を投稿します" in message_boxes.texts()
     qtbot.waitUntil(lambda: "投稿しました" in dialog.outcome.text(), timeout=10000)

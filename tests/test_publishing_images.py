@@ -85,6 +85,7 @@ def test_x_uploads_exactly_the_sealed_images_then_posts_with_their_media_ids(
     assert proof["images_sent"] == 3 and proof["images_seen"] == 3 and proof["read_back"] is True
     assert proof["proof"]["media_keys"] == [f"3_{m}" for m in media_ids]  # type: ignore[index]
     assert done.remote_id in fake.tweets
+    assert publishing.image_note(db, people.tanto, post_id) == ""  # nothing to warn of in the editor
 
 
 def test_a_gif_goes_through_the_chunked_upload_and_waits_for_processing(
@@ -295,6 +296,7 @@ def test_line_keeps_image_posts_on_the_manual_route_and_says_why(
     assert not offered.allowed and offered.may_record
     assert "公開 HTTPS サーバー" in offered.allowed.reason
     assert "LINE Official Account Manager" in offered.allowed.reason
+    assert publishing.image_note(db, people.tanto, post_id) == offered.allowed.reason  # the editor's note
     with pytest.raises(ValidationError, match="LINE Official Account Manager"):
         publishing.publish(db, people.tanto, post_id)
     assert fake.sent("/v2/bot/message/broadcast") == [] and claim(db, post_id) is None

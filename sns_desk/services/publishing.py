@@ -215,6 +215,18 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
     return plan, fingerprint
 
 
+def image_note(db: Database, actor: Actor, post_id: int) -> str:
+    """For the editor: what the post's platform will not take of its images, and what to do ("" when the app sends
+    them as they are, or the post has none) — the same rule 「投稿する」 applies (domain image_refusal)."""
+
+    def work(step: Step) -> str:
+        post = step.load(Post, post_id)
+        step.see(post.account_id)
+        return pub.image_refusal(post.account.platform, _image_facts(step.session, post.id))
+
+    return look(db, actor, work)
+
+
 def plan(db: Database, actor: Actor, post_id: int) -> PublishPlan:
     """What 「投稿する」 offers now (for the person looking; refusals carry their reasons)."""
     return look(db, actor, lambda step: _plan(step, post_id, utcnow())[0])

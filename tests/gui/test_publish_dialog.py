@@ -141,3 +141,10 @@ def test_an_image_post_on_line_explains_the_manual_route(
     assert dialog.reason.isVisible() and "公開 HTTPS サーバー" in dialog.reason.text()
     assert "LINE Official Account Manager" in dialog.reason.text()
     assert dialog.record_button.isEnabled() and "画像 1 枚付き" in dialog.images.text()
+    # the editor's preview says the same, from the same rule, before anyone submits
+    from sns_desk.gui.posts.post_editor import PostEditor
+
+    editor = PostEditor(db, people.tanto, post_id=post_id)
+    qtbot.addWidget(editor)
+    preview = editor.ui.preview.toPlainText()
+    assert "［画像 1 枚］" in preview and "LINE Official Account Manager" in preview

@@ -287,9 +287,11 @@ def publish_shots(
     account: int,
     post_id: int,
     save: Callable[[QWidget, str], None],
+    checked: list[str],
 ) -> None:
     """「投稿する」 on an approved post of an account connected to X (issue 14): X is a local server here, answering
-    as its documents say (tests/platforms.py), and the moment is a working morning."""
+    as its documents say (tests/platforms.py), and the moment is a working morning.  Then a post with an image
+    (uploaded to X before the post is created)."""
     from pytest_httpserver import HTTPServer
 
     from sns_desk.gui.posts.publish_dialog import PublishDialog
@@ -323,6 +325,28 @@ def publish_shots(
         publishing.utcnow = lambda: planned  # type: ignore[attr-defined]  # the picture is taken at the planned time
         dialog = PublishDialog(db, tanto, post_id)
         save(dialog, "publish-1-dialog.png")
+        dialog.close()
+        from sns_desk.services import post_attachments, post_drafts
+
+        with_image = post_drafts.create_draft(
+            db,
+            tanto,
+            post_drafts.PostInput(
+                account,
+                "本日の桜島の降灰予報です。鹿児島市中心部では午後から降灰が予想されます。洗濯物の外干しにご注意ください。",
+                title="降灰予報",
+                planned_at=planned,
+            ),
+        )
+        post_attachments.add_attachment(
+            db, tanto, with_image, "降灰予報図.png", _picture("#5b6f84", "降灰予報図（午後）")
+        )
+        post_workflow.submit(
+            db, tanto, with_image, post_queries.get_post(db, tanto, with_image).row.version, checked
+        )
+        post_workflow.approve(db, kacho, with_image, post_queries.get_post(db, kacho, with_image).row.version)
+        dialog = PublishDialog(db, tanto, with_image)
+        save(dialog, "publish-2-image-x.png")
         dialog.close()
     finally:
         server.stop()
@@ -630,7 +654,9 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     approver.close()
     save_help_and_section8(db, kacho, tanto, made[0], save)
     save_approval_view(db, tanto, kacho, kanko, checked, at(15, 4), save)
-    publish_shots(db, actor, kacho, kyokucho, tanto, kanko, made[1], save)  # approves made[1], held below
+    publish_shots(
+        db, actor, kacho, kyokucho, tanto, kanko, made[1], save, checked
+    )  # approves made[1], held below
 
     # 緊急停止 (issue 14): the 広報課 stops every account; the 管理者 sees the banner and the held post
     from sns_desk.services import emergency_stop

@@ -70,6 +70,7 @@ def check_files(app: Path) -> None:
         "twitter_text/regexp/emoji-test.txt",
         "sudachipy/resources/char.def",  # the word checks' analyser and its dictionary (issue 15)
         "sudachidict_core/resources/system.dic",
+        "certifi/cacert.pem",  # the CA bundle httpx (X) and line-bot-sdk's urllib3 (LINE) verify HTTPS with
     ]
     missing = [name for name in needed if not (internal / name).exists()]
     plugins = next(internal.glob("PySide6/**/plugins"), None)

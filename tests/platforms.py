@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,6 +49,18 @@ def line_spec(base: str) -> OpenAPI:
 Handler = Callable[[Request], Response]
 
 
+def _openapi_core_multipart_limit(request: Request, error: str) -> bool:
+    """openapi-core hands a multipart field whose schema has no ``type`` (MediaSegments is a ``oneOf`` integer or
+    digit string) to the schema as raw bytes, so ``segment_index`` of an APPEND can never validate.  Only that
+    field's complaint is set aside, and the field is checked by hand as the document describes it instead."""
+    if not re.fullmatch(r"/2/media/upload/\d+/append", request.path):
+        return False
+    if "'segment_index': b'" not in error or "is not valid under any of the given schemas" not in error:
+        return False
+    segment = request.form.get("segment_index", "")
+    return segment.isdigit() and 0 <= int(segment) <= 999 and "media" in request.files
+
+
 def json_response(body: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(json.dumps(body), status=status, headers=headers or {}, content_type="application/json")
 
@@ -64,13 +77,19 @@ class FakePlatforms:
     next_id: int = 1900000000000000001
     tokens: dict[str, str] = field(default_factory=lambda: {"access": "access-1", "refresh": "refresh-1"})
     created_at: str = "2026-12-01T01:00:00.000Z"  # 10:00 JST on a Tuesday
+    granted_scope: str = "tweet.read tweet.write users.read offline.access media.write"
+    uploads: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # each image X received: bytes, form, media id
+    next_media_id: int = 1880000000000000001
 
     def validated(self, spec: OpenAPI, handler: Handler) -> Handler:
         def run(request: Request) -> Response:
             try:
                 spec.validate_request(WerkzeugOpenAPIRequest(request))
             except Exception as error:  # every violation is reported by the test's teardown
-                self.violations.append(f"{request.method} {request.path}: {error}")
+                if not _openapi_core_multipart_limit(request, str(error)):
+                    self.violations.append(f"{request.method} {request.path}: {str(error)[:600]}")
             body = request.get_json(silent=True)
             self.received.append((request.method, request.path, body))
             return handler(request)
@@ -103,8 +122,15 @@ class FakePlatforms:
                 return json_response({"title": "Unauthorized", "status": 401, "detail": "Unauthorized"}, 401)
             tweet_id = str(self.next_id)
             self.next_id += 1
-            text = request.get_json()["text"]
+            body = request.get_json()
+            text = body["text"]
             self.tweets[tweet_id] = {"id": tweet_id, "text": text, "created_at": self.created_at}
+            media_ids = (body.get("media") or {}).get("media_ids") or []
+            keys = {u["media_id"]: u["media_key"] for u in self.uploads}
+            if any(media_id not in keys for media_id in media_ids):
+                return json_response({"title": "Invalid Request", "status": 400, "detail": "media"}, 400)
+            if media_ids:  # as GET /2/tweets/{id}?tweet.fields=attachments shows it
+                self.tweets[tweet_id]["attachments"] = {"media_keys": [keys[m] for m in media_ids]}  # type: ignore[assignment]
             return json_response({"data": {"id": tweet_id, "text": text}}, 201)
 
         def read(request: Request) -> Response:
@@ -120,7 +146,9 @@ class FakePlatforms:
                         ]
                     }
                 )
-            return json_response({"data": self.tweets[tweet_id]})
+            fields = request.args.get("tweet.fields", "").split(",")
+            shown = {k: v for k, v in self.tweets[tweet_id].items() if k != "attachments" or k in fields}
+            return json_response({"data": shown})
 
         def me(request: Request) -> Response:
             return json_response(
@@ -138,6 +166,102 @@ class FakePlatforms:
         ).respond_with_handler(self.validated(x_spec(self.base), read))
         self.x("GET", "/2/users/me", me)
         self.x("GET", "/2/users/7001/tweets", timeline)
+        self.x("POST", "/2/media/upload", self.x_media_upload)
+        self.x_media_chunked()
+
+    chunked: dict[str, dict[str, Any]] = field(
+        default_factory=dict
+    )  # uploads under way (initialize … finalize)
+    processing_rounds: int = 1  # how many answers say "in_progress" before the outcome
+    processing_outcome: str = "succeeded"  # or "failed"
+
+    def _new_media_id(self) -> str:
+        media_id = str(self.next_media_id)
+        self.next_media_id += 1
+        return media_id
+
+    def x_media_chunked(self) -> None:
+        """The chunked upload (initialize, append, finalize, status) as the X API v2 document describes it."""
+
+        def initialize(request: Request) -> Response:
+            if not self.authorized(request):
+                return json_response({"title": "Unauthorized", "status": 401}, 401)
+            media_id = self._new_media_id()
+            self.chunked[media_id] = {"config": request.get_json(), "parts": {}, "rounds": 0}
+            return json_response({"data": {"id": media_id, "media_key": f"16_{media_id}"}})
+
+        def append(request: Request) -> Response:
+            media_id = request.path.split("/")[-2]
+            upload = self.chunked[media_id]
+            upload["parts"][int(request.form["segment_index"])] = request.files["media"].read()
+            return json_response({"data": {"expires_at": 1764640800}})
+
+        def status_of(media_id: str) -> Response:
+            upload = self.chunked[media_id]
+            state = "in_progress" if upload["rounds"] < self.processing_rounds else self.processing_outcome
+            upload["rounds"] += 1
+            info = {"state": state, "check_after_secs": 0}
+            return json_response({"data": {"id": media_id, "processing_info": info}})
+
+        def finalize(request: Request) -> Response:
+            media_id = request.path.split("/")[-2]
+            upload = self.chunked[media_id]
+            data = b"".join(upload["parts"][i] for i in sorted(upload["parts"]))
+            if len(data) != upload["config"]["total_bytes"]:
+                return json_response({"title": "Invalid Request", "status": 400}, 400)
+            config = upload["config"]
+            self.uploads.append(
+                {
+                    "media_id": media_id,
+                    "media_key": f"16_{media_id}",
+                    "bytes": data,
+                    "form": {"media_category": config["media_category"], "media_type": config["media_type"]},
+                    "content_type": config["media_type"],
+                    "segments": len(upload["parts"]),
+                }
+            )
+            return status_of(media_id)
+
+        def status(request: Request) -> Response:
+            assert request.args["command"] == "STATUS"
+            return status_of(request.args["media_id"])
+
+        self.x("POST", "/2/media/upload/initialize", initialize)
+        for pattern, handler in (
+            (r"^/2/media/upload/\d+/append$", append),
+            (r"^/2/media/upload/\d+/finalize$", finalize),
+        ):
+            self.server.expect_request(re.compile(pattern), method="POST").respond_with_handler(
+                self.validated(x_spec(self.base), handler)
+            )
+        self.x("GET", "/2/media/upload", status)
+
+    def x_media_upload(self, request: Request) -> Response:
+        """The one-shot media upload (multipart/form-data) as the X API v2 document describes it."""
+        if not self.authorized(request):
+            return json_response({"title": "Unauthorized", "status": 401, "detail": "Unauthorized"}, 401)
+        media = request.files["media"]
+        media_id = self._new_media_id()
+        data = media.read()
+        self.uploads.append(
+            {
+                "media_id": media_id,
+                "media_key": f"3_{media_id}",
+                "bytes": data,
+                "form": dict(request.form),
+                "content_type": media.mimetype,
+            }
+        )
+        return json_response(
+            {
+                "data": {
+                    "id": media_id,
+                    "media_key": f"3_{media_id}",
+                    "size": len(data),
+                    "expires_after_secs": 86400,
+                }
+            }
+        )
 
     def x_token_endpoint(self, expected_verifier: Callable[[], str | None] = lambda: None) -> None:
         """The OAuth 2.0 token endpoint: the code (PKCE-checked) and the refresh grant."""
@@ -162,7 +286,7 @@ class FakePlatforms:
                     "expires_in": 7200,
                     "access_token": self.tokens["access"],
                     "refresh_token": self.tokens["refresh"],
-                    "scope": "tweet.read tweet.write users.read offline.access",
+                    "scope": self.granted_scope,
                 }
             )
 
@@ -176,7 +300,13 @@ class FakePlatforms:
         def authorize(request: Request) -> Response:
             args = request.args
             assert args["response_type"] == "code" and args["code_challenge_method"] == "S256"
-            assert set(args["scope"].split()) == {"tweet.read", "tweet.write", "users.read", "offline.access"}
+            assert set(args["scope"].split()) == {
+                "tweet.read",
+                "tweet.write",
+                "users.read",
+                "offline.access",
+                "media.write",
+            }
             self.challenge = args["code_challenge"]
             target = args["redirect_uri"] + "?" + urlencode({"code": "code-1", "state": args["state"]})
             return Response(status=302, headers={"Location": target})

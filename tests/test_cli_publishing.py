@@ -85,3 +85,37 @@ def test_manual_record_still_takes_a_url(
     assert code == 0, err
     assert "投稿結果を記録しました" in out
     assert "見つかりません" in out  # read back through the connection: X has no post 42
+
+
+def test_publish_of_a_line_post_with_an_image_says_why_and_what_to_do(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake: FakePlatforms,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sns_desk.services import connections
+    from tests.test_publishing_images import PNG, image_post
+
+    monkeypatch.setattr(publishing, "utcnow", lambda: WHEN)
+    fake.line_standard()
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True)
+    admin = users.bootstrap_first_admin(db, identity.current_login(), "OS 利用者", "総務局", "")
+    people = world.make_people(db, admin)
+    account = world.in_state(db, people, AccountStatus.ACTIVE)
+    users.assign_account_role(db, people.kacho, account, admin.user_id, Role.STAFF)
+    raw = world.RawConnection(db)
+    try:
+        raw.execute("UPDATE accounts SET platform = 'line' WHERE id = ?", (account,))
+    finally:
+        raw.close()
+    connections.connect_line(db, people.kacho, account, "line-token")
+    info = connections.connection_of(db, people.kacho, account)
+    assert info is not None
+    connections.approve_connection(db, people.kyokucho, account, info.version)
+    post_id = image_post(db, people, account, [("map.png", PNG)])
+    db.dispose()
+    code, _out, err = run(capsys, "--db", str(path), "publish", str(post_id))
+    assert code == 2 and "公開 HTTPS サーバー" in err and "LINE Official Account Manager" in err
+    assert "sns-desk publish 番号 --url URL --at 日時" in err
+    assert fake.sent("/v2/bot/message/broadcast") == []

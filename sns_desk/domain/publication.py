@@ -12,6 +12,7 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +23,17 @@ from sns_desk.domain.vocabulary import Platform
 # platforms the app sends to itself; every other keeps the manual route (copy, compose page, URL typed in)
 CONNECTABLE = frozenset({Platform.X, Platform.LINE})
 
-X_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
+# what a text post needs; ``media.write`` is asked for as well (images, X API v2 ``/2/media/upload``), and a
+# connection made before it was asked for still posts text (an image post then names who must connect again)
+X_TEXT_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
+X_MEDIA_SCOPE = "media.write"
+X_SCOPES = (*X_TEXT_SCOPES, X_MEDIA_SCOPE)
+
+# images on a post: X allows at most four images of at most 5 MB each (JPEG, PNG, WEBP: tweet_image), or one GIF
+# alone (tweet_gif); the editor keeps every post to the same count and size (services/post_attachments.py)
+MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+X_IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
 
 # after this long a claim still "sending" is taken to be a crash between sending and recording
 STALE_CLAIM_SECONDS = 300
@@ -79,6 +90,61 @@ def compose_url(platform: Platform, text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class ImageFacts:
+    """What is known of an image about to go out, without its bytes."""
+
+    filename: str
+    mime: str
+    size: int
+
+
+LINE_IMAGES_MANUAL = (
+    "LINE の画像メッセージは、画像をインターネット上の公開 HTTPS サーバーに置き、その URL（originalContentUrl・"
+    "previewImageUrl）を送る仕組みです。庁内の PC にはそのサーバーがないため、画像付きの投稿は自動送信できません。"
+    "LINE Official Account Manager で承認どおりの本文と画像を配信し、配信の URL と日時を記録してください"
+    "（画面では「投稿結果を記録」、コマンドでは sns-desk publish 番号 --url URL --at 日時）。"
+)
+
+
+def image_refusal(platform: Platform, images: Sequence[ImageFacts]) -> str:
+    """ "" when the app can send these images to the platform itself; otherwise why not and what to do (Japanese).
+
+    X: up to :data:`MAX_IMAGES` images (JPEG, PNG, WEBP) of up to 5 MB each, or one GIF alone (X's rule: 4 photos
+    or 1 animated GIF a post), uploaded first.
+    LINE: images need a public HTTPS server, so an image post takes the manual route (text-only stays automatic).
+    Every other platform has no connection: the manual route anyway."""
+    if not images:
+        return ""
+    if platform is Platform.X:
+        if len(images) > MAX_IMAGES:
+            return (
+                f"X に添付できる画像は {MAX_IMAGES} 枚までです（この投稿は {len(images)} 枚）。"
+                "画像を減らして、もう一度承認を受けてください。"
+            )
+        if len(images) > 1 and any(image.mime == "image/gif" for image in images):
+            return (
+                "X では GIF 画像は 1 つの投稿に 1 枚だけで、ほかの画像と一緒には添付できません"
+                "（写真は 4 枚まで、または GIF 1 枚）。画像を分けて、もう一度承認を受けてください。"
+            )
+        for image in images:
+            if image.mime not in X_IMAGE_TYPES:
+                return f"画像「{image.filename}」は X に送れない形式です（JPEG・PNG・GIF・WebP のみ）。"
+            if image.size > MAX_IMAGE_BYTES:
+                return f"画像「{image.filename}」は X の上限（{MAX_IMAGE_BYTES // 1024 // 1024} MB）を超えています。"
+        return ""
+    if platform is Platform.LINE:
+        return LINE_IMAGES_MANUAL
+    return ""
+
+
+def lacks_media_scope(granted: str) -> bool:
+    """Whether an X token, by the scopes X said it granted, cannot upload images (an unknown scope is not held
+    against it: X then answers the upload itself)."""
+    scopes = granted.split()
+    return bool(scopes) and X_MEDIA_SCOPE not in scopes
+
+
 _URL = re.compile(r"https?://\S+")
 
 
@@ -100,14 +166,18 @@ class SeenPost:
     text: str
     created_at: datetime | None
     url: str
+    media_keys: tuple[str, ...] = ()  # the attachments X shows on the post (read back), none for text only
 
-    def as_proof(self) -> dict[str, str | None]:
-        return {
+    def as_proof(self) -> dict[str, str | list[str] | None]:
+        proof: dict[str, str | list[str] | None] = {
             "remote_id": self.remote_id,
             "text": self.text,
             "created_at": self.created_at.isoformat() if self.created_at else None,
             "url": self.url,
         }
+        if self.media_keys:  # a text-only post's proof stays as it was
+            proof["media_keys"] = list(self.media_keys)
+        return proof
 
     def proof_sha256(self) -> str:
         return sha256_text(json.dumps(self.as_proof(), ensure_ascii=False, sort_keys=True))
@@ -158,6 +228,17 @@ class DuplicateContentError(PublishError):
         super().__init__(
             f"{platform} が同じ内容の投稿として受け付けませんでした（重複投稿）。既に投稿されていないか確認してください。",
             f"{platform} refused duplicate content",
+        )
+
+
+class MediaScopeMissingError(PublishError):
+    """The X connection was made without ``media.write``: text still goes out, images need a new connection."""
+
+    def __init__(self, platform: str, who: str) -> None:
+        super().__init__(
+            f"{platform} との連携に画像の投稿の権限（media.write）がありません。画像付きの投稿をするには、{who}が"
+            "「連携」からもう一度接続してください（本文だけの投稿はこのまま送れます）。投稿はされていません。",
+            f"{platform} token lacks media.write",
         )
 
 

@@ -1,5 +1,5 @@
-"""X API v2 for one connected account: post, read a post back, find recent posts, and the OAuth 2.0 token kept
-fresh (refreshed before it expires, and once more when X answers 401).
+"""X API v2 for one connected account: upload an image, post, read a post back, find recent posts, and the OAuth 2.0
+token kept fresh (refreshed before it expires, and once more when X answers 401).
 
 HTTP with ``httpx``; the OAuth 2.0 pieces (PKCE, token expiry) from ``authlib``'s framework-neutral core (its
 ``httpx_client`` integration is deprecated in favour of ``httpx2``).  Every base URL is a parameter so that tests
@@ -19,6 +19,7 @@ from authlib.oauth2.rfc6749 import OAuth2Token
 
 from sns_desk.domain.publication import (
     DuplicateContentError,
+    MediaScopeMissingError,
     NetworkDownError,
     PlatformFailureError,
     PublishError,
@@ -30,6 +31,15 @@ from sns_desk.domain.publication import (
 log = logging.getLogger(__name__)
 
 X = "X"
+READ_FIELDS = (
+    "created_at,text,attachments"  # attachments: the media keys X shows on the post (proof of images)
+)
+# the one-shot upload (MediaUploadRequestOneShot) names these media types; a GIF goes without one (X reads it)
+ONE_SHOT_MEDIA_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
+CHUNK_BYTES = 4 * 1024 * 1024  # one APPEND segment (X takes up to 5 MB a segment)
+PROCESSING_WAIT_SECONDS = (
+    60.0  # how long a GIF may stay "in processing" before the post is given up (not sent)
+)
 REFRESH_LEEWAY_SECONDS = 120  # refresh this long before the access token expires
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 
@@ -67,6 +77,7 @@ class XClient:
         self.reconnect_who = reconnect_who
         self.username = username
         self.http = httpx.Client(timeout=TIMEOUT)
+        self.sleep: Callable[[float], None] = time.sleep
 
     def close(self) -> None:
         self.http.close()
@@ -137,9 +148,90 @@ class XClient:
             return DuplicateContentError(X)
         return PlatformFailureError(X, status, detail)
 
-    def create_post(self, text: str) -> SeenPost:
-        """POST /2/tweets; the post as X confirmed it (its id and text; the time is read back separately)."""
-        answer = self._call("POST", "/2/tweets", sending=True, json={"text": text})
+    def upload_image(self, filename: str, mime: str, data: bytes) -> str:
+        """One approved image uploaded for one post (``media.write``); the media id to attach to it.
+
+        JPEG, PNG, WEBP: the one-shot ``POST /2/media/upload`` (multipart/form-data, ``media_category=tweet_image``),
+        X's "simple upload (images only)" for still images up to 5 MB.  GIF: X takes GIFs only through the chunked
+        upload (initialize, append, finalize, ``media_category=tweet_gif``), then may process it before it can be
+        attached.  A failure here never published anything: the post is created only afterwards."""
+        try:
+            if mime == "image/gif":
+                media_id = self._upload_chunked(filename, mime, data)
+            elif mime in ONE_SHOT_MEDIA_TYPES:
+                answer = self._media_call(
+                    "POST",
+                    "/2/media/upload",
+                    data={"media_category": "tweet_image", "media_type": mime},
+                    files={"media": (filename or "image", data, mime)},
+                )
+                media_id = self._media_id(answer)
+            else:  # refused before sending by domain.publication.image_refusal
+                raise PlatformFailureError(X, 0, f"unsupported media type {mime}")
+        except PublishError as failed:
+            failed.maybe_sent = False  # an uploaded image alone is no post
+            raise
+        log.info("X media uploaded: %s bytes as %s", len(data), media_id)
+        return media_id
+
+    def _upload_chunked(self, filename: str, mime: str, data: bytes) -> str:
+        answer = self._media_call(
+            "POST",
+            "/2/media/upload/initialize",
+            json={"media_category": "tweet_gif", "media_type": mime, "total_bytes": len(data)},
+        )
+        media_id = self._media_id(answer)
+        for index, start in enumerate(range(0, len(data), CHUNK_BYTES)):
+            self._media_call(
+                "POST",
+                f"/2/media/upload/{media_id}/append",
+                data={"segment_index": str(index)},
+                files={"media": (filename or "image", data[start : start + CHUNK_BYTES], mime)},
+            )
+        answer = self._media_call("POST", f"/2/media/upload/{media_id}/finalize")
+        waited = 0.0
+        while True:  # X processes a GIF before a post may carry it: ask again as it says, for a bounded time
+            info = (answer.json().get("data") or {}).get("processing_info") or {}
+            state = str(info.get("state", "succeeded"))
+            if state == "succeeded":
+                return media_id
+            if state == "failed" or waited >= PROCESSING_WAIT_SECONDS:
+                raise PlatformFailureError(X, answer.status_code, f"media {media_id} processing {state}")
+            pause = min(float(info.get("check_after_secs", 1)), PROCESSING_WAIT_SECONDS - waited)
+            self.sleep(pause)
+            waited += max(pause, 0.1)
+            answer = self._media_call(
+                "GET", "/2/media/upload", params={"command": "STATUS", "media_id": media_id}
+            )
+
+    def _media_call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        answer = self._call(method, path, sending=False, **kwargs)
+        if answer.status_code in (200, 201, 202, 204):
+            return answer
+        refused = self._failure(answer)
+        if answer.status_code == 403 and not isinstance(refused, DuplicateContentError):
+            # X answers 403 to a token whose scopes do not cover the media endpoints (media.write)
+            refused = MediaScopeMissingError(X, self.reconnect_who)
+        raise refused
+
+    @staticmethod
+    def _media_id(answer: httpx.Response) -> str:
+        media_id = str((answer.json().get("data") or {}).get("id", ""))
+        if not media_id:
+            raise PlatformFailureError(X, answer.status_code, "no media id in the upload answer")
+        return media_id
+
+    def granted_scope(self) -> str:
+        """The scopes X said it granted with the token ("" when it did not say)."""
+        return str(self.token.get("scope") or "")
+
+    def create_post(self, text: str, media_ids: tuple[str, ...] = ()) -> SeenPost:
+        """POST /2/tweets (with ``media.media_ids`` when images were uploaded for it); the post as X confirmed it
+        (its id and text; the time is read back separately)."""
+        body: dict[str, Any] = {"text": text}
+        if media_ids:
+            body["media"] = {"media_ids": list(media_ids)}
+        answer = self._call("POST", "/2/tweets", sending=True, json=body)
         if answer.status_code != 201:
             raise self._failure(answer)
         data = answer.json().get("data") or {}
@@ -151,7 +243,7 @@ class XClient:
     def read_post(self, remote_id: str) -> SeenPost | None:
         """GET /2/tweets/{id}: the post as X shows it now; None when X says it does not exist."""
         answer = self._call(
-            "GET", f"/2/tweets/{remote_id}", sending=False, params={"tweet.fields": "created_at,text"}
+            "GET", f"/2/tweets/{remote_id}", sending=False, params={"tweet.fields": READ_FIELDS}
         )
         if answer.status_code == 404:
             return None
@@ -165,11 +257,13 @@ class XClient:
 
     def _seen(self, data: dict[str, Any]) -> SeenPost:
         remote_id = str(data["id"])
+        attachments = data.get("attachments") or {}
         return SeenPost(
             remote_id,
             str(data.get("text", "")),
             parse_time(data.get("created_at")),
             post_url(self.username, remote_id),
+            tuple(str(key) for key in attachments.get("media_keys") or ()),
         )
 
     def me(self) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from authlib.oauth2.rfc6749 import OAuth2Token
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from sns_desk.domain.errors import ValidationError
-from sns_desk.domain.publication import X_SCOPES, NetworkDownError
+from sns_desk.domain.publication import X_SCOPES, X_TEXT_SCOPES, NetworkDownError
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def authorize(
         )
     token = OAuth2Token.from_dict(answer.json())
     granted = set(str(token.get("scope", "")).split())
-    missing = [s for s in X_SCOPES if s not in granted]
+    missing = [s for s in X_TEXT_SCOPES if s not in granted]  # without media.write text still goes out
     if granted and missing:
         raise ValidationError(f"X が必要な権限（{' '.join(missing)}）を許可しませんでした。")
     return dict(token)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from sns_desk.domain import publication as pub
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus
@@ -20,8 +21,8 @@ from sns_desk.store.database import Database
 from sns_desk.store.orm import Attachment, Post, utcnow
 
 P = PostStatus
-MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
-MAX_ATTACHMENTS = 4
+MAX_ATTACHMENT_BYTES = pub.MAX_IMAGE_BYTES  # what X accepts (domain/publication.py), on every platform
+MAX_ATTACHMENTS = pub.MAX_IMAGES
 IMAGE_TYPES = {
     b"\x89PNG\r\n\x1a\n": "image/png",
     b"\xff\xd8\xff": "image/jpeg",

@@ -134,18 +134,26 @@ class PublishPlan:
     after_approval: bool = (
         False  # a 承認待ち emergency post: it goes out first and waits for 事後承認 (§5(9))
     )
+    image_count: int = 0  # the approved images that go out with the text (X uploads them first)
 
 
-def _connection_refusal(row: PlatformConnection | None, has_images: bool) -> str:
+def _connection_refusal(row: PlatformConnection | None, image_problem: str) -> str:
     if row is None:
         return "このアカウントは連携されていません。本文をコピーして手作業で投稿し、URL を記録してください。"
     if row.approved_at is None:
         return "このアカウントの連携はアカウント責任者の承認待ちです。"
     if row.host != connections.this_pc() or row.host_login != identity.current_login():
         return f"連携のトークンは {row.host}（{row.host_login}）に保管されています。その PC から投稿してください。"
-    if has_images:
-        return "画像付きの投稿は自動送信に対応していません。本文をコピーして手作業で投稿し、URL を記録してください。"
-    return ""
+    return image_problem  # what the platform takes of the images (domain/publication.py image_refusal)
+
+
+def _image_facts(session: Session, post_id: int) -> list[pub.ImageFacts]:
+    rows = session.execute(
+        select(Attachment.filename, Attachment.mime, Attachment.size)
+        .where(Attachment.post_id == post_id)
+        .order_by(Attachment.id)
+    )
+    return [pub.ImageFacts(filename, mime, size) for filename, mime, size in rows]
 
 
 def _claim_refusal(claim: PublishClaim | None) -> str:
@@ -173,13 +181,14 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
     fingerprint, content_problem = approved_content(session, post)
     row = session.get(PlatformConnection, post.account_id)
     claim = session.scalars(select(PublishClaim).where(PublishClaim.post_id == post.id)).first()
-    has_images = bool(session.scalar(select(Attachment.id).where(Attachment.post_id == post.id).limit(1)))
+    images = _image_facts(session, post.id)
+    has_images = bool(images)
     allowed = rule
     if allowed and content_problem:
         allowed = refuse(f"承認された内容と違うため投稿できません: {content_problem}", ValidationError)
     if allowed and (why := _claim_refusal(claim)):
         allowed = refuse(why, ConflictError)
-    if allowed and (why := _connection_refusal(row, has_images)):
+    if allowed and (why := _connection_refusal(row, pub.image_refusal(post.account.platform, images))):
         allowed = refuse(why, ValidationError)
     # a manual record is judged at the time the person enters (post_workflow.record_publication asks may_publish)
     post_facts = facts(session, step.me, post)
@@ -201,8 +210,21 @@ def _plan(step: Step, post_id: int, when: datetime) -> tuple[PublishPlan, str]:
         claim.problem if claim else "",
         pub.compose_url(post.account.platform, post.body),
         publication_action(post.status) is PostAction.PUBLISH_FIRST,
+        image_count=len(images),
     )
     return plan, fingerprint
+
+
+def image_note(db: Database, actor: Actor, post_id: int) -> str:
+    """For the editor: what the post's platform will not take of its images, and what to do ("" when the app sends
+    them as they are, or the post has none) — the same rule 「投稿する」 applies (domain image_refusal)."""
+
+    def work(step: Step) -> str:
+        post = step.load(Post, post_id)
+        step.see(post.account_id)
+        return pub.image_refusal(post.account.platform, _image_facts(step.session, post.id))
+
+    return look(db, actor, work)
 
 
 def plan(db: Database, actor: Actor, post_id: int) -> PublishPlan:
@@ -266,10 +288,22 @@ class Published:
     outside_hours: bool
 
 
-def _claim(db: Database, actor: Actor, post_id: int, expected_version: int | None) -> tuple[int, str, str]:
-    """Write the claim (before anything is sent); (claim id, text, audience id)."""
+@dataclass(frozen=True)
+class Claimed:
+    """A claim written, and what goes out under it: the text and the images, the very bytes whose hashes were
+    compared with the approved revision in the same transaction (:func:`approved_content`)."""
 
-    def work(step: Step) -> tuple[int, str, str]:
+    claim_id: int
+    text: str
+    audience: str
+    fingerprint: str
+    images: tuple[tuple[str, str, bytes], ...]  # (filename, mime, bytes) in order
+
+
+def _claim(db: Database, actor: Actor, post_id: int, expected_version: int | None) -> Claimed:
+    """Write the claim (before anything is sent)."""
+
+    def work(step: Step) -> Claimed:
         post = step.load(Post, post_id)
         if expected_version is not None and post.version != expected_version:
             raise ConflictError(
@@ -296,7 +330,11 @@ def _claim(db: Database, actor: Actor, post_id: int, expected_version: int | Non
             {"platform": current.platform.value, "content_sha256": fingerprint, "host": claim.host},
         )
         audience = current.connection.audience_id if current.connection else ""
-        return claim.id, post.body, audience
+        images = step.session.scalars(
+            select(Attachment).where(Attachment.post_id == post.id).order_by(Attachment.id)
+        )  # the same rows (identity map) approved_content hashed just now
+        sent = tuple((a.filename, a.mime, bytes(a.data)) for a in images)
+        return Claimed(claim.id, post.body, audience, fingerprint, sent)
 
     try:
         return change(db, actor, work, what="publish claim")
@@ -329,7 +367,13 @@ def _unknown(db: Database, actor: Actor, post_id: int, problem: str) -> None:
 
 
 def record_sent(
-    db: Database, actor: Actor, post_id: int, seen: pub.SeenPost, via: str, read_back: bool
+    db: Database,
+    actor: Actor,
+    post_id: int,
+    seen: pub.SeenPost,
+    via: str,
+    read_back: bool,
+    images_sent: int = 0,
 ) -> Published:
     """The platform confirmed the post: 投稿済 with its id, URL and time, and the proof in the audit chain."""
 
@@ -362,6 +406,7 @@ def record_sent(
                 "proof": seen.as_proof(),
                 "proof_sha256": seen.proof_sha256(),
                 "read_back": read_back,
+                **({"images_sent": images_sent, "images_seen": len(seen.media_keys)} if images_sent else {}),
                 **({"after_approval": True} if action is PostAction.PUBLISH_FIRST else {}),
             },
         )
@@ -374,16 +419,22 @@ def record_sent(
 
 def publish(db: Database, actor: Actor, post_id: int, expected_version: int | None = None) -> Published:
     """「投稿する」 / ``sns-desk publish ID``: send the approved post through its account's connection."""
-    account_id = look(db, actor, lambda step: step.load(Post, post_id).account_id)
+    account_id, has_images = look(db, actor, partial(_post_account, post_id=post_id))
     client, info = _clients(db, actor, account_id)
-    claim_id, text, audience = _claim(db, actor, post_id, expected_version)
+    if has_images and isinstance(client, XClient) and pub.lacks_media_scope(client.granted_scope()):
+        client.close()  # refused before the claim: nothing was sent, nothing is recorded
+        raise pub.MediaScopeMissingError(info.platform.label, client.reconnect_who)
+    claimed = _claim(db, actor, post_id, expected_version)
+    text = claimed.text
     try:
         if isinstance(client, LineClient):
-            request_id = client.send(text, audience, retry_key(claim_id, post_id))
+            if claimed.images:  # plan refuses this (domain image_refusal); never send the text without them
+                raise ValidationError(pub.LINE_IMAGES_MANUAL)
+            request_id = client.send(text, claimed.audience, retry_key(claimed.claim_id, post_id))
             seen = pub.SeenPost(request_id, text, utcnow(), "")
             read_back = False  # LINE keeps no readable copy: the proof is its request id and the text sent
         else:
-            seen = client.create_post(text)
+            seen = client.create_post(text, _upload(client, claimed))
             read_back = False
             try:
                 again = client.read_post(seen.remote_id)
@@ -400,10 +451,34 @@ def publish(db: Database, actor: Actor, post_id: int, expected_version: int | No
         else:
             _release(db, actor, post_id, error)
         raise
+    except ValidationError as error:
+        _release(db, actor, post_id, pub.PublishError(error.message, error.log_message))
+        raise
     finally:
         if isinstance(client, XClient):
             client.close()
-    return record_sent(db, actor, post_id, seen, info.platform.value, read_back)
+    return record_sent(
+        db, actor, post_id, seen, info.platform.value, read_back, images_sent=len(claimed.images)
+    )
+
+
+def _post_account(step: Step, post_id: int) -> tuple[int, bool]:
+    post = step.load(Post, post_id)
+    has_images = step.session.scalar(select(Attachment.id).where(Attachment.post_id == post_id).limit(1))
+    return post.account_id, has_images is not None
+
+
+def _upload(client: XClient, claimed: Claimed) -> tuple[str, ...]:
+    """Each approved image uploaded for this one post (fresh media ids every time: never reused across posts or
+    attempts).  The bytes are hashed right before they leave and must give the fingerprint the claim recorded,
+    which :func:`approved_content` compared with the sealed revision."""
+    hashes = [pub.sha256_bytes(data) for _name, _mime, data in claimed.images]
+    if pub.content_fingerprint(claimed.text, hashes) != claimed.fingerprint:
+        raise ValidationError(
+            "承認された内容と違うため投稿できません: 送信直前の画像が承認された版と違います。",
+            "image bytes changed between the content check and the upload",
+        )
+    return tuple(client.upload_image(name, mime, data) for name, mime, data in claimed.images)
 
 
 # --- scheduled posts ----------------------------------------------------------------------------------------------

@@ -76,3 +76,75 @@ def test_without_a_connection_the_manual_route_copies_opens_x_and_records(
     detail = post_queries.get_post(db, people.tanto, post_id)
     assert detail.row.status is PostStatus.PUBLISHED and detail.row.published_at == when
     assert not dialog.record_button.isEnabled()
+
+
+def test_publish_sends_a_post_with_its_image_through_the_local_x(
+    qtbot: QtBot,
+    db: Database,
+    people: People,
+    fake: FakePlatforms,  # noqa: F811
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sns_desk.gui.posts.publish_dialog import PublishDialog
+    from tests.test_publishing_images import PNG, image_post
+
+    monkeypatch.setattr(publishing, "utcnow", lambda: WHEN)
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    connect_x(db, people, account, fake)
+    post_id = image_post(db, people, account, [("map.png", PNG)])
+    dialog = PublishDialog(db, people.tanto, post_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.send_button.isEnabled() and "画像 1 枚" in dialog.images.text()
+    from PySide6.QtWidgets import QLabel
+
+    shown = [label.accessibleName() for label in dialog.findChildren(QLabel)]
+    assert "添付画像 map.png" in shown  # the person sees which image goes out
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert "この本文と画像 1 枚を投稿します" in message_boxes.texts()
+    qtbot.waitUntil(lambda: "投稿しました" in dialog.outcome.text(), timeout=10000)
+    assert post_queries.get_post(db, people.tanto, post_id).row.status is PostStatus.PUBLISHED
+    assert [u["bytes"] for u in fake.uploads] == [PNG]
+    assert fake.sent("/2/tweets")[0]["media"] == {"media_ids": [fake.uploads[0]["media_id"]]}
+
+
+def test_an_image_post_on_line_explains_the_manual_route(
+    qtbot: QtBot,
+    db: Database,
+    people: People,
+    fake: FakePlatforms,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sns_desk.gui.posts.publish_dialog import PublishDialog
+    from sns_desk.services import connections
+    from tests.test_publishing_images import PNG, image_post
+    from tests.world import RawConnection
+
+    monkeypatch.setattr(publishing, "utcnow", lambda: WHEN)
+    fake.line_standard()
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    raw = RawConnection(db)
+    try:
+        raw.execute("UPDATE accounts SET platform = 'line' WHERE id = ?", (account,))
+    finally:
+        raw.close()
+    connections.connect_line(db, people.kacho, account, "line-token")
+    info = connections.connection_of(db, people.kacho, account)
+    assert info is not None
+    connections.approve_connection(db, people.kyokucho, account, info.version)
+    post_id = image_post(db, people, account, [("map.png", PNG)])
+    dialog = PublishDialog(db, people.tanto, post_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.send_button.isEnabled()
+    assert dialog.reason.isVisible() and "公開 HTTPS サーバー" in dialog.reason.text()
+    assert "LINE Official Account Manager" in dialog.reason.text()
+    assert dialog.record_button.isEnabled() and "画像 1 枚付き" in dialog.images.text()
+    # the editor's preview says the same, from the same rule, before anyone submits
+    from sns_desk.gui.posts.post_editor import PostEditor
+
+    editor = PostEditor(db, people.tanto, post_id=post_id)
+    qtbot.addWidget(editor)
+    preview = editor.ui.preview.toPlainText()
+    assert "［画像 1 枚］" in preview and "LINE Official Account Manager" in preview

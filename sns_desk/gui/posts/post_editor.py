@@ -50,6 +50,7 @@ from sns_desk.services import (
     post_queries,
     post_scopes,
     post_workflow,
+    publishing,
 )
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_drafts import PostInput
@@ -88,6 +89,7 @@ class PostEditor(QDialog):
         self.ui.statusLabel.setStyleSheet(style.HEADER_STYLE)
         self.findings: list[checks.Finding] = []
         self.reasons: dict[str, str] = {}
+        self.image_note = ""  # what the platform will not take of the images (set with the attachments)
         self.version: int | None = None
         self.status = PostStatus.DRAFT
         self.dirty = False
@@ -276,6 +278,10 @@ class PostEditor(QDialog):
 
     def _fill_attachments(self, detail: post_queries.PostDetail) -> None:
         self.ui.attachmentsList.clear()
+        # what the platform will not take of these images (LINE: the manual route; X: 4 photos or 1 GIF)
+        self.image_note = (
+            publishing.image_note(self.db, self.actor, detail.row.id) if detail.attachments else ""
+        )
         for item in detail.attachments:
             image = QImage.fromData(post_attachments.attachment_data(self.db, self.actor, item.id))
             icon = (
@@ -435,6 +441,11 @@ class PostEditor(QDialog):
             f"{style.PREVIEW_BORDER}; border-radius:12px; padding:10px'>"
             f"<b>{html.escape(account)}</b><br><br><div style='white-space: pre-wrap'>{''.join(out)}</div>"
             + (f"<p style='color:{style.PREVIEW_NOTE}'>［画像 {images} 枚］</p>" if images else "")
+            + (
+                f"<p style='color:{WARNING}'>{html.escape(self.image_note)}</p>"
+                if images and self.image_note
+                else ""
+            )
             + "</div>"
         )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QDateTime, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -28,7 +28,7 @@ from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.vocabulary import Platform
 from sns_desk.gui import style
 from sns_desk.gui.shared.interaction import APP_TITLE, Cancelled, confirm, run_with_progress, show_error
-from sns_desk.services import post_workflow, publish_recovery, publishing
+from sns_desk.services import post_attachments, post_queries, post_workflow, publish_recovery, publishing
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 
@@ -38,7 +38,6 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.post_id = db, actor, post_id
         self.setWindowTitle(f"投稿する — {APP_TITLE}")
-        self.resize(640, 560)
         self.done_text = ""
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -49,6 +48,14 @@ class PublishDialog(QDialog):
         self.text.setAccessibleName("承認された本文")
         self.text.setMaximumHeight(140)
         layout.addWidget(self.text)
+        self.images = QLabel()
+        self.images.setWordWrap(True)
+        self.images.setAccessibleName("添付画像")
+        layout.addWidget(self.images)
+        self.thumbnail_box = QWidget()  # the approved images, as they go out
+        self.thumbnails = QHBoxLayout(self.thumbnail_box)
+        self.thumbnails.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thumbnail_box)
         self.hours = QLabel()
         self.hours.setWordWrap(True)
         layout.addWidget(self.hours)
@@ -111,6 +118,7 @@ class PublishDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.load()
+        self.resize(640, 660 if self.plan.image_count else 560)
 
     def load(self) -> None:
         self.plan = publishing.plan(self.db, self.actor, self.post_id)
@@ -124,6 +132,13 @@ class PublishDialog(QDialog):
             )
         )
         self.text.setPlainText(p.text)
+        self.images.setVisible(p.image_count > 0)
+        self.images.setText(
+            f"画像 {p.image_count} 枚: 承認された版の画像をそのまま X にアップロードして添付します。"
+            if p.platform is Platform.X and p.allowed
+            else f"画像 {p.image_count} 枚付きの投稿です。"
+        )
+        self._show_thumbnails(p.image_count)
         self.hours.setText(f"今: {p.hours.state.label}" + (f" — {p.hours.reason}" if p.hours.reason else ""))
         self.hours.setStyleSheet(style.WARNING_STYLE if p.hours.blocks else style.OK_STYLE)
         if p.connection is None:
@@ -142,6 +157,28 @@ class PublishDialog(QDialog):
         self.record_button.setEnabled(bool(p.may_record))
         self.record_button.setToolTip(p.may_record.reason)
 
+    def _show_thumbnails(self, count: int) -> None:
+        while (item := self.thumbnails.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.thumbnail_box.setVisible(count > 0)
+        if not count:
+            return
+        for attachment in post_queries.get_post(self.db, self.actor, self.post_id).attachments:
+            image = QImage.fromData(post_attachments.attachment_data(self.db, self.actor, attachment.id))
+            thumb = QLabel()
+            thumb.setToolTip(f"{attachment.filename}（{attachment.size // 1024} KB）")
+            thumb.setAccessibleName(f"添付画像 {attachment.filename}")
+            if image.isNull():
+                thumb.setText(attachment.filename)
+            else:
+                scaled = image.scaled(
+                    120, 90, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+                thumb.setPixmap(QPixmap.fromImage(scaled))
+            self.thumbnails.addWidget(thumb)
+        self.thumbnails.addStretch(1)
+
     def show_quota(self, account_id: int) -> None:
         try:
             quota = run_with_progress(
@@ -156,7 +193,8 @@ class PublishDialog(QDialog):
         self.quota.setVisible(True)
 
     def send(self) -> None:
-        if not confirm(self, f"{self.plan.account_name} に、この本文を投稿します。よろしいですか？"):
+        what = f"この本文と画像 {self.plan.image_count} 枚" if self.plan.image_count else "この本文"
+        if not confirm(self, f"{self.plan.account_name} に、{what}を投稿します。よろしいですか？"):
             return
         try:
             done = run_with_progress(

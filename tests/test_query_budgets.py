@@ -143,11 +143,12 @@ def test_approving_a_post(db: Database, admin: Actor, request: pytest.FixtureReq
 
         return decide
 
-    # issue 17's 15 held at 14 before; the features merged since cost, each a fixed number however large the city:
-    # +1 the approver's 代決 designations (read once per session: issue 14), +2 the approval marks the revision as
-    # seen (read and write the person's view: issue 16's approval view), +1 the revision's images in the signed
-    # content, +1 the 管理者/担当 the decision e-mail goes to (issue 16's mail) = 19
-    assert_budget(db, admin, request, 19, approve)
+    # issue 17 asks for 15: 12 — the person with their memberships and 代決 designations (person_facts); the post
+    # with its account, whether the approver edited it and its revision count (post_access.open_post); the decision
+    # (INSERT) and the post (UPDATE); the approver's view of the revision (SELECT, INSERT: a decision marks it
+    # seen); the chain's end with this PC's anchored event (audit_chain.append) and the event (INSERT); the signed
+    # revision with its images; the signer's key and the 電子印鑑 (INSERT); the people the decision e-mail goes to
+    assert_budget(db, admin, request, 12, approve)
     assert len(approved) == 4
 
 

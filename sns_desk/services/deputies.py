@@ -48,18 +48,11 @@ def deputyship(session: Session, user_id: int, account_id: int, at: datetime) ->
 
 
 def named_now(session: Session, user_id: int, at: datetime) -> bool:
-    """Whether the person is named deputy of some account for a period covering ``at``."""
-    return (
-        session.scalar(
-            select(AccountDeputy.id)
-            .where(
-                AccountDeputy.user_id == user_id,
-                AccountDeputy.valid_from <= at,
-                AccountDeputy.valid_until >= at,
-            )
-            .limit(1)
-        )
-        is not None
+    """Whether the person is named deputy of some account for a period covering ``at`` (from their designations,
+    read once per session)."""
+    return any(
+        start <= at <= end
+        for _account, start, end, _absent, _always in person_facts.designations(session, user_id)
     )
 
 

@@ -32,7 +32,7 @@ SETTING_KEYS = (ROTATION_KEY, RETENTION_KEY, DORMANT_KEY)
 # a designation as read: (account, valid from, valid until, 管理者 absent, deputies always), by valid until
 Designation = tuple[int, datetime, datetime, bool, bool]
 
-_MEMBERSHIPS = "sns_desk.memberships"  # {user id: [(account id, role)]}
+_MEMBERSHIPS = "sns_desk.memberships"  # {user id: [(account id, role, account name)]}
 _DESIGNATIONS = "sns_desk.deputies"  # {user id: [Designation]}
 _SETTINGS = "sns_desk.city_settings"  # {key: value} of SETTING_KEYS
 _MUTED = "sns_desk.muted_kinds"  # {user id: {kind}}
@@ -42,7 +42,7 @@ _MUTED = "sns_desk.muted_kinds"  # {user id: {kind}}
 def _forget_written(session: Session, _context: Any) -> None:
     # after_flush still sees the flushed objects in new/dirty/deleted
     written = {type(item) for item in (*session.new, *session.dirty, *session.deleted)}
-    if written & {AccountMember, User}:
+    if written & {AccountMember, User, Account}:  # Account: the rows carry its name
         session.info.pop(_MEMBERSHIPS, None)
     if written & {AccountDeputy, Account}:  # a designation, or an account's absence/always setting
         session.info.pop(_DESIGNATIONS, None)
@@ -71,8 +71,10 @@ def load_person(session: Session, user_id: int) -> User | None:
         .join(Account, Account.id == AccountDeputy.account_id)
         .where(AccountDeputy.user_id == user_id),
         _typed_row(
-            "role", AccountMember.account_id, AccountMember.id, cast(AccountMember.role, String)
-        ).where(AccountMember.user_id == user_id),
+            "role", AccountMember.account_id, AccountMember.id, cast(AccountMember.role, String), Account.name
+        )
+        .join(Account, Account.id == AccountMember.account_id)
+        .where(AccountMember.user_id == user_id),
         _typed_row("setting", None, None, AppMeta.key, AppMeta.value).where(AppMeta.key.in_(SETTING_KEYS)),
         _typed_row("muted", None, None, MailOptOut.kind).where(MailOptOut.user_id == user_id),
     ).subquery()
@@ -80,13 +82,13 @@ def load_person(session: Session, user_id: int) -> User | None:
     if not rows:
         return None
     user: User = rows[0][0]
-    roles: list[tuple[int, Role]] = []
+    roles: list[tuple[int, Role, str]] = []
     deputies: list[tuple[int, Designation]] = []
     stored: dict[str, str] = {}
     kinds: set[str] = set()
     for _user, what, account_id, n, name, value, valid_from, valid_until, absent, always in rows:
         if what == "role":
-            roles.append((account_id, Role(name)))
+            roles.append((account_id, Role(name), value))
         elif what == "deputy":
             deputies.append((n, (account_id, valid_from, valid_until, bool(absent), bool(always))))
         elif what == "setting":
@@ -119,10 +121,24 @@ def _typed_row(what: str, account_id: Any, n: Any, name: Any, value: Any = None)
 
 def memberships(session: Session, user_id: int) -> list[tuple[int, Role]]:
     """The person's membership rows (account, role) as stored; which of them count is access's rule."""
-    known: dict[int, list[tuple[int, Role]]] = session.info.setdefault(_MEMBERSHIPS, {})
+    return [(account_id, role) for account_id, role, _name in _memberships(session, user_id)]
+
+
+def named_memberships(session: Session, user_id: int) -> list[tuple[Role, str]]:
+    """The person's membership rows as (role, account name), by account name (for the status bar)."""
+    rows = sorted(_memberships(session, user_id), key=lambda row: (row[2], list(Role).index(row[1])))
+    return [(role, name) for _account_id, role, name in rows]
+
+
+def _memberships(session: Session, user_id: int) -> list[tuple[int, Role, str]]:
+    known: dict[int, list[tuple[int, Role, str]]] = session.info.setdefault(_MEMBERSHIPS, {})
     if user_id not in known:
-        stmt = select(AccountMember.account_id, AccountMember.role).where(AccountMember.user_id == user_id)
-        known[user_id] = [(account_id, role) for account_id, role in session.execute(stmt)]
+        stmt = (
+            select(AccountMember.account_id, AccountMember.role, Account.name)
+            .join(Account, Account.id == AccountMember.account_id)
+            .where(AccountMember.user_id == user_id)
+        )
+        known[user_id] = [(account_id, role, name) for account_id, role, name in session.execute(stmt)]
     return known[user_id]
 
 

@@ -104,6 +104,18 @@ def test_the_bell_of_the_system_admin(db: Database, admin: Actor, request: pytes
     assert_budget(db, admin, request, 3, bell)
 
 
+def test_the_bell_of_a_staff_member(db: Database, admin: Actor, request: pytest.FixtureRequest) -> None:
+    found: list[list[notices.Notice]] = []
+
+    def bell(db: Database, _admin: Actor, city: City) -> Callable[[], object]:
+        return lambda: found.append(notices.bell(db, city.staff)[0])
+
+    # a 担当者 decides no posts: the person (with what person_facts reads with them), the serious troubles and the
+    # accounts
+    assert_budget(db, admin, request, 3, bell)
+    assert not {n.kind for n in found[-1]} & {"approvals", "credential"}  # the 管理者's, not theirs
+
+
 @pytest.mark.parametrize("who", ["admin", "manager", "staff"])
 def test_the_account_list(db: Database, admin: Actor, request: pytest.FixtureRequest, who: str) -> None:
     seen: list[list[accounts.AccountRow]] = []

@@ -60,6 +60,9 @@ def remember_count(session: Session, post_id: int, count: int) -> None:
 
 
 def revision_count(session: Session, post_id: int) -> int:
+    """How many revisions the post has (remembered for the session once read; a revision added counts)."""
+    if any(isinstance(item, PostRevision) for item in (*session.new, *session.deleted)):
+        session.flush()  # as a query would autoflush: the count read with the post is forgotten, read again
     known: dict[int, int] = session.info.setdefault(_COUNTS, {})
     if post_id not in known:
         known[post_id] = int(

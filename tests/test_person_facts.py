@@ -98,8 +98,7 @@ def test_a_flush_that_writes_them_forgets_them_and_a_new_session_sees_another_pc
         person_facts.load_person(session, person.user_id)
         session.add(AccountMember(account_id=second, user_id=person.user_id, role=Role.MANAGER))
         session.add(MailOptOut(user_id=person.user_id, kind="serious_trouble"))
-        session.get_one(AppMeta, person_facts.ROTATION_KEY).value = "30"
-        session.flush()
+        session.get_one(AppMeta, person_facts.ROTATION_KEY).value = "30"  # not flushed: reading flushes them
         assert (second, Role.MANAGER) in person_facts.memberships(session, person.user_id)
         assert person_facts.muted(session, person.user_id) == {"decided", "serious_trouble"}
         assert person_facts.settings(session)[person_facts.ROTATION_KEY] == "30"

@@ -52,6 +52,13 @@ def _forget_written(session: Session, _context: Any) -> None:
         session.info.pop(_MUTED, None)
 
 
+def _settle(session: Session, *kinds: type) -> None:
+    """Flush changes to ``kinds`` not yet flushed, as a query would autoflush them, so that what is remembered is
+    forgotten (:func:`_forget_written`) and the caller reads what this transaction wrote."""
+    if any(isinstance(item, kinds) for item in (*session.new, *session.dirty, *session.deleted)):
+        session.flush()
+
+
 def load_person(session: Session, user_id: int) -> User | None:
     """The person's row, and with it (in the same statement) what :func:`memberships`, :func:`designations`,
     :func:`settings` and :func:`muted` would read; None when there is no such person."""
@@ -131,6 +138,7 @@ def named_memberships(session: Session, user_id: int) -> list[tuple[Role, str]]:
 
 
 def _memberships(session: Session, user_id: int) -> list[tuple[int, Role, str]]:
+    _settle(session, AccountMember, Account)
     known: dict[int, list[tuple[int, Role, str]]] = session.info.setdefault(_MEMBERSHIPS, {})
     if user_id not in known:
         stmt = (
@@ -144,6 +152,7 @@ def _memberships(session: Session, user_id: int) -> list[tuple[int, Role, str]]:
 
 def designations(session: Session, user_id: int) -> list[Designation]:
     """The person's 代決 designations on every account, by the end of their period."""
+    _settle(session, AccountDeputy, Account)
     known: dict[int, list[Designation]] = session.info.setdefault(_DESIGNATIONS, {})
     if user_id not in known:
         stmt = (
@@ -166,6 +175,7 @@ def designations(session: Session, user_id: int) -> list[Designation]:
 
 def settings(session: Session) -> dict[str, str]:
     """The stored city-wide settings (a key missing: not set, the default applies)."""
+    _settle(session, AppMeta)
     stored: dict[str, str] | None = session.info.get(_SETTINGS)
     if stored is None:
         stored = {
@@ -177,6 +187,7 @@ def settings(session: Session) -> dict[str, str]:
 
 def muted(session: Session, user_id: int) -> set[str]:
     """The notice kinds the person turned off (as stored)."""
+    _settle(session, MailOptOut)
     known: dict[int, set[str]] = session.info.setdefault(_MUTED, {})
     if user_id not in known:
         known[user_id] = set(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user_id)))

@@ -24,7 +24,7 @@ from sns_desk.services import (
 from sns_desk.services.post_drafts import PostInput
 from sns_desk.store import audit_chain
 from sns_desk.store.database import Database
-from sns_desk.store.orm import AuditEvent, DecisionSignature
+from sns_desk.store.orm import AuditEvent, DecisionSignature, Post, PostRevision, User
 from tests.test_posts import ALL_CHECKED, in_hours
 from tests.test_signing import pending_post, post_version, report, sql
 from tests.world import People, in_state
@@ -112,6 +112,25 @@ def test_each_change_of_the_images_is_a_revision_that_keeps_them(
     assert post_attachments.revision_image_data(db, people.kacho, post_id, gone) == png(1)
     with pytest.raises(SnsDeskError):
         post_attachments.revision_image_data(db, people.outsider, post_id, gone)
+
+
+def test_the_revision_count_read_with_the_post_counts_a_revision_added_in_the_same_transaction(
+    db: Database, people: People, account: int
+) -> None:
+    """open_post reads the count with the post (issue 17); a revision saved later in the transaction counts."""
+    post_id = post_drafts.create_draft(
+        db, people.tanto, PostInput(account, "降灰予報", planned_at=in_hours())
+    )
+    with db.write_session() as session:
+        post = session.get_one(Post, post_id)
+        revisions.remember_count(session, post_id, 1)  # as open_post read it
+        me = session.get_one(User, people.tanto.user_id)
+        assert revisions.add_revision(session, post, me) == 2
+        session.add(
+            PostRevision(post_id=post_id, number=3, saved_by_id=me.id, title=post.title, body=post.body)
+        )
+        assert revisions.revision_count(session, post_id) == 3  # not the 1 remembered, nor 2
+        session.rollback()
 
 
 # --- the 電子印鑑 covers the images --------------------------------------------------------------------------------

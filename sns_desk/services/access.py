@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.permissions import TABLE, Permission, denied_message
 from sns_desk.domain.vocabulary import Role
+from sns_desk.services import person_facts
 from sns_desk.store.orm import AccountMember, User
 
 
@@ -48,9 +49,8 @@ def account_roles(session: Session, user: User) -> dict[int, set[Role]]:
         return {}
     known: dict[tuple[int, bool], dict[int, frozenset[Role]]] = session.info.setdefault(_ROLES, {})
     key = (user.id, user.is_contractor)  # what counts depends on the flag (_counts)
-    if key not in known:
-        stmt = select(AccountMember.account_id, AccountMember.role).where(AccountMember.user_id == user.id)
-        held = roles_from(user, ((account_id, role) for account_id, role in session.execute(stmt)))
+    if key not in known:  # the rows come with the person's own when a use case loaded them (person_facts)
+        held = roles_from(user, person_facts.memberships(session, user.id))
         known[key] = {account_id: frozenset(roles) for account_id, roles in held.items()}
     return {account_id: set(roles) for account_id, roles in known[key].items()}
 

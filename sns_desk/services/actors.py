@@ -13,6 +13,7 @@ from sns_desk.domain.errors import (
     NotRegisteredError,
     PermissionDeniedError,
 )
+from sns_desk.services import person_facts
 from sns_desk.services.access import unacknowledged_contractor
 from sns_desk.store.orm import User
 
@@ -27,8 +28,10 @@ class Actor:
 
 
 def load_user(session: Session, actor: Actor) -> User:
-    """The actor's current user row; an actor whose record is gone or deactivated may do nothing."""
-    user = session.get(User, actor.user_id)
+    """The actor's current user row; an actor whose record is gone or deactivated may do nothing.  Their
+    memberships, 代決 designations, muted notice kinds and the city's settings come in the same statement
+    (:func:`sns_desk.services.person_facts.load_person`)."""
+    user = person_facts.load_person(session, actor.user_id)
     if user is None or user.login != actor.login:
         raise NotFoundError("利用者の登録が見つかりません。", f"actor {actor} not found")
     if not user.active:

@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain import monitoring_rules
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
+from sns_desk.services import person_facts
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change
 from sns_desk.store.database import Database
@@ -33,7 +32,7 @@ class DaysSetting:
 
 
 ROTATION = DaysSetting(
-    "credential_rotation_days",
+    person_facts.ROTATION_KEY,
     90,
     7,
     3650,
@@ -41,7 +40,7 @@ ROTATION = DaysSetting(
     "settings.rotation_days",
 )
 RETENTION = DaysSetting(
-    "inquiry_retention_days",
+    person_facts.RETENTION_KEY,
     365,
     30,
     3650,
@@ -49,7 +48,7 @@ RETENTION = DaysSetting(
     "settings.retention_days",
 )
 DORMANT = DaysSetting(
-    "dormant_account_days",
+    person_facts.DORMANT_KEY,
     monitoring_rules.DEFAULT_DORMANT_DAYS,
     monitoring_rules.DORMANT_LOW,
     monitoring_rules.DORMANT_HIGH,
@@ -60,24 +59,11 @@ DORMANT = DaysSetting(
 )
 
 
-_READ = "sns_desk.city_settings"
-
-
 def days(session: Session, setting: DaysSetting) -> int:
     """The stored value, or the default when none (or no usable number) is stored.  Every setting is read with
-    the first one asked for, once per session (a use case asking for two reads the table once)."""
-    stored: dict[str, str] | None = session.info.get(_READ)
-    if stored is None:
-        keys = [s.key for s in (ROTATION, RETENTION, DORMANT)]
-        stored = {m.key: m.value for m in session.scalars(select(AppMeta).where(AppMeta.key.in_(keys)))}
-        session.info[_READ] = stored
-    value = stored.get(setting.key, "").strip()
+    the person a use case loads, once per session (:mod:`sns_desk.services.person_facts`)."""
+    value = person_facts.settings(session).get(setting.key, "").strip()
     return max(1, int(value)) if value.isdigit() else setting.default
-
-
-@event.listens_for(Session, "after_flush")
-def _forget_settings(session: Session, _context: Any) -> None:
-    session.info.pop(_READ, None)
 
 
 def read_days(db: Database, setting: DaysSetting) -> int:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import Role
 from sns_desk.domain.workflow import Deputyship, may_deputise
+from sns_desk.services import person_facts
 from sns_desk.services.access import account_roles, require_somewhere
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
@@ -31,48 +31,11 @@ NAMED, REMOVED, ABSENT, ALWAYS = (
 EVENTS = (NAMED, REMOVED, ABSENT, ALWAYS)
 
 
-_DEPUTIES = "sns_desk.deputies"
-# a person's designations as read: (account, valid from, valid until, 管理者 absent, deputies always), by valid until
-_Designation = tuple[int, datetime, datetime, bool, bool]
-
-
-@event.listens_for(Session, "after_flush")
-def _forget_designations(session: Session, _context: Any) -> None:
-    # a designation or an account's absence/always setting changed: read them again (after_flush still sees them)
-    if any(
-        isinstance(item, (AccountDeputy, Account))
-        for item in (*session.new, *session.dirty, *session.deleted)
-    ):
-        session.info.pop(_DEPUTIES, None)
-
-
-def _designations(session: Session, user_id: int) -> list[_Designation]:
-    """The person's designations on every account, read once per session (the queue, a post and its decision)."""
-    known: dict[int, list[_Designation]] = session.info.setdefault(_DEPUTIES, {})
-    if user_id not in known:
-        known[user_id] = [
-            (account_id, valid_from, valid_until, absent, always)
-            for account_id, valid_from, valid_until, absent, always in session.execute(
-                select(
-                    AccountDeputy.account_id,
-                    AccountDeputy.valid_from,
-                    AccountDeputy.valid_until,
-                    Account.manager_absent,
-                    Account.deputies_always,
-                )
-                .join(Account, Account.id == AccountDeputy.account_id)
-                .where(AccountDeputy.user_id == user_id)
-                .order_by(AccountDeputy.valid_until, AccountDeputy.id)
-            )
-        ]
-    return known[user_id]
-
-
 def deputyships(session: Session, user_id: int, at: datetime) -> dict[int, Deputyship]:
     """The person's designation on each account that names them, as the rules need it: the one covering ``at``
     if any, else the latest (so that a refusal can name its period).  One query per session."""
     found: dict[int, Deputyship] = {}
-    for account_id, valid_from, valid_until, absent, always in _designations(session, user_id):
+    for account_id, valid_from, valid_until, absent, always in person_facts.designations(session, user_id):
         held = found.get(account_id)
         if held is None or not held.valid_from <= at <= held.valid_until:
             found[account_id] = Deputyship(valid_from, valid_until, absent, always)
@@ -85,18 +48,11 @@ def deputyship(session: Session, user_id: int, account_id: int, at: datetime) ->
 
 
 def named_now(session: Session, user_id: int, at: datetime) -> bool:
-    """Whether the person is named deputy of some account for a period covering ``at``."""
-    return (
-        session.scalar(
-            select(AccountDeputy.id)
-            .where(
-                AccountDeputy.user_id == user_id,
-                AccountDeputy.valid_from <= at,
-                AccountDeputy.valid_until >= at,
-            )
-            .limit(1)
-        )
-        is not None
+    """Whether the person is named deputy of some account for a period covering ``at`` (from their designations,
+    read once per session)."""
+    return any(
+        start <= at <= end
+        for _account, start, end, _absent, _always in person_facts.designations(session, user_id)
     )
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.host.mail_transport import MailServer, Security, store_password
+from sns_desk.services import person_facts
 from sns_desk.services.access import require
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.services.usecase import Step, change, look
@@ -100,7 +101,7 @@ class KindChoice:
 
 
 def opted_out(session: Session, user_id: int) -> set[MailKind]:
-    rows = session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user_id))
+    rows = person_facts.muted(session, user_id)  # the acting person's come with their row
     return {MailKind(k) for k in rows if k in set(MailKind)}
 
 

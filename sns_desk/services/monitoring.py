@@ -129,45 +129,65 @@ def monitoring_status(db: Database, actor: Actor, now: datetime | None = None) -
 def monitoring_rows(step: Step, now: datetime | None = None) -> list[MonitoringRow]:
     """Each account in operation the person may see, with its last check: one query however many accounts."""
     now = now or utcnow()
-    session = step.session
-    visible = visible_account_ids(session, step.me)
-    dormant_after = dormant_days(session)
+    visible = visible_account_ids(step.session, step.me)
+    stmt = checks_stmt().where(Account.status.in_(MONITORED)).order_by(Account.name)
+    if visible is not None:
+        stmt = stmt.where(Account.id.in_(visible))
+    dormant_after = dormant_days(step.session)
+    return [
+        monitoring_row(step, account, last, checked_by, posted_at, dormant_after, now)
+        for account, last, checked_by, posted_at in step.session.execute(stmt)
+    ]
+
+
+def checks_stmt() -> Select[Account, MonitoringRecord, str | None, datetime | None]:
+    """Every account with its last check, who made it and its last post, whatever its status (the bell reads its
+    other per-account facts in the same query): the columns :func:`monitoring_row` takes."""
     last_post = (
         select(func.max(Post.published_at))
         .where(Post.account_id == Account.id, Post.published_at.is_not(None))
         .correlate(Account)
         .scalar_subquery()
     )
-    stmt = (
-        with_last_check()
-        .add_columns(User.display_name, last_post)
+    return (
+        select(Account, MonitoringRecord, User.display_name, last_post)
+        .select_from(Account)
+        .outerjoin(MonitoringRecord, MonitoringRecord.id == _latest_check_id())
         .outerjoin(User, User.id == MonitoringRecord.checked_by_id)
-        .order_by(Account.name)
     )
-    if visible is not None:
-        stmt = stmt.where(Account.id.in_(visible))
-    rows = []
-    for account, last, checked_by, posted_at in session.execute(stmt):
-        since = account.activated_at or account.created_at
-        rows.append(
-            MonitoringRow(
-                account.id,
-                account.name,
-                last.checked_at if last else None,
-                checked_by or "",
-                is_overdue(account, last, now),
-                step.may(Permission.RECORD_MONITORING, account.id),
-                account.monitoring_interval_days,
-                last.problems_found if last else None,
-                last.note if last else "",
-                last.legacy if last else False,
-                posted_at,
-                rules.dormant(posted_at, since, dormant_after, now),
-                dormant_after,
-                step.may(Permission.EDIT_ACCOUNT_SETTINGS, account.id),
-            )
-        )
-    return rows
+
+
+def is_monitored(account: Account, visible: set[int] | None) -> bool:
+    """Whether :func:`monitoring_rows` lists the account for a person who sees ``visible`` (None: every one)."""
+    return account.status in MONITORED and (visible is None or account.id in visible)
+
+
+def monitoring_row(
+    step: Step,
+    account: Account,
+    last: MonitoringRecord | None,
+    checked_by: str | None,
+    posted_at: datetime | None,
+    dormant_after: int,
+    now: datetime,
+) -> MonitoringRow:
+    since = account.activated_at or account.created_at
+    return MonitoringRow(
+        account.id,
+        account.name,
+        last.checked_at if last else None,
+        checked_by or "",
+        is_overdue(account, last, now),
+        step.may(Permission.RECORD_MONITORING, account.id),
+        account.monitoring_interval_days,
+        last.problems_found if last else None,
+        last.note if last else "",
+        last.legacy if last else False,
+        posted_at,
+        rules.dormant(posted_at, since, dormant_after, now),
+        dormant_after,
+        step.may(Permission.EDIT_ACCOUNT_SETTINGS, account.id),
+    )
 
 
 def may_set_dormant_days(db: Database, actor: Actor) -> bool:

@@ -5,20 +5,22 @@ their review deadline (§5(2)), serious troubles (§4(1)イ), overdue monitoring
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sns_desk.domain.mail_kinds import MailKind
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.services import mail_settings, monitoring, post_queries
+from sns_desk.services.access import visible_account_ids
 from sns_desk.services.account_checklist import password_due
 from sns_desk.services.actors import Actor
-from sns_desk.services.city_settings import rotation_days
+from sns_desk.services.city_settings import dormant_days, rotation_days
 from sns_desk.services.usecase import Step, look
 from sns_desk.store.database import Database
 from sns_desk.store.notice_tables import AccountReport
-from sns_desk.store.orm import Account, CredentialRecord, Incident
+from sns_desk.store.orm import Account, CredentialRecord, Incident, utcnow
 
 
 @dataclass(frozen=True)
@@ -46,27 +48,67 @@ def _escalations(step: Step) -> list[Notice]:
     ]
 
 
-def _credentials_due(step: Step) -> list[Notice]:
-    """Passwords past the city's interval (§3(3)ウ), on the accounts whose password this person manages."""
-    days = rotation_days(step.session)
+@dataclass(frozen=True)
+class _AccountFacts:
+    """What the bell reads of every account in one query: its monitoring (as the 監視 page lists it, or None when
+    that page leaves the account out), its password's last change and its §3(2) reports not yet recorded."""
+
+    account_id: int
+    name: str
+    check: monitoring.MonitoringRow | None
+    rotated_at: datetime | None
+    unreported: int
+
+
+def _account_facts(step: Step) -> list[_AccountFacts]:
+    """Every account with its last check, last post, password record and open §3(2) reports — one query however
+    many accounts; whom each concerns is judged below, row by row, by the permissions."""
+    session, now = step.session, utcnow()
+    visible = visible_account_ids(session, step.me)
+    dormant_after = dormant_days(session)
+    open_reports = (
+        select(func.count(AccountReport.id))
+        .where(AccountReport.account_id == Account.id, AccountReport.closed_at.is_(None))
+        .correlate(Account)
+        .scalar_subquery()
+    )
     stmt = (
-        select(Account.id, Account.name, CredentialRecord.rotated_at)
-        .join(CredentialRecord, CredentialRecord.account_id == Account.id)
-        .order_by(Account.id)
+        monitoring.checks_stmt()
+        .add_columns(CredentialRecord.rotated_at, open_reports)
+        .outerjoin(CredentialRecord, CredentialRecord.account_id == Account.id)
+        .order_by(Account.name, Account.id)
     )
     return [
-        Notice("credential", f"「{name}」のパスワードの変更時期です（§3(3)ウ）。", "accounts", account_id)
-        for account_id, name, rotated_at in step.session.execute(stmt)
-        if password_due(rotated_at, days) and step.may(Permission.MANAGE_CREDENTIALS, account_id)
+        _AccountFacts(
+            account.id,
+            account.name,
+            monitoring.monitoring_row(step, account, last, checked_by, posted_at, dormant_after, now)
+            if monitoring.is_monitored(account, visible)
+            else None,
+            rotated_at,
+            int(reports or 0),
+        )
+        for account, last, checked_by, posted_at, rotated_at, reports in session.execute(stmt)
     ]
 
 
-def _unreported(step: Step) -> int:
-    """How many §3(2) reports wait to be recorded on the accounts this person reports for (one query)."""
-    open_items = step.session.scalars(
-        select(AccountReport.account_id).where(AccountReport.closed_at.is_(None))
+def _credentials_due(step: Step, accounts: list[_AccountFacts]) -> list[Notice]:
+    """Passwords past the city's interval (§3(3)ウ), on the accounts whose password this person manages."""
+    days = rotation_days(step.session)
+    return [
+        Notice("credential", f"「{a.name}」のパスワードの変更時期です（§3(3)ウ）。", "accounts", a.account_id)
+        for a in sorted(accounts, key=lambda a: a.account_id)
+        if a.rotated_at is not None
+        and password_due(a.rotated_at, days)
+        and step.may(Permission.MANAGE_CREDENTIALS, a.account_id)
+    ]
+
+
+def _unreported(step: Step, accounts: list[_AccountFacts]) -> int:
+    """How many §3(2) reports wait to be recorded on the accounts this person reports for."""
+    return sum(
+        a.unreported for a in accounts if a.unreported and step.may(Permission.REPORT_ACCOUNT, a.account_id)
     )
-    return sum(1 for account_id in open_items if step.may(Permission.REPORT_ACCOUNT, account_id))
 
 
 def notifications(db: Database, actor: Actor) -> list[Notice]:
@@ -113,7 +155,8 @@ def _notifications(step: Step) -> list[Notice]:
             )
         )
     notices.extend(_escalations(step))
-    checks = monitoring.monitoring_rows(step)
+    accounts = _account_facts(step)
+    checks = [a.check for a in accounts if a.check is not None]
     notices.extend(
         Notice(
             "monitoring",
@@ -134,8 +177,8 @@ def _notifications(step: Step) -> list[Notice]:
         for row in checks
         if row.dormant and row.may_record
     )
-    notices.extend(_credentials_due(step))
-    unreported = _unreported(step)
+    notices.extend(_credentials_due(step, accounts))
+    unreported = _unreported(step, accounts)
     if unreported:
         notices.append(
             Notice(

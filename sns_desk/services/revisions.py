@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from sns_desk.domain.revision_diff import Image
 from sns_desk.store import audit_chain
@@ -34,11 +35,43 @@ REVISED = ("title", "body", "category", "planned_at", "emergency", "emergency_re
 SEAL_VERSION = 2
 
 
-def revision_count(session: Session, post_id: int) -> int:
-    return int(
-        session.scalar(select(func.count()).select_from(PostRevision).where(PostRevision.post_id == post_id))
-        or 0
+_COUNTS = "sns_desk.revision_counts"  # {post id: how many revisions}, as read in this session
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_counts(session: Session, _context: Any) -> None:
+    if any(isinstance(item, PostRevision) for item in (*session.new, *session.deleted)):
+        session.info.pop(_COUNTS, None)
+
+
+def revision_total() -> ScalarSelect[int]:
+    """How many revisions the post has, correlated to :class:`Post` (to be read with the post itself)."""
+    return (
+        select(func.count(PostRevision.id))
+        .where(PostRevision.post_id == Post.id)
+        .correlate(Post)
+        .scalar_subquery()
     )
+
+
+def remember_count(session: Session, post_id: int, count: int) -> None:
+    """The post's number of revisions, read with the post (:func:`revision_total`), for this session."""
+    session.info.setdefault(_COUNTS, {})[post_id] = count
+
+
+def revision_count(session: Session, post_id: int) -> int:
+    """How many revisions the post has (remembered for the session once read; a revision added counts)."""
+    if any(isinstance(item, PostRevision) for item in (*session.new, *session.deleted)):
+        session.flush()  # as a query would autoflush: the count read with the post is forgotten, read again
+    known: dict[int, int] = session.info.setdefault(_COUNTS, {})
+    if post_id not in known:
+        known[post_id] = int(
+            session.scalar(
+                select(func.count()).select_from(PostRevision).where(PostRevision.post_id == post_id)
+            )
+            or 0
+        )
+    return known[post_id]
 
 
 def add_revision(session: Session, post: Post, me: User) -> int:
@@ -95,13 +128,18 @@ def sealed_revision(
     each of its images in order — what an approval's 電子印鑑 covers (None when there is no such revision).
 
     Publishing compares this, for the approved revision, with :func:`current_content` of the post."""
-    revision = session.scalars(
-        select(PostRevision).where(PostRevision.post_id == post_id, PostRevision.number == number)
-    ).first()
-    if revision is None:
+    # the revision with its images (an outer join: a revision may have none), in one query
+    rows = session.execute(
+        select(PostRevision, RevisionImage.sha256, RevisionImage.filename)
+        .outerjoin(RevisionImage, RevisionImage.revision_id == PostRevision.id)
+        .where(PostRevision.post_id == post_id, PostRevision.number == number)
+        .order_by(RevisionImage.position)
+    ).all()
+    if not rows:
         return None
-    fields = {name: getattr(revision, name) for name in REVISED}
-    return _content(fields, revision_images(session, post_id, number), version)
+    fields = {name: getattr(rows[0][0], name) for name in REVISED}
+    images = [Image(sha256, filename) for _revision, sha256, filename in rows if sha256 is not None]
+    return _content(fields, images, version)
 
 
 def current_content(session: Session, post: Post, version: int = SEAL_VERSION) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, Role
-from sns_desk.services import signing
+from sns_desk.services import person_facts, signing
 from sns_desk.services.actors import Actor, actor_for_login
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store import audit_chain as audit
@@ -227,13 +227,8 @@ def roles_summary(db: Database, actor: Actor) -> str:
 
 def _roles_summary(step: Step) -> str:
     names = [r.label for r in Role if r in step.me.global_roles() and r is not Role.EMPLOYEE]
-    rows = step.session.execute(
-        select(AccountMember.role, Account.name)
-        .join(Account, Account.id == AccountMember.account_id)
-        .where(AccountMember.user_id == step.me.id)
-        .order_by(Account.name)
-    ).all()
-    names += [f"{Role(role).label}（{name}）" for role, name in rows]
+    rows = person_facts.named_memberships(step.session, step.me.id)  # read with the person
+    names += [f"{role.label}（{name}）" for role, name in rows]
     return "、".join(names) if names else "役割なし"
 
 

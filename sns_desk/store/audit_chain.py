@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sns_desk.host import settings
@@ -44,11 +44,20 @@ def append(
     payload: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event inside the caller's write transaction (which began IMMEDIATE, so seq is gap-free)."""
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    seq = (last.seq + 1) if last else 1
-    prev = last.hash if last else GENESIS_HASH
+    anchor = _anchor_to_check(session)
+    # the chain's last event, and (the first event a transaction appends) the one this PC anchored: one query
+    tail = select(func.max(AuditEvent.seq)).scalar_subquery()
+    wanted = (
+        AuditEvent.seq == tail
+        if anchor is None
+        else or_(AuditEvent.seq == tail, AuditEvent.seq == anchor.seq)
+    )
+    found = {
+        row.seq: row.hash for row in session.execute(select(AuditEvent.seq, AuditEvent.hash).where(wanted))
+    }
+    last = max(found, default=0)
+    seq = last + 1
+    prev = found[last] if last else GENESIS_HASH
     event = AuditEvent(
         seq=seq,
         ts=datetime.now(UTC).isoformat(timespec="microseconds"),
@@ -62,7 +71,7 @@ def append(
     event.hash = event_hash(event.as_dict())
     session.add(event)
     session.flush()
-    _note_for_anchor(session, seq, event.hash)
+    _note_for_anchor(session, seq, event.hash, anchor, found)
     return event
 
 
@@ -171,23 +180,36 @@ _CONTINUES = "anchor_continues"
 _PENDING = "anchor_pending"
 
 
-def _continues_anchor(session: Session, location: str, database_id: str, seq: int) -> bool:
-    """Does the chain this transaction appends to still hold what this PC saw?  (Never bless a cut tail.)"""
-    anchor = settings.load_location_anchor(location)
+def _anchor_to_check(session: Session) -> settings.Anchor | None:
+    """This PC's anchor, when the first event of this transaction must check that the chain still holds it."""
+    location = session.info.get("anchor_location")
+    database_id = session.info.get("database_id")
+    if not isinstance(location, str) or not isinstance(database_id, str) or _CONTINUES in session.info:
+        return None
+    return settings.load_location_anchor(location)
+
+
+def _continues_anchor(
+    database_id: str, anchor: settings.Anchor | None, seq: int, found: dict[int, str]
+) -> bool:
+    """Does the chain this transaction appends to (as ``seq``) still hold what this PC saw, the anchored event read
+    with the chain's end into ``found``?  (Never bless a cut tail.)"""
     if anchor is None:
         return True  # first contact: the start-up check pins it
     if anchor.database_id != database_id or anchor.seq >= seq:
         return False
-    return anchor_problem(session, anchor.seq, anchor.hash, seq - 1) is None
+    return anchor.seq == 0 or found.get(anchor.seq) == anchor.hash  # as anchor_problem judges it
 
 
-def _note_for_anchor(session: Session, seq: int, digest: str) -> None:
+def _note_for_anchor(
+    session: Session, seq: int, digest: str, anchor: settings.Anchor | None, found: dict[int, str]
+) -> None:
     location = session.info.get("anchor_location")
     database_id = session.info.get("database_id")
     if not isinstance(location, str) or not isinstance(database_id, str):
         return
     if _CONTINUES not in session.info:
-        session.info[_CONTINUES] = _continues_anchor(session, location, database_id, seq)
+        session.info[_CONTINUES] = _continues_anchor(database_id, anchor, seq, found)
     if session.info[_CONTINUES]:
         session.info[_PENDING] = (seq, digest)
 

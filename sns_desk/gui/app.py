@@ -198,6 +198,9 @@ class Launcher(QObject):
                 return False
             self._show_wizard(location)
             return True
+        # While the worker opens the database (SQLite's integrity check runs without holding Python's lock), the
+        # GUI thread imports what the first page needs: the two overlap on a second core (issue 17, ready).
+        QTimer.singleShot(0, _import_first_page)
         try:
             db = common.run_with_progress(
                 shell,
@@ -276,7 +279,7 @@ class Launcher(QObject):
         window.switch_database.connect(self.switch_to)
         self.window = window
         window.show()
-        window.attach(db, actor)
+        window.attach(db, actor, rest_later=True)  # ready with the first list; the bell follows
         log.info("main window shown for %s on %s (%s)", actor.login, db.location.display(), db.mode.value)
         return True
 
@@ -302,6 +305,11 @@ class Launcher(QObject):
             old_db.dispose()
             self.db = None
         return self.start()
+
+
+def _import_first_page() -> None:
+    import sns_desk.gui.pages
+    import sns_desk.gui.posts.posts_page  # noqa: F401  (the first page of everyone's navigation)
 
 
 def report_first_window(launcher: Launcher, started: float) -> int:

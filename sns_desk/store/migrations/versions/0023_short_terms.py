@@ -1,4 +1,4 @@
-"""An index of every character and every pair of characters of the posts' title, body and category, for search
+"""Indexes for city scale (issue 17): an index of every character and every pair of characters of the posts' title, body and category, for search
 terms of one or two characters, which the trigram index of 0007 cannot serve (SQLite only; issue 17).
 
 Revision ID: 0023_short_terms
@@ -14,6 +14,9 @@ letters only, exactly as SQLite's LIKE ignores case, so a lookup gives the same 
 (tests/test_search_short_terms.py checks this against LIKE on random text).  ``detail=none`` keeps only which
 posts hold a token, not where (the smallest FTS5 index).  Triggers keep it current, as 0007's do; SQLite forbids
 WITH in triggers, so the positions of a text come from ``json_each`` over an array as long as the text.
+
+On both backends, two plain indexes on ``posts`` make opening a post independent of the number of posts: its
+corrections (``correction_of_id``) and the account's latest posts for the repetition check (account, updated).
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ TRIGGERS = [
 
 
 def upgrade() -> None:
+    # Both backends: opening a post looks for its corrections, and its live checks for the account's latest posts
+    # (each read every post at 100,000 without these).
+    op.create_index("ix_posts_correction_of_id", "posts", ["correction_of_id"])
+    op.create_index("ix_posts_account_id_updated_at", "posts", ["account_id", "updated_at"])
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return  # PostgreSQL: pg_trgm (another revision)
@@ -104,6 +111,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_posts_account_id_updated_at", table_name="posts")
+    op.drop_index("ix_posts_correction_of_id", table_name="posts")
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return

@@ -120,20 +120,22 @@ class Launcher(QObject):
 
         return Location.parse(self.db_override or Settings.load().database)
 
-    def _configured(self) -> tuple[str, bool]:
-        """What to show while opening, and whether the database is known to be there (without SQLAlchemy)."""
+    def _configured(self) -> tuple[str, bool, Path | None]:
+        """What to show while opening, whether the database is known to be there, and its file if it is one
+        (without SQLAlchemy)."""
         value = self.db_override or Settings.load().database
         if value and "://" in value and not value.startswith("sqlite"):
-            return value.split("@")[-1], True  # a server: no password on the screen
+            return value.split("@")[-1], True, None  # a server: no password on the screen
         if not value:
             path = paths.default_database_path()
         else:
             path = Path(value.removeprefix("sqlite:///")).expanduser()
-        return str(path), path.is_file()
+        present = path.is_file()
+        return str(path), present, path if present else None
 
     def start(self) -> bool:
         """Show the right first window; False when there is nothing to show (the person gave up)."""
-        where, present = self._configured()
+        where, present, file = self._configured()
         if not present:
             self._shown()
             shown = self._open(None)
@@ -147,6 +149,10 @@ class Launcher(QObject):
         shell.show()
         self.shown_at = time.time()
         self._shown()
+        if file is not None:
+            from sns_desk.store.sqlite_files import check_ahead
+
+            check_ahead(file)  # SQLite reads the whole file on a thread while this one imports SQLAlchemy
         QTimer.singleShot(0, lambda: self._open_in(shell))
         return True
 

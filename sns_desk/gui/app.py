@@ -375,4 +375,7 @@ def run_gui(
     if not launcher.start():
         return 1 if exit_after_start else 0
     code = app.exec()
+    # Work started on the thread pool (the bell read after start-up, the outbox, the publisher) ends before Python
+    # does: a worker still running Python code while the interpreter shuts down crashes the process.
+    QtCore.QThreadPool.globalInstance().waitForDone(20_000)
     return outcome["code"] if exit_after_start else code

@@ -167,9 +167,10 @@ class MainWindow(QMainWindow):
         db, actor = self.db, self.actor
 
         def work() -> tuple[list[notices.Notice], set[MailKind]]:
-            # imported here, on the worker thread: SQLAlchemy's heavier parts, the publishing clients, the services
-            import sns_desk.gui.shared.notice_tray
-            import sns_desk.gui.shared.scheduled_publisher  # noqa: F401
+            # the services the tray, the outbox and the publisher use, imported here on the worker thread (only
+            # plain Python modules: Qt classes are made on the GUI thread)
+            import sns_desk.services.mail_outbox
+            import sns_desk.services.publishing  # noqa: F401
             from sns_desk.services import notices
 
             return notices.bell(db, actor)

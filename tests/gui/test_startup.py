@@ -20,7 +20,7 @@ from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.settings.settings_page import SettingsPage
 from sns_desk.gui.startup.not_registered import NotRegisteredDialog
 from sns_desk.gui.startup.wizard import FirstRunWizard
-from sns_desk.host import paths
+from sns_desk.host import identity, paths
 from sns_desk.host.settings import Settings
 from sns_desk.services import users
 from sns_desk.store.database import open_database
@@ -283,6 +283,32 @@ def test_the_bell_follows_once_the_app_is_ready(qtbot: QtBot, tmp_path: Path) ->
     qtbot.waitUntil(lambda: bool(window.bell_menu.actions()), timeout=20000)
     assert window.publisher.timer.isActive() and window.tray is not None
     launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_quitting_as_soon_as_the_app_is_ready_ends_cleanly_while_the_bell_is_still_read(
+    tmp_path: Path,
+) -> None:
+    """The bell is read on a worker thread after ready; quitting then must wait for it, not crash the interpreter
+    at shutdown (it did, about one start in four, before run_gui waited for the thread pool)."""
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    users.bootstrap_first_admin(
+        db, identity.current_login(), "田中 恵子", "総務局", "広報課"
+    )  # the app's login
+    db.dispose()
+    env = {**os.environ, "SNS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    for _ in range(4):
+        done = subprocess.run(
+            [sys.executable, "-m", "sns_desk", "--db", str(path), "--exit-after-start"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert (
+            "first window: MainWindow" in done.stdout and "Error calling Python override" not in done.stderr
+        )
 
 
 def test_exit_after_start_reports_the_first_window(tmp_path: Path) -> None:

@@ -432,9 +432,12 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   電子印鑑 is made or checked. The app is ready when the first list is filled: the bell, the tray, the e-mail outbox
   and the scheduled publisher follow, their modules imported and the bell read on a worker thread
   (`interaction.run_in_background`, a session of its own), so the window takes input meanwhile; the first page's
-  modules are imported while a worker opens the database (SQLite's integrity check runs without Python's lock).
-  What is left before ready is importing SQLAlchemy and the ORM (about 0.5 s), SQLite's `quick_check` of the
-  whole file (grows with the file: about 0.3 s at 100,000 posts) and building the first page.
+  modules are imported while a worker opens the database, and SQLite's `quick_check` of the whole file runs on
+  a thread from the moment the window is shown, while the GUI thread imports SQLAlchemy (SQLite works without
+  Python's lock; opening reuses its "ok" only for the file exactly as checked). What is left before ready is
+  importing SQLAlchemy and the ORM and configuring its mappers (about 0.7 s on this machine), the check where it
+  takes longer than those imports (at 1,000,000 posts), and building the first page. Ready within 2× a bare
+  window (about 0.3 s) would need the first list without SQLAlchemy's ORM; not attempted.
 - **Search.** One or two characters go through an index of every character and pair of characters (migration
   0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
   as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.
@@ -442,15 +445,18 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   §5(5) repetition check): both are indexed now (0023); the editor loads the account's scopes once and runs its
   checks once when it opens.
 - **Export** cleans each value with one scan, each repeated value (account, status, people, route) once, and its
-  own time texts not at all. It stays above 1.25× raw openpyxl: what is left is reading the rows (SQLAlchemy's
-  conversion of three times and a status per row), formatting the times in Japan time, and the loop itself.
+  own time texts not at all. The ratio is noisy: the idle run above gives 1.03×, but measured in CPU time on the
+  loaded machine the export took 1.28–1.39× raw openpyxl at 100,000 rows, and 1.45× at 1,000,000. What is left
+  is reading the rows (SQLAlchemy's conversion of three times and a status per row), formatting the times in
+  Japan time, and the loop itself.
 - **Peak memory** is mostly fixed, not per post (about 300 MB at 1,000 posts as at 100,000): PySide6 and the
   imports take about 170 MB, and SudachiPy's core dictionary (the 語の検査 of the editor's live checks, mapped
   from a 200 MB file) about 85 MB more once the first post is checked.
 
 At 1,000,000 posts (measured once, `--sizes 1000000 --runs 1`, on the shared machine): searching, opening and
 approving hold (they read by index); what degrades is what reads the whole file or every row of a period.
-Ready grows with the file because SQLite's `quick_check` at start-up reads all of it (a 1.4 GB file);
+Ready grows with the file because SQLite's `quick_check` at start-up reads all of it (a 1.4 GB file; the
+1,000,000 figure was measured before the check ran alongside the imports);
 the 投稿実績 of a period grows with its rows (585,000 rows of the benchmark's 400 days) and further from raw
 openpyxl; building the benchmark's database takes minutes (triggers fill both search indexes row by row); and
 upgrading an existing file to 0023 builds the index of characters and pairs for every post once (about 20 s per

@@ -24,19 +24,24 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from convention import ROOT, load_average, machine_load, parser
+from convention import ROOT, load_average, parser
 
 sys.path.insert(0, str(ROOT))
+# Issue 17's targets for SQLite, judged at 100,000 posts (at the largest size measured when that is smaller)
+TARGET_SIZE = 100_000
 TARGETS = {
     "start": 1.5,
-    "ready": 2.0,  # issue 17: the first list filled and the window taking input, against the bare window
-    "filter_p95_ms": 50.0,
-    "open_ms": 100.0,
+    "ready": 2.0,  # the first list filled and the window taking input, against the bare window in the same run
+    "filter_p95_ms": 30.0,  # including one- and two-character terms that match nothing
+    "open_ms": 60.0,
     "approve_ms": 20.0,
-    "export_ratio": 1.3,
-    "peak_mb": 300.0,
+    "export_ratio": 1.25,
+    "peak_mb": 250.0,
 }
+BEGIN, END = "<!-- sqlite:begin -->", "<!-- sqlite:end -->"  # this backend's section of docs/benchmarks.md
+DATA = "<!-- sqlite:data "  # the figures of every size measured so far, so a run of one size keeps the others
 WORDS = [
     "降灰予報",
     "花火大会",
@@ -150,8 +155,8 @@ def build(path: Path, posts_count: int) -> dict[str, int]:
                     version=1,
                 )
             )
-        with db.write_session() as session:
-            session.execute(insert(Post), rows)
+        with db.write_session() as session:  # Core executemany: no ORM objects for 20,000 rows at a time
+            session.connection().execute(insert(Post.__table__), rows)  # type: ignore[arg-type]
     with db.write_session() as session:
         session.execute(
             insert(PostRevision).from_select(
@@ -399,10 +404,16 @@ def main(argv: list[str]) -> int:
     home = Path(tempfile.mkdtemp(prefix="sns-desk-bench-"))
     os.environ["SNS_DESK_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    results = {}
+    results: dict[int, dict[str, Any]] = {}
     for size in SIZES:
         print(f"measuring {size:,} posts …", flush=True)
-        results[size] = measure(size, args.runs, home)
+        load = load_average()
+        results[size] = dict(measure(size, args.runs, home))
+        results[size].update(
+            run_on=datetime.now().strftime("%Y-%m-%d %H:%M"),
+            load=load if load is not None else -1.0,
+            runs=args.runs,
+        )
         print(results[size], flush=True)
     write_report(args, results)
     print("wrote", args.out)
@@ -412,6 +423,45 @@ def main(argv: list[str]) -> int:
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
+
+SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
+
+- **Ready.** The 下書き page imported the post editor, which imported publishing, the LINE client and with it
+  line-bot-sdk: some 800 pydantic models, about 2 s of every start. The editor, the §8 dialogs and the published
+  status dialog are now imported when first opened, line-bot-sdk when LINE is first called, cryptography when a
+  電子印鑑 is made or checked. The app is ready when the first list is filled: the bell, the tray, the e-mail outbox
+  and the scheduled publisher follow, their modules imported and the bell read on a worker thread
+  (`interaction.run_in_background`, a session of its own), so the window takes input meanwhile; the first page's
+  modules are imported while a worker opens the database, and SQLite's `quick_check` of the whole file runs on
+  a thread from the moment the window is shown, while the GUI thread imports SQLAlchemy (SQLite works without
+  Python's lock; opening reuses its "ok" only for the file exactly as checked). What is left before ready is
+  importing SQLAlchemy and the ORM and configuring its mappers (about 0.7 s on this machine), the check where it
+  takes longer than those imports (at 1,000,000 posts), and building the first page. Ready within 2× a bare
+  window (about 0.3 s) would need the first list without SQLAlchemy's ORM; not attempted.
+- **Search.** One or two characters go through an index of every character and pair of characters (migration
+  0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
+  as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.
+- **Open a post** read every post twice at 100,000 (its corrections, and the account's latest posts for the
+  §5(5) repetition check): both are indexed now (0023); the editor loads the account's scopes once and runs its
+  checks once when it opens.
+- **Export** cleans each value with one scan, each repeated value (account, status, people, route) once, and its
+  own time texts not at all. The ratio is noisy: the idle run above gives 1.03×, but measured in CPU time on the
+  loaded machine the export took 1.28–1.39× raw openpyxl at 100,000 rows, and 1.45× at 1,000,000. What is left
+  is reading the rows (SQLAlchemy's conversion of three times and a status per row), formatting the times in
+  Japan time, and the loop itself.
+- **Peak memory** is mostly fixed, not per post (about 300 MB at 1,000 posts as at 100,000): PySide6 and the
+  imports take about 170 MB, and SudachiPy's core dictionary (the 語の検査 of the editor's live checks, mapped
+  from a 200 MB file) about 85 MB more once the first post is checked.
+
+At 1,000,000 posts (measured once, `--sizes 1000000 --runs 1`, on the shared machine): searching, opening and
+approving hold (they read by index); what degrades is what reads the whole file or every row of a period.
+Ready grows with the file because SQLite's `quick_check` at start-up reads all of it (a 1.4 GB file; the
+1,000,000 figure was measured before the check ran alongside the imports);
+the 投稿実績 of a period grows with its rows (585,000 rows of the benchmark's 400 days) and further from raw
+openpyxl; building the benchmark's database takes minutes (triggers fill both search indexes row by row); and
+upgrading an existing file to 0023 builds the index of characters and pairs for every post once (about 20 s per
+100,000 posts on this machine, with progress in the opening dialog).
+"""
 
 NOTES = """
 ## Query counts (issue 17)
@@ -474,30 +524,82 @@ this change.
 """
 
 
-def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]]) -> None:
-    largest = max(results)
-    big = results[largest]
+def earlier_results(path: Path) -> dict[int, dict[str, Any]]:
+    """The figures of each size in the report's SQLite section, as the last run of that size left them."""
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    if DATA not in text:
+        return {}
+    raw = text.split(DATA, 1)[1].split(" -->", 1)[0]
+    return {int(size): figures for size, figures in json.loads(raw).items()}
+
+
+def write_report(args: argparse.Namespace, results: dict[int, dict[str, Any]]) -> None:
+    """Replace the SQLite section of the report (between its markers), keeping the rest of the file: the sizes
+    measured now replace their rows, the other sizes keep theirs."""
+    merged = {**earlier_results(args.out), **results}
+    section = sqlite_section(args, merged)
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    if BEGIN in old and END in old:
+        head, rest = old.split(BEGIN, 1)
+        text = head + section + rest.split(END, 1)[1]
+    else:
+        text = "# Benchmarks\n\n" + section + "\n" + NOTES
+    args.out.write_text(text, encoding="utf-8")
+
+
+def sqlite_section(args: argparse.Namespace, results: dict[int, dict[str, Any]]) -> str:
+    judged = TARGET_SIZE if TARGET_SIZE in results else max(results)
+    big = results[judged]
+    sizes = " ".join(map(str, sorted(results)))
+    runs = sorted({(r.get("run_on", "?"), r.get("load", -1.0)) for r in results.values()})
+    cores = os.cpu_count() or 1
+    when = "; ".join(
+        f"{run_on} (load average {load:.1f} on {cores} cores)" if load >= 0 else f"{run_on}"
+        for run_on, load in runs
+    )
     lines = [
-        "# Benchmarks",
+        BEGIN,
+        "## SQLite",
         "",
-        f"Command: `xvfb-run -a python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`",
-        f"Run on {datetime.now().strftime('%Y-%m-%d %H:%M')}: {machine()}; {machine_load(args.load)}.",
+        f"Command: `xvfb-run -a python scripts/benchmark.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`"
+        + (
+            f" (the sizes in this section, from this run and earlier ones: {sizes})"
+            if set(results) != set(args.sizes)
+            else ""
+        ),
+        f"Runs: {when}. Machine: {machine()}.",
         "Each figure is the median of several runs (cold starts: separate processes, timed from before the process",
-        "starts; the rest in one process per size); the database is a shared-mode SQLite file (rollback journal,",
-        "synchronous=FULL) with 50 accounts and 30 users; the app starts as the システム管理者, who sees every page.",
+        "starts, the bare PySide6 window measured in the same run; the rest in one process per size); the database",
+        "is a shared-mode SQLite file (rollback journal, synchronous=FULL) with 50 accounts and 30 users; the app",
+        "starts as the システム管理者, who sees every page. Shown: the main window on the screen; ready: the first",
+        "list filled and the window taking input.",
         "",
-        "| posts | build | start: bare window | start: SNS Desk window shown | SNS Desk ready | filter p50 | filter p95 | open post | approve | peak memory |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| posts | build | start: bare window | SNS Desk shown | SNS Desk ready | shown / bare | ready / bare "
+        "| filter p50 | filter p95 | open post | approve | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, r in sorted(results.items()):
         lines.append(
             f"| {size:,} | {r['build_s']:.1f} s | {r['start_bare_s']:.2f} s | {r['start_app_s']:.2f} s | "
-            f"{r['ready_app_s']:.2f} s | {r['filter_p50_ms']:.1f} ms | {r['filter_p95_ms']:.1f} ms | "
-            f"{r['open_ms']:.1f} ms | {r['approve_ms']:.1f} ms | {r['peak_mb']:.0f} MB |"
+            f"{r['ready_app_s']:.2f} s | {r['start_app_s'] / r['start_bare_s']:.2f} × | "
+            f"{r['ready_app_s'] / r['start_bare_s']:.2f} × | {r['filter_p50_ms']:.1f} ms | "
+            f"{r['filter_p95_ms']:.1f} ms | {r['open_ms']:.1f} ms | {r['approve_ms']:.1f} ms | {r['peak_mb']:.0f} MB |"
         )
+    exports = [
+        f"{size:,}: {r['export_s']:.1f} s vs raw openpyxl {r['raw_openpyxl_s']:.1f} s = "
+        f"{r['export_s'] / r['raw_openpyxl_s']:.2f}×"
+        for size, r in sorted(results.items())
+        if "export_s" in r
+    ]
+    if exports:
+        lines += ["", "Export 投稿実績 (every post of the period): " + "; ".join(exports) + "."]
     lines += [
         "",
-        f"## Targets at {largest:,} posts",
+        f"### Targets at {judged:,} posts"
+        if judged != TARGET_SIZE
+        else f"### Targets at {judged:,} posts (issue 17)",
         "",
         "| measure | figure | target | |",
         "|---|---:|---:|---|",
@@ -520,11 +622,13 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]])
         f"{ready:.2f}× | ≤ {TARGETS['ready']}× | {judge('ready', ready <= TARGETS['ready'])} |"
     )
     lines.append(
-        f"| filter p95 | {big['filter_p95_ms']:.1f} ms | ≤ {TARGETS['filter_p95_ms']:.0f} ms | "
+        f"| filter p95 (incl. 1–2 characters matching nothing) | {big['filter_p95_ms']:.1f} ms | "
+        f"≤ {TARGETS['filter_p95_ms']:.0f} ms | "
         f"{judge('filter p95', big['filter_p95_ms'] <= TARGETS['filter_p95_ms'])} |"
     )
     lines.append(
-        f"| open a post | {big['open_ms']:.1f} ms | ≤ {TARGETS['open_ms']:.0f} ms | {judge('open a post', big['open_ms'] <= TARGETS['open_ms'])} |"
+        f"| open a post | {big['open_ms']:.1f} ms | ≤ {TARGETS['open_ms']:.0f} ms | "
+        f"{judge('open a post', big['open_ms'] <= TARGETS['open_ms'])} |"
     )
     lines.append(
         f"| approve | {big['approve_ms']:.1f} ms | ≤ {TARGETS['approve_ms']:.0f} ms | "
@@ -541,16 +645,21 @@ def write_report(args: argparse.Namespace, results: dict[int, dict[str, float]])
         f"| peak memory (searching, opening, approving, exporting) | {big['peak_mb']:.0f} MB | "
         f"≤ {TARGETS['peak_mb']:.0f} MB | {judge('peak memory', big['peak_mb'] <= TARGETS['peak_mb'])} |"
     )
-    cores = os.cpu_count() or 1
-    if missed and args.load is not None and args.load > cores:
+    load = big.get("load", -1.0)
+    if missed and load > cores:
         lines += [
             "",
             f"Not met in this run: {', '.join(missed)}. The machine was shared when it ran (load average "
-            f"{args.load:.1f} on {cores} cores), so every timing here is slower than on an idle machine; "
+            f"{load:.1f} on {cores} cores), so every timing here is slower than on an idle machine; "
             "measure again on an idle one before taking a miss for a regression.",
         ]
-    lines += [NOTES]
-    args.out.write_text("\n".join(lines), encoding="utf-8")
+    lines += [
+        "",
+        SQLITE_NOTES,
+        DATA + json.dumps({str(k): v for k, v in sorted(results.items())}) + " -->",
+        END,
+    ]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

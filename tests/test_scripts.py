@@ -135,15 +135,36 @@ def test_benchmark_quick_measures_500_posts_and_refuses_fewer(tmp_path: Path) ->
     assert "python scripts/benchmark.py --sizes 500 --runs 1" in report
     row = next(line for line in report.splitlines() if line.startswith("| 500 |"))
     cells = [cell.strip() for cell in row.strip("|").split("|")][1:]
-    units = ["s", "s", "s", "s", "ms", "ms", "ms", "ms", "MB"]
+    units = ["s", "s", "s", "s", "×", "×", "ms", "ms", "ms", "ms", "MB"]  # ratios: shown and ready / bare
     assert len(cells) == len(units), row
     for cell, unit in zip(cells, units, strict=True):
         number, shown_unit = cell.split()
         assert shown_unit == unit and 0 < float(number) < 1e6, f"{cell!r} in {row}"
-    assert "## Targets at 500 posts" in report
+    assert "### Targets at 500 posts" in report
+    assert report.count("<!-- sqlite:begin -->") == report.count("<!-- sqlite:end -->") == 1
+    assert "## Query counts (issue 17)" in report, "the other sections are kept"
     assert re.search(r"\| export 投稿実績 \(500 rows\) \|", report)
     assert "| ready (first list filled) vs bare window |" in report
     assert len(re.findall(r"\| (met|\*\*not met\*\*) \|$", report, re.MULTILINE)) == 7
+
+    # a second run replaces only the SQLite section, keeping what is outside its markers
+    out.write_text(
+        report.replace("## Query counts (issue 17)", "## Query counts (kept)") + "\n## PostgreSQL\nkept\n"
+    )
+    again = run(
+        "benchmark.py",
+        "--quick",
+        "--out",
+        str(out),
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
+    second = out.read_text(encoding="utf-8")
+    assert "## Query counts (kept)" in second and second.endswith("## PostgreSQL\nkept\n")
+    assert (
+        second.count("<!-- sqlite:begin -->") == 1
+        and len(re.findall(r"^\| 500 \|", second, re.MULTILINE)) == 1
+    )
 
     refused = run("benchmark.py", "--sizes", "200", "--out", str(tmp_path / "never.md"))
     assert refused.returncode == 2 and "at least 500 posts" in refused.stderr

@@ -19,6 +19,7 @@ when the person confirmed it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import closing, suppress
 from copy import copy
@@ -95,8 +96,14 @@ def template_path(db: Database, kind: str) -> Path:
 MAX_CELL_TEXT = 32_767  # what an Excel cell holds
 
 
+# what _text must change: the control characters XML forbids (openpyxl's ILLEGAL_CHARACTERS_RE) and lone surrogates
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
 def _text(value: str) -> str:
     """``value`` as a cell can hold it: without the control characters XML forbids, lone surrogates replaced."""
+    if len(value) <= MAX_CELL_TEXT and _NEEDS_CLEANING.search(value) is None:
+        return value  # nearly every value: one scan instead of three (the 投稿実績 cleans 500,000 at 100,000 rows)
     value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
     if unusable_characters(value):
         value = value.encode("utf-8", "replace").decode("utf-8")
@@ -393,6 +400,20 @@ def export_post_record(
         try:
             written = 0
             pad = [None] * (header_col - 1)
+            # the account, status, author, approver and route repeat down the list: each is cleaned once
+            seen: dict[str, str] = {}
+
+            def repeated(value: str | None) -> Any:
+                if not value:
+                    return None
+                cleaned = seen.get(value)
+                if cleaned is None:
+                    streamed = _streamed(ws, value)
+                    if not isinstance(streamed, str):
+                        return streamed  # a cell of its own (a text like "=…"), made for each row
+                    cleaned = seen[value] = streamed
+                return cleaned
+
             with closing(report_queries.post_record_rows(db, actor, start, end, account_ids)) as rows:
                 for row in rows:
                     approver_text = (row.approver or "") + (
@@ -402,18 +423,19 @@ def export_post_record(
                     # to write for a typical period, and Excel's "空白セル" filters work on them.
                     values = [
                         row.post_id,
-                        row.account,
-                        row.status.label,
-                        row.author,
-                        approver_text or None,
+                        repeated(row.account),
+                        repeated(row.status.label),
+                        repeated(row.author),
+                        repeated(approver_text),
+                        # the times are this module's own text (digits and 年月日): nothing to clean
                         jp_datetime(row.submitted_at, reiwa=reiwa) or None,
                         jp_datetime(row.decided_at, reiwa=reiwa) or None,
                         jp_datetime(row.published_at, reiwa=reiwa) or None,
-                        row.url or None,
-                        " ".join(row.body.split())[:80] or None,
-                        row.route or None,  # 承認の経路: 個別の承認 / 事前承認の範囲「…」第N版 (§5(2))
+                        _streamed(ws, row.url or None),
+                        _streamed(ws, " ".join(row.body.split())[:80] or None),
+                        repeated(row.route),  # 承認の経路: 個別の承認 / 事前承認の範囲「…」第N版 (§5(2))
                     ]
-                    ws.append(pad + [_streamed(ws, value) for value in values])
+                    ws.append(pad + values)
                     written += 1
                     if written % 1000 == 0:
                         if cancelled and cancelled():

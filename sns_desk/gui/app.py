@@ -120,20 +120,22 @@ class Launcher(QObject):
 
         return Location.parse(self.db_override or Settings.load().database)
 
-    def _configured(self) -> tuple[str, bool]:
-        """What to show while opening, and whether the database is known to be there (without SQLAlchemy)."""
+    def _configured(self) -> tuple[str, bool, Path | None]:
+        """What to show while opening, whether the database is known to be there, and its file if it is one
+        (without SQLAlchemy)."""
         value = self.db_override or Settings.load().database
         if value and "://" in value and not value.startswith("sqlite"):
-            return value.split("@")[-1], True  # a server: no password on the screen
+            return value.split("@")[-1], True, None  # a server: no password on the screen
         if not value:
             path = paths.default_database_path()
         else:
             path = Path(value.removeprefix("sqlite:///")).expanduser()
-        return str(path), path.is_file()
+        present = path.is_file()
+        return str(path), present, path if present else None
 
     def start(self) -> bool:
         """Show the right first window; False when there is nothing to show (the person gave up)."""
-        where, present = self._configured()
+        where, present, file = self._configured()
         if not present:
             self._shown()
             shown = self._open(None)
@@ -147,6 +149,10 @@ class Launcher(QObject):
         shell.show()
         self.shown_at = time.time()
         self._shown()
+        if file is not None:
+            from sns_desk.store.sqlite_files import check_ahead
+
+            check_ahead(file)  # SQLite reads the whole file on a thread while this one imports SQLAlchemy
         QTimer.singleShot(0, lambda: self._open_in(shell))
         return True
 
@@ -198,6 +204,9 @@ class Launcher(QObject):
                 return False
             self._show_wizard(location)
             return True
+        # While the worker opens the database (SQLite's integrity check runs without holding Python's lock), the
+        # GUI thread imports what the first page needs: the two overlap on a second core (issue 17, ready).
+        QTimer.singleShot(0, _import_first_page)
         try:
             db = common.run_with_progress(
                 shell,
@@ -276,7 +285,7 @@ class Launcher(QObject):
         window.switch_database.connect(self.switch_to)
         self.window = window
         window.show()
-        window.attach(db, actor)
+        window.attach(db, actor, rest_later=True)  # ready with the first list; the bell follows
         log.info("main window shown for %s on %s (%s)", actor.login, db.location.display(), db.mode.value)
         return True
 
@@ -302,6 +311,11 @@ class Launcher(QObject):
             old_db.dispose()
             self.db = None
         return self.start()
+
+
+def _import_first_page() -> None:
+    import sns_desk.gui.pages
+    import sns_desk.gui.posts.posts_page  # noqa: F401  (the first page of everyone's navigation)
 
 
 def report_first_window(launcher: Launcher, started: float) -> int:
@@ -361,4 +375,7 @@ def run_gui(
     if not launcher.start():
         return 1 if exit_after_start else 0
     code = app.exec()
+    # Work started on the thread pool (the bell read after start-up, the outbox, the publisher) ends before Python
+    # does: a worker still running Python code while the interpreter shuts down crashes the process.
+    QtCore.QThreadPool.globalInstance().waitForDone(20_000)
     return outcome["code"] if exit_after_start else code

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QStyle
 
+    from sns_desk.domain.mail_kinds import MailKind
     from sns_desk.gui.approvals.approvals_page import ApprovalsPage
     from sns_desk.gui.posts.posts_page import PostsPage
     from sns_desk.gui.settings.settings_page import SettingsPage
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.ui.navList.currentRowChanged.connect(self._page_changed)
         self.loading_label: QLabel | None = None
         self.attached = False  # True once attach() has filled the window
+        self._bell_later = False  # True from start-up's first page until the bell is first read
         if db is not None and actor is not None:
             self.attach(db, actor)
 
@@ -100,8 +102,14 @@ class MainWindow(QMainWindow):
         self.ui.pages.setCurrentWidget(self.loading_label)
         self.db_label.setText(where)
 
-    def attach(self, db: Database, actor: Actor) -> None:
-        """The database is open and the person known: fill the navigation, the first page and the status bar."""
+    def attach(self, db: Database, actor: Actor, *, rest_later: bool = False) -> None:
+        """The database is open and the person known: fill the navigation, the first page and the status bar.
+
+        With ``rest_later`` (the app's start-up) the window is ready, and takes input, as soon as the first list is
+        filled: the bell, the tray, the e-mail outbox and the scheduled publisher follow, their services imported
+        and the bell read on a worker thread (issue 17: ready within 2× a bare window).  Without it (a window made
+        in one step, as the tests do) everything is there when this returns.
+        """
         from sns_desk.gui.pages import PAGES
         from sns_desk.services import navigation
 
@@ -120,10 +128,11 @@ class MainWindow(QMainWindow):
         for key in navigation.pages_for(db, actor):  # who sees which page is the services' answer
             entry = PAGES[key]
             self._add_page(key, entry.label, pix[entry.icon], partial(entry.build, self))
-        self._start_notices_outside()  # before the bell is first filled: its notices go to the tray too
-        self.ui.navList.setCurrentRow(
-            0
-        )  # builds the first page, fills the bell and the badge (_page_changed)
+        self._bell_later = rest_later
+        if not rest_later:
+            self._start_notices_outside()  # before the bell is first filled: its notices go to the tray too
+        # builds the first page and (unless later) fills the bell and the badge (_page_changed)
+        self.ui.navList.setCurrentRow(0)
         may_back_up = self.refresh_status()
         self.ui.actionBackup.setEnabled(db.location.path is not None and may_back_up)
         # Live refresh: another PC's change shows within seconds, at the cost of one PRAGMA when nothing changed.
@@ -131,18 +140,53 @@ class MainWindow(QMainWindow):
         self.watch_timer.start()
         QTimer.singleShot(0, self.check_audit_anchor)
         QTimer.singleShot(0, self._housekeeping)
-        from sns_desk.gui.shared.scheduled_publisher import ScheduledPublisher
-
-        # approved posts whose planned time has come go out through this PC's connections (issue 14 item 4)
-        self.publisher = ScheduledPublisher(
-            db, actor, lambda text: self.ui.statusbar.showMessage(text, 30000), self
-        )
-        self.publisher.start()
+        if rest_later:
+            QTimer.singleShot(0, self._start_the_rest)
+        else:
+            self._start_publisher()
         # What start-up made (modules, Qt wrappers, SQLAlchemy's mappers) lives until the app ends; moving it out
         # of the collector's reach keeps full collections from pausing a keystroke for ~40 ms (benchmark: the
         # search p95 at 100,000 posts).
         gc.freeze()
         self.ready.emit()
+
+    def _start_publisher(self) -> None:
+        from sns_desk.gui.shared.scheduled_publisher import ScheduledPublisher
+
+        # approved posts whose planned time has come go out through this PC's connections (issue 14 item 4)
+        self.publisher = ScheduledPublisher(
+            self.db, self.actor, lambda text: self.ui.statusbar.showMessage(text, 30000), self
+        )
+        self.publisher.start()
+
+    def _start_the_rest(self) -> None:
+        """After start-up's first list: the bell read, and what the tray and the publisher import, off the GUI
+        thread; then the tray, the outbox, the publisher and the bell in it (the window takes input meanwhile)."""
+        from sns_desk.gui.shared.interaction import run_in_background
+
+        db, actor = self.db, self.actor
+
+        def work() -> tuple[list[notices.Notice], set[MailKind]]:
+            # the services the tray, the outbox and the publisher use, imported here on the worker thread (only
+            # plain Python modules: Qt classes are made on the GUI thread)
+            import sns_desk.services.mail_outbox
+            import sns_desk.services.publishing  # noqa: F401
+            from sns_desk.services import notices
+
+            return notices.bell(db, actor)
+
+        run_in_background(self, work, self._rest_started)
+
+    def _rest_started(
+        self, result: tuple[list[notices.Notice], set[MailKind]] | None, error: BaseException | None
+    ) -> None:
+        self._bell_later = False
+        self._start_notices_outside()
+        self._start_publisher()
+        if error is not None or result is None:
+            log.warning("notifications failed: %s", getattr(error, "log_message", error))
+            return
+        self._show_notices(*result)
 
     @property
     def posts_page(self) -> PostsPage:
@@ -230,6 +274,10 @@ class MainWindow(QMainWindow):
         except Exception as error:
             log.warning("notifications failed: %s", error)
             return []
+        self._show_notices(waiting, muted)
+        return waiting
+
+    def _show_notices(self, waiting: list[notices.Notice], muted: set[MailKind]) -> None:
         self.notices = waiting
         if getattr(self, "tray", None) is not None:
             self.tray.update(waiting, muted)
@@ -245,7 +293,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, page=notice.page: self._go(page))
         if not waiting:
             self.bell_menu.addAction("お知らせはありません。").setEnabled(False)
-        return waiting
 
     def _start_notices_outside(self) -> None:
         """The tray shows new notices; this PC sends the e-mail outbox every minute, off the GUI thread."""
@@ -322,7 +369,8 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh", None)
         if callable(refresh) and key != "settings" and not fresh:
             refresh()  # show what other PCs did since (a cheap re-read of one screen)
-        self.refresh_notifications()
+        if not self._bell_later:  # at start-up the bell is read off the GUI thread (_start_the_rest)
+            self.refresh_notifications()
 
     def set_pending_badge(self, count: int) -> None:
         if "approvals" not in self._keys:

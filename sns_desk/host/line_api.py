@@ -13,18 +13,9 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import urllib3.exceptions
-from linebot.v3.messaging import (
-    ApiClient,
-    AudienceRecipient,
-    BroadcastRequest,
-    Configuration,
-    MessagingApi,
-    NarrowcastRequest,
-    TextMessage,
-)
-from linebot.v3.messaging.exceptions import ApiException
 
 from sns_desk.domain.publication import (
     DuplicateContentError,
@@ -34,6 +25,12 @@ from sns_desk.domain.publication import (
     RateLimitedError,
     TokenRejectedError,
 )
+
+if TYPE_CHECKING:
+    from linebot.v3.messaging.exceptions import ApiException
+
+# line-bot-sdk builds some 800 pydantic models when imported (about 2 s): it is imported when LINE is first
+# called, not when the 下書き page (post editor -> publishing) is built at start-up (issue 17, ready).
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +60,8 @@ def retry_key(claim_id: int, post_id: int) -> str:
 
 class LineClient:
     def __init__(self, api_base: str, channel_token: str, reconnect_who: str) -> None:
+        from linebot.v3.messaging import Configuration
+
         self.config = Configuration(host=api_base.rstrip("/"), access_token=channel_token)
         self.config.retries = 0  # never resend on our own: a lost answer is resolved by a person
         self.reconnect_who = reconnect_who
@@ -89,6 +88,9 @@ class LineClient:
 
     def quota(self) -> Quota:
         """GET /v2/bot/message/quota and /quota/consumption."""
+        from linebot.v3.messaging import ApiClient, MessagingApi
+        from linebot.v3.messaging.exceptions import ApiException
+
         try:
             with ApiClient(self.config) as client:
                 api = MessagingApi(client)
@@ -103,6 +105,16 @@ class LineClient:
 
     def send(self, text: str, audience_id: str, key: str) -> str:
         """Broadcast ``text`` (or narrowcast it to the audience ``audience_id``); LINE's request id."""
+        from linebot.v3.messaging import (
+            ApiClient,
+            AudienceRecipient,
+            BroadcastRequest,
+            MessagingApi,
+            NarrowcastRequest,
+            TextMessage,
+        )
+        from linebot.v3.messaging.exceptions import ApiException
+
         messages = [TextMessage(text=text)]
         try:
             with ApiClient(self.config) as client:

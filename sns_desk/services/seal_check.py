@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -188,6 +186,10 @@ class _Checker:
         key = self.key(row.key_id)
         if key is None or key.user_id != row.signer_id:
             return "署名に使われた鍵が署名者のものではありません。"
+        # cryptography is imported when a seal is verified, not with the post list that reads seals' rows
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         try:
             Ed25519PublicKey.from_public_bytes(bytes.fromhex(key.public_key)).verify(
                 bytes.fromhex(row.signature), row.content.encode("utf-8")

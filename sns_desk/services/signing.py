@@ -34,12 +34,9 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import keyring
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -65,6 +62,12 @@ from sns_desk.store.orm import (
     User,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+# cryptography (about 0.1 s to import) is loaded when a key is made, read or checked: the post list imports this
+# module through the seals' check, and it is on the screen before any 電子印鑑 is needed (issue 17, ready).
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +112,8 @@ def fingerprint(public_hex: str) -> str:
 
 
 def _public_hex(private_key: Ed25519PrivateKey) -> str:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
 
@@ -149,6 +154,8 @@ def _signer(database_id: str, login: str) -> Signer:
         return cached  # read from this keyring once per session, as an SSH agent would
     service = _service(database_id)
     stored = call_keyring(lambda: keyring.get_password(service, login), "loading the signing key")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         if stored:
             private_key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(stored))
@@ -196,6 +203,9 @@ def _statement(purpose: str, fields: dict[str, Any]) -> bytes:
 
 
 def _signed_by(public_hex: str, signature_hex: str, message: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(
             bytes.fromhex(signature_hex), message

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from sns_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from sns_desk.domain.permissions import Permission
 from sns_desk.domain.vocabulary import AccountStatus, Role
-from sns_desk.services import person_facts, signing
+from sns_desk.services import person_facts
 from sns_desk.services.actors import Actor, actor_for_login
 from sns_desk.services.usecase import Step, change, look
 from sns_desk.store import audit_chain as audit
@@ -94,6 +94,8 @@ def bootstrap_first_admin(
     login, display_name, email, phone = _clean(login), _clean(display_name), _clean(email), _clean(phone)
     validate_person(login, display_name, email, phone)
     # their 電子印鑑 key certifies itself: the root of trust that every PC pins at first contact
+    from sns_desk.services import signing  # cryptography: not needed to start the app (issue 17)
+
     certificate = signing.bootstrap_certificate(db.database_id, login)
 
     def work(session: Session) -> Actor:

@@ -448,7 +448,7 @@ def _migrate(
             return
         if progress:
             progress(0, 1, "データベースを更新しています…")
-        upgrade(conn)
+        upgrade(conn, progress)
         if check is not None:
             check(conn)
         if progress:

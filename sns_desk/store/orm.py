@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -369,6 +370,8 @@ class ScopeVersion(Base):
 
 class Post(Versioned, Base):
     __tablename__ = "posts"
+    # an account's latest posts (the repetition check of §5(5) in the editor's live checks), 0023
+    __table_args__ = (Index("ix_posts_account_id_updated_at", "account_id", "updated_at"),)
 
     id: Mapped[int] = _key()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
@@ -387,7 +390,10 @@ class Post(Versioned, Base):
     scope_reviewed_by_id: Mapped[int | None] = _user_ref()
     # why the chosen scope did not approve the post at its last submission (Japanese; shown to the 管理者)
     scope_note: Mapped[str] = mapped_column(Text, default="", server_default="")
-    correction_of_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="RESTRICT"))
+    # indexed (0023): opening a post looks for its corrections
+    correction_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("posts.id", ondelete="RESTRICT"), index=True
+    )
     correction_reason: Mapped[str] = _text()  # what was wrong in the corrected post (§8(2))
     self_check: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # confirmed §6 item ids
     warning_reasons: Mapped[str] = mapped_column(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,11 +66,13 @@ def current_revision(conn: Connection) -> str | None:
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def upgrade(conn: Connection) -> None:
+def upgrade(conn: Connection, progress: Callable[[int, int, str], None] | None = None) -> None:
+    """To the head revision; a migration with long work (0023's index) reports to ``progress``."""
     from alembic import command
 
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
+    cfg.attributes["progress"] = progress
     command.upgrade(cfg, "head")
 
 

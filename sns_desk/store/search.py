@@ -23,8 +23,13 @@ def post_text_condition(session: Session, words: str) -> ColumnElement[bool]:
     """Posts whose title, body or category contains ``words`` (any case for Latin letters).
 
     Three characters or more go through the trigram index (a search that matches nothing no longer reads all
-    100,000 posts); shorter ones, and databases without the index, use LIKE.
+    100,000 posts), one or two through the index of characters and pairs (0023); common terms, and databases
+    without the indexes, use LIKE.
     """
+    if 1 <= len(words) <= 2:
+        short = short_term_matches(session, words)
+        if short is not None and len(short) < RARE_MATCHES:
+            return Post.id.in_(short)
     if len(words) >= 3 and has_search_index(session):
         phrase = '"' + words.replace('"', '""') + '"'
         rare = session.scalars(
@@ -43,4 +48,35 @@ def post_text_condition(session: Session, words: str) -> ColumnElement[bool]:
             (column.ilike(like, escape="\\") if server else column.like(like, escape="\\"))
             for column in (Post.body, Post.title, Post.category)
         )
+    )
+
+
+# SQLite's index of single characters and pairs (migration 0023): terms of one or two characters.  Kept apart from
+# the code above so that the PostgreSQL search (pg_trgm) can change without touching it.
+
+
+def has_short_term_index(session: Session) -> bool:
+    """Whether the database has the index of characters and pairs of migration 0023 (SQLite with FTS5)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    found = session.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'posts_fts_short'")).first()
+    return found is not None
+
+
+def short_term_matches(session: Session, words: str) -> list[int] | None:
+    """The ids of up to ``RARE_MATCHES`` posts whose title, body or category contains ``words`` (one or two
+    characters, Latin letters in any case, as LIKE), ascending; None where there is no such index.
+
+    The token is made as 0023's triggers make them: the hexadecimal of the ASCII-lower-cased term's UTF-8 bytes.
+    """
+    if not 1 <= len(words) <= 2 or not has_short_term_index(session):
+        return None
+    return list(
+        session.scalars(
+            text(
+                "SELECT rowid FROM posts_fts_short WHERE posts_fts_short MATCH '\"' || hex(lower(:words)) || '\"' "
+                "LIMIT :n"
+            ),
+            {"words": words, "n": RARE_MATCHES},
+        ).all()
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -82,6 +83,87 @@ def _recover_interrupted_write(path: Path, shown: str) -> None:
         return  # not a database at all: the inspection below says so
 
 
+# --- the integrity check, ahead of time -------------------------------------------------------------------------
+# PRAGMA quick_check reads the whole file (about 0.3 s at 100,000 posts, 3 s at 1,000,000). At start-up the app
+# runs it on a thread while the GUI thread imports what it needs (SQLite works without holding Python's lock), and
+# inspect_file takes that "ok" instead of checking again, if the file, its journal and its WAL are byte-for-byte
+# where they were (same sizes, modification times and change counter) when the check ran (issue 17, ready).
+
+_checked: dict[Path, tuple[object, ...]] = {}
+_checking: dict[
+    Path, threading.Event
+] = {}  # checks under way: inspect_file waits for one rather than repeat it
+_checked_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[object, ...] | None:
+    """What changes whenever the database's content may have: the file's, the journal's and the WAL's size and
+    modification time, and the change counter of the file's header; None when there is a journal to recover."""
+    try:
+        st = path.stat()
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return None
+    key: list[object] = [st.st_size, st.st_mtime_ns, header[24:28]]
+    for suffix in ("-journal", "-wal"):
+        side = path.with_name(path.name + suffix)
+        try:
+            side_st = side.stat()
+        except OSError:
+            key.append(None)
+            continue
+        if suffix == "-journal" and side_st.st_size:
+            return None  # a write to roll back first: inspect_file does that, then checks itself
+        key.append((side_st.st_size, side_st.st_mtime_ns))
+    return tuple(key)
+
+
+def check_ahead(path: Path) -> threading.Thread:
+    """Start the integrity check of ``path`` on a thread of its own; inspect_file waits for it and reuses its "ok"
+    as long as the file has not changed since.  Any problem is left for inspect_file to find and explain."""
+    path = path.resolve()
+    done = threading.Event()
+    with _checked_lock:
+        _checking[path] = done
+    thread = threading.Thread(target=_check, args=(path, done), name="sqlite-quick-check", daemon=True)
+    thread.start()
+    return thread
+
+
+def _check(path: Path, done: threading.Event) -> None:
+    try:
+        before = _file_key(path)
+        if before is None:
+            return
+        conn = ro_connect(path)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        finally:
+            conn.close()
+        if ok and _file_key(path) == before:
+            with _checked_lock:
+                _checked[path] = before
+    except (sqlite3.Error, OSError):
+        return
+    finally:
+        done.set()
+        with _checked_lock:
+            if _checking.get(path) is done:
+                del _checking[path]
+
+
+def _checked_before(path: Path) -> bool:
+    path = path.resolve()
+    with _checked_lock:
+        running = _checking.get(path)
+    if running is not None:
+        running.wait(120)
+    with _checked_lock:
+        key = _checked.pop(path, None)  # used once: a later opening checks again
+    return key is not None and key == _file_key(path)
+
+
 def ro_connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
 
@@ -138,7 +220,7 @@ def inspect_file(path: Path) -> FileState:
             f"データベースファイルを開けません: {shown}（{exc}）", f"cannot open {path}: {exc}"
         ) from exc
     try:
-        check = conn.execute("PRAGMA quick_check").fetchone()
+        check = ("ok",) if _checked_before(path) else conn.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
             raise CorruptDatabaseError(
                 f"データベースファイルが壊れています: {shown}\nバックアップから復元してください。",

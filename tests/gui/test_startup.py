@@ -20,7 +20,7 @@ from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.settings.settings_page import SettingsPage
 from sns_desk.gui.startup.not_registered import NotRegisteredDialog
 from sns_desk.gui.startup.wizard import FirstRunWizard
-from sns_desk.host import paths
+from sns_desk.host import identity, paths
 from sns_desk.host.settings import Settings
 from sns_desk.services import users
 from sns_desk.store.database import open_database
@@ -218,11 +218,97 @@ def test_what_runs_before_the_window_is_shown_imports_no_database_or_excel_libra
     code = (
         "import sys; import sns_desk.launch, sns_desk.gui.app, sns_desk.gui.main_window; "
         "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.store.orm', "
-        "'sudachipy', 'sudachidict_core'}; "
+        "'sudachipy', 'sudachidict_core', 'linebot', 'pydantic', 'cryptography', 'httpx'}; "
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+READY_PROBE = """
+import sys
+from PySide6.QtWidgets import QApplication
+from sns_desk.gui.app import Launcher
+app = QApplication(sys.argv[:1])
+launcher = Launcher(db_override=sys.argv[1], login="k-tanaka")
+later = {'linebot', 'pydantic', 'cryptography', 'openpyxl', 'twitter_text', 'sudachipy',
+         'sns_desk.gui.posts.post_editor', 'sns_desk.services.publishing', 'sns_desk.services.notices'}
+def settled():
+    window = launcher.window
+    print("rows", window.posts_page.model.rowCount(), "bell", window.bell.text())
+    print(sorted(m for m in sys.modules if m in later or m.split('.')[0] in later))
+    app.quit()
+launcher.settled.connect(settled)
+launcher.start()
+app.exec()
+"""
+
+
+def test_the_app_is_ready_with_its_first_list_before_the_editor_the_bell_and_the_publishing_clients_load(
+    tmp_path: Path,
+) -> None:
+    """Issue 17 (ready within 2x a bare window): when start-up settles, the 下書き list is filled and takes input;
+    the post editor, the LINE/X clients, the 電子印鑑's cryptography and the bell's services are not yet imported
+    (the bell is read on a worker thread afterwards)."""
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    db.dispose()
+    env = {**os.environ, "SNS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", READY_PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    rows, loaded = done.stdout.strip().splitlines()[-2:]
+    assert rows == "rows 0 bell お知らせ", "the list was filled (no posts yet); the bell not read yet"
+    assert loaded == "[]"
+
+
+def test_the_bell_follows_once_the_app_is_ready(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    db.dispose()
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled):
+        assert launcher.start()
+    window = launcher.window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.bell_menu.actions() == [], "not read yet at ready"
+    qtbot.waitUntil(lambda: bool(window.bell_menu.actions()), timeout=20000)
+    assert window.publisher.timer.isActive() and window.tray is not None
+    launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_quitting_as_soon_as_the_app_is_ready_ends_cleanly_while_the_bell_is_still_read(
+    tmp_path: Path,
+) -> None:
+    """The bell is read on a worker thread after ready; quitting then must wait for it, not crash the interpreter
+    at shutdown (it did, about one start in four, before run_gui waited for the thread pool)."""
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    users.bootstrap_first_admin(
+        db, identity.current_login(), "田中 恵子", "総務局", "広報課"
+    )  # the app's login
+    db.dispose()
+    env = {**os.environ, "SNS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    for _ in range(4):
+        done = subprocess.run(
+            [sys.executable, "-m", "sns_desk", "--db", str(path), "--exit-after-start"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert (
+            "first window: MainWindow" in done.stdout and "Error calling Python override" not in done.stderr
+        )
 
 
 def test_exit_after_start_reports_the_first_window(tmp_path: Path) -> None:

@@ -176,14 +176,15 @@ class PostEditor(QDialog):
 
         if account_id is not None:
             self.ui.accountCombo.setCurrentIndex(max(self.ui.accountCombo.findData(account_id), 0))
-        self._load_scopes()
         if post_id is not None:
-            self.load()
+            self.load()  # with the post's account and its scopes
         else:
+            self._load_scopes()
             self.ui.emergencyReasonEdit.setEnabled(False)
             self._update_buttons({})
             self.ui.statusLabel.setText("新しい下書き")
         self.dirty = False
+        self.timer.stop()  # filling the fields started it: the checks below already see what they hold
         self.run_checks()
 
     # -- loading

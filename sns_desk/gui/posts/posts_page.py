@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
@@ -11,15 +13,18 @@ from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.emergency_stop_panel import EmergencyStopPanel
-from sns_desk.gui.posts.post_editor import PostEditor
-from sns_desk.gui.posts.published_status_dialog import PublishedStatusDialog
-from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
 from sns_desk.gui.shared.interaction import explain, show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import accounts, post_queries, users
 from sns_desk.services.actors import Actor
 from sns_desk.services.post_queries import PostFilter
 from sns_desk.store.database import Database
+
+if TYPE_CHECKING:
+    # The editor (publishing, the X and LINE clients, the live checks) and the §8 dialogs are imported when first
+    # opened: the 下書き page is the first page at start-up (issue 17, ready).
+    from sns_desk.gui.posts.post_editor import PostEditor
+    from sns_desk.gui.posts.section8_dialogs import Measure, Section8Dialog
 
 
 class PostsPage(QWidget):
@@ -134,6 +139,8 @@ class PostsPage(QWidget):
         explain(button, "" if allowed is None else allowed.reason)
 
     def open_editor(self, post_id: int | None = None, account_id: int | None = None) -> PostEditor:
+        from sns_desk.gui.posts.post_editor import PostEditor
+
         editor = PostEditor(self.db, self.actor, post_id, account_id, self)
         editor.finished.connect(self._editor_closed)
         return editor
@@ -154,6 +161,8 @@ class PostsPage(QWidget):
         row = self.selected_row()
         if row is None:
             return None
+        from sns_desk.gui.posts.section8_dialogs import Section8Dialog
+
         try:
             return Section8Dialog(self.db, self.actor, row.id, measure, self)
         except Exception as error:
@@ -162,6 +171,8 @@ class PostsPage(QWidget):
 
     def correct_selected(self) -> None:
         """訂正 (§8(2)): what was wrong, confirmed; then the new draft opens in the editor."""
+        from sns_desk.gui.posts.section8_dialogs import Measure
+
         dialog = self.section8_dialog(Measure.CORRECT)
         if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted or dialog.correction_id is None:
             return
@@ -171,6 +182,8 @@ class PostsPage(QWidget):
 
     def delete_selected(self) -> None:
         """削除の記録 (§8(3)) with its reason, confirmed."""
+        from sns_desk.gui.posts.section8_dialogs import Measure
+
         dialog = self.section8_dialog(Measure.DELETE)
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
@@ -178,5 +191,7 @@ class PostsPage(QWidget):
 
     def published_status(self) -> None:
         """投稿状態不明 and 公開状態を確認 (issue 14)."""
+        from sns_desk.gui.posts.published_status_dialog import PublishedStatusDialog
+
         PublishedStatusDialog(self.db, self.actor, self).exec()
         self.refresh()

@@ -8,14 +8,17 @@ import itertools
 import os
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from alembic import command
+from openpyxl import load_workbook
 from sqlalchemy import create_engine, event, text, update
 from sqlalchemy.engine import make_url
 
 from sns_desk.domain import policy as pol
 from sns_desk.domain.vocabulary import AccountStatus
+from sns_desk.export import workbooks as reports
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import post_drafts, post_queries
 from sns_desk.services.post_drafts import PostInput
@@ -254,3 +257,39 @@ def test_without_pg_trgm_search_still_finds_posts(restricted_url: tuple[str, str
             assert found == _expected(bodies, word), word
     finally:
         db.dispose()
+
+
+# --- the 投稿実績 export, streamed -------------------------------------------------------------------------------------
+
+
+def test_the_post_record_export_reads_the_posts_through_a_server_side_cursor(
+    db: Database, people: People, account: int, tmp_path: Path
+) -> None:
+    """On PostgreSQL the rows come a batch at a time from a named (server-side) cursor, so 100,000 rows never sit
+    in memory at once; every row still reaches the workbook."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only (SQLite steps through its rows anyway)")
+    items = [PostInput(account, f"お知らせ {i}", planned_at=planned()) for i in range(2500)]
+    post_drafts.create_drafts(db, people.tanto, items)
+    cursors: list[str] = []
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def _seen(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if "coalesce(posts.published_at" in statement:
+            cursors.append(type(cursor).__name__)
+
+    result = reports.export_post_record(
+        db,
+        people.kacho,
+        datetime.now(pol.JST) - timedelta(days=1),
+        datetime.now(pol.JST) + timedelta(days=60),
+        tmp_path / "posts.xlsx",
+        account_id=account,
+    )
+    assert "ServerCursor" in cursors, cursors
+    assert result.rows == 2500
+    sheet = load_workbook(tmp_path / "posts.xlsx", read_only=True).worksheets[0]
+    bodies = [
+        row[9] for row in sheet.iter_rows(values_only=True) if row[9] and str(row[9]).startswith("お知らせ")
+    ]
+    assert sorted(bodies) == sorted(f"お知らせ {i}" for i in range(2500))

@@ -76,5 +76,5 @@ def missing_notice() -> str:
     return (
         "PostgreSQL の拡張機能 pg_trgm が有効でないため、投稿の検索はすべての投稿を読んで行います（件数が多いと"
         "遅くなります）。データベース管理者に、SNS Desk のデータベースで次の SQL を実行するよう依頼してください: "
-        f"{dba_statements()}  実行後に SNS Desk を起動し直すと、検索用の索引が作られます。"
+        f"「{dba_statements()}」。実行後に SNS Desk を起動し直すと、検索用の索引が作られます。"
     )

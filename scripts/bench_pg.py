@@ -391,7 +391,7 @@ def measure(
     runs: int,
     words: list[str],
     keystrokes: list[str],
-    cold_start: Callable[[str, Any, int], tuple[float, float]],
+    cold_start: Callable[[str, Any, int], tuple[float, float]] | None,
     *,
     keep: bool = False,
 ) -> dict[str, Any]:
@@ -424,7 +424,7 @@ def run(
     results = {}
     for size in args.sizes:
         print(f"measuring {size:,} posts on PostgreSQL …", flush=True)
-        results[size] = measure(base, size, args.runs, words, keystrokes, cold_start)  # type: ignore[arg-type]
+        results[size] = measure(base, size, args.runs, words, keystrokes, cold_start)
         print(results[size], flush=True)
     command = "python scripts/benchmark.py --backend postgresql" + (
         " --quick" if args.quick else f" --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}"

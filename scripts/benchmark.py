@@ -387,9 +387,20 @@ def main(argv: list[str]) -> int:
         "--sizes", type=posts_count, nargs="+", help="numbers of posts (default: 1000 10000 100000)"
     )
     cli.add_argument("--runs", type=int, help="runs of each measure, of which the median counts (default: 5)")
+    cli.add_argument(
+        "--backend",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="sqlite (default): shared-mode files; postgresql: the server of --pg-url (scripts/bench_pg.py)",
+    )
+    cli.add_argument(
+        "--pg-url", help="PostgreSQL server (default: SNS_DESK_TEST_PG_URL); a database per size is made"
+    )
     cli.add_argument("--child", type=int, help=argparse.SUPPRESS)  # internal: measure one built database
     cli.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = cli.parse_args(argv)
+    if args.backend == "postgresql":
+        return run_postgresql(args)
     for key, value in (QUICK if args.quick else {"sizes": SIZES, "runs": 5}).items():
         if getattr(args, key) is None:
             setattr(args, key, value)
@@ -418,6 +429,26 @@ def main(argv: list[str]) -> int:
     write_report(args, results)
     print("wrote", args.out)
     return 0
+
+
+def run_postgresql(args: argparse.Namespace) -> int:
+    """``--backend postgresql``: 10,000 / 100,000 / 1,000,000 posts (``--quick``: 3,000, one run, no cold starts)."""
+    import bench_pg
+
+    defaults = (
+        {"sizes": [bench_pg.SMALLEST], "runs": 1}
+        if args.quick
+        else {"sizes": [10_000, 100_000, 1_000_000], "runs": 3}
+    )
+    for key, value in defaults.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["SNS_DESK_HOME"] = tempfile.mkdtemp(prefix="sns-desk-bench-")
+    keystrokes = [
+        word[:n] for word in [*WORDS[:5], "お知らせ第1", "存在しない語"] for n in range(1, len(word) + 1)
+    ]
+    return int(bench_pg.run(args, WORDS, keystrokes, None if args.quick else cold_start, machine))
 
 
 def verdict(ok: bool) -> str:

@@ -13,6 +13,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_readme_documents_every_script_and_every_script_documents_the_shared_options() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     development = readme[readme.index("## Development") :]
-    scripts = {p.name for p in SCRIPTS.glob("*.py")} - {"convention.py"}
+    helpers = {"convention.py", "bench_pg.py"}  # imported by the scripts, not run by a maintainer
+    scripts = {p.name for p in SCRIPTS.glob("*.py")} - helpers
     assert scripts == set(OPTIONS), "a script was added or removed: document it in README and here"
     for script, options in OPTIONS.items():
         assert f"scripts/{script}" in development, f"README's Development section does not mention {script}"
@@ -169,6 +171,51 @@ def test_benchmark_quick_measures_500_posts_and_refuses_fewer(tmp_path: Path) ->
     refused = run("benchmark.py", "--sizes", "200", "--out", str(tmp_path / "never.md"))
     assert refused.returncode == 2 and "at least 500 posts" in refused.stderr
     assert not (tmp_path / "never.md").exists()
+
+
+def test_benchmark_quick_on_postgresql_measures_3000_posts_within_a_minute_and_writes_only_its_section(
+    tmp_path: Path,
+) -> None:
+    """What CI runs on the server it starts (issue 17): 3,000 posts, 300 accounts, 2,000 users, one run."""
+    from tests.conftest import PG_URL, require_postgresql
+
+    require_postgresql()
+    out = tmp_path / "benchmarks.md"
+    sqlite_part = "<!-- sqlite:begin -->\n| 500 | the SQLite figures |\n<!-- sqlite:end -->"
+    out.write_text(
+        f"# Benchmarks\n\n{sqlite_part}\n\n<!-- postgresql:begin -->\nold\n<!-- postgresql:end -->\n"
+    )
+    started = time.monotonic()
+    done = run(
+        "benchmark.py",
+        "--backend",
+        "postgresql",
+        "--quick",
+        "--pg-url",
+        PG_URL,
+        "--out",
+        str(out),
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert elapsed < 60, f"CI's PostgreSQL benchmark took {elapsed:.0f} s"
+    report = out.read_text(encoding="utf-8")
+    assert sqlite_part in report and "PREVIOUS-PG-FIGURES" not in report, (
+        "only the PostgreSQL section is rewritten"
+    )
+    section = report[report.index("<!-- postgresql:begin -->") : report.index("<!-- postgresql:end -->")]
+    assert "python scripts/benchmark.py --backend postgresql --quick" in section
+    row = next(line for line in section.splitlines() if line.startswith("| 3,000 |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert len(cells) == 12, row
+    assert re.fullmatch(r"[\d.]+ s \(3,000\)", cells[10]), cells[10]
+    assert re.fullmatch(r"[\d.]+ ms \(\d+\)", cells[9]), cells[9]  # p95 of the 20 clients (approvals made)
+    assert re.fullmatch(r"\d+ MB \(\+\d+\)", cells[11]), cells[11]
+    for cell in cells[3:9]:
+        number, unit = cell.split()
+        assert unit == "ms" and 0 < float(number) < 1e6, f"{cell!r} in {row}"
+    assert len(re.findall(r"— (met|\*\*not met\*\*)$", section, re.MULTILINE)) == 3
 
 
 def test_screenshots_quick_saves_two_real_screens_the_size_of_the_committed_ones(tmp_path: Path) -> None:

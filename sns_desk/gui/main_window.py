@@ -232,11 +232,14 @@ class MainWindow(QMainWindow):
         the person confirms it after asking the システム管理者."""
         from sns_desk.gui.shared.interaction import confirm, inform, show_error, warn
         from sns_desk.services import audit_log as auditlog
+        from sns_desk.services.server_notices import server_notices
 
         try:
             check = auditlog.start_check(self.db)
             lost = check.warnings
-            others = auditlog.clock_warnings(self.db) + self.db.warnings()
+            others = (
+                auditlog.clock_warnings(self.db) + self.db.warnings() + server_notices(self.db, self.actor)
+            )
         except Exception as error:
             show_error(self, error, "checking the audit anchor")
             return []

@@ -45,6 +45,7 @@ from sns_desk.host.shared_files import prepare_shared_folder, share_with_folder_
 from sns_desk.store import (  # noqa: F401  (the tables of these modules belong to the schema, e.g. for copy-to)
     audit_chain,
     notice_tables,
+    pg_trigram,
     publishing_tables,
     rule_tables,
 )
@@ -199,6 +200,8 @@ class Database:
         self.retry_seconds = retry_seconds
         self._watch: sqlite3.Connection | None = None
         self._identity = _file_identity(location.path) if location.path is not None else None
+        # for the システム管理者 at start-up: what the server lacks (e.g. pg_trgm, store/pg_trigram.py)
+        self.admin_notices: list[str] = []
 
     def check_file(self) -> None:
         """Refuse to go on when the file is no longer where it was opened (renamed, moved, deleted, replaced).
@@ -514,6 +517,7 @@ def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: f
         engine = _server_engine(loc.url, retry_seconds)
         _migrate(engine, loc.display(), progress)  # one PC upgrades (advisory lock), the others wait
         database_id = _ensure_meta(engine, None)
+        search_indexed = _ensure_trigram_search(engine, progress)
     except exc.DBAPIError as error:
         raise DatabaseUnavailableError(
             f"データベースサーバーに接続できません: {loc.display()}", f"server {loc.display()}: {error}"
@@ -523,7 +527,31 @@ def _open_server(loc: Location, *, progress: ProgressFn | None, retry_seconds: f
             "PostgreSQL に接続するためのドライバー（psycopg）がインストールされていません。",
             f"missing driver for {loc.display()}: {error}",
         ) from error
-    return Database(loc, engine, StorageMode.SERVER, database_id, retry_seconds=retry_seconds)
+    db = Database(loc, engine, StorageMode.SERVER, database_id, retry_seconds=retry_seconds)
+    if not search_indexed:
+        db.admin_notices.append(pg_trigram.missing_notice())
+    return db
+
+
+def _ensure_trigram_search(engine: Engine, progress: ProgressFn | None) -> bool:
+    """Whether the posts' search has its pg_trgm indexes; creates them when the extension has been enabled
+    since the migration ran (one read when all is in place, as at every start but the first)."""
+    with engine.connect() as conn:
+        if pg_trigram.has_extension(conn) and not pg_trigram.missing_indexes(conn):
+            return True
+    with engine.execution_options(sns_write=True).begin() as conn:
+        if progress:
+            progress(0, 1, "検索用の索引を作成しています…")
+        done = pg_trigram.enable(conn)
+        if progress:
+            progress(1, 1, "検索用の索引を確認しました")
+    if not done:
+        log.warning(
+            "PostgreSQL %s has no pg_trgm: post search reads every post; the DBA must run %s",
+            engine.url.render_as_string(hide_password=True),
+            pg_trigram.dba_statements(),
+        )
+    return done
 
 
 def integrity_check(db: Database) -> str:

@@ -104,8 +104,8 @@ class PostsPage(QWidget):
         flt = self.current_filter()
         try:
             self.model.set_fetch(
-                lambda offset, limit: post_queries.list_posts(
-                    self.db, self.actor, flt, limit=limit, offset=offset
+                lambda last, limit: post_queries.list_posts(
+                    self.db, self.actor, flt, limit=limit, after=last.page_key if last else None
                 )
             )
         except Exception as error:

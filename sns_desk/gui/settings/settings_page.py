@@ -28,6 +28,7 @@ from sns_desk.host.server_passwords import remember_password, split_password
 from sns_desk.services import backups as backup
 from sns_desk.services import city_settings, users
 from sns_desk.services.actors import Actor
+from sns_desk.services.server_notices import server_notices
 from sns_desk.store.database import Database
 from sns_desk.store.locations import Location, StorageMode
 
@@ -107,7 +108,7 @@ class SettingsPage(QWidget):
         self.ui.modeValue.setText(db.mode.label)
         self.ui.modeHelpValue.setText(MODE_HELP[db.mode])
         self.ui.idValue.setText(db.database_id)
-        warnings = db.warnings()
+        warnings = db.warnings() + server_notices(db, self.actor)
         self.ui.warningsValue.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.ui.warningsValue.setVisible(bool(warnings))
         is_file = db.location.path is not None

@@ -233,7 +233,7 @@ class AuditTableModel(TableModel[AuditRow]):
 
 
 class PostsTableModel(TableModel[PostRow]):
-    """Posts, newest first: a page at a time from ``fetch(offset, limit)``, or a given list."""
+    """Posts, newest first: a page at a time from ``fetch(last row loaded or None, limit)``, or a given list."""
 
     PAGE = 200
 
@@ -267,8 +267,8 @@ class PostsTableModel(TableModel[PostRow]):
             )
         )
 
-    def set_fetch(self, fetch: Callable[[int, int], list[PostRow]]) -> None:
-        self.set_source(lambda loaded: fetch(len(loaded), self.PAGE), self.PAGE)
+    def set_fetch(self, fetch: Callable[[PostRow | None, int], list[PostRow]]) -> None:
+        self.set_source(lambda loaded: fetch(loaded[-1] if loaded else None, self.PAGE), self.PAGE)
 
 
 def show_filtered_list(

@@ -142,7 +142,7 @@ def test_upgrading_a_file_builds_the_index_for_its_posts_with_progress_and_downg
     db: Database, people: People, account: int
 ) -> None:
     with migrating(db) as (cfg, conn):
-        command.downgrade(cfg, "0021_after_approval")
+        command.downgrade(cfg, "0022_pg_trgm")
         assert (
             conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'posts_fts_short%'").all()
             == []

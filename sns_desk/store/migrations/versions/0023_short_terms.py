@@ -28,7 +28,7 @@ from alembic import op
 from sqlalchemy import exc
 
 revision = "0023_short_terms"
-down_revision = "0021_after_approval"
+down_revision = "0022_pg_trgm"
 branch_labels = None
 depends_on = None
 

@@ -220,7 +220,8 @@ def test_overdue_monitoring_is_told_once_a_day(
     office: int,
     smtp_server: SmtpServer,
 ) -> None:
-    later = utcnow() + timedelta(days=100)  # past the 7-day monitoring and the 90-day password rotation
+    # past the 7-day monitoring and the 90-day password rotation, early in a UTC day (the hour after it is the same day)
+    later = (utcnow() + timedelta(days=100)).replace(hour=3, minute=0, second=0, microsecond=0)
     assert mail_outbox.send_due(db, "PC-1", now=later).sent >= 1
     assert mail_outbox.send_due(db, "PC-2", now=later + timedelta(hours=1)).attempted == 0
     subjects = sent_to(smtp_server, "kacho")

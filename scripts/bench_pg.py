@@ -522,19 +522,18 @@ What changed for the server (issue 17), and what the figures mean:
 - **Export.** The 投稿実績 rows come from a server-side cursor (`yield_per`, a named psycopg cursor) 2,000 at a
   time; the memory column is the export process's peak resident memory and, in brackets, what the export added
   to the memory the process had before it began.
-- **Open a post** does not grow with the city (190 ms at 100,000, 178 ms at 1,000,000): opening the editor runs
-  about 45 SQL statements (counted once: the rule layers 8 times, the person, the account and their
-  memberships 6 times each, as each use case reads them again), and on a server each is a round trip. That is
-  the query-budget work of issue 17, not the server's.
+- **Open a post** hardly grows with the city (84 ms at 100,000, 126 ms at 1,000,000 in the run above; 190 and
+  178 ms before the person's facts were read once per use case): opening the editor runs one use case after
+  another (the post, the account's scopes, the rule layers, the writable accounts), each a few round trips to the
+  server. Fewer use cases per opening (one read for the editor) is the next step for ≤ 100 ms.
 - **Approve with 20 at once.** Every write takes the one advisory lock that keeps the audit chain in order, so 20
   管理者 deciding at the same instant queue: the 95th percentile is the time of 20 to 40 single approvals. The
   clients are threads of one Python process (one GIL) on the same 2-core machine as the server, which adds to
   it; 20 PCs would each run their own Python. Meeting 30 ms would need the work done inside the lock (the
   decision, its 電子印鑑 and the audit event) to take about 1.5 ms.
-- **Start.** "ready" against a server is dominated by importing the LINE SDK (line-bot-sdk's pydantic models,
-  reached from the posts page through the publishing services) when the first page is built, not by the server
-  (a cProfile of `python -m sns_desk --db URL --exit-after-start`; a file takes the same import). Left to the
-  start-up work of issue 17.
+- **Start.** "ready" against a server (1.6 s; it was 3–8 s while the first page imported line-bot-sdk's pydantic
+  models) is now what SQLite's is: importing SQLAlchemy and the ORM, then the first page and its list; see the
+  SQLite section for what start-up does.
 """
 
 

@@ -476,8 +476,8 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   §5(5) repetition check): both are indexed now (0023); the editor loads the account's scopes once and runs its
   checks once when it opens.
 - **Export** cleans each value with one scan, each repeated value (account, status, people, route) once, and its
-  own time texts not at all. The ratio is noisy: the idle run above gives 1.03×, but measured in CPU time on the
-  loaded machine the export took 1.28–1.39× raw openpyxl at 100,000 rows, and 1.45× at 1,000,000. What is left
+  own time texts not at all. The ratio is noisy: idle runs gave 1.03× (23:11) and 1.22× (00:13),
+  and measured in CPU time on the loaded machine the export took 1.28–1.39× raw openpyxl at 100,000 rows, and 1.45× at 1,000,000. What is left
   is reading the rows (SQLAlchemy's conversion of three times and a status per row), formatting the times in
   Japan time, and the loop itself.
 - **Peak memory** is mostly fixed, not per post (about 300 MB at 1,000 posts as at 100,000): PySide6 and the

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from sns_desk.domain import policy as pol
 from sns_desk.export.destinations import check_destination, save_atomically
-from sns_desk.export.workbooks import BOX, FONT_NAME, ExportResult, _record, _write, jp_date
+from sns_desk.export.workbooks import BOX, FONT_NAME, ExportResult, jp_date, record_export, write_cell
 from sns_desk.services import overview
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -73,14 +73,14 @@ def export_overview(
     ws = wb.active
     assert ws is not None
     ws.title = "運用状況"
-    title = _write(ws, 1, 1, "公式アカウント運用状況一覧")
+    title = write_cell(ws, 1, 1, "公式アカウント運用状況一覧")
     title.font = Font(name=FONT_NAME, size=14, bold=True)
-    _write(ws, 2, 1, f"{jp_date(pol.now_jst().date())} 現在（{len(rows)} アカウント）").font = Font(
+    write_cell(ws, 2, 1, f"{jp_date(pol.now_jst().date())} 現在（{len(rows)} アカウント）").font = Font(
         name=FONT_NAME, size=10
     )
     header_fill = PatternFill("solid", start_color="DDEBF7")
     for column, (header, width) in enumerate(HEADERS, start=1):
-        cell = _write(ws, 4, column, header)
+        cell = write_cell(ws, 4, column, header)
         cell.font = Font(name=FONT_NAME, size=10, bold=True)
         cell.fill = header_fill
         cell.border = BOX
@@ -89,7 +89,7 @@ def export_overview(
     body_font = Font(name=FONT_NAME, size=10)
     for offset, row in enumerate(rows, start=5):
         for column, value in enumerate(overview_values(row), start=1):
-            cell = _write(ws, offset, column, value)
+            cell = write_cell(ws, offset, column, value)
             cell.font = body_font
             cell.border = BOX
     ws.freeze_panes = "A5"
@@ -103,5 +103,5 @@ def export_overview(
         "status": flt.status,
         "attention_only": flt.attention_only,
     }
-    _record(db, actor, "overview", params, result)
+    record_export(db, actor, "overview", params, result)
     return result

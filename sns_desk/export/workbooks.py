@@ -120,7 +120,7 @@ def _put(cell: Cell, value: Any) -> Cell:
     return cell
 
 
-def _write(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
+def write_cell(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
     cell = ws.cell(row, column)
     if isinstance(cell, MergedCell):
         raise TemplateError(
@@ -155,7 +155,7 @@ def _set(wb: Workbook, key: str, value: object) -> None:
         if coord in merged:
             row, col = merged.min_row, merged.min_col
             break
-    _write(ws, row, col, value)
+    write_cell(ws, row, col, value)
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,9 @@ class ExportResult:
     rows: int
 
 
-def _record(db: Database, actor: Actor, kind: str, params: dict[str, Any], result: ExportResult) -> None:
+def record_export(
+    db: Database, actor: Actor, kind: str, params: dict[str, Any], result: ExportResult
+) -> None:
     report_queries.record_export(db, actor, kind, params, result.path, result.sha256, result.rows)
 
 
@@ -267,13 +269,13 @@ def export_account_report(
     column, row = coordinate_from_string(coord)
     col = column_index_from_string(column)
     if current is None:
-        _write(ws, row, col, "（承認済みの運用ポリシーがありません）")
+        write_cell(ws, row, col, "（承認済みの運用ポリシーがありません）")
     else:
         for heading, body in pol.sections(current, facts):
-            _write(ws, row, col, heading).font = Font(name=FONT_NAME, bold=True, size=11)
+            write_cell(ws, row, col, heading).font = Font(name=FONT_NAME, bold=True, size=11)
             row += 1
             for line in body.splitlines():
-                cell = _write(ws, row, col, line)
+                cell = write_cell(ws, row, col, line)
                 cell.font = Font(name=FONT_NAME, size=10)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 row += 1
@@ -283,7 +285,9 @@ def export_account_report(
         progress(2, 3, "保存しています…")
     digest = save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, 1)
-    _record(db, actor, "account_report", {"account_id": account_id, "event": event, "reiwa": reiwa}, result)
+    record_export(
+        db, actor, "account_report", {"account_id": account_id, "event": event, "reiwa": reiwa}, result
+    )
     if progress:
         progress(3, 3, "完了しました")
     return result
@@ -324,7 +328,7 @@ def export_account_list(
     first_col = column_index_from_string(column)
     for offset, values in enumerate(rows, start=1):
         for index, value in enumerate(values):
-            cell = _write(ws, header_row + offset, first_col + index, value)
+            cell = write_cell(ws, header_row + offset, first_col + index, value)
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, size=10)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -335,7 +339,7 @@ def export_account_list(
     ws.print_title_rows = f"{header_row}:{header_row}"
     digest = save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, len(rows))
-    _record(db, actor, "account_list", {"include_closed": include_closed}, result)
+    record_export(db, actor, "account_list", {"include_closed": include_closed}, result)
     return result
 
 
@@ -458,7 +462,7 @@ def export_post_record(
 
     digest = save_atomically(save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, int(getattr(save, "rows", 0)))
-    _record(
+    record_export(
         db,
         actor,
         "post_record",
@@ -526,13 +530,13 @@ def export_incident_report(
         status = "済" if action.done else ("未" if action.required else "必要に応じて")
         who = f"{action.done_by} {jp_datetime(action.done_at, reiwa=reiwa)}" if action.done else ""
         for index, value in enumerate((action.label, action.section, status, who, action.reference)):
-            cell = _write(ws, header_row + offset, first + index, value)
+            cell = write_cell(ws, header_row + offset, first + index, value)
             cell.border = BOX
             cell.font = Font(name=FONT_NAME, size=9.5)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     digest = save_atomically(wb.save, dest, overwrite=overwrite)
     result = ExportResult(dest, digest, len(row.actions))
-    _record(db, actor, "incident_report", {"incident_id": incident_id, "reiwa": reiwa}, result)
+    record_export(db, actor, "incident_report", {"incident_id": incident_id, "reiwa": reiwa}, result)
     if progress:
         progress(1, 1, "完了しました")
     return result

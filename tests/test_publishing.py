@@ -403,6 +403,7 @@ def test_a_crash_between_sending_and_recording_is_found_and_can_be_declared_not_
         publishing.publish(db, people.tanto, post_id)
     monkeypatch.undo()
     assert claim(db, post_id).state == "sending"  # type: ignore[union-attr]
+    monkeypatch.setattr(publish_recovery, "utcnow", lambda: WHEN + timedelta(minutes=4))
     assert publish_recovery.unknown_posts(db, people.kacho) == []  # maybe still sending
     monkeypatch.setattr(publish_recovery, "utcnow", lambda: WHEN + timedelta(minutes=6))
     assert [u.post_id for u in publish_recovery.unknown_posts(db, people.kacho)] == [post_id]

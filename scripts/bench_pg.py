@@ -63,7 +63,7 @@ def _admin_engine(url: str) -> Any:
 def fresh_database(url: str, size: int) -> str:
     from sqlalchemy.engine import make_url
 
-    name = f"sns_desk_bench_{size}"
+    name = f"{os.environ.get('SNS_DESK_BENCH_PREFIX', 'sns_desk_bench')}_{size}"  # a prefix of one's own: no clash
     engine = _admin_engine(url)
     with engine.connect() as conn:
         conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -424,7 +424,8 @@ def run(
     results = {}
     for size in args.sizes:
         print(f"measuring {size:,} posts on PostgreSQL …", flush=True)
-        results[size] = measure(base, size, args.runs, words, keystrokes, cold_start)
+        keep = os.environ.get("SNS_DESK_BENCH_KEEP") == "1"  # keep the database to measure it again by hand
+        results[size] = measure(base, size, args.runs, words, keystrokes, cold_start, keep=keep)
         print(results[size], flush=True)
     command = "python scripts/benchmark.py --backend postgresql" + (
         " --quick" if args.quick else f" --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}"

@@ -1,6 +1,7 @@
 """The running app sends approved posts whose planned time has come (issue 14 item 4), like ``sns-desk
 publish-due``: once a minute, on a worker thread (the window never waits for a platform), only for the accounts
-whose connection this PC holds.  One run at a time; what it did is shown in the status bar."""
+whose connection this PC holds.  One run at a time; what it did is shown in the status bar — a post it could not
+send is said once per reason, not every minute (it stays for a person: 「投稿する」 or the manual route)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class ScheduledPublisher(QObject):
         super().__init__(parent)
         self.db, self.actor, self.report = db, actor, report
         self.running: _Run | None = None
+        self.told: set[tuple[int, str]] = set()  # (post, why) already said in the status bar
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
@@ -65,7 +67,8 @@ class ScheduledPublisher(QObject):
             return
         assert isinstance(outcome, list)
         sent = [o for o in outcome if o.published is not None]
-        refused = [o for o in outcome if o.published is None]
+        refused = [o for o in outcome if o.published is None and (o.post_id, o.problem) not in self.told]
+        self.told.update((o.post_id, o.problem) for o in refused)
         if sent:
             self.report(
                 f"予定の投稿を {len(sent)} 件送信しました（投稿 {', '.join(str(o.post_id) for o in sent)}）。"

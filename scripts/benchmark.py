@@ -489,7 +489,8 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   import httpx, authlib and urllib3 when a client is made, not with publishing; twitter-text is imported without
   pkg_resources (its emoji table read from its file); the harness's memory keyring no longer imports pytest into
   this process (about 10 MB of the measure that was never the app's). At 1,000 posts, A/B in the same minute:
-  301 MB before, 293 MB with the app's changes, 282 MB with the harness's too. What is left is about 115 MB of
+  301 MB before, 293 MB with the app's changes, 282 MB with the harness's too; at 100,000 posts (`--runs 3`,
+  one after the other) 308 MB before and 290 MB after. What is left is about 115 MB of
   anonymous memory (Python's code objects, 28 MB of them SQLAlchemy's; Qt) and 165 MB of file-backed pages
   (the dictionary about 100 MB, Qt and its fonts). 250 MB is not reached with sudachidict_core; the small
   dictionary would reach it but changes the word checks (docs/checks.md).

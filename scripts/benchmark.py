@@ -493,7 +493,7 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   one after the other) 308 MB before and 290 MB after. What is left is about 115 MB of
   anonymous memory (Python's code objects, 28 MB of them SQLAlchemy's; Qt) and 165 MB of file-backed pages
   (the dictionary about 100 MB, Qt and its fonts). 250 MB is not reached with sudachidict_core; the small
-  dictionary would reach it but changes the word checks (docs/checks.md).
+  dictionary would hold about 46 MB less (about 245 MB, estimated) but changes the word checks (docs/checks.md).
 
 At 1,000,000 posts (measured once, `--sizes 1000000 --runs 1`, on the shared machine): searching, opening and
 approving hold (they read by index); what degrades is what reads the whole file or every row of a period.

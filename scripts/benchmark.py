@@ -480,9 +480,20 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   and measured in CPU time on the loaded machine the export took 1.28–1.39× raw openpyxl at 100,000 rows, and 1.45× at 1,000,000. What is left
   is reading the rows (SQLAlchemy's conversion of three times and a status per row), formatting the times in
   Japan time, and the loop itself.
-- **Peak memory** is mostly fixed, not per post (about 300 MB at 1,000 posts as at 100,000): PySide6 and the
-  imports take about 170 MB, and SudachiPy's core dictionary (the 語の検査 of the editor's live checks, mapped
-  from a 200 MB file) about 85 MB more once the first post is checked.
+- **Peak memory** is mostly fixed, not per post. Measured at 1,000 posts, step by step (resident, of which
+  anonymous): the interpreter and PySide6 41 MB (15); importing SQLAlchemy, the ORM, openpyxl, keyring and the
+  services 109 MB (77); the main window 150 MB (95); searching 153 MB; opening the first post 265 MB (105):
+  SudachiPy's core dictionary (the 語の検査 of the editor's live checks) reads all 72 MB of its entry table when it
+  loads and touches about 30 MB more of the file, clean pages shared with the page cache (docs/checks.md); the
+  電子印鑑's cryptography +10 MB; the export +3 MB at 100,000 rows. Changed (issue 17): the X and LINE clients
+  import httpx, authlib and urllib3 when a client is made, not with publishing; twitter-text is imported without
+  pkg_resources (its emoji table read from its file); the harness's memory keyring no longer imports pytest into
+  this process (about 10 MB of the measure that was never the app's). At 1,000 posts, A/B in the same minute:
+  301 MB before, 293 MB with the app's changes, 282 MB with the harness's too; at 100,000 posts (`--runs 3`,
+  one after the other) 308 MB before and 290 MB after. What is left is about 115 MB of
+  anonymous memory (Python's code objects, 28 MB of them SQLAlchemy's; Qt) and 165 MB of file-backed pages
+  (the dictionary about 100 MB, Qt and its fonts). 250 MB is not reached with sudachidict_core; the small
+  dictionary would hold about 46 MB less (about 245 MB, estimated) but changes the word checks (docs/checks.md).
 
 At 1,000,000 posts (measured once, `--sizes 1000000 --runs 1`, on the shared machine): searching, opening and
 approving hold (they read by index); what degrades is what reads the whole file or every row of a period.

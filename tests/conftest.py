@@ -10,7 +10,6 @@ from pathlib import Path
 import keyring
 import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +18,7 @@ from sns_desk.services import users
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database, open_database
 from sns_desk.store.orm import Account, AccountMember, Department, User
+from tests.harness import MemoryKeyring as MemoryKeyring  # here for the tests that import it from conftest
 
 pytest_plugins = ["tests.world"]
 
@@ -146,26 +146,6 @@ def db(backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
         database = open_database(db_path, retry_seconds=5)
     yield database
     database.dispose()
-
-
-class MemoryKeyring(KeyringBackend):
-    """The OS keyring replaced by memory in unit tests (the credential tests also use a real Secret Service)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
 
 
 class UnansweredKeyring(MemoryKeyring):

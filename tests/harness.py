@@ -35,6 +35,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import keyring.errors
+from keyring.backend import KeyringBackend
+
 from sns_desk.services import seal_check
 
 if TYPE_CHECKING:
@@ -63,6 +66,28 @@ def keys_file(path: Path | str) -> Path:
     return Path(f"{path}.keys.json")
 
 
+class MemoryKeyring(KeyringBackend):
+    """The OS keyring replaced by memory in unit tests (the credential tests also use a real Secret Service) and in
+    harness processes.  It lives here, not in conftest, so that a harness process (scripts/benchmark.py measures
+    the app's memory in one) does not import pytest."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not found")
+
+
 def use_memory_keyring(path: Path | str | None = None) -> None:
     """Harness processes never touch the real keyring (each process, like each PC, has its own); with ``path``,
     it starts with the keys prepare() certified (the people's certified 電子印鑑), so signatures verify.  A harness
@@ -70,7 +95,6 @@ def use_memory_keyring(path: Path | str | None = None) -> None:
     import keyring
 
     from sns_desk.services import signing
-    from tests.conftest import MemoryKeyring
 
     signing.os_login_is = lambda login: True
     backend = MemoryKeyring()

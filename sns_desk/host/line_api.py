@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-import urllib3.exceptions
-
 from sns_desk.domain.publication import (
     DuplicateContentError,
     NetworkDownError,
@@ -88,6 +86,7 @@ class LineClient:
 
     def quota(self) -> Quota:
         """GET /v2/bot/message/quota and /quota/consumption."""
+        import urllib3.exceptions  # with line-bot-sdk, when LINE is called (not with publishing, on every PC)
         from linebot.v3.messaging import ApiClient, MessagingApi
         from linebot.v3.messaging.exceptions import ApiException
 
@@ -105,6 +104,7 @@ class LineClient:
 
     def send(self, text: str, audience_id: str, key: str) -> str:
         """Broadcast ``text`` (or narrowcast it to the audience ``audience_id``); LINE's request id."""
+        import urllib3.exceptions
         from linebot.v3.messaging import (
             ApiClient,
             AudienceRecipient,

@@ -2,7 +2,8 @@
 token kept fresh (refreshed before it expires, and once more when X answers 401).
 
 HTTP with ``httpx``; the OAuth 2.0 pieces (PKCE, token expiry) from ``authlib``'s framework-neutral core (its
-``httpx_client`` integration is deprecated in favour of ``httpx2``).  Every base URL is a parameter so that tests
+``httpx_client`` integration is deprecated in favour of ``httpx2``).  Both are imported when a client is made, not
+with this module: publishing imports it on every PC, and most never send (issue 17: about 3 MB of memory).  Every base URL is a parameter so that tests
 point the client at a local server.  Errors become :mod:`sns_desk.domain.publication` errors, in Japanese.
 """
 
@@ -12,10 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
-
-import httpx
-from authlib.oauth2.rfc6749 import OAuth2Token
+from typing import TYPE_CHECKING, Any
 
 from sns_desk.domain.publication import (
     DuplicateContentError,
@@ -27,6 +25,9 @@ from sns_desk.domain.publication import (
     SeenPost,
     TokenRejectedError,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ PROCESSING_WAIT_SECONDS = (
     60.0  # how long a GIF may stay "in processing" before the post is given up (not sent)
 )
 REFRESH_LEEWAY_SECONDS = 120  # refresh this long before the access token expires
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+TIMEOUT_SECONDS, CONNECT_TIMEOUT_SECONDS = 20.0, 10.0
 
 
 def parse_time(text: str | None) -> datetime | None:
@@ -69,6 +70,9 @@ class XClient:
         reconnect_who: str,
         username: str = "",
     ) -> None:
+        import httpx
+        from authlib.oauth2.rfc6749 import OAuth2Token
+
         self.api_base = api_base.rstrip("/")
         self.token_url = token_url
         self.client_id = client_id
@@ -76,7 +80,7 @@ class XClient:
         self.on_refresh = on_refresh
         self.reconnect_who = reconnect_who
         self.username = username
-        self.http = httpx.Client(timeout=TIMEOUT)
+        self.http = httpx.Client(timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_TIMEOUT_SECONDS))
         self.sleep: Callable[[float], None] = time.sleep
 
     def close(self) -> None:
@@ -85,6 +89,9 @@ class XClient:
     # --- the token ---------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        import httpx
+        from authlib.oauth2.rfc6749 import OAuth2Token
+
         refresh_token = self.token.get("refresh_token")
         if not refresh_token:
             raise TokenRejectedError(X, self.reconnect_who)
@@ -117,6 +124,8 @@ class XClient:
 
     def _call(self, method: str, path: str, *, sending: bool, **kwargs: Any) -> httpx.Response:
         """One request; a 401 refreshes the token and tries once more (a 401 means nothing was done)."""
+        import httpx
+
         self._fresh()
         for attempt in (1, 2):
             headers = {"Authorization": f"Bearer {self.token['access_token']}"}
@@ -292,6 +301,8 @@ class XClient:
 
 
 def expires_at(token: dict[str, Any]) -> float | None:
+    from authlib.oauth2.rfc6749 import OAuth2Token
+
     value = OAuth2Token.from_dict(token).get("expires_at")
     return float(value) if value is not None else None
 

@@ -2,7 +2,8 @@
 
 The person's browser opens X's consent page; X redirects to a one-shot server on 127.0.0.1 that receives the code;
 the code and the PKCE verifier are exchanged for the token.  No client secret exists (a public client).  The PKCE
-verifier, challenge and state come from ``authlib``; the requests are plain ``httpx``.
+verifier, challenge and state come from ``authlib``; the requests are plain ``httpx`` (both imported when a person
+connects an account, not with this module).
 """
 
 from __future__ import annotations
@@ -13,12 +14,6 @@ import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
-
-import httpx
-from authlib.common.security import generate_token
-from authlib.common.urls import add_params_to_uri
-from authlib.oauth2.rfc6749 import OAuth2Token
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.publication import X_SCOPES, X_TEXT_SCOPES, NetworkDownError
@@ -62,6 +57,12 @@ def authorize(
     timeout: float = 300.0,
 ) -> dict[str, Any]:
     """Run the whole flow; the token as X issued it (with ``expires_at``)."""
+    import httpx
+    from authlib.common.security import generate_token
+    from authlib.common.urls import add_params_to_uri
+    from authlib.oauth2.rfc6749 import OAuth2Token
+    from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
     client_id = client_id.strip()
     if not client_id:
         raise ValidationError("X の開発者ポータルに表示される「Client ID」を入力してください。")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sns_desk.domain import checks
 from sns_desk.domain.revision_diff import Change, Image, ImageChange, Segment
 from sns_desk.domain.vocabulary import Platform
 from sns_desk.gui import style
@@ -83,10 +84,8 @@ def comparison_html(comparison: Comparison) -> str:
 
 
 def _links_html(text: str) -> str:
-    from twitter_text import extract_urls_with_indices
-
     out, last = [], 0
-    for item in extract_urls_with_indices(text):
+    for item in checks.twitter_text().extract_urls_with_indices(text):
         start, end = item["indices"]
         out.append(html.escape(text[last:start]))
         out.append(f"<span style='color:{style.LINK}'>{html.escape(text[start:end])}</span>")

@@ -425,11 +425,9 @@ class PostEditor(QDialog):
         label.setToolTip(hours.reason or hours.hours)
 
     def _show_preview(self, data: PostInput) -> None:
-        from twitter_text import extract_urls_with_indices
-
         body = data.body
         out, last = [], 0
-        for item in extract_urls_with_indices(body):
+        for item in checks.twitter_text().extract_urls_with_indices(body):
             start, end = item["indices"]
             out.append(html.escape(body[last:start]))
             out.append(f"<span style='color:{style.LINK}'>{html.escape(body[start:end])}</span>")

@@ -486,9 +486,10 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   SudachiPy's core dictionary (the 語の検査 of the editor's live checks) reads all 72 MB of its entry table when it
   loads and touches about 30 MB more of the file, clean pages shared with the page cache (docs/checks.md); the
   電子印鑑's cryptography +10 MB; the export +3 MB at 100,000 rows. Changed (issue 17): the X and LINE clients
-  import httpx, authlib and urllib3 when a client is made, not with publishing; twitter-text is imported without
-  pkg_resources (its emoji table read from its file); the harness's memory keyring no longer imports pytest into
-  this process (about 10 MB of the measure that was never the app's). At 1,000 posts, A/B in the same minute:
+  import httpx, authlib and urllib3 when a client is made, not with publishing; the harness's memory keyring no
+  longer imports pytest into this process (about 10 MB of the measure that was never the app's). (Importing
+  twitter-text without pkg_resources saved about 7 MB more, but only by putting a stand-in module in
+  `sys.modules` while it imports, which another thread could see; not kept.) At 1,000 posts, A/B in the same minute:
   301 MB before, 293 MB with the app's changes, 282 MB with the harness's too; at 100,000 posts (`--runs 3`,
   one after the other) 308 MB before and 290 MB after. What is left is about 115 MB of
   anonymous memory (Python's code objects, 28 MB of them SQLAlchemy's; Qt) and 165 MB of file-backed pages
@@ -515,29 +516,30 @@ PostgreSQL's lock statements are transaction control and not counted).
 
 | use case | before (3 → 30 accounts; every statement) | now, any size | budget (issue 17) |
 |---|---:|---:|---:|
-| start: attach() to the first list filled (システム管理者 / 管理者) | grew with the city (860 at 50 accounts) | 19 / 22 | ≤ 25 |
-| the bell (管理者 of every account / システム管理者) | 88 → 601 / 73 → 478 | 8 / 6 | ≤ 5 (**not met** for a 管理者) |
+| start: attach() to the first list filled (システム管理者 / 管理者) | grew with the city (860 at 50 accounts) | 17 / 19 | ≤ 25 |
+| the bell (管理者 of every account / システム管理者) | 88 → 601 / 73 → 478 | 5 / 3 | ≤ 5 |
 | the account list | 33 → 249 | 4 | ≤ 5 |
-| open a post | 14 | 9 | ≤ 10 |
-| approve a post (with its 電子印鑑) | 17 | 14 | ≤ 15 |
+| open a post | 14 | 8 | ≤ 10 |
+| approve a post (with its 電子印鑑) | 17 | 12 | ≤ 15 |
 
-What changed: a person's memberships are read once per session (forgotten when a flush writes a membership or
-a person; a city-wide permission does not read them at all); the account list reads accounts, 局・課, checklist
-states and password dates in one query plus one for the members; the bell runs in one session (posts to decide
-with their accounts and the four-eyes check in one query, monitoring with each account's last check in one
-query, the passwords due in one, the city settings once); the bell also counts the 承認待ち badge; a post's
-revisions and decisions come with their people joined; the status bar's roles and the backup permission are
-one read. The 投稿実績 export gives only a string openpyxl would take for a formula (`=…`) a cell of its own;
+What changed: every use case loads its person with their memberships (with the accounts' names), 代決 designations,
+muted notice kinds and the city's settings in one statement (`services/person_facts.py`: a UNION ALL of typed rows
+joined to the person's row), kept for the session and forgotten when a flush writes one of them — a new session
+reads them again, so another PC's changes are seen by the next use case and no cross-session cache needs a version
+check; a city-wide permission does not use the memberships at all; the account list reads accounts, 局・課, checklist
+states and password dates in one query plus one for the members; the bell runs in one session (posts to decide with
+their accounts and the four-eyes check in one query, the standing-scope reviews in one, the serious troubles in
+one, and every account with its last check, last post, password date and open §3(2) reports in one); approving
+opens its post with the account, the four-eyes edit check and the revision count in one query, reads the chain's
+end together with this PC's anchored audit event, and seals the revision read with its images; the bell also counts
+the 承認待ち badge; a post's revisions and decisions come with their people joined; the status bar's roles (with the
+account names read with the person) and the backup permission are one read, and whether the person is a 代決 deputy
+somewhere (the navigation) comes from their designations.
+The 投稿実績 export gives only a string openpyxl would take for a formula (`=…`) a cell of its own;
 every other cleaned string is appended as it is and written as text (about 15% faster at 10,000 rows in A/B
-runs on the shared machine; the figure in the table above is from before this change).
+runs on the shared machine).
 
-**Ready is not yet within 2× the bare window.** With the queries fixed, a cProfile of `python -m sns_desk --db
-FILE --exit-after-start` (10,000 posts, on the shared machine) spends about 70% of the time from shown to ready
-importing: SQLAlchemy (engine and ORM), then `sns_desk.services.users` → `signing` (cryptography) and the
-services the first page and the bell import; building the 下書き page and its first list is the rest. The next
-step is to keep the services and the ORM the first page does not need out of start-up (import them when their
-page opens) and to fill the first list from a worker thread while the window already takes input; not done in
-this change.
+Start-up's imports and threads (what "ready" waits for) are in the SQLite section above.
 
 ## What was found and changed earlier
 

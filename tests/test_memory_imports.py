@@ -2,8 +2,7 @@
 
 scripts/benchmark.py measures peak memory in a process that searches, opens posts in the editor with their live
 checks, approves and exports; these tests keep out of such a process what it does not use: the X/LINE HTTP clients
-(imported when a client is made or an account connected), pkg_resources (twitter-text's emoji table is read from
-its file) and pytest (the benchmark's harness keyring).
+(imported when a client is made or an account connected) and pytest (the benchmark's harness keyring).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from tests.harness import use_memory_keyring
 use_memory_keyring()
 counted = checks.count(Platform.X, "桜まつり 🌸 https://www.city.kagoshima.lg.jp/ の案内です")
 links = checks.twitter_text().extract_urls_with_indices("詳しくは https://example.jp/a をご覧ください")
-unused = {"httpx", "authlib", "urllib3", "pkg_resources", "pytest", "_pytest", "linebot"}
+unused = {"httpx", "authlib", "urllib3", "pytest", "_pytest", "linebot"}
 print(json.dumps({
     "count": counted.used,
     "links": [item["url"] for item in links],
@@ -35,7 +34,7 @@ print(json.dumps({
 """
 
 
-def test_writing_and_checking_posts_loads_no_http_client_pkg_resources_or_pytest() -> None:
+def test_writing_and_checking_posts_loads_no_http_client_or_pytest() -> None:
     done = subprocess.run(
         [sys.executable, "-c", PROBE],
         capture_output=True,

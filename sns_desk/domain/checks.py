@@ -210,31 +210,13 @@ class Count:
 
 @cache
 def twitter_text() -> Any:
-    """twitter-text, imported on first use (its emoji tables take 0.2 s to load).  It reads its emoji table with
-    ``pkg_resources.resource_string``; importing pkg_resources scans every installed distribution (about 6 MB of
-    memory and 0.1 s, issue 17), so the one call it makes is answered by reading the file next to the module
-    instead, unless the real pkg_resources is already loaded."""
+    """twitter-text, imported on first use (its emoji tables take 0.2 s to load).  It reads them through
+    pkg_resources, whose deprecation warning is its business, not the user's."""
     import importlib
-    import sys
-    import types
 
-    if "twitter_text" in sys.modules or "pkg_resources" in sys.modules:
-        # pkg_resources' deprecation warning is its business, not the user's
-        with pywarnings.catch_warnings():
-            pywarnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-            return importlib.import_module("twitter_text")
-
-    def resource_string(module: str, name: str) -> bytes:
-        return Path(str(sys.modules[module].__file__)).with_name(name).read_bytes()
-
-    stand_in = types.ModuleType("pkg_resources", "the one function twitter-text calls, while it is imported")
-    stand_in.__dict__["resource_string"] = resource_string
-    sys.modules["pkg_resources"] = stand_in
-    try:
+    with pywarnings.catch_warnings():
+        pywarnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
         return importlib.import_module("twitter_text")
-    finally:
-        if sys.modules.get("pkg_resources") is stand_in:
-            del sys.modules["pkg_resources"]
 
 
 def _twitter_parser() -> Callable[[str], Any]:

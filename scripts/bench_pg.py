@@ -89,7 +89,7 @@ def build(url: str, posts_count: int, words: list[str]) -> None:
     from sns_desk.domain.vocabulary import AccountStatus, Platform, PolicyStatus, PostStatus, Role
     from sns_desk.host import identity
     from sns_desk.services import users
-    from sns_desk.store import pg_trigram
+    from sns_desk.store import pg_short_terms, pg_trigram
     from sns_desk.store.database import open_database
     from sns_desk.store.orm import (
         Account,
@@ -166,6 +166,7 @@ def build(url: str, posts_count: int, words: list[str]) -> None:
         )
     with db.engine.begin() as conn:  # a bulk load: the GIN indexes are made once at the end, not row by row
         pg_trigram.drop_indexes(conn)
+        pg_short_terms.drop_index(conn)
     batch = 10_000
     for start in range(0, posts_count, batch):
         rows = []
@@ -203,6 +204,7 @@ def build(url: str, posts_count: int, words: list[str]) -> None:
         )
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
         pg_trigram.enable(conn)
+        pg_short_terms.create(conn)
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("VACUUM ANALYZE")
     db.dispose()

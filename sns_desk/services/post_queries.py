@@ -175,7 +175,7 @@ def list_posts(
         if flt.author_id is not None:
             stmt = stmt.where(Post.author_id == flt.author_id)
         if words:
-            stmt = stmt.where(post_text_condition(step.session, words))
+            stmt = stmt.where(post_text_condition(step.session, words, visible))
         return _rows(step.session, stmt)
 
     return look(db, actor, read)

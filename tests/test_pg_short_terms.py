@@ -17,7 +17,7 @@ from sqlalchemy import delete, event, insert, select, text, update
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
 from sns_desk.services import post_queries
 from sns_desk.services.post_queries import PostFilter
-from sns_desk.store import pg_short_terms
+from sns_desk.store import pg_short_terms, search
 from sns_desk.store.database import Database, open_database
 from sns_desk.store.orm import AccountMember, Post
 from tests.migrating import migrating
@@ -199,3 +199,19 @@ def test_a_term_whose_lower_case_is_longer_goes_by_ilike() -> None:
     assert pg_short_terms.exact_for("灰") and pg_short_terms.exact_for("Ab")
     assert not pg_short_terms.exact_for("İ"), "Python's lower() makes two characters of it: ILIKE decides"
     assert not pg_short_terms.exact_for("降灰予") and not pg_short_terms.exact_for("")
+
+
+def test_a_term_many_posts_hold_by_the_statistics_goes_along_the_list(
+    db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = add_posts(db, people, account, [(f"第{i}号", f"お知らせ{i}", "") for i in range(30)])
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE posts")
+        assert pg_short_terms.estimated_matches(conn, "お") == pytest.approx(30, abs=1)
+        assert pg_short_terms.estimated_matches(conn, "存") is None, "a term no post holds: rare"
+    monkeypatch.setattr(search, "RARE_MATCHES", 10)  # 30 posts are "many" here
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert listed(db, people.koho, "お") == set(made) == ilike_ids(db, "お")
+    assert not any("sns_desk_grams(posts" in s for s in statements), "common: ILIKE along the list's order"
+    assert listed(db, people.koho, "1") == ilike_ids(db, "1") != set()

@@ -17,7 +17,8 @@ import logging
 import threading
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, exc
+from sqlalchemy import Connection, Engine, create_engine, exc
+from sqlalchemy.pool import NullPool
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,15 @@ def expression(table: str = "") -> str:
 
 EXPRESSION = expression()
 
-# plpgsql: one pass over the characters (an array append in place), about three times faster than SQL's
-# generate_series for the initial build of 1,000,000 posts.  NULL or '' gives an empty array.
+# plpgsql: one pass over the characters (an array append in place), faster than SQL's generate_series for the
+# initial build of 1,000,000 posts.  NULL or '' gives an empty array.  COST 1000 (ten times plpgsql's default):
+# evaluated for each row along the list's order it costs tens of microseconds a post, so the planner must prefer
+# the index to a plan that computes it row by row.  PARALLEL RESTRICTED: a query using the index then runs without
+# parallel workers, whose start (25 ms on the shared 2-core machine) cost more than the index lookup (under 1 ms);
+# PostgreSQL builds GIN indexes in one process anyway.
 CREATE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}(t text) RETURNS text[]
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE PARALLEL RESTRICTED COST 1000 AS $$
 DECLARE
     c text[] := coalesce(regexp_split_to_array(lower(t), ''), '{{}}');
     r text[] := c;
@@ -95,8 +100,10 @@ def _report_progress(
     """Every half second: how far CREATE INDEX has read the table (pg_stat_progress_create_index)."""
     text = f"検索用の索引（1〜2 文字の語）を作成しています…（{total:,} 件）"
     progress(0, total, text)
+    # an engine of its own: the app's takes the write lock with every transaction, which the migration holds
+    looking = create_engine(engine.url, poolclass=NullPool)
     try:
-        with engine.connect() as watch:
+        with looking.connect() as watch:
             while not done.wait(0.5):
                 row = watch.exec_driver_sql(
                     "SELECT blocks_done, blocks_total FROM pg_stat_progress_create_index WHERE pid = %(pid)s",
@@ -108,6 +115,8 @@ def _report_progress(
                     progress(int(share * total * 0.9), total, text)  # the last tenth: writing the index
     except exc.SQLAlchemyError as error:  # only the progress bar is lost; the index is being built
         log.warning("index build progress not readable: %s", error)
+    finally:
+        looking.dispose()
 
 
 def drop(conn: Connection) -> None:
@@ -118,6 +127,23 @@ def drop(conn: Connection) -> None:
 def drop_index(conn: Connection) -> None:
     """Before a bulk load (the benchmark's builder): the index is made once at the end, not row by row."""
     conn.exec_driver_sql(f"DROP INDEX IF EXISTS {INDEX}")
+
+
+# the share of posts whose grams hold the term, from the statistics ANALYZE keeps of the indexed expression (its
+# most common elements); no row when the term is not among them, or the posts were never analysed
+COMMON_SHARE = f"""
+SELECT m.share * c.reltuples FROM pg_stats AS s
+JOIN pg_class AS c ON c.relname = 'posts' AND c.relnamespace = to_regnamespace(current_schema())
+CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(element, share)
+WHERE s.schemaname = current_schema() AND s.tablename = '{INDEX}' AND m.element = lower(%(term)s)
+"""
+
+
+def estimated_matches(conn: Connection, term: str) -> float | None:
+    """How many posts the planner's statistics say hold ``term`` (one or two characters); None when it is not
+    among the most common elements (a rare term) or there are no statistics yet."""
+    found = conn.exec_driver_sql(COMMON_SHARE, {"term": term}).first()
+    return None if found is None else float(found[0])
 
 
 def exact_for(term: str) -> bool:

@@ -66,25 +66,33 @@ def _server_condition(
     """PostgreSQL: one or two characters through the index of characters and pairs (0024), longer terms through
     pg_trgm's (0022); both give exactly what ILIKE gives.
 
-    The planner's statistics describe the whole city: for a person who sees every account it picks the index
-    for a rare term and the list's order (newest first, a screenful soon) for a common one.  For a person who
-    sees some accounts, a term the city uses often may be one their accounts never use, and walking the list's
-    order then reads every post: their matching posts are read first, by index (at most ``RARE_MATCHES``, as
-    SQLite does), and the list is made of those; with more, the list's order finds a screenful soon.
+    A term of one or two characters that many posts hold (by the statistics ANALYZE keeps of the index) is
+    found along the list's own order (newest first): a screenful comes after a short stretch.  Any other is
+    asked of the index first for at most ``RARE_MATCHES`` posts, as SQLite does (the planner alone would expect
+    a rare term soon along the list's order and compute every post's characters on the way).  So is a term of
+    any length for a person who sees some accounts: the statistics describe the whole city, and a word it uses
+    often may be one their accounts never use, whose walk along the list's order reads every post.
     """
-    condition: ColumnElement[bool] | TextClause = _ilike(words)
+    ilike = _ilike(words)
+    grams: TextClause | None = None
     if pg_short_terms.exact_for(words):
-        condition = text(f"{pg_short_terms.expression('posts')} @> ARRAY[lower(:short_term)]").bindparams(
-            short_term=words
-        )
-    if accounts is None:
-        return condition
-    found = session.scalars(
-        select(Post.id).where(Post.account_id.in_(accounts), condition).limit(RARE_MATCHES)
-    ).all()
+        many = pg_short_terms.estimated_matches(session.connection(), words)
+        common = many is not None and many >= RARE_MATCHES
+        if common and accounts is None:
+            return ilike
+        if not common:  # (some accounts and a common term: their posts are read by account, ILIKE on each)
+            grams = text(f"{pg_short_terms.expression('posts')} @> ARRAY[lower(:short_term)]").bindparams(
+                short_term=words
+            )
+    elif accounts is None:
+        return ilike  # pg_trgm's indexes or the list's order, as the planner judges
+    probe = select(Post.id).where(grams if grams is not None else ilike).limit(RARE_MATCHES)
+    if accounts is not None:
+        probe = probe.where(Post.account_id.in_(accounts))
+    found = session.scalars(probe).all()
     if len(found) < RARE_MATCHES:
         return Post.id.in_(found)
-    return condition
+    return ilike
 
 
 # SQLite's index of single characters and pairs (migration 0023): terms of one or two characters.  Kept apart from

@@ -215,3 +215,14 @@ def test_a_term_many_posts_hold_by_the_statistics_goes_along_the_list(
     assert listed(db, people.koho, "お") == set(made) == ilike_ids(db, "お")
     assert not any("sns_desk_grams(posts" in s for s in statements), "common: ILIKE along the list's order"
     assert listed(db, people.koho, "1") == ilike_ids(db, "1") != set()
+
+
+def test_warmed_at_start_the_first_keystroke_does_not_read_the_statistics(
+    db: Database, people: People, account: int
+) -> None:
+    [ash] = add_posts(db, people, account, [("降灰予報", "桜島の降灰予報です。", "")])
+    post_queries.warm_search(db, people.koho)  # what start-up runs on a worker thread once the bell is read
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    assert listed(db, people.koho, "降") == {ash}
+    assert not any("pg_stats" in s for s in statements), "read by the warm-up, not by the first keystroke"

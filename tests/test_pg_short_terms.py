@@ -172,6 +172,8 @@ def test_upgrading_builds_the_index_with_progress_and_downgrading_removes_it(
     assert present() == (True, True)
     assert seen[0][:2] == (0, 12) and seen[-1][:2] == (12, 12), seen
     assert all("検索用の索引" in said for _d, _t, said in seen)
+    with db.engine.connect() as conn:  # analysed by the migration: which terms are common is known at once
+        assert pg_short_terms.estimated_matches(conn, "お") == pytest.approx(12, abs=1)
     assert listed(db, people.koho, "第") == set(made)
     assert listed(db, people.koho, "1") == {made[1], *made[10:]}
 

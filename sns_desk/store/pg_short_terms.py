@@ -81,6 +81,7 @@ def create(conn: Connection, progress: ProgressFn | None = None) -> None:
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")  # a GIN build sorts in memory
     if progress is None or total == 0:
         conn.exec_driver_sql(CREATE_INDEX)
+        conn.exec_driver_sql("ANALYZE posts")  # statistics of the index's elements: which terms are common
         return
     pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
     done = threading.Event()
@@ -93,6 +94,10 @@ def create(conn: Connection, progress: ProgressFn | None = None) -> None:
     finally:
         done.set()
         watcher.join()
+    progress(int(total * 0.95), total, f"検索用の索引（1〜2 文字の語）の統計を取っています…（{total:,} 件）")
+    # the statistics of the index's elements (which terms are common) are made by ANALYZE, which autovacuum would
+    # run only once enough posts change: until then every short term would be asked of the index
+    conn.exec_driver_sql("ANALYZE posts")
     progress(total, total, f"検索用の索引（1〜2 文字の語）を作成しました（{total:,} 件）")
 
 

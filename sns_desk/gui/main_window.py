@@ -183,10 +183,25 @@ class MainWindow(QMainWindow):
         self._bell_later = False
         self._start_notices_outside()
         self._start_publisher()
+        self._warm_search()
         if error is not None or result is None:
             log.warning("notifications failed: %s", getattr(error, "log_message", error))
             return
         self._show_notices(*result)
+
+    def _warm_search(self) -> None:
+        """The search's first statement, made on a worker thread once the bell is read, before the person's first
+        keystroke (services/post_queries.warm_search)."""
+        from sns_desk.gui.shared.interaction import run_in_background
+        from sns_desk.services import post_queries
+
+        db, actor = self.db, self.actor
+
+        def done(_result: None, error: BaseException | None) -> None:
+            if error is not None:
+                log.warning("search warm-up failed: %s", getattr(error, "log_message", error))
+
+        run_in_background(self, lambda: post_queries.warm_search(db, actor), done)
 
     @property
     def posts_page(self) -> PostsPage:

@@ -112,11 +112,15 @@ FAULTS: list[tuple[str, str, str, list[str]]] = [
     ),
     (
         "Several PCs on a PostgreSQL server",
-        "As on a file: a lost race says 「他の人が先に変更しました」; writes are one at a time (advisory lock)",
+        "As on a file: a lost race says 「他の人が先に変更しました」; writes are one at a time (advisory lock; a "
+        "decision takes it at its audit event and runs again under it when a change it does not commute with came "
+        "in between)",
         "Every acknowledged write; the audit chain gap-free; exactly one of two simultaneous decisions",
         [
             "tests/test_server.py::test_six_pcs_on_a_server_lose_nothing",
             "tests/test_server.py::test_two_pcs_deciding_on_one_post_on_a_server_exactly_one_wins",
+            "tests/test_write_lock.py::test_two_pcs_approving_at_once_land_in_one_unbroken_chain",
+            "tests/test_write_lock.py::test_a_suspension_while_a_decision_works_sends_it_back_under_the_lock",
         ],
     ),
     (

@@ -152,10 +152,13 @@ def active_exceptions(session: Session, account_id: int) -> list[rl.StandingExce
     return [exception_of(r) for r in rows]
 
 
-def findings_for(session: Session, account_id: int, draft: checks.Draft) -> list[checks.Finding]:
-    """Every finding of the checks on ``draft`` under the account's rules, the warnings its standing exceptions let
-    through left out (they need no reason; see :mod:`sns_desk.services.check_exceptions`)."""
-    findings = checks.run_checks(draft, rules_in_force(session, account_id))
+def findings_for(
+    session: Session, account_id: int, draft: checks.Draft, rules: checks.RuleSet | None = None
+) -> list[checks.Finding]:
+    """Every finding of the checks on ``draft`` under the account's rules (``rules``: those in force, when the
+    caller has just read them), the warnings its standing exceptions let through left out (they need no reason;
+    see :mod:`sns_desk.services.check_exceptions`)."""
+    findings = checks.run_checks(draft, rules if rules is not None else rules_in_force(session, account_id))
     kept, _excepted = rl.split_excepted(
         findings, draft.body, active_exceptions(session, account_id), today_jst()
     )

@@ -86,12 +86,12 @@ def post_actions(
 def open_post(step: Step, post_id: int, expected_version: int | None, action: PostAction) -> Post:
     """The post a change acts on, once the person may do ``action`` on it: the role first (a stranger learns
     nothing of the post's state), then the version the person saw, then the workflow's rules."""
-    # the post, its account, whether the person edited it and its revisions: one query (issue 17)
-    found = step.session.execute(
-        select(Post, saved_a_revision_by(step.me.id), revision_total())
-        .options(joinedload(Post.account))
-        .where(Post.id == post_id)
-    ).first()
+    # the post, its account, whether the person edited it and its revisions: one query (issue 17); for a
+    # decision its author too, whom the decision's e-mail goes to
+    query = select(Post, saved_a_revision_by(step.me.id), revision_total()).options(joinedload(Post.account))
+    if action in DECISIONS:
+        query = query.options(joinedload(Post.author))
+    found = step.session.execute(query.where(Post.id == post_id)).first()
     if found is None:
         raise NotFoundError(
             "投稿が見つかりません。", f"posts {post_id} not found"

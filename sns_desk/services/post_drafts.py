@@ -21,10 +21,9 @@ from sns_desk.domain.account_states import DRAFTING, posting_refusal
 from sns_desk.domain.errors import ValidationError
 from sns_desk.domain.hours import HoursVerdict, verdict
 from sns_desk.domain.permissions import Permission
-from sns_desk.domain.vocabulary import PostStatus
+from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.services.account_policies import current_policy
-from sns_desk.services.accounts import AccountRow, list_accounts
 from sns_desk.services.actors import Actor
 from sns_desk.services.check_rules import findings_for, rules_in_force
 from sns_desk.services.post_access import open_post
@@ -121,9 +120,14 @@ def _recent_posts(session: Session, account_id: int, exclude: int | None, days: 
 
 
 def draft_for_checks(
-    session: Session, account: Account, data: PostInput, post_id: int | None
+    session: Session,
+    account: Account,
+    data: PostInput,
+    post_id: int | None,
+    rules: checks.RuleSet | None = None,
 ) -> checks.Draft:
-    rules = rules_in_force(session, account.id)
+    """What the checks see of ``data`` (``rules``: those in force for the account, when already read)."""
+    rules = rules if rules is not None else rules_in_force(session, account.id)
     return checks.Draft(
         account.platform,
         data.body,
@@ -145,12 +149,25 @@ def check_input(
     confirm a guess about the unpublished text of an account that is not theirs.
     """
 
-    def work(step: Step) -> list[checks.Finding]:
-        account = step.load(Account, data.account_id)
-        step.see(account.id)
-        return findings_for(step.session, account.id, draft_for_checks(step.session, account, data, post_id))
+    return look(db, actor, lambda step: _findings(step, data, post_id)[0])
 
-    return look(db, actor, work)
+
+def _findings(step: Step, data: PostInput, post_id: int | None) -> tuple[list[checks.Finding], checks.Draft]:
+    account = step.load(Account, data.account_id)
+    step.see(account.id)
+    rules = rules_in_force(step.session, account.id)  # read once for the draft and its checks
+    draft = draft_for_checks(step.session, account, data, post_id, rules)
+    return findings_for(step.session, account.id, draft, rules), draft
+
+
+def live_checks(
+    db: Database, actor: Actor, data: PostInput, post_id: int | None = None
+) -> tuple[list[checks.Finding], HoursVerdict]:
+    """What the editor shows as the person types: :func:`check_input`'s findings and :func:`hours_verdict`'s
+    verdict, in one read (the approved policy the checks read serves the verdict too)."""
+    findings, draft = look(db, actor, lambda step: _findings(step, data, post_id))
+    policy = draft.policy if data.planned_at is not None else None
+    return findings, verdict(policy, data.planned_at, data.emergency, data.emergency_reason)
 
 
 def hours_verdict(db: Database, actor: Actor, data: PostInput) -> HoursVerdict:
@@ -168,10 +185,28 @@ def self_check_items() -> list[tuple[str, str, str]]:
     return list(checks.load_rules().self_check)
 
 
-def writable_accounts(db: Database, actor: Actor) -> list[AccountRow]:
-    """The accounts this person may write a new draft for now (their role, the account's state)."""
-    rows = [a for a in list_accounts(db, actor) if a.status in DRAFTING]
-    return look(db, actor, lambda step: [a for a in rows if step.may(Permission.WRITE_POST, a.id)])
+@dataclass(frozen=True)
+class DraftAccount:
+    """An account a draft may be written for, as the editor lists it."""
+
+    id: int
+    name: str
+    platform: Platform
+
+
+def writable_accounts(db: Database, actor: Actor) -> list[DraftAccount]:
+    """The accounts this person may write a new draft for now (their role, the account's state): one read of
+    the accounts' names (not the account list's people, checklists and reports: issue 17, opening the editor)."""
+
+    def work(step: Step) -> list[DraftAccount]:
+        found = step.session.execute(
+            select(Account.id, Account.name, Account.platform)
+            .where(Account.status.in_(DRAFTING))
+            .order_by(Account.id)
+        )
+        return [DraftAccount(*row) for row in found if step.may(Permission.WRITE_POST, row.id)]
+
+    return look(db, actor, work)
 
 
 # --- drafts ----------------------------------------------------------------------------------------------------

@@ -496,6 +496,75 @@ def decision_content(
     raise ValueError(f"unknown decision kind {kind}")
 
 
+@dataclass(frozen=True)
+class Seal:
+    """A decision's 電子印鑑 made ready before its audit event: who signs, as what, over which content, with which
+    registered key.  What is left once the event is appended is signing and one row (:meth:`press`)."""
+
+    signer: Signer
+    user_id: int
+    login: str
+    permission: Permission
+    account_id: int
+    kind: str
+    subject_id: int
+    role: Role | str | None
+    content: dict[str, Any] | None
+    key_id: int
+
+    def press(self, session: Session, event: AuditEvent) -> DecisionSignature:
+        """Sign the decision over its audit event (number and hash) and keep the signature."""
+        payload = _payload(
+            self.content,
+            event,
+            self.login,
+            self.role,
+            self.permission,
+            self.account_id,
+            revisions.SEAL_VERSION,
+        )
+        text = audit.canonical_json(payload)
+        row = DecisionSignature(
+            audit_seq=event.seq,
+            kind=self.kind,
+            subject_id=self.subject_id,
+            account_id=self.account_id,
+            signer_id=self.user_id,
+            key_id=self.key_id,
+            role=str(self.role) if self.role else "",
+            permission=str(self.permission),
+            content=text,
+            signature=self.signer.private_key.sign(text.encode("utf-8")).hex(),
+            signed_at=utcnow(),
+        )
+        session.add(row)
+        session.flush()
+        return row
+
+
+def prepare_seal(
+    session: Session,
+    signer: Signer,
+    user: User,
+    action: str,
+    permission: Permission,
+    account_id: int,
+    kind: str,
+    subject_id: int,
+    as_role: str | None = None,
+) -> Seal:
+    """Everything a decision's signature needs but its audit event (``action`` is the event's action), read in the
+    decision's transaction before the event is appended; ``as_role`` names the capacity when it is no role on
+    the account (a 代決 is signed as ``domain.workflow.DEPUTY``)."""
+    if signer.login != user.login:
+        raise ValueError("the signer's key belongs to someone else")
+    held = roles_of(session, user, account_id) & TABLE[permission].roles
+    role: Role | str | None = as_role or next((r for r in Role if r in held), None)
+    content = decision_content(session, kind, subject_id, action)
+    key = _key_row(session, signer, user)
+    return Seal(signer, user.id, user.login, permission, account_id, kind, subject_id, role, content, key.id)
+
+
 def sign_decision(
     session: Session,
     signer: Signer,
@@ -509,29 +578,10 @@ def sign_decision(
 ) -> DecisionSignature:
     """Sign a decision inside its own transaction, right after its audit event was appended; ``as_role`` names
     the capacity when it is no role on the account (a 代決 is signed as ``domain.workflow.DEPUTY``)."""
-    if signer.login != user.login:
-        raise ValueError("the signer's key belongs to someone else")
-    held = roles_of(session, user, account_id) & TABLE[permission].roles
-    role: Role | str | None = as_role or next((r for r in Role if r in held), None)
-    content = decision_content(session, kind, subject_id, event.action)
-    payload = _payload(content, event, user.login, role, permission, account_id, revisions.SEAL_VERSION)
-    key = _key_row(session, signer, user)
-    row = DecisionSignature(
-        audit_seq=event.seq,
-        kind=kind,
-        subject_id=subject_id,
-        account_id=account_id,
-        signer_id=user.id,
-        key_id=key.id,
-        role=str(role) if role else "",
-        permission=str(permission),
-        content=audit.canonical_json(payload),
-        signature=signer.private_key.sign(audit.canonical_json(payload).encode("utf-8")).hex(),
-        signed_at=utcnow(),
+    seal = prepare_seal(
+        session, signer, user, event.action, permission, account_id, kind, subject_id, as_role
     )
-    session.add(row)
-    session.flush()
-    return row
+    return seal.press(session, event)
 
 
 def _payload(

@@ -32,6 +32,7 @@ from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain
 from sns_desk.store.database import Database
 from sns_desk.store.orm import AuditEvent, Base, User
+from sns_desk.store.write_lock import Commutes
 
 T = TypeVar("T")
 
@@ -122,13 +123,20 @@ class Step:
         return audit_chain.append(self.session, self.me.login, action, entity, entity_id, payload or {})
 
 
-def change(db: Database, actor: Actor, work: Callable[[Step], T], *, what: str) -> T:
-    """Run ``work`` for ``actor`` in one write transaction (retried from scratch while the database is busy)."""
+def change(
+    db: Database, actor: Actor, work: Callable[[Step], T], *, what: str, commutes: Commutes | None = None
+) -> T:
+    """Run ``work`` for ``actor`` in one write transaction (retried from scratch while the database is busy).
+
+    ``commutes``: which other PCs' audit events ``work``'s reads do not depend on; on a server such a change takes
+    the write lock only at its first audit event and checks those that came in between (store/write_lock.py).
+    Give it only for work that guards what it writes by a row's version and reads nothing those events change.
+    """
 
     def run(session: Session) -> T:
         return work(Step(session, load_user(session, actor)))
 
-    return db.write(run, what=what)
+    return db.write(run, what=what, commutes=commutes)
 
 
 def look(db: Database, actor: Actor, work: Callable[[Step], T]) -> T:

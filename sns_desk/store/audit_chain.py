@@ -22,9 +22,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sns_desk.host import settings
+from sns_desk.store import write_lock
 from sns_desk.store.orm import AuditEvent
 
 GENESIS_HASH = "0" * 64
+LATE = "sns_late_lock"  # Session.info: a write that takes the write lock at its first event (write_lock.py)
 
 
 def canonical_json(value: Any) -> str:
@@ -43,18 +45,24 @@ def append(
     entity_id: object,
     payload: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event inside the caller's write transaction (which began IMMEDIATE, so seq is gap-free)."""
+    """Append one event inside the caller's write transaction (which began IMMEDIATE, or holds the write lock
+    from here on: a late write, store/write_lock.py), so seq is gap-free."""
     anchor = _anchor_to_check(session)
-    # the chain's last event, and (the first event a transaction appends) the one this PC anchored: one query
-    tail = select(func.max(AuditEvent.seq)).scalar_subquery()
-    wanted = (
-        AuditEvent.seq == tail
-        if anchor is None
-        else or_(AuditEvent.seq == tail, AuditEvent.seq == anchor.seq)
-    )
-    found = {
-        row.seq: row.hash for row in session.execute(select(AuditEvent.seq, AuditEvent.hash).where(wanted))
-    }
+    late = session.info.get(LATE)
+    if isinstance(late, write_lock.LateLock) and not late.held:
+        found = _lock_late(session, late, anchor)
+    else:
+        # the chain's last event, and (the first event a transaction appends) the one this PC anchored: one query
+        tail = select(func.max(AuditEvent.seq)).scalar_subquery()
+        wanted = (
+            AuditEvent.seq == tail
+            if anchor is None
+            else or_(AuditEvent.seq == tail, AuditEvent.seq == anchor.seq)
+        )
+        found = {
+            row.seq: row.hash
+            for row in session.execute(select(AuditEvent.seq, AuditEvent.hash).where(wanted))
+        }
     last = max(found, default=0)
     seq = last + 1
     prev = found[last] if last else GENESIS_HASH
@@ -73,6 +81,27 @@ def append(
     session.flush()
     _note_for_anchor(session, seq, event.hash, anchor, found)
     return event
+
+
+def _lock_late(session: Session, late: write_lock.LateLock, anchor: settings.Anchor | None) -> dict[int, str]:
+    """Take the write lock now; then the events committed since the write began must all commute with it (else
+    :class:`~sns_desk.store.write_lock.SerialRetry`).  Returns the hashes of the chain's end and the anchor."""
+    write_lock.take(session.connection())
+    late.held = True
+    since = AuditEvent.seq >= max(late.start_seq, 1)
+    wanted = since if anchor is None else or_(since, AuditEvent.seq == anchor.seq)
+    rows = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash, AuditEvent.action, AuditEvent.entity, AuditEvent.entity_id)
+        .where(wanted)
+        .order_by(AuditEvent.seq)
+        .limit(write_lock.MOST_EVENTS_BETWEEN + 2)
+    ).all()
+    between = [
+        write_lock.ChainEvent(r.seq, r.action, r.entity, r.entity_id) for r in rows if r.seq > late.start_seq
+    ]
+    if len(rows) > write_lock.MOST_EVENTS_BETWEEN or not late.commutes(between):
+        raise write_lock.SerialRetry(f"{len(between)} event(s) since seq {late.start_seq} do not all commute")
+    return {r.seq: r.hash for r in rows}
 
 
 def chain_end(session: Session) -> tuple[int, str]:

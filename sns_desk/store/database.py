@@ -48,6 +48,7 @@ from sns_desk.store import (  # noqa: F401  (the tables of these modules belong 
     pg_trigram,
     publishing_tables,
     rule_tables,
+    write_lock,
 )
 from sns_desk.store.locations import Location, StorageMode, storage_warnings
 from sns_desk.store.orm import AppMeta
@@ -71,7 +72,8 @@ def _is_busy(error: BaseException) -> bool:
     text = str(orig).lower()
     if isinstance(orig, sqlite3.OperationalError):
         return "locked" in text or "busy" in text
-    return type(orig).__name__ == "LockNotAvailable" or "lock timeout" in text  # PostgreSQL
+    # PostgreSQL; a deadlock (a late write's row lock against a write holding the write lock) is retried too
+    return type(orig).__name__ in ("LockNotAvailable", "DeadlockDetected") or "lock timeout" in text
 
 
 def translate_operational_error(error: exc.DBAPIError, where: str) -> DatabaseError:
@@ -195,6 +197,10 @@ class Database:
         self.location = location
         self.engine = engine
         self.write_engine = engine.execution_options(sns_write=True)
+        # a server's writes that may take the write lock late (store/write_lock.py); a file's take it at BEGIN
+        self.late_engine = (
+            engine.execution_options(sns_write=True, sns_late=True) if mode is StorageMode.SERVER else None
+        )
         self.mode = mode
         self.database_id = database_id
         self.retry_seconds = retry_seconds
@@ -281,33 +287,49 @@ class Database:
             audit_chain.forget_own_write(session)
             session.close()
 
-    def _write_session(self) -> Session:
+    def _write_session(self, late: bool = False) -> Session:
         """A write session that lets the audit chain move this PC's anchor after its own writes."""
         return Session(
-            self.write_engine,
+            self.late_engine if late and self.late_engine is not None else self.write_engine,
             expire_on_commit=False,
             autoflush=True,
             info={"anchor_location": self.location.display(), "database_id": self.database_id},
         )
 
-    def write(self, work: Callable[[Session], T], *, what: str = "write") -> T:
+    def write(
+        self,
+        work: Callable[[Session], T],
+        *,
+        what: str = "write",
+        commutes: write_lock.Commutes | None = None,
+    ) -> T:
         """Run ``work`` in one short IMMEDIATE transaction, retrying while the database is busy.
 
         ``work`` may run more than once (each time from scratch in a fresh transaction) and must not touch
-        anything outside the session.
+        anything outside the session.  With ``commutes`` (which events of other PCs the work's reads do not
+        depend on), a server's transaction takes the write lock only at its first audit event
+        (store/write_lock.py); when an event in between does not commute, it runs again under the lock.
         """
         self.check_file()
         deadline = time.monotonic() + self.retry_seconds
         delay = 0.02
         attempt = 0
+        late = commutes is not None and self.late_engine is not None
         while True:
             attempt += 1
-            session = self._write_session()
+            session = self._write_session(late)
             try:
                 with session.begin():
+                    if late and commutes is not None:
+                        start = write_lock.begin_late(session.connection(), int(self.retry_seconds * 1000))
+                        session.info[audit_chain.LATE] = write_lock.LateLock(commutes, start)
                     result = work(session)
                 audit_chain.remember_own_write(session)
                 return result
+            except write_lock.SerialRetry as retry:
+                log.info("%s: %s; running it again under the write lock", what, retry)
+                late = False
+                continue
             except StaleDataError as error:
                 raise ConflictError(
                     "他の人が先に変更したため、この操作は保存されていません。最新の内容を表示し直して確かめてから、"
@@ -494,20 +516,19 @@ def _ensure_meta(engine: Engine, mode: StorageMode | None) -> str:
         return value.value
 
 
-WRITE_LOCK_KEY = 0x534E5344  # "SNSD": the advisory lock that makes writes to a server one at a time
-
-
 def _server_engine(url: str, lock_wait_seconds: float) -> Engine:
     """PostgreSQL: every write transaction first takes one advisory lock, so writes from all PCs happen one at
     a time, as on a SQLite file (BEGIN IMMEDIATE). The audit chain needs this: each event's number and hash
-    follow from the one before. Reads are not held up."""
+    follow from the one before. Reads are not held up. A late write (``sns_late``) takes it at its first audit
+    event instead (store/write_lock.py)."""
     engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get("sns_write", False):
+        options = conn.get_execution_options()
+        if options.get("sns_write", False) and not options.get("sns_late", False):
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(lock_wait_seconds * 1000)}ms'")
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            write_lock.take(conn)
 
     return engine
 

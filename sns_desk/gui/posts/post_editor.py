@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sns_desk.domain import checks
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import SnsDeskError, ValidationError
-from sns_desk.domain.hours import HoursState
+from sns_desk.domain.hours import HoursState, HoursVerdict
 from sns_desk.domain.policy import JST
 from sns_desk.domain.vocabulary import Platform, PostStatus
 from sns_desk.domain.workflow import Allowed, PostAction, changes_status
@@ -197,7 +197,9 @@ class PostEditor(QDialog):
         self.version, self.status = row.version, row.status
         if self.ui.accountCombo.findData(row.account_id) < 0:
             self.ui.accountCombo.addItem(row.account, row.account_id)
+        self.ui.accountCombo.blockSignals(True)  # the scopes are loaded once, just below
         self.ui.accountCombo.setCurrentIndex(self.ui.accountCombo.findData(row.account_id))
+        self.ui.accountCombo.blockSignals(False)
         self.ui.accountCombo.setEnabled(False)
         self._load_scopes()
         self.ui.scopeCombo.setCurrentIndex(max(self.ui.scopeCombo.findData(row.scope_id), 0))
@@ -355,7 +357,7 @@ class PostEditor(QDialog):
             )
             return
         try:
-            self.findings = post_drafts.check_input(self.db, self.actor, data, self.post_id)
+            self.findings, hours = post_drafts.live_checks(self.db, self.actor, data, self.post_id)
         except SnsDeskError as error:
             self.ui.checksSummary.setText(error.message)
             return
@@ -364,7 +366,7 @@ class PostEditor(QDialog):
         counted = checks.count(self.platform(), data.body)
         self.ui.counterLabel.setText(f"{self.platform().label}: {counted.text()}")
         self.ui.counterLabel.setStyleSheet(style.STRONG_ERROR_STYLE if counted.over else "")
-        self._show_hours(data)
+        self._show_hours(hours)
         self._show_preview(data)
 
     def _show_findings(self) -> None:
@@ -416,10 +418,9 @@ class PostEditor(QDialog):
             (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.ui.bodyEdit.extraSelections()
         ]
 
-    def _show_hours(self, data: PostInput) -> None:
+    def _show_hours(self, hours: HoursVerdict) -> None:
         """The §5(9) verdict the service gives (the emergency flag counts only with its reason)."""
         label = self.ui.hoursLabel
-        hours = post_drafts.hours_verdict(self.db, self.actor, data)
         label.setText(hours.state.label)
         label.setStyleSheet(HOURS_STYLES[hours.state])
         label.setToolTip(hours.reason or hours.hours)

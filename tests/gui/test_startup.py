@@ -184,9 +184,13 @@ def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_pa
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
         assert window.isVisible(), "the window is on the screen before the database is open"
-        assert "データベースを開いています" in window.loading_label.text()  # type: ignore[union-attr]
-        assert window.user_label.text() == "起動中…"
-    assert launcher.window is window
+        # the first list from the quick first read (no posts yet), the rest of the window on its way
+        assert window.preview is not None and window.preview.model.rowCount() == 0
+        assert window.user_label.text() == "ログイン中: 鈴木 隆（t-suzuki）　準備中…"
+        assert window.nav_titles() == ["画面を準備中…"]
+        assert not window.preview.ui.newButton.isEnabled()
+        assert "準備中" in window.preview.ui.newButton.toolTip()
+    assert launcher.window is window and window.preview is None
     assert "鈴木 隆（t-suzuki）" in window.user_label.text() and "役割なし" in window.user_label.text()
     assert window.nav_titles() == ["下書き", "予定", "アカウント", "トラブル", "問い合わせ", "設定"], (
         "no 承認待ち for someone who approves nothing"
@@ -208,6 +212,11 @@ def test_a_database_from_a_newer_version_is_explained_and_left_alone(
     launcher = Launcher(db_override=str(path), login="k-tanaka")
     with qtbot.waitSignal(launcher.gave_up):
         assert launcher.start()  # the window appears, then the problem is explained and the person quits
+        window = launcher.window
+        assert isinstance(window, MainWindow) and window.preview is None, (
+            "no quick first list from a newer file"
+        )
+        assert window.loading_label is not None, "it says the database is being opened, as before"
     assert "新しいバージョンの SNS Desk" in message_boxes.texts()
     assert launcher.window is None, "the half-open main window is gone"
     assert path.read_bytes() == before

@@ -199,11 +199,11 @@ class Launcher(QObject):
 
     def _open(self, shell: MainWindow | None) -> bool:
         """Open the configured database and go on to the main window (in ``shell`` when given) or what is needed."""
-        from sns_desk.gui.shared import interaction as common
-
         if shell is not None and shell.preview is not None:
             self._open_behind(shell)
             return True
+        from sns_desk.gui.shared import interaction as common
+
         try:
             location = self.location()
         except DatabaseError as error:
@@ -252,7 +252,7 @@ class Launcher(QObject):
         the ORM, the services and the first page's modules are imported, and the database opened and checked, on
         a worker thread, so that the window keeps taking input; then the window is filled (``attach``) in the GUI
         thread.  A problem is explained as without the first list (the window closes, the dialog says why)."""
-        from sns_desk.gui.shared.interaction import run_in_background
+        from sns_desk.gui.shared.background import run_in_background
 
         def work() -> tuple[Location, Database]:
             _import_first_page()  # and with it SQLAlchemy, the ORM and the services

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
     def _start_the_rest(self) -> None:
         """After start-up's first list: the bell read, and what the tray and the publisher import, off the GUI
         thread; then the tray, the outbox, the publisher and the bell in it (the window takes input meanwhile)."""
-        from sns_desk.gui.shared.interaction import run_in_background
+        from sns_desk.gui.shared.background import run_in_background
 
         db, actor = self.db, self.actor
 

@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         waiting.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)  # not a page: says the navigation is on its way
         waiting.setToolTip(WAIT)
         self.ui.navList.addItem(waiting)
+        self.bell.setEnabled(False)  # read once the services are there (after attach)
+        self.bell.setToolTip(WAIT)
         self.user_label.setText(f"ログイン中: {first.person.display_name}（{first.person.login}）　準備中…")
 
     def _open_when_ready(self, post_id: int) -> None:
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         self.ui.pages.removeWidget(preview)
         preview.deleteLater()
         self.ui.navList.clear()
+        self.bell.setEnabled(True)
+        self.bell.setToolTip("")
         return shown, chosen, queued
 
     def _take_over_preview(self, shown: list[int], chosen: int | None, queued: int | None) -> None:

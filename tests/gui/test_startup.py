@@ -389,3 +389,34 @@ def test_connecting_to_a_server_in_the_settings_keeps_its_password_out_of_settin
     assert Settings.load().database == pg_url.replace(f":{password}@", "@", 1)
     assert password in memory_keyring.store.values()
     launcher.db.dispose()
+
+
+def test_the_first_list_is_there_at_once_and_the_services_list_takes_its_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 17 (ready): the quick first read fills the list before the database is opened through the services;
+    the row chosen meanwhile is still chosen in the real page, which holds the same rows."""
+    from tests.scale import build_city
+
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    build_city(db, admin, 3, 6)
+    db.dispose()
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled, timeout=30000):
+        assert launcher.start()
+        window = launcher.window
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        preview = window.preview
+        assert preview is not None and preview.model.rowCount() == 18, "every post of the city, at once"
+        shown = preview.shown_ids()
+        preview.ui.postsTable.selectRow(4)
+        assert not window.attached and not window.bell.isEnabled()
+    assert window.preview is None and window.attached and window.bell.isEnabled()
+    page = window.posts_page
+    assert [row.id for row in page.model.rows] == shown
+    assert page.selected_row() is not None and page.selected_row().id == shown[4]  # type: ignore[union-attr]
+    assert window.nav_titles()[0] == "下書き"
+    launcher.db.dispose()  # type: ignore[union-attr]

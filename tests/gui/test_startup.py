@@ -420,3 +420,36 @@ def test_the_first_list_is_there_at_once_and_the_services_list_takes_its_place(
     assert page.selected_row() is not None and page.selected_row().id == shown[4]  # type: ignore[union-attr]
     assert window.nav_titles()[0] == "下書き"
     launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_a_post_double_clicked_in_the_first_list_opens_once_the_app_is_ready(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sns_desk.gui.posts.posts_page import PostsPage
+    from tests.scale import build_city
+
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    build_city(db, admin, 2, 3)
+    db.dispose()
+    opened: list[int | None] = []
+    monkeypatch.setattr(  # the editor is modal: record which post it would open
+        PostsPage, "open_selected", lambda page: opened.append(getattr(page.selected_row(), "id", None))
+    )
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled, timeout=30000):
+        assert launcher.start()
+        window = launcher.window
+        assert isinstance(window, MainWindow) and window.preview is not None
+        qtbot.addWidget(window)
+        table = window.preview.ui.postsTable
+        wanted = window.preview.model.row_at(2).id
+        table.doubleClicked.emit(window.preview.model.index(2, 0))
+        assert (
+            "準備中" in window.ui.statusbar.currentMessage()
+            and str(wanted) in window.ui.statusbar.currentMessage()
+        )
+        assert opened == [], "not before the app is ready"
+    qtbot.waitUntil(lambda: opened == [wanted])
+    launcher.db.dispose()  # type: ignore[union-attr]

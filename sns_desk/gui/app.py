@@ -159,18 +159,20 @@ class Launcher(QObject):
         if file is not None:
             from sns_desk.store.sqlite_files import check_ahead
 
-            check_ahead(file)  # SQLite reads the whole file on a thread while this one imports SQLAlchemy
+            check_ahead(file)  # SQLite reads the whole file on a thread while SQLAlchemy is imported
             self._show_first_page(shell, file)
         QTimer.singleShot(0, lambda: self._open_in(shell))
         return True
 
     def _show_first_page(self, shell: MainWindow, file: Path) -> None:
         """The first list from start-up's quick read (``store/first_page.py``: plain sqlite3, read-only), when it
-        can be trusted; the services' list replaces it once the database is open (issue 17, ready)."""
-        from sns_desk.gui.shared.item_models import PostsTableModel
+        can be trusted; the services' list replaces it once the database is open (issue 17, ready).  Read in
+        this thread: reading it on another while the window was made and shown delayed "shown" and gained
+        nothing (measured A/B)."""
         from sns_desk.store.first_page import read_first_page
+        from sns_desk.store.post_rows import PAGE_SIZE
 
-        first = read_first_page(file, self.login, PostsTableModel.PAGE)
+        first = read_first_page(file, self.login, PAGE_SIZE)
         if first is None:
             return  # start as without it: the services open the file and explain any problem
         shell.show_first_page(first)
@@ -249,14 +251,23 @@ class Launcher(QObject):
 
     def _open_behind(self, shell: MainWindow) -> None:
         """With start-up's first list on the screen (the file is there, at the expected revision): SQLAlchemy,
-        the ORM, the services and the first page's modules are imported, and the database opened and checked, on
-        a worker thread, so that the window keeps taking input; then the window is filled (``attach``) in the GUI
-        thread.  A problem is explained as without the first list (the window closes, the dialog says why)."""
+        the ORM and the services are imported, and the database opened and checked, on a worker thread, so that
+        the window keeps taking input; then the window is filled (``attach``) in the GUI thread.  A problem is
+        explained as without the first list (the window closes, the dialog says why)."""
         from sns_desk.gui.shared.background import run_in_background
 
         def work() -> tuple[Location, Database]:
-            _import_first_page()  # and with it SQLAlchemy, the ORM and the services
-            from sns_desk.store.database import open_database
+            # SQLAlchemy, the ORM (its mappers configured) and the services the first page and the window use;
+            # not the page's own modules: PySide6 initialises its classes lazily, which is not safe on two threads
+            # at once, so attach() imports them in the GUI thread
+            import sns_desk.services.accounts
+            import sns_desk.services.emergency_stop
+            import sns_desk.services.navigation
+            import sns_desk.services.post_queries
+            import sns_desk.services.users  # noqa: F401
+            from sns_desk.store.database import configure_models, open_database
+
+            configure_models()
 
             location = self.location()
             return location, open_database(location)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sns_desk.domain.vocabulary import PostStatus
 
+PAGE_SIZE = 200  # rows per page of the post lists (the first page is what start-up shows)
 PageKey = tuple[
     datetime, int
 ]  # (updated_at, id) of the last row seen: the lists are in this order, newest first

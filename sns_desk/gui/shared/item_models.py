@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
 from sns_desk.domain.japan_time import JST
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.gui import style
-from sns_desk.store.post_rows import PostRow
+from sns_desk.store.post_rows import PAGE_SIZE, PostRow
 
 if (
     TYPE_CHECKING
@@ -239,7 +239,7 @@ class AuditTableModel(TableModel["AuditRow"]):
 class PostsTableModel(TableModel[PostRow]):
     """Posts, newest first: a page at a time from ``fetch(last row loaded or None, limit)``, or a given list."""
 
-    PAGE = 200
+    PAGE = PAGE_SIZE
 
     def __init__(self) -> None:
         super().__init__(

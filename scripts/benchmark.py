@@ -464,11 +464,18 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   and the scheduled publisher follow, their modules imported and the bell read on a worker thread
   (`interaction.run_in_background`, a session of its own), so the window takes input meanwhile; the first page's
   modules are imported while a worker opens the database, and SQLite's `quick_check` of the whole file runs on
-  a thread from the moment the window is shown, while the GUI thread imports SQLAlchemy (SQLite works without
-  Python's lock; opening reuses its "ok" only for the file exactly as checked). What is left before ready is
-  importing SQLAlchemy and the ORM and configuring its mappers (about 0.7 s on this machine), the check where it
-  takes longer than those imports (at 1,000,000 posts), and building the first page. Ready within 2× a bare
-  window (about 0.3 s) would need the first list without SQLAlchemy's ORM; not attempted.
+  a thread from the moment the window is shown, while SQLAlchemy is imported (SQLite works without Python's
+  lock; opening reuses its "ok" only for the file exactly as checked). What was left before ready was importing
+  SQLAlchemy and the ORM and configuring its mappers (about 0.7 s on this machine), the check where it took
+  longer than those imports (at 1,000,000 posts), and building the first page. Now "ready" is the first
+  list from a quick read: `store/first_page.py` reads the person and the first 200 rows of their 下書き list with
+  Python's `sqlite3` (read-only, one read transaction, no SQLAlchemy), deciding who sees what with the rule the
+  services use (`domain/visibility.py`; a test compares it row for row with the services' list for every role),
+  only for a SQLite file at the expected schema head, a registered person and no journal to recover. SQLAlchemy,
+  the services and the database's opening and check follow on a worker thread; the window then switches to the
+  services' page (a few tenths of a second in the GUI thread; until then filters, buttons and other pages say
+  「準備中」, a double-clicked post opens once ready). Also cut before ready: SQLAlchemy imported by the check
+  ahead (through `store/locations.py`), jpholiday's tables (through `domain/policy.py`), the keyring library.
 - **Search.** One or two characters go through an index of every character and pair of characters (migration
   0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
   as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.

@@ -623,6 +623,20 @@ def take(out: Path, quick: bool, only: frozenset[str] = frozenset()) -> int:
     staff_window.resize(1280, 760)
     staff_window.show_page("posts")
     save(staff_window, "posts-1-list.png")
+    # start-up's first list (issue 17, ready): the quick read shown while the rest of the app loads
+    from sns_desk.gui.shared.item_models import PostsTableModel
+    from sns_desk.store.first_page import read_first_page
+
+    assert db.location.path is not None
+    first = read_first_page(db.location.path, tanto.login, PostsTableModel.PAGE)
+    assert first is not None, "the quick first read refused the screenshots' database"
+    starting = MainWindow()
+    starting.resize(1280, 760)
+    starting.show_loading(db.location.display())
+    starting.show_first_page(first)
+    starting.preview.ui.postsTable.selectRow(1)  # type: ignore[union-attr]
+    save(starting, "start-1-first-list.png")
+    starting.close()
     from sns_desk.gui.calendar.calendar_page import CalendarPage
 
     calendar_page = cast(CalendarPage, staff_window.show_page("calendar"))

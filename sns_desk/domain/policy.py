@@ -12,16 +12,14 @@ import itertools
 import json
 import re
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
-import jpholiday
-
 from sns_desk import resources
+from sns_desk.domain.japan_time import JST as JST  # where the lists read it (they need no policy rules)
 from sns_desk.domain.vocabulary import Labelled
 
-JST = timezone(timedelta(hours=9), "JST")  # Japan keeps no daylight saving time
 WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$|^24:00$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -204,6 +202,8 @@ def is_year_end(day: date) -> bool:
 
 def is_working_day(day: date) -> bool:
     """A city office working day: not a weekend, a national holiday (jpholiday) or 12月29日〜1月3日."""
+    import jpholiday  # its holiday tables take about 0.1 s to load: not at start-up (issue 17, ready)
+
     return day.weekday() < 5 and not jpholiday.is_holiday(day) and not is_year_end(day)
 
 
@@ -220,6 +220,8 @@ def within_operating_hours(policy: PolicyData, when: datetime) -> HoursCheck:
     local = when.astimezone(JST) if when.tzinfo else when.replace(tzinfo=JST)
     day = local.date()
     if policy.holidays_closed:
+        import jpholiday
+
         holiday = jpholiday.is_holiday_name(day)
         if holiday:
             return HoursCheck(False, f"{day:%Y年%m月%d日}は祝日（{holiday}）で、運用時間外です。")

@@ -110,10 +110,17 @@ class Launcher(QObject):
         self.window: QWidget | None = None
         self.shown_at: float | None = None  # time.time() when the first window was shown
         self.settled_at: float | None = None
+        # time.time() when the first list was on the screen taking input: start-up's quick first read, or the
+        # filled main window (settled) without it
+        self.first_list_at: float | None = None
         self.settled.connect(self._note_settled)
 
     def _note_settled(self) -> None:
         self.settled_at = time.time()
+        self.first_list_at = self.first_list_at or self.settled_at
+
+    def _note_first_list(self) -> None:
+        self.first_list_at = self.first_list_at or time.time()
 
     def location(self) -> Location:
         from sns_desk.store.locations import Location
@@ -152,9 +159,24 @@ class Launcher(QObject):
         if file is not None:
             from sns_desk.store.sqlite_files import check_ahead
 
-            check_ahead(file)  # SQLite reads the whole file on a thread while this one imports SQLAlchemy
+            check_ahead(file)  # SQLite reads the whole file on a thread while SQLAlchemy is imported
+            self._show_first_page(shell, file)
         QTimer.singleShot(0, lambda: self._open_in(shell))
         return True
+
+    def _show_first_page(self, shell: MainWindow, file: Path) -> None:
+        """The first list from start-up's quick read (``store/first_page.py``: plain sqlite3, read-only), when it
+        can be trusted; the services' list replaces it once the database is open (issue 17, ready).  Read in
+        this thread: reading it on another while the window was made and shown delayed "shown" and gained
+        nothing (measured A/B)."""
+        from sns_desk.store.first_page import read_first_page
+        from sns_desk.store.post_rows import PAGE_SIZE
+
+        first = read_first_page(file, self.login, PAGE_SIZE)
+        if first is None:
+            return  # start as without it: the services open the file and explain any problem
+        shell.show_first_page(first)
+        QTimer.singleShot(0, self._note_first_list)  # once the event loop runs: the window takes input
 
     def _shown(self) -> None:
         if self.on_shown is not None:
@@ -162,7 +184,10 @@ class Launcher(QObject):
             self.on_shown = None
 
     def _open_in(self, shell: MainWindow) -> None:
-        if not self._open(shell):
+        self._after_open(self._open(shell))
+
+    def _after_open(self, shown: bool) -> None:
+        if not shown:
             self.gave_up.emit()
         elif not (isinstance(self.window, MainWindow) and not self.window.attached):
             self.settled.emit()  # (a main window still opening another database settles by itself)
@@ -176,9 +201,10 @@ class Launcher(QObject):
 
     def _open(self, shell: MainWindow | None) -> bool:
         """Open the configured database and go on to the main window (in ``shell`` when given) or what is needed."""
+        if shell is not None and shell.preview is not None:
+            self._open_behind(shell)
+            return True
         from sns_desk.gui.shared import interaction as common
-        from sns_desk.services import users
-        from sns_desk.store.database import open_database
 
         try:
             location = self.location()
@@ -207,6 +233,8 @@ class Launcher(QObject):
         # While the worker opens the database (SQLite's integrity check runs without holding Python's lock), the
         # GUI thread imports what the first page needs: the two overlap on a second core (issue 17, ready).
         QTimer.singleShot(0, _import_first_page)
+        from sns_desk.store.database import open_database
+
         try:
             db = common.run_with_progress(
                 shell,
@@ -219,6 +247,46 @@ class Launcher(QObject):
             log.error("cannot open %s: %s", location.display(), error.log_message)
             self._close_shell(shell)
             return self._database_problem(error)
+        return self._opened(db, shell, location)
+
+    def _open_behind(self, shell: MainWindow) -> None:
+        """With start-up's first list on the screen (the file is there, at the expected revision): SQLAlchemy,
+        the ORM and the services are imported, and the database opened and checked, on a worker thread, so that
+        the window keeps taking input; then the window is filled (``attach``) in the GUI thread.  A problem is
+        explained as without the first list (the window closes, the dialog says why)."""
+        from sns_desk.gui.shared.background import run_in_background
+
+        def work() -> tuple[Location, Database]:
+            # SQLAlchemy, the ORM (its mappers configured) and the services the first page and the window use;
+            # not the page's own modules: PySide6 initialises its classes lazily, which is not safe on two threads
+            # at once, so attach() imports them in the GUI thread
+            import sns_desk.services.accounts
+            import sns_desk.services.emergency_stop
+            import sns_desk.services.navigation
+            import sns_desk.services.post_queries
+            import sns_desk.services.users  # noqa: F401
+            from sns_desk.store.database import configure_models, open_database
+
+            configure_models()
+
+            location = self.location()
+            return location, open_database(location)
+
+        def done(opened: tuple[Location, Database] | None, error: BaseException | None) -> None:
+            if error is None and opened is not None:
+                self._after_open(self._opened(opened[1], shell, opened[0]))
+                return
+            if not isinstance(error, DatabaseError):
+                raise error or RuntimeError("opening the database gave nothing")
+            log.error("cannot open %s: %s", self.db_override or "the configured database", error.log_message)
+            self._close_shell(shell)
+            self._after_open(self._database_problem(error))
+
+        run_in_background(shell, work, done)
+
+    def _opened(self, db: Database, shell: MainWindow | None, location: Location) -> bool:
+        from sns_desk.services import users
+
         if not users.has_users(db):
             db.dispose()
             self._close_shell(shell)
@@ -327,13 +395,22 @@ def report_first_window(launcher: Launcher, started: float) -> int:
     print(f"first window: {name} ({title}) shown={shown}", flush=True)
     if launcher.shown_at is not None and launcher.settled_at is not None:
         # Absolute times, so that a caller can measure from before it started the process (scripts/benchmark.py).
-        print(f"startup: shown_at={launcher.shown_at:.4f} ready_at={launcher.settled_at:.4f}", flush=True)
+        # ready: the first list on the screen and the window taking input (start-up's quick first read when it
+        # was used; the services' list replaces it by settled_at, printed too)
+        ready = launcher.first_list_at or launcher.settled_at
+        print(
+            f"startup: shown_at={launcher.shown_at:.4f} ready_at={ready:.4f} "
+            f"settled_at={launcher.settled_at:.4f}",
+            flush=True,
+        )
     log.info(
-        "exit-after-start: first window %s (%s), shown=%s, shown after %.2f s, ready after %.2f s",
+        "exit-after-start: first window %s (%s), shown=%s, shown after %.2f s, ready after %.2f s, "
+        "settled after %.2f s",
         name,
         title,
         shown,
         (launcher.shown_at or started) - started,
+        (launcher.first_list_at or launcher.settled_at or started) - started,
         (launcher.settled_at or started) - started,
     )
     return 0 if shown else 1

@@ -31,10 +31,12 @@ if TYPE_CHECKING:
     from sns_desk.domain.mail_kinds import MailKind
     from sns_desk.gui.approvals.approvals_page import ApprovalsPage
     from sns_desk.gui.posts.posts_page import PostsPage
+    from sns_desk.gui.posts.posts_preview import PostsPreview
     from sns_desk.gui.settings.settings_page import SettingsPage
     from sns_desk.services import notices
     from sns_desk.services.actors import Actor
     from sns_desk.store.database import Database
+    from sns_desk.store.first_page import FirstPage
 
 log = logging.getLogger(__name__)
 PageT = TypeVar("PageT", bound=QWidget)
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.watch_timer.timeout.connect(self.check_for_changes)
         self.ui.navList.currentRowChanged.connect(self._page_changed)
         self.loading_label: QLabel | None = None
+        self.preview: PostsPreview | None = None  # start-up's first list, until attach() replaces it
         self.attached = False  # True once attach() has filled the window
         self._bell_later = False  # True from start-up's first page until the bell is first read
         if db is not None and actor is not None:
@@ -101,6 +104,63 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.loading_label)
         self.ui.pages.setCurrentWidget(self.loading_label)
         self.db_label.setText(where)
+
+    def show_first_page(self, first: FirstPage) -> None:
+        """Start-up's first list from the quick first read, while the services load (issue 17, ready): readable
+        and scrollable at once; the rest of the window says 「準備中」 until :meth:`attach`."""
+        from sns_desk.gui.posts.posts_preview import WAIT, PostsPreview
+
+        self.preview = PostsPreview(first)
+        self.preview.open_asked.connect(self._open_when_ready)
+        self.ui.pages.addWidget(self.preview)
+        self.ui.pages.setCurrentWidget(self.preview)
+        if self.loading_label is not None:
+            self.ui.pages.removeWidget(self.loading_label)
+            self.loading_label.deleteLater()
+            self.loading_label = None
+        waiting = QtWidgets.QListWidgetItem("画面を準備中…")
+        waiting.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)  # not a page: says the navigation is on its way
+        waiting.setToolTip(WAIT)
+        self.ui.navList.addItem(waiting)
+        self.bell.setEnabled(False)  # read once the services are there (after attach)
+        self.bell.setToolTip(WAIT)
+        self.user_label.setText(f"ログイン中: {first.person.display_name}（{first.person.login}）　準備中…")
+
+    def _open_when_ready(self, post_id: int) -> None:
+        self.ui.statusbar.showMessage(f"準備中です。番号 {post_id} の投稿は、準備ができしだい開きます…")
+
+    def _leave_preview(self) -> tuple[list[int], int | None, int | None]:
+        """Take start-up's first list away: what it showed, the row chosen in it and the post asked to open."""
+        preview, self.preview = self.preview, None
+        if preview is None:
+            return [], None, None
+        shown, chosen, queued = preview.shown_ids(), preview.selected_id(), preview.queued
+        self.ui.pages.removeWidget(preview)
+        preview.deleteLater()
+        self.ui.navList.clear()
+        self.bell.setEnabled(True)
+        self.bell.setToolTip("")
+        return shown, chosen, queued
+
+    def _take_over_preview(self, shown: list[int], chosen: int | None, queued: int | None) -> None:
+        """The real 下書き page in place of the first look: the same row chosen, the post asked for opened."""
+        if not shown or self.current_key() != "posts":
+            return
+        page = self.posts_page
+        now = [row.id for row in page.model.rows[: len(shown)]]
+        if now != shown:  # another PC saved a post between the two reads: the services' list is what counts
+            log.info(
+                "first list replaced by the services' list (%d rows read first, %d now)", len(shown), len(now)
+            )
+        for post_id in (queued, chosen):
+            row = page.model.find(post_id) if post_id is not None else -1
+            if row >= 0:
+                page.ui.postsTable.selectRow(row)
+                break
+        if queued is not None:
+            self.ui.statusbar.clearMessage()
+            if page.model.find(queued) >= 0:  # still in the person's list
+                QTimer.singleShot(0, page.open_selected)
 
     def attach(self, db: Database, actor: Actor, *, rest_later: bool = False) -> None:
         """The database is open and the person known: fill the navigation, the first page and the status bar.
@@ -121,6 +181,7 @@ class MainWindow(QMainWindow):
             self.ui.pages.removeWidget(self.loading_label)
             self.loading_label.deleteLater()
             self.loading_label = None
+        previewed = self._leave_preview()
         pix = QtWidgets.QStyle.StandardPixmap
         self.bell.setIcon(self.style().standardIcon(pix.SP_MessageBoxInformation))
         self.bell.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -133,6 +194,7 @@ class MainWindow(QMainWindow):
             self._start_notices_outside()  # before the bell is first filled: its notices go to the tray too
         # builds the first page and (unless later) fills the bell and the badge (_page_changed)
         self.ui.navList.setCurrentRow(0)
+        self._take_over_preview(*previewed)
         may_back_up = self.refresh_status()
         self.ui.actionBackup.setEnabled(db.location.path is not None and may_back_up)
         # Live refresh: another PC's change shows within seconds, at the cost of one PRAGMA when nothing changed.
@@ -162,7 +224,7 @@ class MainWindow(QMainWindow):
     def _start_the_rest(self) -> None:
         """After start-up's first list: the bell read, and what the tray and the publisher import, off the GUI
         thread; then the tray, the outbox, the publisher and the bell in it (the window takes input meanwhile)."""
-        from sns_desk.gui.shared.interaction import run_in_background
+        from sns_desk.gui.shared.background import run_in_background
 
         db, actor = self.db, self.actor
 

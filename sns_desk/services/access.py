@@ -9,23 +9,15 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from sns_desk.domain import visibility
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.permissions import TABLE, Permission, denied_message
 from sns_desk.domain.vocabulary import Role
 from sns_desk.services import person_facts
 from sns_desk.store.orm import AccountMember, User
 
-
-def unacknowledged_contractor(user: User) -> bool:
-    """§9(1): a 委託業者 whose acknowledgement of the guideline is not recorded (also a person flagged as one
-    later) holds no role at all: it sees and does nothing."""
-    return user.is_contractor and user.contractor_ack_on is None
-
-
-def _counts(user: User, role: Role) -> bool:
-    """Whether a role on an account counts for ``user``: a 委託業者 acts only as 委託業者 (§9(1)), never as the
-    city's 担当者・管理者・責任者 (§4(1)), whatever its membership rows say; a 委託業者 role counts only for one."""
-    return role is Role.CONTRACTOR if user.is_contractor else role is not Role.CONTRACTOR
+# §9(1): an unacknowledged 委託業者 holds no role at all (the rule: domain/visibility.py)
+unacknowledged_contractor = visibility.unacknowledged_contractor
 
 
 # The roles read once per session and person: a use case asks "may they?" for every account of a list, and each
@@ -57,13 +49,7 @@ def account_roles(session: Session, user: User) -> dict[int, set[Role]]:
 
 def roles_from(user: User, memberships: Iterable[tuple[int, Role]]) -> dict[int, set[Role]]:
     """The roles that count for ``user`` from their membership rows (account id, role), already read."""
-    held: dict[int, set[Role]] = {}
-    if not user.active or unacknowledged_contractor(user):
-        return held
-    for account_id, role in memberships:
-        if _counts(user, role):
-            held.setdefault(account_id, set()).add(role)
-    return held
+    return visibility.account_roles(user, memberships)
 
 
 def roles_of(session: Session, user: User, account_id: int | None = None) -> set[Role]:
@@ -86,9 +72,7 @@ def is_allowed(session: Session, user: User, permission: Permission, account_id:
 
 def roles_of_person(user: User) -> set[Role]:
     """The city-wide roles ``user`` holds now (システム管理者, 広報課, 市の職員), without their accounts."""
-    if not user.active or unacknowledged_contractor(user):
-        return set()
-    return user.global_roles()
+    return visibility.city_roles(user)
 
 
 def require(session: Session, user: User, permission: Permission, account_id: int | None = None) -> None:
@@ -109,10 +93,9 @@ def require(session: Session, user: User, permission: Permission, account_id: in
 
 def visible_account_ids(session: Session, user: User) -> set[int] | None:
     """The accounts whose records ``user`` may see: None for every account (広報課, システム管理者), else the
-    accounts they hold a role on now (by :func:`roles_of`'s rules, the same as every write)."""
-    if is_allowed(session, user, Permission.VIEW_CITY_WIDE):
-        return None
-    return set(account_roles(session, user))
+    accounts they hold a role on now (by :func:`roles_of`'s rules, the same as every write).  The rule is
+    :func:`sns_desk.domain.visibility.visible_accounts`, which start-up's quick first read follows too."""
+    return visibility.visible_accounts(roles_of_person(user), lambda: account_roles(session, user))
 
 
 def may_see(session: Session, user: User, account_id: int) -> bool:

@@ -39,49 +39,11 @@ from sns_desk.store.orm import (
     User,
     utcnow,
 )
+from sns_desk.store.post_rows import PageKey as PageKey  # the lists' read model, re-exported
+from sns_desk.store.post_rows import PostRow as PostRow
 from sns_desk.store.search import post_text_condition
 
 P = PostStatus
-PageKey = tuple[
-    datetime, int
-]  # (updated_at, id) of the last row seen: the lists are in this order, newest first
-
-
-@dataclass(frozen=True)
-class PostRow:
-    id: int
-    account_id: int
-    account: str
-    platform: str
-    title: str
-    body: str
-    category: str
-    status: PostStatus
-    author: str
-    author_id: int
-    planned_at: datetime | None
-    published_at: datetime | None
-    updated_at: datetime
-    emergency: bool
-    scope_id: int | None
-    version: int
-
-    @property
-    def page_key(self) -> PageKey:
-        """Where the next page of a list starts after this row (:func:`list_posts`' ``after``)."""
-        return (self.updated_at, self.id)
-
-    @property
-    def summary(self) -> str:
-        first_line = self.body.strip().splitlines()[0] if self.body.strip() else ""
-        return (self.title or first_line or "（本文なし）")[:60]
-
-    def overdue(self, now: datetime | None = None) -> bool:
-        return (
-            self.status in (P.PENDING, P.APPROVED)
-            and self.planned_at is not None
-            and self.planned_at < (now or utcnow())
-        )
 
 
 def _post_row(p: Post, account_name: str, platform: str, author: str) -> PostRow:

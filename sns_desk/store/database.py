@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, configure_mappers
 from sqlalchemy.orm.exc import StaleDataError
 
 from sns_desk.domain.errors import (
@@ -581,3 +581,11 @@ def integrity_check(db: Database) -> str:
     with db.engine.connect() as conn:
         rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
     return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])
+
+
+def configure_models() -> None:
+    """Configure the ORM's mappers now rather than at the first query (start-up does it on its worker thread, so
+    that the GUI thread's first query after the first list does not pay for it)."""
+    import sns_desk.store.orm  # noqa: F401  (every model, so that all their mappers are configured)
+
+    configure_mappers()

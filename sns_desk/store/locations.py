@@ -7,8 +7,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from sns_desk.domain.errors import DatabaseError
 from sns_desk.domain.vocabulary import Labelled
 from sns_desk.host import paths
@@ -50,6 +48,9 @@ class Location:
             return cls(url=f"sqlite:///{path}", path=path)
         text = str(value)
         if "://" in text:
+            # SQLAlchemy parses a URL; start-up's integrity check (sqlite_files) needs this module before it loads
+            from sqlalchemy.engine import make_url
+
             url = make_url(text)
             if url.get_backend_name() == "sqlite":
                 if not url.database or url.database == ":memory:":

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column, relationship
 
+from sns_desk.domain import visibility
 from sns_desk.domain.vocabulary import (
     AccountStatus,
     ChecklistKey,
@@ -171,14 +172,7 @@ class User(Versioned, Base):
     department: Mapped[Department | None] = relationship(foreign_keys=[department_id])
 
     def global_roles(self) -> set[Role]:
-        roles: set[Role] = set()
-        if self.is_admin:
-            roles.add(Role.SYSTEM_ADMIN)
-        if self.is_pr:
-            roles.add(Role.PR)
-        if not self.is_contractor:
-            roles.add(Role.EMPLOYEE)
-        return roles
+        return visibility.global_roles(self)
 
 
 class Account(Versioned, Base):

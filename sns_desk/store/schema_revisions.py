@@ -9,12 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect
-
 from sns_desk.domain.errors import NewerSchemaError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
+
+# SQLAlchemy is imported where a connection is used: start-up's quick first read (store/first_page.py) compares a
+# file's revision with the head before SQLAlchemy is loaded.
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -61,6 +63,8 @@ def known_revisions() -> set[str]:
 
 def current_revision(conn: Connection) -> str | None:
     """The schema revision recorded in the database (None for an empty one), without Alembic."""
+    from sqlalchemy import inspect
+
     if not inspect(conn).has_table("alembic_version"):
         return None
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

@@ -184,9 +184,13 @@ def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_pa
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
         assert window.isVisible(), "the window is on the screen before the database is open"
-        assert "データベースを開いています" in window.loading_label.text()  # type: ignore[union-attr]
-        assert window.user_label.text() == "起動中…"
-    assert launcher.window is window
+        # the first list from the quick first read (no posts yet), the rest of the window on its way
+        assert window.preview is not None and window.preview.model.rowCount() == 0
+        assert window.user_label.text() == "ログイン中: 鈴木 隆（t-suzuki）　準備中…"
+        assert window.nav_titles() == ["画面を準備中…"]
+        assert not window.preview.ui.newButton.isEnabled()
+        assert "準備中" in window.preview.ui.newButton.toolTip()
+    assert launcher.window is window and window.preview is None
     assert "鈴木 隆（t-suzuki）" in window.user_label.text() and "役割なし" in window.user_label.text()
     assert window.nav_titles() == ["下書き", "予定", "アカウント", "トラブル", "問い合わせ", "設定"], (
         "no 承認待ち for someone who approves nothing"
@@ -208,6 +212,11 @@ def test_a_database_from_a_newer_version_is_explained_and_left_alone(
     launcher = Launcher(db_override=str(path), login="k-tanaka")
     with qtbot.waitSignal(launcher.gave_up):
         assert launcher.start()  # the window appears, then the problem is explained and the person quits
+        window = launcher.window
+        assert isinstance(window, MainWindow) and window.preview is None, (
+            "no quick first list from a newer file"
+        )
+        assert window.loading_label is not None, "it says the database is being opened, as before"
     assert "新しいバージョンの SNS Desk" in message_boxes.texts()
     assert launcher.window is None, "the half-open main window is gone"
     assert path.read_bytes() == before
@@ -380,3 +389,67 @@ def test_connecting_to_a_server_in_the_settings_keeps_its_password_out_of_settin
     assert Settings.load().database == pg_url.replace(f":{password}@", "@", 1)
     assert password in memory_keyring.store.values()
     launcher.db.dispose()
+
+
+def test_the_first_list_is_there_at_once_and_the_services_list_takes_its_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 17 (ready): the quick first read fills the list before the database is opened through the services;
+    the row chosen meanwhile is still chosen in the real page, which holds the same rows."""
+    from tests.scale import build_city
+
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    build_city(db, admin, 3, 6)
+    db.dispose()
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled, timeout=30000):
+        assert launcher.start()
+        window = launcher.window
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        preview = window.preview
+        assert preview is not None and preview.model.rowCount() == 18, "every post of the city, at once"
+        shown = preview.shown_ids()
+        preview.ui.postsTable.selectRow(4)
+        assert not window.attached and not window.bell.isEnabled()
+    assert window.preview is None and window.attached and window.bell.isEnabled()
+    page = window.posts_page
+    assert [row.id for row in page.model.rows] == shown
+    assert page.selected_row() is not None and page.selected_row().id == shown[4]  # type: ignore[union-attr]
+    assert window.nav_titles()[0] == "下書き"
+    launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_a_post_double_clicked_in_the_first_list_opens_once_the_app_is_ready(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sns_desk.gui.posts.posts_page import PostsPage
+    from tests.scale import build_city
+
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    build_city(db, admin, 2, 3)
+    db.dispose()
+    opened: list[int | None] = []
+    monkeypatch.setattr(  # the editor is modal: record which post it would open
+        PostsPage, "open_selected", lambda page: opened.append(getattr(page.selected_row(), "id", None))
+    )
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled, timeout=30000):
+        assert launcher.start()
+        window = launcher.window
+        assert isinstance(window, MainWindow) and window.preview is not None
+        qtbot.addWidget(window)
+        table = window.preview.ui.postsTable
+        wanted = window.preview.model.row_at(2).id
+        table.doubleClicked.emit(window.preview.model.index(2, 0))
+        assert (
+            "準備中" in window.ui.statusbar.currentMessage()
+            and str(wanted) in window.ui.statusbar.currentMessage()
+        )
+        assert opened == [], "not before the app is ready"
+    qtbot.waitUntil(lambda: opened == [wanted])
+    launcher.db.dispose()  # type: ignore[union-attr]

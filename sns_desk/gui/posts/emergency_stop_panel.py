@@ -20,8 +20,8 @@ from sns_desk.gui.shared.interaction import ask_reason, run_and_refresh, show_er
 from sns_desk.gui.shared.item_models import Column, TableModel, jst, show_list
 from sns_desk.services import emergency_stop
 from sns_desk.services.actors import Actor
-from sns_desk.services.post_queries import PostRow
 from sns_desk.store.database import Database
+from sns_desk.store.post_rows import PostRow
 
 HELD_COLUMNS: tuple[Column[PostRow], ...] = (
     Column("番号", lambda r: str(r.id), right=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from sns_desk.domain.errors import SnsDeskError
 from sns_desk.domain.vocabulary import PostStatus
@@ -13,6 +13,7 @@ from sns_desk.domain.workflow import PostAction, correctable
 from sns_desk.gui import style
 from sns_desk.gui.forms.ui_postspage import Ui_PostsPage
 from sns_desk.gui.posts.emergency_stop_panel import EmergencyStopPanel
+from sns_desk.gui.posts.posts_table import count_text, dress_posts_table
 from sns_desk.gui.shared.interaction import explain, show_error
 from sns_desk.gui.shared.item_models import PostsTableModel
 from sns_desk.services import accounts, post_queries, users
@@ -41,13 +42,7 @@ class PostsPage(QWidget):
         self.stop_panel.changed.connect(self.changed)
         self.model = PostsTableModel()
         table = self.ui.postsTable
-        table.setModel(self.model)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 56), (1, 96), (2, 180), (4, 110), (5, 130), (6, 96)):
-            table.setColumnWidth(column, width)
+        dress_posts_table(table, self.model)
         self.ui.statusCombo.addItem("すべて", None)
         self.ui.statusCombo.addItem("作業中（下書き・差戻し）", "working")
         for status in PostStatus:
@@ -111,9 +106,7 @@ class PostsPage(QWidget):
         except Exception as error:
             show_error(self, error, "loading posts")
             return
-        shown = self.model.rowCount()
-        more = "以上" if self.model.canFetchMore() else ""
-        self.ui.countLabel.setText(f"{shown:,} 件{more}")
+        self.ui.countLabel.setText(count_text(self.model.rowCount(), self.model.canFetchMore()))
         self._update_buttons()
 
     def selected_row(self) -> post_queries.PostRow | None:

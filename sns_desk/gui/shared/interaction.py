@@ -11,6 +11,8 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTim
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from sns_desk.domain.errors import SnsDeskError
+from sns_desk.gui.shared.background import _Signals
+from sns_desk.gui.shared.background import run_in_background as run_in_background
 from sns_desk.host import keyring_access, paths
 
 log = logging.getLogger(__name__)
@@ -46,11 +48,6 @@ def show_error(parent: QWidget | None, error: BaseException, context: str = "") 
         "予期しないエラーが発生しました。作業内容は保存されていない可能性があります。\n"
         f"お手数ですが、次のフォルダのログをシステム管理者に送ってください:\n{paths.log_dir()}",
     )
-
-
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    done = Signal(object, object)  # result, error
 
 
 class _Job(QRunnable):
@@ -150,49 +147,6 @@ def run_with_progress(
     if cancel.is_set():
         raise Cancelled()
     return receiver.result
-
-
-class _Later(QObject):
-    """Receives a background job's result in the GUI thread (queued through the event loop)."""
-
-    def __init__(self, done: Callable[[Any, BaseException | None], None], owner: QObject) -> None:
-        super().__init__(owner)  # goes with its owner: a closed window hears nothing
-        self.done = done
-
-    @Slot(object, object)
-    def on_done(self, result: Any, error: BaseException | None) -> None:
-        try:
-            self.done(result, error)
-        finally:
-            self.deleteLater()
-
-
-class _Background(QRunnable):
-    """Owned by the thread pool once started (auto-delete); its signals reach the GUI thread queued."""
-
-    def __init__(self, work: Callable[[], Any], receiver: _Later) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self.signals.done.connect(receiver.on_done)
-        self.work = work
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as error:  # reported to the GUI thread, never swallowed
-            self.signals.done.emit(None, error)
-        else:
-            self.signals.done.emit(result, None)
-
-
-def run_in_background(
-    owner: QObject, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]
-) -> None:
-    """Run ``work()`` on a worker thread and, later, ``done(result, error)`` in the GUI thread, without waiting:
-    the window takes input meanwhile and shows no progress (for work the person did not ask for, such as filling
-    the bell at start-up).  ``work`` never touches widgets; a service call in it opens its own session, so no
-    database connection is shared between threads.  Nothing is delivered once ``owner`` is gone."""
-    QThreadPool.globalInstance().start(_Background(work, _Later(done, owner)))
 
 
 KEYRING_WAIT_TEXT = "OS の資格情報ストアの応答を待っています…"

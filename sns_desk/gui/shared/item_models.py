@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,11 +23,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
 
-from sns_desk.domain.policy import JST
+from sns_desk.domain.japan_time import JST
 from sns_desk.domain.vocabulary import PostStatus
 from sns_desk.gui import style
-from sns_desk.services.audit_log import AuditRow
-from sns_desk.services.post_queries import PostRow
+from sns_desk.store.post_rows import PAGE_SIZE, PostRow
+
+if (
+    TYPE_CHECKING
+):  # the posts' list is start-up's first page: this module imports no SQLAlchemy (issue 17, ready)
+    from sns_desk.services.audit_log import AuditRow
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -201,7 +205,7 @@ def jst(value: Any, fmt: str = "%m/%d %H:%M") -> str:
 # -- the app's long lists
 
 
-class AuditTableModel(TableModel[AuditRow]):
+class AuditTableModel(TableModel["AuditRow"]):
     """The audit log, newest first, fetched a page at a time as the view scrolls."""
 
     PAGE = 500
@@ -235,7 +239,7 @@ class AuditTableModel(TableModel[AuditRow]):
 class PostsTableModel(TableModel[PostRow]):
     """Posts, newest first: a page at a time from ``fetch(last row loaded or None, limit)``, or a given list."""
 
-    PAGE = 200
+    PAGE = PAGE_SIZE
 
     def __init__(self) -> None:
         super().__init__(

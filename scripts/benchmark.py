@@ -479,6 +479,11 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   services' page (a few tenths of a second in the GUI thread; until then filters, buttons and other pages say
   「準備中」, a double-clicked post opens once ready). Also cut before ready: SQLAlchemy imported by the check
   ahead (through `store/locations.py`), jpholiday's tables (through `domain/policy.py`), the keyring library.
+  Ready went from 9.6× to 3.1× the bare window in the run above (2.0–2.3× by hand with `QT_QPA_PLATFORM=offscreen`,
+  5 interleaved cold starts); 2× is not met. What is left: before the window is shown, the app's own imports
+  (logging's handlers, settings, the main window's form and platformdirs, about 0.1 s), and from shown to ready
+  the first page's modules (its table model and the permission table) and its form (about 0.1 s). Shown is
+  slower than before (1.7× → 2.4× here; 1.45× → 1.68× by hand): not yet found.
 - **Search.** One or two characters go through an index of every character and pair of characters (migration
   0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
   as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.
@@ -489,7 +494,9 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   own time texts not at all. The ratio is noisy: idle runs gave 1.03× (23:11) and 1.22× (00:13),
   and measured in CPU time on the loaded machine the export took 1.28–1.39× raw openpyxl at 100,000 rows, and 1.45× at 1,000,000. What is left
   is reading the rows (SQLAlchemy's conversion of three times and a status per row), formatting the times in
-  Japan time, and the loop itself.
+  Japan time, and the loop itself. The run above gave 1.54×; the export alone, timed on the same 100,000-post
+  file right after with the code before this round's changes and with this code, took 18.1–18.6 s and
+  18.9–19.3 s (within 5%): the machine was slower than in the earlier runs; the ratio is not a change of the export.
 - **Peak memory** is mostly fixed, not per post. Measured at 1,000 posts, step by step (resident, of which
   anonymous): the interpreter and PySide6 41 MB (15); importing SQLAlchemy, the ORM, openpyxl, keyring and the
   services 109 MB (77); the main window 150 MB (95); searching 153 MB; opening the first post 265 MB (105):

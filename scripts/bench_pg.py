@@ -36,6 +36,14 @@ ACCOUNTS = 300
 USERS = 2000
 MANAGERS = 100  # user i manages accounts i, i + 100, i + 200; users 100…1999 are 担当者
 CLIENTS = 20  # deciding at once, each a process of its own (a PC)
+QUICK_CLIENTS = 5  # --quick (what CI runs): the same measure, bounded in time on a loaded 2-core machine
+
+
+def client_count() -> int:
+    """How many 管理者 decide at once in this run (``SNS_DESK_BENCH_CLIENTS``, set by ``--quick``)."""
+    return int(os.environ.get("SNS_DESK_BENCH_CLIENTS", CLIENTS))
+
+
 PACED_SECONDS = 30.0  # how long the 20 decide at a person's pace
 TARGETS = {"filter_p95_ms": 50.0, "open_ms": 100.0, "approve_p95_ms": 30.0}
 EXPORT_ROWS = 100_000
@@ -269,7 +277,8 @@ def measure_in_process(url: str, runs: int, keystrokes: list[str]) -> dict[str, 
 
     # not one of the 20 clients (on a kept database, another one each time: SNS_DESK_BENCH_FIRST_MANAGER)
     manager = users.resolve_actor(
-        db, f"user{MANAGERS - 1 - int(os.environ.get('SNS_DESK_BENCH_FIRST_MANAGER', '0')) // CLIENTS:04d}"
+        db,
+        f"user{MANAGERS - 1 - int(os.environ.get('SNS_DESK_BENCH_FIRST_MANAGER', '0')) // client_count():04d}",
     )
     drafts = post_queries.list_posts(db, manager, PostFilter(statuses=[PostStatus.DRAFT]), limit=runs * 3)
     opens = []
@@ -414,7 +423,7 @@ def concurrent_approvals(
             text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
-        for k in range(CLIENTS)
+        for k in range(client_count())
     ]
     try:
         for client in clients:  # each has read its queue and holds its key
@@ -533,6 +542,8 @@ def run(
 ) -> int:
     """``benchmark.py --backend postgresql``: measure each size and write the report's PostgreSQL section."""
     base = server_url(args.pg_url)
+    if args.quick:  # the children read it too
+        os.environ["SNS_DESK_BENCH_CLIENTS"] = str(QUICK_CLIENTS)
     load = load_average()
     results = {}
     for size in args.sizes:
@@ -580,11 +591,13 @@ def report(results: dict[int, dict[str, Any]], command: str, machine: str, load:
         f"{ACCOUNTS} accounts, {USERS:,} users; the app as the システム管理者 (every post). Filter: the SQLite "
         "report's keystrokes in the posts list (each prefix of each word, one refresh per keystroke). Approve: "
         f"median of single approvals (with the 電子印鑑), and the CPU one costs (this process + the server's); then "
-        f"{CLIENTS} 管理者, each a process of its own (a PC) with its own connection and queue of posts, deciding at "
+        f"{client_count()} 管理者, each a process of its own (a PC) with its own connection and queue of posts, deciding at "
         f"a person's pace (look 1–3 s, decide, for {PACED_SECONDS:.0f} s) and all at the same instant (burst).  "
         "Export: 投稿実績 in a process of its own; memory is that process's peak RSS.",
         "",
-        "| posts | build | start: bare / shown / ready | filter p50 | filter p95 | 1–2 chars, slowest | next page (keyset) | open post | approve (CPU: app + server) | approve p50 / p95, 20 at a person's pace (n) | approve p50 / p95, 20 in a burst (n) | export (rows) | export peak memory |",
+        "| posts | build | start: bare / shown / ready | filter p50 | filter p95 | 1–2 chars, slowest | next page (keyset) | open post | approve (CPU: app + server) | "
+        f"approve p50 / p95, {client_count()} at a person's pace (n) | approve p50 / p95, {client_count()} in a burst (n) | "
+        "export (rows) | export peak memory |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, r in sorted(results.items()):
@@ -607,7 +620,7 @@ def report(results: dict[int, dict[str, Any]], command: str, machine: str, load:
         ("filter p95", "filter_p95_ms", TARGETS["filter_p95_ms"]),
         ("open a post", "open_ms", TARGETS["open_ms"]),
         (
-            f"approve p95 with {CLIENTS} 管理者 deciding at once, each at a person's pace",
+            f"approve p95 with {client_count()} 管理者 deciding at once, each at a person's pace",
             "approve_paced_p95_ms",
             TARGETS["approve_p95_ms"],
         ),
@@ -616,11 +629,11 @@ def report(results: dict[int, dict[str, Any]], command: str, machine: str, load:
         lines.append(f"- {label}: {_fmt(big[key])} (≤ {target:.0f} ms) — {'met' if ok else '**not met**'}")
     cpu = big["approve_client_cpu_ms"] + big["approve_server_cpu_ms"]
     lines.append(
-        f"- the burst ({CLIENTS} deciding at the same instant, {big['approve_burst_n']} approvals): p95 "
+        f"- the burst ({client_count()} deciding at the same instant, {big['approve_burst_n']} approvals): p95 "
         f"{_fmt(big['approve_burst_p95_ms'])}, all done in {big['approve_burst_wall_s']:.2f} s; one approval costs "
         f"{cpu:.1f} ms of CPU ({big['approve_client_cpu_ms']:.1f} in the app, {big['approve_server_cpu_ms']:.1f} in "
-        f"the server), so on this machine's 2 cores, shared by the 20 clients and the server, the last of 20 "
-        f"at once cannot finish before about {CLIENTS * cpu / 2:.0f} ms"
+        f"the server), so on this machine's 2 cores, shared by the {client_count()} clients and the server, the last of {client_count()} "
+        f"at once cannot finish before about {client_count() * cpu / 2:.0f} ms"
     )
     lines.append(
         "- 1–2 character keystrokes (pg_trgm cannot serve them): "

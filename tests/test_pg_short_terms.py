@@ -6,15 +6,13 @@ where the app's role may not enable pg_trgm (issue 17: a short term few posts co
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, event, insert, select, text, update
+from sqlalchemy import delete, event, select, text, update
 
-from sns_desk.domain.vocabulary import AccountStatus, PostStatus
+from sns_desk.domain.vocabulary import AccountStatus
 from sns_desk.services import post_queries
 from sns_desk.services.post_queries import PostFilter
 from sns_desk.store import pg_short_terms, search
@@ -22,6 +20,7 @@ from sns_desk.store.database import Database, open_database
 from sns_desk.store.orm import AccountMember, Post
 from tests.migrating import migrating
 from tests.test_pg_scale import restricted_url  # noqa: F401 - the fixture: a role that may not enable pg_trgm
+from tests.test_search_short_terms import add_posts, contains
 from tests.world import People, in_state
 
 BOTH_BACKENDS = True
@@ -46,7 +45,7 @@ def account(db: Database, people: People) -> int:
 
 def ilike_ids(db: Database, term: str) -> set[int]:
     """What ILIKE finds, each of % _ \\ as itself: the reference the index must agree with."""
-    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = contains(term)
     with db.read() as session:
         return set(
             session.scalars(
@@ -55,30 +54,6 @@ def ilike_ids(db: Database, term: str) -> set[int]:
                     | Post.body.ilike(pattern, escape="\\")
                     | Post.category.ilike(pattern, escape="\\")
                 )
-            )
-        )
-
-
-def add_posts(db: Database, people: People, account: int, rows: list[tuple[str, str, str]]) -> list[int]:
-    now = datetime.now(UTC)
-    with db.write_session() as session:
-        return list(
-            session.scalars(
-                insert(Post).returning(Post.id),
-                [
-                    dict(
-                        account_id=account,
-                        author_id=people.tanto.user_id,
-                        status=PostStatus.DRAFT,
-                        title=title,
-                        body=body,
-                        category=category,
-                        created_at=now,
-                        updated_at=now,
-                        version=1,
-                    )
-                    for title, body, category in rows
-                ],
             )
         )
 

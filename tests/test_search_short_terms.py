@@ -30,9 +30,14 @@ TEXTS = st.text(alphabet=ALPHABET, max_size=12)
 TERMS = st.text(alphabet=ALPHABET, min_size=1, max_size=2)
 
 
+def contains(term: str) -> str:
+    """A LIKE pattern for posts containing ``term``, each of % _ \\ as itself (escape character \\)."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def like_ids(db: Database, term: str) -> set[int]:
     """What SQLite's LIKE finds: the reference the index must agree with."""
-    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = contains(term)
     with db.read() as session:
         return set(
             session.scalars(

@@ -68,8 +68,9 @@ def check_files(app: Path) -> None:
         "sns_desk/resources/icons/sns-desk.ico",
         "sns_desk/store/migrations/env.py",
         "twitter_text/regexp/emoji-test.txt",
-        "sudachipy/resources/char.def",  # the word checks' analyser and its dictionary (issue 15)
-        "sudachidict_core/resources/system.dic",
+        "unidic_lite/dicdir/sys.dic",  # the word checks' dictionary (issue 15; the analyser is fugashi)
+        "unidic_lite/dicdir/matrix.bin",
+        "unidic_lite/dicdir/mecabrc",
         "certifi/cacert.pem",  # the CA bundle httpx (X) and line-bot-sdk's urllib3 (LINE) verify HTTPS with
     ]
     missing = [name for name in needed if not (internal / name).exists()]

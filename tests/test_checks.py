@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sns_desk.domain import checks
+from sns_desk.domain import checks, word_rules
 from sns_desk.domain import policy as pol
 from sns_desk.domain.checks import Draft, Severity
 from sns_desk.domain.errors import ValidationError
@@ -354,8 +354,8 @@ def test_loading_the_rules_does_not_load_the_analyser() -> None:
     """Start-up stays fast: the analyser is imported only when the first check runs."""
     code = (
         "import sys; from sns_desk.domain import checks; checks.load_rules(); "
-        "print('sudachipy' in sys.modules, end=' '); "
-        "checks.run_checks(checks.Draft(checks.Platform.X, 'テスト')); print('sudachipy' in sys.modules)"
+        "print('fugashi' in sys.modules, end=' '); "
+        "checks.run_checks(checks.Draft(checks.Platform.X, 'テスト')); print('fugashi' in sys.modules)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
@@ -365,7 +365,7 @@ def test_loading_the_rules_does_not_load_the_analyser() -> None:
 
 def test_a_very_long_body_is_analysed_in_pieces() -> None:
     text = ("燃やせるゴミは月曜日です。\n" * 6000) + "あいつは馬鹿だ"
-    assert len(text.encode("utf-8")) > 49149  # more than Sudachi takes at once
+    assert len(text) > 2 * word_rules.CHUNK  # analysed in several pieces
     [finding] = rules_of(text, Platform.OTHER)["words:誹謗中傷"]
     assert text[finding.start : finding.end] == "馬鹿"
 
@@ -385,10 +385,25 @@ def test_hours_without_a_planned_time_are_judged_at_the_moment_of_acting() -> No
     assert verdict_now(None, None, monday_night, False, "").state is HoursState.NO_POLICY
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("返信：ﾊﾞｶじゃないの？", "ﾊﾞｶ"),  # half-width kana: analysed as 「バカ」, shown as written
+        ("お前はｸｽﾞだ", "お前はｸｽﾞ"),
+        ("ＤＶＤを見て、あいつはバカだと思った", "バカ"),
+    ],
+)
+def test_words_written_in_half_width_or_full_width_are_found_where_they_are_written(
+    text: str, found: str
+) -> None:
+    [finding] = rules_of(text)["words:誹謗中傷"]
+    assert text[finding.start : finding.end] == found
+
+
 def test_a_missing_dictionary_is_explained_in_japanese(monkeypatch: pytest.MonkeyPatch) -> None:
     from sns_desk.domain import word_rules
 
-    monkeypatch.setitem(sys.modules, "sudachipy", None)  # as in an install that lost the package
+    monkeypatch.setitem(sys.modules, "fugashi", None)  # as in an install that lost the package
     word_rules._tokenizer.cache_clear()
     try:
         with pytest.raises(word_rules.AnalyserMissingError, match="SNS Desk を入れ直してください"):

@@ -1,17 +1,21 @@
 """Words matched as words (issue 15): the rule file's word lists are matched against the morphemes of a draft, not
 its substrings, so 「燃やせるゴミ」 is not 「ゴミ」 said of a person, 「バカンス」 is not 「バカ」, 「アホウドリ」 is not 「アホ」.
 
-The analyser is SudachiPy with its ``core`` dictionary.  It is imported when the first check runs (never at start-up):
-loading it takes about 0.15 s, and the dictionary is memory-mapped.  Each token has a ``surface`` (as written), a
-``normalized`` form (Sudachi's 正規化表記: 「ばか」「バカ」 → 「馬鹿」, 「取扱」 → 「取り扱い」, 「つくろう」 → 「作る」), a
-``lemma`` (辞書形: 「死ね」 → 「死ぬ」), a part of speech (``pos``: 「名詞,普通名詞,一般」) and a conjugation form
-(``form``: 「命令形」).  A rule says which of these each of its words is compared with; docs/checks.md describes the
-keys of a rule file.
+The analyser is MeCab (through fugashi) with UniDic (``unidic-lite``).  It is imported when the first check runs
+(never at start-up); its dictionary is memory-mapped and only the pages a text needs are read, so analysing posts
+holds about 20 MB where SudachiPy's core dictionary held about 100 (issue 17, docs/checks.md).  The text is analysed
+in its NFKC form (「ﾊﾞｶ」 → 「バカ」, 「ＤＶＤ」 → 「DVD」), each token's offsets mapped back to the text as written.
+Each token has a ``surface`` (in that form: 「ｸｽﾞ」 is 「クズ」), a ``normalized`` form (UniDic's 語彙素: 「ばか」
+「バカ」 → 「馬鹿」, 「取扱い」 → 「取り扱い」, 「つくろう」 → 「作る」, 「いる」 → 「居る」), a ``lemma`` (書字形基本形:
+「死ね」 → 「死ぬ」), a part of speech (``pos``: 「名詞,普通名詞,一般,*」) and a conjugation form (``form``:
+「命令形」).  A rule says which of these each of its words is compared with; docs/checks.md describes the keys of a
+rule file.
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +24,8 @@ from typing import Any
 from sns_desk.domain.errors import SnsDeskError, ValidationError
 
 FIELDS = ("surface", "normalized", "lemma", "pos", "form")
-# Sudachi refuses an input over 49,149 bytes; a chunk of 8,000 code points is at most 32,000 bytes of UTF-8
+# long bodies (a Facebook post may have 63,206 characters) are analysed in pieces of at most 8,000 code points, cut
+# at line ends where possible, so one analysis never holds a whole lattice of a huge text
 CHUNK = 8000
 
 
@@ -160,21 +165,24 @@ _lock = threading.Lock()
 
 @cache
 def _tokenizer() -> Any:
-    """SudachiPy's tokenizer, created on first use (mode C: the longest units, so 「ゴミ拾い」 stays one word)."""
+    """MeCab with unidic-lite's dictionary, created on first use (its path given, so no other MeCab dictionary or
+    mecabrc on the computer is used instead)."""
     try:
-        from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # a .pyi without py.typed
+        import fugashi  # type: ignore[import-untyped]
+        import unidic_lite  # type: ignore[import-untyped]
 
-        return Dictionary(dict="core").tokenizer(SplitMode.C)
+        dicdir = str(unidic_lite.DICDIR)
+        return fugashi.Tagger(f'-d "{dicdir}" -r "{dicdir}/mecabrc"')
     except (ImportError, OSError, RuntimeError) as exc:  # the package or its dictionary file is missing
         raise AnalyserMissingError(
-            "語の検査に使う形態素解析の辞書（SudachiPy / sudachidict_core）が見つかりません。"
+            "語の検査に使う形態素解析の辞書（fugashi / unidic-lite）が見つかりません。"
             "SNS Desk を入れ直してください。",
             f"morphological analyser unavailable: {exc!r}",
         ) from exc
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """The text in pieces the analyser accepts, cut at line ends where possible."""
+    """The text in pieces analysed one at a time, cut at line ends where possible."""
     at = 0
     while at < len(text):
         end = min(len(text), at + CHUNK)
@@ -185,22 +193,62 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         at = end
 
 
+def nfkc(text: str) -> tuple[str, list[int], list[int]]:
+    """The text in NFKC form, and for each of its code points the start and end of the code points of ``text`` it
+    comes from (a half-width 「ﾊﾞ」 is two code points of the text and one of the form)."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        piece = unicodedata.normalize("NFKC", ch)
+        if pieces and piece and unicodedata.combining(piece[0]):
+            # a sound mark written apart (ﾞ, ﾟ) joins the kana before it
+            joined = unicodedata.normalize("NFC", pieces[-1] + piece)
+            pieces[-1] = joined
+            ends[-1] = i + 1
+            continue
+        pieces.append(piece)
+        starts.append(i)
+        ends.append(i + 1)
+    form: list[str] = []
+    first: list[int] = []
+    last: list[int] = []
+    for piece, start, end in zip(pieces, starts, ends, strict=True):
+        form.append(piece)
+        first.extend([start] * len(piece))
+        last.extend([end] * len(piece))
+    return "".join(form), first, last
+
+
+def _field(value: Any, fallback: str) -> str:
+    return fallback if value is None or value == "" else str(value)
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
-    with _lock:  # a Sudachi tokenizer is not meant to be shared between threads at once
-        tokenizer = _tokenizer()
+    with _lock:  # a MeCab tagger is not meant to be shared between threads at once
+        tagger = _tokenizer()
         for offset, piece in _chunks(text):
-            for m in tokenizer.tokenize(piece):
-                pos = m.part_of_speech()
+            form, first, last = nfkc(piece)
+            at = 0
+            for word in tagger(form):
+                at += len(word.white_space)  # MeCab skips the spaces before a word
+                begin, at = at, at + len(word.surface)
+                if begin >= at:
+                    continue
+                f = word.feature
+                # 語彙素 of a loanword carries its origin (「バカンス-vacance」); unknown words have none
+                normalized = _field(f.lemma, word.surface).split("-", 1)[0] or word.surface
+                pos = ",".join(_field(p, "*") for p in (f.pos1, f.pos2, f.pos3, f.pos4))
                 tokens.append(
                     Token(
-                        m.surface(),
-                        m.normalized_form(),
-                        m.dictionary_form(),
-                        ",".join(pos[:4]),
-                        pos[5],
-                        offset + m.begin(),
-                        offset + m.end(),
+                        word.surface,
+                        normalized,
+                        _field(f.orthBase, word.surface),
+                        pos,
+                        _field(f.cForm, "*"),
+                        offset + first[begin],
+                        offset + last[at - 1],
                     )
                 )
     return tokens

@@ -227,7 +227,7 @@ def test_what_runs_before_the_window_is_shown_imports_no_database_or_excel_libra
     code = (
         "import sys; import sns_desk.launch, sns_desk.gui.app, sns_desk.gui.main_window; "
         "heavy = {'sqlalchemy', 'alembic', 'openpyxl', 'twitter_text', 'numpy', 'keyring', 'sns_desk.store.orm', "
-        "'sudachipy', 'sudachidict_core', 'linebot', 'pydantic', 'cryptography', 'httpx'}; "
+        "'fugashi', 'unidic_lite', 'linebot', 'pydantic', 'cryptography', 'httpx'}; "
         "print(sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -240,7 +240,7 @@ from PySide6.QtWidgets import QApplication
 from sns_desk.gui.app import Launcher
 app = QApplication(sys.argv[:1])
 launcher = Launcher(db_override=sys.argv[1], login="k-tanaka")
-later = {'linebot', 'pydantic', 'cryptography', 'openpyxl', 'twitter_text', 'sudachipy',
+later = {'linebot', 'pydantic', 'cryptography', 'openpyxl', 'twitter_text', 'fugashi',
          'sns_desk.gui.posts.post_editor', 'sns_desk.services.publishing', 'sns_desk.services.notices'}
 def settled():
     window = launcher.window

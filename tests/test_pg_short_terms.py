@@ -94,6 +94,57 @@ def test_a_short_term_lists_exactly_what_ilike_finds(
         assert listed(db, people.kacho, term) == expected, f"the 管理者's account: {term!r}"
 
 
+# What lower-casing touches (Roman numerals, circled letters, the Kelvin sign, dotted İ) next to what it does not
+# (kana, kanji, ー, digits of both widths)
+CASED_OR_NOT = "あアー灰降予１1ⅠⅰⒶⓐKkİiＡａAa%_\\ "
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    rows=st.lists(st.tuples(*[st.text(alphabet=CASED_OR_NOT, max_size=10)] * 3), min_size=1, max_size=6),
+    terms=st.lists(st.text(alphabet=CASED_OR_NOT, min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_a_common_term_walked_along_the_list_finds_exactly_what_ilike_finds(
+    db: Database,
+    people: People,
+    account: int,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[tuple[str, str, str]],
+    terms: list[str],
+) -> None:
+    """Every term taken as common (the list's order walked): a term without case is matched with LIKE, any other
+    with ILIKE, and both find exactly what ILIKE finds, for every account and for a 管理者's."""
+    monkeypatch.setattr(pg_short_terms, "estimated_matches", lambda _conn, _term: 1e9)
+    with db.write_session() as session:
+        session.execute(delete(Post))
+    add_posts(db, people, account, rows)
+    for term in {t.strip() for t in terms} - {""}:
+        expected = ilike_ids(db, term)
+        assert listed(db, people.koho, term) == expected, f"every account: {term!r}"
+        assert listed(db, people.kacho, term) == expected, f"the 管理者's account: {term!r}"
+
+
+def test_a_term_without_case_is_matched_with_like(
+    db: Database, people: People, account: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert search.caseless("降灰予報") and search.caseless("お知らせ第1") and search.caseless("データ")
+    assert not search.caseless("Ab") and not search.caseless("ａ") and not search.caseless("Ⅰ")
+    assert not search.caseless("%") and not search.caseless("降 灰"), "only letters without case and digits"
+    [ash] = add_posts(db, people, account, [("降灰予報", "桜島の降灰予報です。Sakurajima", "")])
+    monkeypatch.setattr(pg_short_terms, "estimated_matches", lambda _conn, _term: 1e9)  # common: walked
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    for term, operator in (("降", " LIKE "), ("降灰予報", " LIKE "), ("sakura", " ILIKE ")):
+        statements.clear()
+        assert listed(db, people.koho, term) == {ash}
+        [walk] = [s for s in statements if "FROM posts" in s]
+        assert operator in walk and (operator == " ILIKE " or "ILIKE" not in walk), walk
+
+
 def test_the_index_serves_short_terms_and_a_manager_sees_only_their_accounts(
     db: Database, people: People, account: int
 ) -> None:

@@ -70,6 +70,21 @@ def is_allowed(session: Session, user: User, permission: Permission, account_id:
     return bool(roles_of(session, user, account_id if rule.account_scoped else None) & rule.roles)
 
 
+def allowed_accounts(
+    session: Session, user: User, permission: Permission, account_ids: Iterable[int]
+) -> list[int]:
+    """The accounts of ``account_ids`` on which ``user`` may do ``permission``: :func:`is_allowed` for each, with
+    the person's roles gathered once (a list of 300 accounts asked one by one cost about 5 ms of Python)."""
+    rule = TABLE[permission]
+    city = roles_of_person(user)
+    if not any(role.per_account for role in rule.roles) or not rule.account_scoped:
+        return list(account_ids) if is_allowed(session, user, permission) else []
+    if city & rule.roles:
+        return list(account_ids)
+    held = account_roles(session, user)
+    return [account_id for account_id in account_ids if held.get(account_id, set()) & rule.roles]
+
+
 def roles_of_person(user: User) -> set[Role]:
     """The city-wide roles ``user`` holds now (システム管理者, 広報課, 市の職員), without their accounts."""
     return visibility.city_roles(user)

@@ -122,12 +122,13 @@ def state(db: Database, actor: Actor) -> StopState:
         if held_ids:
             candidates = scheduled_approved(session, sorted(held_ids))
             held = [p for p in candidates if emergency.held(p.status, p.planned_at, p.account_id in held_ids)]
-        stoppable = [
-            (account_id, name)
-            for account_id, name in accounts
-            if (visible is None or account_id in visible)
-            and step.may(Permission.STOP_ACCOUNT_POSTS, account_id)
-        ]
+        may_stop = set(
+            step.may_on(
+                Permission.STOP_ACCOUNT_POSTS,
+                [account_id for account_id, _name in accounts if visible is None or account_id in visible],
+            )
+        )
+        stoppable = [(account_id, name) for account_id, name in accounts if account_id in may_stop]
         return StopState(stops, held, step.may(Permission.STOP_ALL_POSTS), stoppable)
 
     return look(db, actor, read)

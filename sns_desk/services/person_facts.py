@@ -13,10 +13,24 @@ The rules that use these rows stay where they are: :mod:`sns_desk.services.acces
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, cast, event, literal, null, select, true, union_all
+from sqlalchemy import (
+    Boolean,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    cast,
+    event,
+    literal,
+    null,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.vocabulary import Role
@@ -59,9 +73,12 @@ def _settle(session: Session, *kinds: type) -> None:
         session.flush()
 
 
-def load_person(session: Session, user_id: int) -> User | None:
-    """The person's row, and with it (in the same statement) what :func:`memberships`, :func:`designations`,
-    :func:`settings` and :func:`muted` would read; None when there is no such person."""
+@functools.cache
+def _person_statement() -> Select[User, *tuple[Any, ...]]:
+    """:func:`load_person`'s statement, made once (with the person as a parameter): building it and its cache key
+    anew for every use case cost about 2.5 ms of CPU (4.3–5.3 → 1.9–2.4 ms an empty use case on PostgreSQL),
+    twice a keystroke in the 下書き list's search."""
+    person = bindparam("person_id", type_=Integer)
     facts = union_all(
         # the first SELECT gives the columns their types
         select(
@@ -76,16 +93,22 @@ def load_person(session: Session, user_id: int) -> User | None:
             Account.deputies_always.label("always"),
         )
         .join(Account, Account.id == AccountDeputy.account_id)
-        .where(AccountDeputy.user_id == user_id),
+        .where(AccountDeputy.user_id == person),
         _typed_row(
             "role", AccountMember.account_id, AccountMember.id, cast(AccountMember.role, String), Account.name
         )
         .join(Account, Account.id == AccountMember.account_id)
-        .where(AccountMember.user_id == user_id),
+        .where(AccountMember.user_id == person),
         _typed_row("setting", None, None, AppMeta.key, AppMeta.value).where(AppMeta.key.in_(SETTING_KEYS)),
-        _typed_row("muted", None, None, MailOptOut.kind).where(MailOptOut.user_id == user_id),
+        _typed_row("muted", None, None, MailOptOut.kind).where(MailOptOut.user_id == person),
     ).subquery()
-    rows = session.execute(select(User, facts).outerjoin(facts, true()).where(User.id == user_id)).all()
+    return select(User, facts).outerjoin(facts, true()).where(User.id == person)
+
+
+def load_person(session: Session, user_id: int) -> User | None:
+    """The person's row, and with it (in the same statement) what :func:`memberships`, :func:`designations`,
+    :func:`settings` and :func:`muted` would read; None when there is no such person."""
+    rows = session.execute(_person_statement(), {"person_id": user_id}).all()
     if not rows:
         return None
     user: User = rows[0][0]

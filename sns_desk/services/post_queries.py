@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, contains_eager, joinedload
@@ -75,14 +75,50 @@ def _rows_stmt() -> Select[Post, str, Platform, str]:
     )
 
 
-def _rows(session: Session, stmt: Select[Post, str, Platform, str]) -> list[PostRow]:
-    return [_post_row(p, name, platform.label, author) for p, name, platform, author in session.execute(stmt)]
+# A list's rows need only these columns (in PostRow's order, the platform as its label): read as plain rows through
+# the Core connection, not as Post objects.  The ORM's identity map and row loading, and the columns no list shows
+# (the findings, the self-check, reasons…), were about a third of a keystroke's search at 1,000,000 posts.
+_LIST_COLUMNS = (
+    Post.id,
+    Post.account_id,
+    Account.name,
+    Account.platform,
+    Post.title,
+    Post.body,
+    Post.category,
+    Post.status,
+    User.display_name,
+    Post.author_id,
+    Post.planned_at,
+    Post.published_at,
+    Post.updated_at,
+    Post.emergency,
+    Post.scope_id,
+    Post.version,
+)
+
+
+def _list_stmt() -> Select[*tuple[Any, ...]]:
+    return (
+        select(*_LIST_COLUMNS)
+        .join(Account, Account.id == Post.account_id)
+        .join(User, User.id == Post.author_id)
+    )
+
+
+def _list_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[PostRow]:
+    if session.autoflush:  # what an ORM query would do first inside a change (the Core connection does not)
+        session.flush()
+    return [
+        PostRow(i, account_id, name, platform.label, *rest)
+        for i, account_id, name, platform, *rest in session.connection().execute(stmt).all()
+    ]
 
 
 def scheduled_approved(session: Session, account_ids: Sequence[int]) -> list[PostRow]:
     """Approved posts with a planned time on ``account_ids``, soonest first (what a 緊急停止 holds)."""
     stmt = (
-        _rows_stmt()
+        _list_stmt()
         .where(
             Post.account_id.in_(list(account_ids)),
             Post.status == P.APPROVED,
@@ -90,7 +126,7 @@ def scheduled_approved(session: Session, account_ids: Sequence[int]) -> list[Pos
         )
         .order_by(Post.planned_at, Post.id)
     )
-    return _rows(session, stmt)
+    return _list_rows(session, stmt)
 
 
 def _visible_accounts(session: Session, me: User) -> list[int] | None:
@@ -122,7 +158,7 @@ def list_posts(
     words = usable_text(flt.text, "検索する語").strip()
 
     def read(step: Step) -> list[PostRow]:
-        stmt = _rows_stmt().order_by(Post.updated_at.desc(), Post.id.desc()).limit(limit)
+        stmt = _list_stmt().order_by(Post.updated_at.desc(), Post.id.desc()).limit(limit)
         if after is not None:
             seen_at, seen_id = after
             # (updated_at, id) < (seen_at, seen_id), written so that the index on updated_at serves it
@@ -138,7 +174,7 @@ def list_posts(
             stmt = stmt.where(Post.author_id == flt.author_id)
         if words:
             stmt = stmt.where(post_text_condition(step.session, words, visible))
-        return _rows(step.session, stmt)
+        return _list_rows(step.session, stmt)
 
     return look(db, actor, read)
 
@@ -261,7 +297,7 @@ def calendar(db: Database, actor: Actor, start: datetime, end: datetime) -> list
 
     def read(step: Step) -> list[PostRow]:
         stmt = (
-            _rows_stmt()
+            _list_stmt()
             .where(
                 Post.status != P.DELETED,
                 or_(Post.planned_at.between(start, end), Post.published_at.between(start, end)),
@@ -271,7 +307,7 @@ def calendar(db: Database, actor: Actor, start: datetime, end: datetime) -> list
         visible = _visible_accounts(step.session, step.me)
         if visible is not None:
             stmt = stmt.where(Post.account_id.in_(visible))
-        return _rows(step.session, stmt)
+        return _list_rows(step.session, stmt)
 
     return look(db, actor, read)
 

@@ -19,7 +19,7 @@ A read is a function of a :class:`Step` too, run by :func:`look` in a read-only 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import ConflictError, NotFoundError
 from sns_desk.domain.permissions import Permission
-from sns_desk.services.access import is_allowed, require, require_visible
+from sns_desk.services.access import allowed_accounts, is_allowed, require, require_visible
 from sns_desk.services.actors import Actor, load_user
 from sns_desk.store import audit_chain
 from sns_desk.store.database import Database
@@ -94,6 +94,10 @@ class Step:
 
     def may(self, permission: Permission, account_id: int | None = None) -> bool:
         return is_allowed(self.session, self.me, permission, account_id)
+
+    def may_on(self, permission: Permission, account_ids: Iterable[int]) -> list[int]:
+        """The accounts of ``account_ids`` on which the person may do ``permission`` (:meth:`may` for each)."""
+        return allowed_accounts(self.session, self.me, permission, account_ids)
 
     def see(self, account_id: int) -> None:
         """Refuse unless the person may see the records of ``account_id`` (a role on it now, or city-wide)."""

@@ -3,6 +3,8 @@ or ILIKE otherwise.  The only place the search writes SQL by hand."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlalchemy import ColumnElement, TextClause, or_, select, text
 from sqlalchemy.orm import Session
 
@@ -53,11 +55,29 @@ def _like_pattern(words: str) -> str:
     return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# Characters no lower-casing changes and none lower-cases to: letters without case (kana, kanji, Hangul…), their
+# modifier letters (ー) and digits.  Lower-casing (PostgreSQL's lower(), libc's or ICU's, and Python's) changes only
+# characters of Lu, Lt, So and Nl and yields only Ll, So, Nl (and a combining mark); checked over every code point
+# against PostgreSQL 15's lower() (tests/test_pg_short_terms.py compares the lists with ILIKE).
+CASELESS = frozenset({"Lo", "Lm", "Nd"})
+
+
+def caseless(words: str) -> bool:
+    """Whether ``words`` has no case: then a text holds it exactly where the text's lower case holds its lower
+    case, and PostgreSQL's LIKE finds what ILIKE finds."""
+    return all(unicodedata.category(c) in CASELESS for c in words)
+
+
 def _ilike(words: str) -> ColumnElement[bool]:
     """PostgreSQL: the search's reference (its LIKE minds case, ILIKE does not), served by pg_trgm's indexes
-    (0022) for three characters or more."""
+    (0022) for three characters or more.  A term without case (most Japanese words) is matched with LIKE, which
+    finds the same posts: ILIKE lower-cases every text it reads (in a multibyte database), LIKE compares bytes,
+    about 2½ times faster where the list's order is walked (2,000 posts for a common character at 1,000,000)."""
     like = _like_pattern(words)
-    return or_(*(column.ilike(like, escape="\\") for column in (Post.body, Post.title, Post.category)))
+    columns = (Post.body, Post.title, Post.category)
+    if caseless(words):
+        return or_(*(column.like(like, escape="\\") for column in columns))
+    return or_(*(column.ilike(like, escape="\\") for column in columns))
 
 
 def _server_condition(

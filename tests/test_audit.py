@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,32 @@ def test_anchor_is_kept_outside_the_database(chain: Database, isolated_home: Pat
     anchor_file = settings.anchors_path()
     assert anchor_file.is_relative_to(isolated_home)
     assert chain.database_id in anchor_file.read_text(encoding="utf-8")
+
+
+def test_a_write_moves_the_anchor_at_once_and_the_file_a_moment_later(chain: Database, admin: Actor) -> None:
+    """After a write this PC's anchor is its last event at once (a decision does not wait for the disk, issue 17);
+    the file holds it once the background writer has run (and at exit), never a half-written file."""
+    users.create_department(db=chain, actor=admin, name="環境局")
+    with chain.read() as session:
+        last = session.scalar(select(func.max(AuditEvent.seq)))
+    location = chain.location.display()
+    kept = settings.load_location_anchor(location)
+    assert kept is not None and kept.seq == last and kept.database_id == chain.database_id
+    settings.flush_anchors()  # what the background thread does
+    on_disk = json.loads(settings.anchors_path().read_text(encoding="utf-8"))["locations"][location]
+    assert (on_disk["seq"], on_disk["hash"]) == (kept.seq, kept.hash)
+    assert settings.load_anchor(chain.database_id) == (kept.seq, kept.hash)
+
+
+def test_a_save_that_waits_is_in_the_file_on_return(isolated_home: Path) -> None:
+    anchor = settings.Anchor("db-1", 3, "a" * 64)
+    settings.save_location_anchor("/tmp/x.sqlite3", anchor)
+    assert "db-1" in settings.anchors_path().read_text(encoding="utf-8")
+    later = settings.Anchor("db-1", 4, "b" * 64)
+    settings.save_location_anchor("/tmp/x.sqlite3", later, wait=False)
+    assert settings.load_location_anchor("/tmp/x.sqlite3") == later  # this process sees it at once
+    settings.flush_anchors()
+    assert '"seq": 4' in settings.anchors_path().read_text(encoding="utf-8")
 
 
 def test_audit_list_filters_and_pages(chain: Database, admin: Actor) -> None:

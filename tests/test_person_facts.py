@@ -10,7 +10,7 @@ from sns_desk.services import person_facts
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 from sns_desk.store.notice_tables import MailOptOut
-from sns_desk.store.orm import AccountDeputy, AccountMember, AppMeta
+from sns_desk.store.orm import AccountDeputy, AccountMember, AppMeta, SigningKey
 from tests.conftest import give_role, make_account, make_user
 from tests.scale import counting
 
@@ -40,6 +40,9 @@ def arrange(db: Database, admin: Actor) -> tuple[Actor, list[int]]:
             )
         session.add(AppMeta(key=person_facts.ROTATION_KEY, value="45"))
         session.add(MailOptOut(user_id=person.user_id, kind="decided"))
+        session.add(
+            SigningKey(user_id=person.user_id, public_key="ab" * 32, fingerprint="abab:abab:abab:abab")
+        )
     return person, [first, second]
 
 
@@ -51,6 +54,7 @@ def read_alone(db: Database, user_id: int) -> tuple[object, ...]:
             person_facts.designations(session, user_id),
             person_facts.settings(session),
             person_facts.muted(session, user_id),
+            person_facts.signing_keys(session, user_id),
         )
 
 
@@ -65,11 +69,12 @@ def test_what_is_read_with_the_person_is_what_each_reader_reads(db: Database, ad
             person_facts.designations(session, person.user_id),
             person_facts.settings(session),
             person_facts.muted(session, person.user_id),
+            person_facts.signing_keys(session, person.user_id),
         )
     assert user is not None and user.login == "facts"
-    assert seen.count == 1  # the person and all four, one statement
+    assert seen.count == 1  # the person and all five, one statement
     assert together == alone
-    memberships, named, designations, stored, muted = together
+    memberships, named, designations, stored, muted, keys = together
     assert memberships == sorted([(first, Role.MANAGER), (first, Role.STAFF), (second, Role.STAFF)])
     assert named == [  # by account name, as the status bar lists them
         (Role.MANAGER, "鹿児島市観光X"),
@@ -78,6 +83,7 @@ def test_what_is_read_with_the_person_is_what_each_reader_reads(db: Database, ad
     ]
     assert [d[2] for d in designations] == [NOW + timedelta(days=5), NOW + timedelta(days=20)]  # by their end
     assert stored == {person_facts.ROTATION_KEY: "45"} and muted == {"decided"}
+    assert list(keys) == ["ab" * 32]  # the 電子印鑑 key a decision signs with (signing._key_id)
 
 
 def test_a_person_without_any_and_a_person_unknown(db: Database, admin: Actor) -> None:
@@ -87,6 +93,7 @@ def test_a_person_without_any_and_a_person_unknown(db: Database, admin: Actor) -
         assert person_facts.memberships(session, nobody.user_id) == []
         assert person_facts.designations(session, nobody.user_id) == []
         assert person_facts.muted(session, nobody.user_id) == set()
+        assert person_facts.signing_keys(session, nobody.user_id) == {}
         assert person_facts.load_person(session, 999_999) is None
 
 
@@ -102,6 +109,10 @@ def test_a_flush_that_writes_them_forgets_them_and_a_new_session_sees_another_pc
         assert (second, Role.MANAGER) in person_facts.memberships(session, person.user_id)
         assert person_facts.muted(session, person.user_id) == {"decided", "serious_trouble"}
         assert person_facts.settings(session)[person_facts.ROTATION_KEY] == "30"
+        session.add(
+            SigningKey(user_id=person.user_id, public_key="cd" * 32, fingerprint="cdcd:cdcd:cdcd:cdcd")
+        )
+        assert set(person_facts.signing_keys(session, person.user_id)) == {"ab" * 32, "cd" * 32}
     with db.read() as reading:
         person_facts.load_person(reading, person.user_id)
         assert (second, Role.RESPONSIBLE) not in person_facts.memberships(reading, person.user_id)

@@ -155,13 +155,13 @@ def test_approving_a_post(db: Database, admin: Actor, request: pytest.FixtureReq
 
         return decide
 
-    # issue 17 asks for 15: 12 — the person with their memberships and 代決 designations (person_facts); the post
-    # with its account and author, whether the approver edited it and its revision count (post_access.open_post);
-    # the decision (INSERT) and the post (UPDATE); the approver's view of the revision (SELECT, INSERT: a decision
-    # marks it seen); the chain's end with this PC's anchored event (audit_chain.append) and the event (INSERT); the
-    # signed revision with its images; the signer's key and the 電子印鑑 (INSERT); on a server, the chain's end as
-    # the decision begins, since it takes the write lock only at its event (store/write_lock.py; SQLite: 11)
-    assert_budget(db, admin, request, 12, approve)
+    # issue 17 asks for 15: 10 — the person with their memberships, 代決 designations and 電子印鑑 keys
+    # (person_facts); the post with its account and author, whether the approver edited it and its revision count
+    # (post_access.open_post); the decision (INSERT) and the post (UPDATE); the approver's view of the revision (one
+    # upsert: a decision marks it seen); the chain's end with this PC's anchored event (audit_chain.append) and the
+    # event (INSERT); the signed revision with its images; the 電子印鑑 (INSERT); on a server, the chain's end as
+    # the decision begins, since it takes the write lock only at its event (store/write_lock.py; SQLite: 9)
+    assert_budget(db, admin, request, 10, approve)
     assert len(approved) == 4
 
 

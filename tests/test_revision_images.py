@@ -232,6 +232,22 @@ def test_the_approver_compares_with_the_last_approved_revision(
     assert [(i.change, i.new.filename if i.new else None) for i in seen.images] == [(Change.ADDED, "map.png")]
 
 
+def test_what_an_approver_saw_never_moves_back(db: Database, people: People, account: int) -> None:
+    """A decision and the approval view move it in one statement (store/revision_seen.py); an earlier revision,
+    or the same one again, leaves it where it is and says so (no 'post.seen' event)."""
+    post_id = pending_post(db, people, account, "第1稿")
+    me = people.kacho.user_id
+    with db.write_session() as session:
+        assert revisions.mark_seen(session, post_id, me, 2)
+        assert not revisions.mark_seen(session, post_id, me, 1)
+        assert not revisions.mark_seen(session, post_id, me, 2)
+        assert revisions.last_seen(session, post_id, me) == 2
+        assert revisions.mark_seen(session, post_id, me, 3)
+    with db.read() as session:
+        assert revisions.last_seen(session, post_id, me) == 3
+        assert revisions.last_seen(session, post_id, people.kyokucho.user_id) is None
+
+
 def test_before_any_approval_the_approver_compares_with_what_they_last_saw(
     db: Database, people: People, account: int
 ) -> None:

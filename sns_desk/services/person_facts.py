@@ -1,8 +1,9 @@
 """What a use case reads about the acting person once per session — their membership rows, their 代決
-designations, the city's settings and the notice kinds they muted — and the one statement that reads them all
-together with the person's own row (issue 17: the bell and the approval must not pay a query for each).
+designations, the city's settings, the notice kinds they muted and their registered 電子印鑑 keys — and the one
+statement that reads them all together with the person's own row (issue 17: the bell and the approval must not
+pay a query for each).
 
-Each of the four is kept in the session's ``info`` the first time it is needed: :func:`load_person` fills all of
+Each of the five is kept in the session's ``info`` the first time it is needed: :func:`load_person` fills all of
 them at once when a use case loads its person (:func:`sns_desk.services.actors.load_user`); the accessors below
 read only what is missing (another person's memberships, a session that did not start with a person).  A flush
 that writes one of them forgets it, so a change reads its own writes; a new session reads everything again, so
@@ -20,7 +21,6 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Integer,
-    Select,
     String,
     bindparam,
     cast,
@@ -35,7 +35,15 @@ from sqlalchemy.orm import Session
 
 from sns_desk.domain.vocabulary import Role
 from sns_desk.store.notice_tables import MailOptOut
-from sns_desk.store.orm import Account, AccountDeputy, AccountMember, AppMeta, User, UTCDateTime
+from sns_desk.store.orm import (
+    Account,
+    AccountDeputy,
+    AccountMember,
+    AppMeta,
+    SigningKey,
+    User,
+    UTCDateTime,
+)
 
 # The city-wide settings kept in app_meta (their defaults and ranges: services.city_settings).
 ROTATION_KEY = "credential_rotation_days"
@@ -50,6 +58,7 @@ _MEMBERSHIPS = "sns_desk.memberships"  # {user id: [(account id, role, account n
 _DESIGNATIONS = "sns_desk.deputies"  # {user id: [Designation]}
 _SETTINGS = "sns_desk.city_settings"  # {key: value} of SETTING_KEYS
 _MUTED = "sns_desk.muted_kinds"  # {user id: {kind}}
+_KEYS = "sns_desk.signing_keys"  # {user id: {public key (hex): key id}}
 
 
 @event.listens_for(Session, "after_flush")
@@ -64,6 +73,8 @@ def _forget_written(session: Session, _context: Any) -> None:
         session.info.pop(_SETTINGS, None)
     if MailOptOut in written:
         session.info.pop(_MUTED, None)
+    if SigningKey in written:
+        session.info.pop(_KEYS, None)
 
 
 def _settle(session: Session, *kinds: type) -> None:
@@ -73,12 +84,44 @@ def _settle(session: Session, *kinds: type) -> None:
         session.flush()
 
 
+def load_person(session: Session, user_id: int) -> User | None:
+    """The person's row, and with it (in the same statement) what :func:`memberships`, :func:`designations`,
+    :func:`settings`, :func:`muted` and :func:`signing_keys` would read; None when there is no such person."""
+    rows = session.execute(_person_statement(), {"person_id": user_id}).all()
+    if not rows:
+        return None
+    user: User = rows[0][0]
+    roles: list[tuple[int, Role, str]] = []
+    deputies: list[tuple[int, Designation]] = []
+    stored: dict[str, str] = {}
+    kinds: set[str] = set()
+    keys: dict[str, int] = {}
+    for _user, what, account_id, n, name, value, valid_from, valid_until, absent, always in rows:
+        if what == "role":
+            roles.append((account_id, Role(name), value))
+        elif what == "deputy":
+            deputies.append((n, (account_id, valid_from, valid_until, bool(absent), bool(always))))
+        elif what == "setting":
+            stored[name] = value
+        elif what == "muted":
+            kinds.add(name)
+        elif what == "key":
+            keys[name] = n
+    info = session.info
+    info.setdefault(_MEMBERSHIPS, {}).setdefault(user_id, roles)
+    deputies.sort(key=lambda item: (item[1][2], item[0]))  # by valid until, then as named
+    info.setdefault(_DESIGNATIONS, {}).setdefault(user_id, [d for _n, d in deputies])
+    info.setdefault(_SETTINGS, stored)
+    info.setdefault(_MUTED, {}).setdefault(user_id, kinds)
+    info.setdefault(_KEYS, {}).setdefault(user_id, keys)
+    return user
+
+
 @functools.cache
-def _person_statement() -> Select[User, *tuple[Any, ...]]:
-    """:func:`load_person`'s statement, made once (with the person as a parameter): building it and its cache key
-    anew for every use case cost about 2.5 ms of CPU (4.3–5.3 → 1.9–2.4 ms an empty use case on PostgreSQL),
-    twice a keystroke in the 下書き list's search."""
-    person = bindparam("person_id", type_=Integer)
+def _person_statement() -> Any:
+    """The statement of :func:`load_person`, built once (every use case runs it; building it cost more CPU than
+    running it, issue 17); the person is its parameter ``person_id``."""
+    user_id = bindparam("person_id", type_=Integer)
     facts = union_all(
         # the first SELECT gives the columns their types
         select(
@@ -93,45 +136,17 @@ def _person_statement() -> Select[User, *tuple[Any, ...]]:
             Account.deputies_always.label("always"),
         )
         .join(Account, Account.id == AccountDeputy.account_id)
-        .where(AccountDeputy.user_id == person),
+        .where(AccountDeputy.user_id == user_id),
         _typed_row(
             "role", AccountMember.account_id, AccountMember.id, cast(AccountMember.role, String), Account.name
         )
         .join(Account, Account.id == AccountMember.account_id)
-        .where(AccountMember.user_id == person),
+        .where(AccountMember.user_id == user_id),
         _typed_row("setting", None, None, AppMeta.key, AppMeta.value).where(AppMeta.key.in_(SETTING_KEYS)),
-        _typed_row("muted", None, None, MailOptOut.kind).where(MailOptOut.user_id == person),
+        _typed_row("muted", None, None, MailOptOut.kind).where(MailOptOut.user_id == user_id),
+        _typed_row("key", None, SigningKey.id, SigningKey.public_key).where(SigningKey.user_id == user_id),
     ).subquery()
-    return select(User, facts).outerjoin(facts, true()).where(User.id == person)
-
-
-def load_person(session: Session, user_id: int) -> User | None:
-    """The person's row, and with it (in the same statement) what :func:`memberships`, :func:`designations`,
-    :func:`settings` and :func:`muted` would read; None when there is no such person."""
-    rows = session.execute(_person_statement(), {"person_id": user_id}).all()
-    if not rows:
-        return None
-    user: User = rows[0][0]
-    roles: list[tuple[int, Role, str]] = []
-    deputies: list[tuple[int, Designation]] = []
-    stored: dict[str, str] = {}
-    kinds: set[str] = set()
-    for _user, what, account_id, n, name, value, valid_from, valid_until, absent, always in rows:
-        if what == "role":
-            roles.append((account_id, Role(name), value))
-        elif what == "deputy":
-            deputies.append((n, (account_id, valid_from, valid_until, bool(absent), bool(always))))
-        elif what == "setting":
-            stored[name] = value
-        elif what == "muted":
-            kinds.add(name)
-    info = session.info
-    info.setdefault(_MEMBERSHIPS, {}).setdefault(user_id, roles)
-    deputies.sort(key=lambda item: (item[1][2], item[0]))  # by valid until, then as named
-    info.setdefault(_DESIGNATIONS, {}).setdefault(user_id, [d for _n, d in deputies])
-    info.setdefault(_SETTINGS, stored)
-    info.setdefault(_MUTED, {}).setdefault(user_id, kinds)
-    return user
+    return select(User, facts).outerjoin(facts, true()).where(User.id == user_id)
 
 
 def _typed_row(what: str, account_id: Any, n: Any, name: Any, value: Any = None) -> Any:
@@ -214,4 +229,14 @@ def muted(session: Session, user_id: int) -> set[str]:
     known: dict[int, set[str]] = session.info.setdefault(_MUTED, {})
     if user_id not in known:
         known[user_id] = set(session.scalars(select(MailOptOut.kind).where(MailOptOut.user_id == user_id)))
+    return known[user_id]
+
+
+def signing_keys(session: Session, user_id: int) -> dict[str, int]:
+    """The person's registered 電子印鑑 public keys (hex) and their ids; whether one may sign is signing's rule."""
+    _settle(session, SigningKey)
+    known: dict[int, dict[str, int]] = session.info.setdefault(_KEYS, {})
+    if user_id not in known:
+        stmt = select(SigningKey.public_key, SigningKey.id).where(SigningKey.user_id == user_id)
+        known[user_id] = {public: key_id for public, key_id in session.execute(stmt)}
     return known[user_id]

@@ -7,15 +7,16 @@ Images are kept once by their SHA-256 (``image_blobs``); a revision lists its im
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import Integer, Select, bindparam, event, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from sns_desk.domain.revision_diff import Image
-from sns_desk.store import audit_chain
+from sns_desk.store import audit_chain, revision_seen
 from sns_desk.store.orm import (
     Attachment,
     ImageBlob,
@@ -121,6 +122,20 @@ def _content(fields: dict[str, Any], images: list[Image], version: int) -> dict[
     return content
 
 
+@functools.cache
+def _sealed_statement() -> Select[PostRevision, str, str]:
+    """The revision with its images, built once (a decision's 電子印鑑 reads it; issue 17)."""
+    return (
+        select(PostRevision, RevisionImage.sha256, RevisionImage.filename)
+        .outerjoin(RevisionImage, RevisionImage.revision_id == PostRevision.id)
+        .where(
+            PostRevision.post_id == bindparam("post_id", type_=Integer),
+            PostRevision.number == bindparam("number", type_=Integer),
+        )
+        .order_by(RevisionImage.position)
+    )
+
+
 def sealed_revision(
     session: Session, post_id: int, number: int, version: int = SEAL_VERSION
 ) -> dict[str, Any] | None:
@@ -129,12 +144,7 @@ def sealed_revision(
 
     Publishing compares this, for the approved revision, with :func:`current_content` of the post."""
     # the revision with its images (an outer join: a revision may have none), in one query
-    rows = session.execute(
-        select(PostRevision, RevisionImage.sha256, RevisionImage.filename)
-        .outerjoin(RevisionImage, RevisionImage.revision_id == PostRevision.id)
-        .where(PostRevision.post_id == post_id, PostRevision.number == number)
-        .order_by(RevisionImage.position)
-    ).all()
+    rows = session.execute(_sealed_statement(), {"post_id": post_id, "number": number}).all()
     if not rows:
         return None
     fields = {name: getattr(rows[0][0], name) for name in REVISED}
@@ -182,13 +192,4 @@ def last_seen(session: Session, post_id: int, user_id: int) -> int | None:
 
 def mark_seen(session: Session, post_id: int, user_id: int, number: int) -> bool:
     """Remember that this person saw revision ``number`` (never moves back to an earlier one); did it move?"""
-    view = session.scalars(
-        select(RevisionView).where(RevisionView.post_id == post_id, RevisionView.user_id == user_id)
-    ).first()
-    if view is None:
-        session.add(RevisionView(post_id=post_id, user_id=user_id, revision_number=number, seen_at=utcnow()))
-        return True
-    if number > view.revision_number:
-        view.revision_number, view.seen_at = number, utcnow()
-        return True
-    return False
+    return revision_seen.see(session, post_id, user_id, number, utcnow())

@@ -27,6 +27,7 @@ written when a database with older decisions was upgraded), never a free table r
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -37,7 +38,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import keyring
-from sqlalchemy import select
+from sqlalchemy import Insert, insert, select
 from sqlalchemy.orm import Session
 
 from sns_desk.domain.errors import NotFoundError, PermissionDeniedError, SnsDeskError, ValidationError
@@ -45,7 +46,7 @@ from sns_desk.domain.permissions import TABLE, Permission
 from sns_desk.domain.vocabulary import Role, ScopeAction
 from sns_desk.host import identity
 from sns_desk.host.keyring_access import KeyringUnavailableError, call_keyring, require_usable_keyring
-from sns_desk.services import revisions
+from sns_desk.services import person_facts, revisions
 from sns_desk.services.access import roles_of
 from sns_desk.services.actors import Actor
 from sns_desk.services.usecase import Step, change, look
@@ -174,19 +175,18 @@ def _signer(database_id: str, login: str) -> Signer:
     return signer
 
 
-def _key_row(session: Session, signer: Signer, user: User) -> SigningKey:
-    """The registered public key for ``signer``, registering it (audited) the first time it signs."""
-    row = session.scalars(
-        select(SigningKey).where(SigningKey.user_id == user.id, SigningKey.public_key == signer.public_hex)
-    ).first()
-    if row is None:
-        row = SigningKey(user_id=user.id, public_key=signer.public_hex, fingerprint=signer.fingerprint)
-        session.add(row)
-        session.flush()
-        audit.append(
-            session, user.login, "signing_key.register", "user", user.id, {"fingerprint": signer.fingerprint}
-        )
-    return row
+def _key_id(session: Session, signer: Signer, user: User) -> int:
+    """The id of the registered public key for ``signer``, registering it (audited) the first time it signs."""
+    known = person_facts.signing_keys(session, user.id)  # read with the person (services/person_facts.py)
+    if signer.public_hex in known:
+        return known[signer.public_hex]
+    row = SigningKey(user_id=user.id, public_key=signer.public_hex, fingerprint=signer.fingerprint)
+    session.add(row)
+    session.flush()
+    audit.append(
+        session, user.login, "signing_key.register", "user", user.id, {"fingerprint": signer.fingerprint}
+    )
+    return row.id
 
 
 # --- certification: a public key counts once a システム管理者 has signed it ----------------------------------
@@ -348,7 +348,7 @@ def register_key(db: Database, actor: Actor) -> str:
     signer = signer_for(db, actor)
 
     def work(step: Step) -> str:
-        _key_row(step.session, signer, step.me)
+        _key_id(step.session, signer, step.me)
         return signer.fingerprint
 
     return change(db, actor, work, what="register signing key")
@@ -367,10 +367,10 @@ def certify(db: Database, actor: Actor, login: str, key_fingerprint: str | None 
         step.require(Permission.MANAGE_USERS)
         session = step.session
         trust = trust_of(session)
-        own = _key_row(session, signer, step.me)
+        _key_id(session, signer, step.me)
         if signer.public_hex not in trust.admin_keys and not (trust.root is None and login == step.me.login):
             raise PermissionDeniedError(
-                f"あなたのこの PC の鍵（指紋 {own.fingerprint}）はまだ認証されていないため、ほかの人の鍵を認証できません。"
+                f"あなたのこの PC の鍵（指紋 {signer.fingerprint}）はまだ認証されていないため、ほかの人の鍵を認証できません。"
                 "認証済みのシステム管理者に、あなたの鍵の認証を依頼してください。",
                 f"{step.me.login} certifying with an uncertified key",
             )
@@ -512,8 +512,9 @@ class Seal:
     content: dict[str, Any] | None
     key_id: int
 
-    def press(self, session: Session, event: AuditEvent) -> DecisionSignature:
-        """Sign the decision over its audit event (number and hash) and keep the signature."""
+    def press(self, session: Session, event: AuditEvent) -> None:
+        """Sign the decision over its audit event (number and hash) and keep the signature (one INSERT, without
+        the unit of work: issue 17)."""
         payload = _payload(
             self.content,
             event,
@@ -524,22 +525,27 @@ class Seal:
             revisions.SEAL_VERSION,
         )
         text = audit.canonical_json(payload)
-        row = DecisionSignature(
-            audit_seq=event.seq,
-            kind=self.kind,
-            subject_id=self.subject_id,
-            account_id=self.account_id,
-            signer_id=self.user_id,
-            key_id=self.key_id,
-            role=str(self.role) if self.role else "",
-            permission=str(self.permission),
-            content=text,
-            signature=self.signer.private_key.sign(text.encode("utf-8")).hex(),
-            signed_at=utcnow(),
+        session.execute(
+            _insert_signature(),
+            {
+                "audit_seq": event.seq,
+                "kind": self.kind,
+                "subject_id": self.subject_id,
+                "account_id": self.account_id,
+                "signer_id": self.user_id,
+                "key_id": self.key_id,
+                "role": str(self.role) if self.role else "",
+                "permission": str(self.permission),
+                "content": text,
+                "signature": self.signer.private_key.sign(text.encode("utf-8")).hex(),
+                "signed_at": utcnow(),
+            },
         )
-        session.add(row)
-        session.flush()
-        return row
+
+
+@functools.cache
+def _insert_signature() -> Insert:
+    return insert(DecisionSignature)
 
 
 def prepare_seal(
@@ -561,8 +567,8 @@ def prepare_seal(
     held = roles_of(session, user, account_id) & TABLE[permission].roles
     role: Role | str | None = as_role or next((r for r in Role if r in held), None)
     content = decision_content(session, kind, subject_id, action)
-    key = _key_row(session, signer, user)
-    return Seal(signer, user.id, user.login, permission, account_id, kind, subject_id, role, content, key.id)
+    key_id = _key_id(session, signer, user)
+    return Seal(signer, user.id, user.login, permission, account_id, kind, subject_id, role, content, key_id)
 
 
 def sign_decision(
@@ -575,13 +581,13 @@ def sign_decision(
     kind: str,
     subject_id: int,
     as_role: str | None = None,
-) -> DecisionSignature:
+) -> None:
     """Sign a decision inside its own transaction, right after its audit event was appended; ``as_role`` names
     the capacity when it is no role on the account (a 代決 is signed as ``domain.workflow.DEPUTY``)."""
     seal = prepare_seal(
         session, signer, user, event.action, permission, account_id, kind, subject_id, as_role
     )
-    return seal.press(session, event)
+    seal.press(session, event)
 
 
 def _payload(

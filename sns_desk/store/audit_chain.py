@@ -11,6 +11,7 @@ keyed by the database's location and id) and warns when the chain no longer hold
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Insert, Integer, Select, bindparam, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from sns_desk.host import settings
@@ -53,16 +54,8 @@ def append(
         found = _lock_late(session, late, anchor)
     else:
         # the chain's last event, and (the first event a transaction appends) the one this PC anchored: one query
-        tail = select(func.max(AuditEvent.seq)).scalar_subquery()
-        wanted = (
-            AuditEvent.seq == tail
-            if anchor is None
-            else or_(AuditEvent.seq == tail, AuditEvent.seq == anchor.seq)
-        )
-        found = {
-            row.seq: row.hash
-            for row in session.execute(select(AuditEvent.seq, AuditEvent.hash).where(wanted))
-        }
+        rows = session.execute(_tail_statement(anchor is not None), {"anchor": anchor.seq if anchor else 0})
+        found = {row.seq: row.hash for row in rows}
     last = max(found, default=0)
     seq = last + 1
     prev = found[last] if last else GENESIS_HASH
@@ -77,10 +70,44 @@ def append(
         prev_hash=prev,
     )
     event.hash = event_hash(event.as_dict())
-    session.add(event)
-    session.flush()
+    # one INSERT, without the unit of work (issue 17: its bookkeeping cost more CPU than the row); the event is
+    # handed back as the row it wrote, not kept in the session
+    session.execute(_insert_event(), {**event.as_dict(), "hash": event.hash})
     _note_for_anchor(session, seq, event.hash, anchor, found)
     return event
+
+
+@functools.cache
+def _insert_event() -> Insert:
+    return insert(AuditEvent)
+
+
+# the statements every write runs, built once (issue 17: building them cost a decision more CPU than running them)
+
+
+@functools.cache
+def _tail_statement(anchored: bool) -> Select[int, str]:
+    """The chain's last event and, when ``anchored``, the event ``anchor``."""
+    tail = select(func.max(AuditEvent.seq)).scalar_subquery()
+    wanted = AuditEvent.seq == tail
+    if anchored:
+        wanted = or_(wanted, AuditEvent.seq == bindparam("anchor", type_=Integer))
+    return select(AuditEvent.seq, AuditEvent.hash).where(wanted)
+
+
+@functools.cache
+def _since_statement(anchored: bool) -> Select[int, str, str, str, str]:
+    """Every event from ``since`` on (at most what is worth checking, and one more) and, when ``anchored``, the
+    event ``anchor``."""
+    wanted = AuditEvent.seq >= bindparam("since", type_=Integer)
+    if anchored:
+        wanted = or_(wanted, AuditEvent.seq == bindparam("anchor", type_=Integer))
+    return (
+        select(AuditEvent.seq, AuditEvent.hash, AuditEvent.action, AuditEvent.entity, AuditEvent.entity_id)
+        .where(wanted)
+        .order_by(AuditEvent.seq)
+        .limit(write_lock.MOST_EVENTS_BETWEEN + 2)
+    )
 
 
 def _lock_late(session: Session, late: write_lock.LateLock, anchor: settings.Anchor | None) -> dict[int, str]:
@@ -88,13 +115,9 @@ def _lock_late(session: Session, late: write_lock.LateLock, anchor: settings.Anc
     :class:`~sns_desk.store.write_lock.SerialRetry`).  Returns the hashes of the chain's end and the anchor."""
     write_lock.take(session.connection())
     late.held = True
-    since = AuditEvent.seq >= max(late.start_seq, 1)
-    wanted = since if anchor is None else or_(since, AuditEvent.seq == anchor.seq)
     rows = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash, AuditEvent.action, AuditEvent.entity, AuditEvent.entity_id)
-        .where(wanted)
-        .order_by(AuditEvent.seq)
-        .limit(write_lock.MOST_EVENTS_BETWEEN + 2)
+        _since_statement(anchor is not None),
+        {"since": max(late.start_seq, 1), "anchor": anchor.seq if anchor else 0},
     ).all()
     between = [
         write_lock.ChainEvent(r.seq, r.action, r.entity, r.entity_id) for r in rows if r.seq > late.start_seq
@@ -244,7 +267,8 @@ def _note_for_anchor(
 
 
 def remember_own_write(session: Session) -> None:
-    """After a commit: this PC's anchor moves to the last event it appended (kept outside the database)."""
+    """After a commit: this PC's anchor moves to the last event it appended (kept outside the database; this
+    process sees it at once, the file has it a moment later: host/settings.py)."""
     pending = session.info.pop(_PENDING, None)
     session.info.pop(_CONTINUES, None)
     if pending is None:
@@ -261,6 +285,7 @@ def remember_own_write(session: Session) -> None:
             previous.root_key if previous else "",
             previous.seen_restore if previous else 0,
         ),
+        wait=False,  # kept at once, written by a background thread: the person does not wait for the disk
     )
 
 

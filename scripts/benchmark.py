@@ -520,15 +520,19 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   §5(5) repetition check): both are indexed now (0023); the editor loads the account's scopes once and runs its
   checks once when it opens.
 - **Export** cleans each value with one scan, each repeated value (account, status, people, route) once, and its
-  own time texts not at all. Reading was a third of what the export adds: the rows now stream from an index in
+  own time texts not at all. Changed in this round: the rows stream from an index in
   their order (migration 0029: `coalesce(published_at, planned_at, created_at), id`, no sort of every post
   first; SQLite's query 0.9–1.1 s → 0.5–0.7 s), the times and statuses come as stored (no per-value conversion
   to aware datetimes and enums), each hour's Japan-time text is made once by `jp_datetime` (checked against it
   with hypothesis), and rows are made a batch at a time. Measured in alternating pairs (export, then raw
   openpyxl on the cells just exported, 3–5 pairs in one process), the median of the pairs' ratios, in wall and
-  CPU time. On a machine at load 10–30 (2026-12-01 06:40–07:05) single pairs still ranged 0.8–4.8× wall and
-  1.0–1.9× CPU, the code before these changes 1.0–2.0× wall and 1.0–1.5× CPU: only an idle run shows where the
-  ratio stands. What is left is openpyxl's own writing, which both sides share.
+  CPU time. By hand at load 7–15 (2026-12-01 07:08–07:13, 100,000 rows, each side in its own process, code before
+  and after in turns): the export took 15.1–16.8 s CPU against 17.0–19.1 s before, and its pairs gave 1.08× and
+  1.41× CPU (before: 1.35–1.53×); at load 10–30 single pairs ranged 1.0–1.9× CPU. So the export is about 10%
+  faster, but ≤ 1.25× is not shown to hold: the export adds about 4 s CPU to raw openpyxl's 11–14 s, of which
+  reading and preparing the values (without writing) are about 1.3 s; the rest, inside openpyxl's writing of the
+  same cells, is not yet explained (not yet measured: garbage collection during the export, which allocates its
+  rows while raw openpyxl's are made before its timing).
 - **Peak memory** is mostly fixed, not per post. Measured at 1,000 posts, step by step (resident, of which
   anonymous): the interpreter and PySide6 41 MB (15); importing SQLAlchemy, the ORM, openpyxl, keyring and the
   services 109 MB (77); the main window 150 MB (95); searching 153 MB; opening the first post 265 MB (105):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -220,6 +222,21 @@ def test_post_record_streams_every_post_of_the_period(
     assert by_id[draft][2] == "下書き" and by_id[draft][4] is None and by_id[draft][10] is None
     assert ws.print_title_rows == "$4:$4"
     assert ws.cell(5, 2).font.name == "游ゴシック", "the rows are in a Japanese font (the workbook's default)"
+
+
+@given(
+    st.lists(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)), max_size=30),
+    st.booleans(),
+)
+def test_the_post_record_times_read_as_jp_datetime_in_japan_time(stored: list[datetime], reiwa: bool) -> None:
+    """The 投稿実績 makes each hour's text once (stored naive UTC); every time reads as jp_datetime writes it, also
+    across midnight in Japan time, at the start of 令和 and for a repeated hour with other minutes."""
+    stored += [datetime(2019, 4, 30, 14, 59), datetime(2019, 4, 30, 15, 0), datetime(2019, 4, 30, 15, 7)]
+    text = reports.jp_datetime_of_utc(reiwa)
+    for value in stored:
+        assert text(value) == reports.jp_datetime(value.replace(tzinfo=UTC), reiwa=reiwa)
+    assert text(datetime(2019, 4, 30, 15, 7)) == ("令和元年5月1日 00:07" if reiwa else "2019年5月1日 00:07")
+    assert text(None) is None
 
 
 def posts_submitted(db: Database, post_id: int) -> datetime | None:

@@ -8,10 +8,11 @@ import json
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, DateTime, String, case, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from sns_desk.domain import policy as pol
@@ -151,29 +152,39 @@ class PostRecordRow(NamedTuple):
 
     post_id: int
     account: str
-    status: PostStatus
+    status_value: str  # a PostStatus's value as stored (a 100,000-row export looks its label up in a dict)
     author: str
     approver: str | None
-    submitted_at: datetime | None
-    decided_at: datetime | None
-    published_at: datetime | None
+    # the three times as stored: naive, in UTC (the export writes them in Japan time, formatting each hour once)
+    submitted_utc: datetime | None
+    decided_utc: datetime | None
+    published_utc: datetime | None
     url: str | None
     body: str
-    decision: DecisionKind | None
+    decision_value: str | None  # the DecisionKind's value as stored
     scope_title: str | None  # the standing scope that approved it (§5(2)), as that version named it
     scope_number: int | None
+
+    @property
+    def status(self) -> PostStatus:
+        return PostStatus(self.status_value)
+
+    @property
+    def decision(self) -> DecisionKind | None:
+        return None if self.decision_value is None else DecisionKind(self.decision_value)
 
     @property
     def route(self) -> str:
         """How the post was approved to go out (承認の経路): by the 管理者 one by one, or by which standing scope.
         An emergency post out before its approval shows its 事後承認 (§5(9)), or that it still waits for one."""
-        if self.decision is DecisionKind.APPROVE:
+        decision = self.decision
+        if decision is DecisionKind.APPROVE:
             return "個別の承認"
-        if self.decision is not None and self.decision in AFTER_KINDS:
-            return f"{self.decision.label}（緊急の投稿、§5(9)）"
+        if decision is not None and decision in AFTER_KINDS:
+            return f"{decision.label}（緊急の投稿、§5(9)）"
         if self.status is PostStatus.AFTER_PENDING:
             return "事後承認待ち（緊急の投稿、§5(9)）"
-        if self.decision is DecisionKind.SCOPE:
+        if decision is DecisionKind.SCOPE:
             number = f"第{self.scope_number}版" if self.scope_number else ""
             return f"事前承認の範囲「{self.scope_title or '?'}」{number}（§5(2)）"
         return ""
@@ -215,7 +226,7 @@ def count_posts(
 
 def _post_rows(
     session: Session, start: datetime, end: datetime, account_ids: list[int] | None
-) -> Iterator[tuple[Any, ...]]:
+) -> Iterator[PostRecordRow]:
     approver = aliased(User)
     scope_decider = aliased(
         User
@@ -230,7 +241,7 @@ def _post_rows(
         select(
             Post.id,
             Account.name,
-            Post.status,
+            type_coerce(Post.status, String()),  # the stored values, without the Enum's per-row conversion
             User.display_name,
             func.coalesce(
                 scope_decider.display_name,
@@ -242,12 +253,13 @@ def _post_rows(
                     else_=approver.display_name,
                 ),
             ),
-            Post.submitted_at,
-            PostDecision.decided_at,
-            Post.published_at,
+            # as stored (naive UTC), without UTCDateTime's per-value conversion to an aware datetime
+            type_coerce(Post.submitted_at, DateTime()),
+            type_coerce(PostDecision.decided_at, DateTime()),
+            type_coerce(Post.published_at, DateTime()),
             Post.published_url,
             Post.body,
-            PostDecision.kind,
+            type_coerce(PostDecision.kind, String()),
             ScopeVersion.title,
             PostDecision.scope_number,
         )
@@ -268,8 +280,11 @@ def _post_rows(
     )
     if account_ids is not None:
         stmt = stmt.where(Post.account_id.in_(account_ids))
-    # plain rows through the Core connection: the ORM's row loading adds a third to the query's cost here
-    yield from session.connection().execute(stmt)
+    # plain rows through the Core connection (the ORM's row loading adds a third to the query's cost here), made
+    # into PostRecordRows a batch at a time by C code rather than a Python call per row
+    make = partial(tuple.__new__, PostRecordRow)
+    for batch in session.connection().execute(stmt).partitions():
+        yield from map(make, batch)
 
 
 def post_record_rows(
@@ -278,8 +293,7 @@ def post_record_rows(
     """The posts of a period in order, streamed from one read session (close the iterator when done early)."""
     with db.read() as session:
         _record_scope(Step(session, load_user(session, actor)), account_ids)
-        for row in _post_rows(session, start, end, account_ids):
-            yield PostRecordRow._make(row)
+        yield from _post_rows(session, start, end, account_ids)
 
 
 # --- トラブル報告書 (§8) -----------------------------------------------------------------------------------------------

@@ -531,7 +531,10 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   interleaved cold starts each on a heavily loaded machine (load 12–30): ready 2.5× → 1.74× under xvfb,
   2.6× → 1.76× offscreen. What is left (CPU of the GUI thread): PySide6 creating the Qt namespace's Python
   enums on first use (about 25 ms; the table model needs them), the main window's form (16 ms), the quick
-  read (8 ms) and the first page's modules and form (about 25 ms).
+  read (8 ms) and the first page's modules and form (about 25 ms). The official runs on the merged code, on an
+  idle machine, gave 2.11× (07:48) and 2.05× (08:14, after `resources.path` stopped importing importlib.resources
+  for the window's icon): close, not met. The same two runs gave the export 1.18× and 1.28× (pairs): the ratio
+  still moves by the minute on this machine.
 - **Search.** One or two characters go through an index of every character and pair of characters (migration
   0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
   as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.

@@ -253,27 +253,3 @@ def test_the_editor_makes_a_post_from_a_scope_template_and_it_is_approved_by_the
     qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
     assert "事前承認の範囲内として承認されました" in editor.ui.errorLabel.text(), editor.ui.errorLabel.text()
     assert editor.status is PostStatus.APPROVED
-
-
-def test_an_editor_closed_is_gone_not_kept_by_the_page(
-    qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Each post opened used to leave its closed editor as a child of the page (about 0.7 MB each, issue 17)."""
-    account = in_state(db, people, AccountStatus.ACTIVE)
-    for body in ("桜島の降灰予報", "花火大会のお知らせ"):
-        post_drafts.create_draft(db, people.tanto, post_drafts.PostInput(account, body))
-    page = PostsPage(db, people.tanto)
-    qtbot.addWidget(page)
-    opened: list[str] = []
-
-    def read_and_close(editor: PostEditor) -> int:
-        opened.append(editor.ui.bodyEdit.toPlainText())
-        editor.reject()
-        return 0
-
-    monkeypatch.setattr(PostEditor, "exec", read_and_close)
-    for row in range(page.model.rowCount()):
-        page.ui.postsTable.selectRow(row)
-        page.open_selected()
-    assert sorted(opened) == ["桜島の降灰予報", "花火大会のお知らせ"]
-    qtbot.waitUntil(lambda: not page.findChildren(PostEditor))

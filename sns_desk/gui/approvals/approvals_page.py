@@ -326,17 +326,11 @@ class ApprovalsPage(QWidget):
     def _review(self) -> post_queries.ScopeReview | None:
         return selected_row(self.ui.scopeReviewTable, self.reviews_model)
 
-    def _edit(self, post_id: int) -> None:
-        """The editor, deleted once closed (it stayed a child of this page for each post opened, issue 17)."""
-        editor = PostEditor(self.db, self.actor, post_id, parent=self)
-        editor.exec()
-        editor.deleteLater()
-        self.refresh()
-
     def open_review(self) -> None:
         review = self._review()
         if review is not None:
-            self._edit(review.post.id)
+            PostEditor(self.db, self.actor, review.post.id, parent=self).exec()
+            self.refresh()
 
     def mark_reviewed(self) -> None:
         review = self._review()
@@ -350,4 +344,5 @@ class ApprovalsPage(QWidget):
 
     def open_editor(self) -> None:
         if self.detail is not None:
-            self._edit(self.detail.row.id)
+            PostEditor(self.db, self.actor, self.detail.row.id, parent=self).exec()
+            self.refresh()

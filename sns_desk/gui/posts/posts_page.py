@@ -138,24 +138,17 @@ class PostsPage(QWidget):
         editor.finished.connect(self._editor_closed)
         return editor
 
-    def edit(self, post_id: int | None = None, account_id: int | None = None) -> None:
-        """The editor, as a modal dialog; deleted once closed (it stayed a child of this page, about 0.7 MB for each
-        post opened, issue 17)."""
-        editor = self.open_editor(post_id, account_id)
-        editor.exec()
-        editor.deleteLater()
-
     def _editor_closed(self, _result: int) -> None:
         self.refresh()
         self.changed.emit()
 
     def new_post(self) -> None:
-        self.edit(account_id=self.ui.accountCombo.currentData())
+        self.open_editor(account_id=self.ui.accountCombo.currentData()).exec()
 
     def open_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.edit(row.id)
+            self.open_editor(row.id).exec()
 
     def section8_dialog(self, measure: Measure) -> Section8Dialog | None:
         row = self.selected_row()
@@ -178,7 +171,7 @@ class PostsPage(QWidget):
             return
         self.refresh()
         self.changed.emit()
-        self.edit(dialog.correction_id)
+        self.open_editor(dialog.correction_id).exec()
 
     def delete_selected(self) -> None:
         """削除の記録 (§8(3)) with its reason, confirmed."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sns_desk.services.actors import Actor
 from sns_desk.services.post_queries import PostFilter
 from sns_desk.store.database import Database
 from sns_desk.store.first_page import read_first_page
+from sns_desk.store.post_rows import COLUMNS, PostRow, row_reader
 from tests.conftest import give_role, make_user
 from tests.test_posts import draft, submit
 from tests.world import People, complete_checklist, in_state, request, staff_up, version
@@ -153,3 +155,14 @@ def test_the_quick_read_loads_no_sqlalchemy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_one_column_list_names_every_field_of_a_list_row() -> None:
+    """Both readers of a list row (the services' lists and this quick read) build it from post_rows.COLUMNS: a field
+    PostRow gains is read by both only once it is in that list, in PostRow's order."""
+    assert [column.field for column in COLUMNS] == [field.name for field in fields(PostRow)]
+
+
+def test_a_reader_must_say_how_it_converts_every_kind_of_column() -> None:
+    with pytest.raises(ValueError, match="flag"):
+        row_reader({"as_is": None, "platform": None, "status": None, "time": None, "time?": None})

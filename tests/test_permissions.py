@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from sns_desk.domain.errors import PermissionDeniedError
-from sns_desk.domain.permissions import TABLE, Permission
+from sns_desk.domain.permissions import TABLE, Permission, permits
 from sns_desk.domain.vocabulary import Role
 from sns_desk.services.access import allowed_accounts, is_allowed, require
 from sns_desk.services.actors import Actor
@@ -169,3 +169,22 @@ def test_the_accounts_allowed_at_once_are_those_allowed_one_by_one(
             assert user is not None
             one_by_one = [a for a in accounts if is_allowed(session, user, permission, a)]
             assert allowed_accounts(session, user, permission, accounts) == one_by_one, actor.login
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+def test_the_accounts_roles_are_asked_only_when_they_can_decide(permission: Permission) -> None:
+    """permits (the one rule behind is_allowed and allowed_accounts) reads a person's memberships only when a role
+    on an account can change the answer: not for a city-wide role in the rule, nor for a rule of city-wide roles."""
+    asked: list[bool] = []
+
+    def held() -> dict[int, set[Role]]:
+        asked.append(True)
+        return {1: {STA}}
+
+    rule = TABLE[permission]
+    for city in ({ADM}, {PR}, {EMP}, set()):
+        asked.clear()
+        allowed = permits(permission, city, held, 1)
+        assert allowed == bool((city | {STA}) & rule.roles), (permission, city)
+        decided_by_city = bool(city & rule.roles) or not any(role.per_account for role in rule.roles)
+        assert asked == ([] if decided_by_city else [True]), (permission, city)

@@ -5,18 +5,17 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from sqlalchemy import select
 
 from sns_desk import resources
+from sns_desk.domain import japan_time
 from sns_desk.domain import policy as pol
 from sns_desk.domain.errors import PermissionDeniedError
 from sns_desk.domain.vocabulary import AccountStatus, Platform
@@ -59,13 +58,6 @@ def named(path: Path, key: str) -> object:
     return wb[sheet][coord.replace("$", "")].value
 
 
-def test_jp_dates() -> None:
-    assert reports.jp_date(date(2026, 11, 26)) == "2026年11月26日"
-    assert reports.jp_date(date(2026, 11, 26), reiwa=True) == "令和8年11月26日"
-    assert reports.jp_date(date(2019, 5, 1), reiwa=True) == "令和元年5月1日"
-    assert reports.jp_date(date(2019, 4, 30), reiwa=True) == "2019年4月30日"
-
-
 def test_account_report_fields(db: Database, people: People, account: int, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
     result = reports.export_account_report(
@@ -86,14 +78,14 @@ def test_account_report_fields(db: Database, people: People, account: int, tmp_p
         "platform": "X",
         "account_name": "鹿児島市観光公式X（@kagoshima_kanko）",
         "account_url": URL,
-        "start_date": reports.jp_date(row.activated_at, reiwa=True),
+        "start_date": japan_time.jp_date(row.activated_at, reiwa=True),
         "purpose": current.purpose,
         "content": current.content,
         "hours": "月〜金 8:30〜17:15",
         "contact": "099-216-1327、kanko@city.example.lg.jp",
         "policy_url": current.published_url,
         "remarks": "新規開設",
-        "report_date": reports.jp_date(pol.now_jst().date(), reiwa=True),  # reports are dated in Japan
+        "report_date": japan_time.jp_date(pol.now_jst().date(), reiwa=True),  # reports are dated in Japan
     }
     for key, value in expected.items():
         assert named(out, key) == (value or None), key
@@ -159,7 +151,7 @@ def test_account_list(db: Database, people: People, account: int, tmp_path: Path
         URL,
         "観光交流局 観光振興課",
         "運用中",
-        reports.jp_date(account_row.activated_at),
+        japan_time.jp_date(account_row.activated_at),
         current.published_url or None,  # an empty cell when the policy names no page yet
     ]
     assert ws.print_title_rows == "$4:$4"
@@ -215,28 +207,13 @@ def test_post_record_streams_every_post_of_the_period(
     assert by_id[published][1:5] == ["鹿児島市観光公式X", "投稿済", "観光 担当", "観光 課長"]
     assert by_id[published][8] == "https://x.com/k/status/1" and by_id[published][9] == "桜島の降灰予報 あす"
     detail = post_queries.get_post(db, people.kacho, published)
-    assert by_id[published][5] == reports.jp_datetime(posts_submitted(db, published))
-    assert by_id[published][6] == reports.jp_datetime(detail.decisions[-1].decided_at)
-    assert by_id[published][7] == reports.jp_datetime(detail.row.published_at)
+    assert by_id[published][5] == japan_time.jp_datetime(posts_submitted(db, published))
+    assert by_id[published][6] == japan_time.jp_datetime(detail.decisions[-1].decided_at)
+    assert by_id[published][7] == japan_time.jp_datetime(detail.row.published_at)
     assert by_id[published][10] == "個別の承認"
     assert by_id[draft][2] == "下書き" and by_id[draft][4] is None and by_id[draft][10] is None
     assert ws.print_title_rows == "$4:$4"
     assert ws.cell(5, 2).font.name == "游ゴシック", "the rows are in a Japanese font (the workbook's default)"
-
-
-@given(
-    st.lists(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)), max_size=30),
-    st.booleans(),
-)
-def test_the_post_record_times_read_as_jp_datetime_in_japan_time(stored: list[datetime], reiwa: bool) -> None:
-    """The 投稿実績 makes each hour's text once (stored naive UTC); every time reads as jp_datetime writes it, also
-    across midnight in Japan time, at the start of 令和 and for a repeated hour with other minutes."""
-    stored += [datetime(2019, 4, 30, 14, 59), datetime(2019, 4, 30, 15, 0), datetime(2019, 4, 30, 15, 7)]
-    text = reports.jp_datetime_of_utc(reiwa)
-    for value in stored:
-        assert text(value) == reports.jp_datetime(value.replace(tzinfo=UTC), reiwa=reiwa)
-    assert text(datetime(2019, 4, 30, 15, 7)) == ("令和元年5月1日 00:07" if reiwa else "2019年5月1日 00:07")
-    assert text(None) is None
 
 
 def posts_submitted(db: Database, post_id: int) -> datetime | None:
@@ -420,7 +397,7 @@ def test_incident_report_fields(db: Database, people: People, account: int, tmp_
     assert str(named(out, "acknowledgement")).startswith("削除まで毎日確認（観光 局長、令和")
     assert named(out, "status") == "対応中" and named(out, "department") == "観光交流局 観光振興課"
     row = incidents.get_incident(db, people.kacho, incident_id)
-    assert named(out, "opened_at") == reports.jp_datetime(row.opened_at, reiwa=True)
+    assert named(out, "opened_at") == japan_time.jp_datetime(row.opened_at, reiwa=True)
     assert (
         named(out, "description") == "市章を使った偽アカウント"
         and named(out, "account_name") == "鹿児島市観光公式X"

@@ -9,6 +9,7 @@ actor holds anywhere counts.  A 委託業者 holds its role only once its acknow
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sns_desk.domain.vocabulary import Role
@@ -137,6 +138,29 @@ TABLE: dict[Permission, Rule] = {
     Permission.OPEN_INCIDENT: _rule(WRITERS, True, "トラブルの登録", "§8"),
     Permission.USE_CREDENTIALS: _rule({R.STAFF, R.CONTRACTOR, R.MANAGER}, True, "認証情報の利用", "§3(3)ウ"),
 }
+
+
+def permits(
+    permission: Permission,
+    city: set[Role],
+    held: Callable[[], Mapping[int, set[Role]]],
+    account_id: int | None = None,
+) -> bool:
+    """Whether a person may do ``permission`` (on ``account_id``), given the roles they hold now: ``city``, their
+    city-wide ones, and ``held()``, those on each account (asked only when a role on an account can decide).
+
+    A city-wide role in the rule allows it anywhere.  For an account-scoped permission the roles on ``account_id``
+    count (without an account: on any account, "may they somewhere?"); for a city-wide one a role on any account
+    counts (the module's docstring)."""
+    rule = TABLE[permission]
+    if city & rule.roles:
+        return True
+    if not any(role.per_account for role in rule.roles):
+        return False  # the memberships are not read
+    accounts = held()
+    if rule.account_scoped and account_id is not None:
+        return bool(accounts.get(account_id, set()) & rule.roles)
+    return any(roles & rule.roles for roles in accounts.values())
 
 
 def needed_roles_text(permission: Permission) -> str:

@@ -10,8 +10,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from sns_desk.domain import policy as pol
+from sns_desk.domain.japan_time import jp_date
 from sns_desk.export.destinations import check_destination, save_atomically
-from sns_desk.export.workbooks import BOX, FONT_NAME, ExportResult, jp_date, record_export, write_cell
+from sns_desk.export.workbooks import BOX, FONT_NAME, ExportResult, record_export, write_cell
 from sns_desk.services import overview
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database

@@ -28,6 +28,7 @@ from sns_desk.services.post_attachments import AttachmentRow
 from sns_desk.services.post_drafts import PostInput, post_input
 from sns_desk.services.post_scopes import review_due
 from sns_desk.services.usecase import Step, look
+from sns_desk.store import post_rows
 from sns_desk.store.database import Database
 from sns_desk.store.orm import (
     Account,
@@ -47,23 +48,24 @@ P = PostStatus
 
 
 def _post_row(p: Post, account_name: str, platform: str, author: str) -> PostRow:
+    """A list's row of a post already loaded (by name: a field PostRow gains is missing here for mypy and at once)."""
     return PostRow(
-        p.id,
-        p.account_id,
-        account_name,
-        platform,
-        p.title,
-        p.body,
-        p.category,
-        p.status,
-        author,
-        p.author_id,
-        p.planned_at,
-        p.published_at,
-        p.updated_at,
-        p.emergency,
-        p.scope_id,
-        p.version,
+        id=p.id,
+        account_id=p.account_id,
+        account=account_name,
+        platform=platform,
+        title=p.title,
+        body=p.body,
+        category=p.category,
+        status=p.status,
+        author=author,
+        author_id=p.author_id,
+        planned_at=p.planned_at,
+        published_at=p.published_at,
+        updated_at=p.updated_at,
+        emergency=p.emergency,
+        scope_id=p.scope_id,
+        version=p.version,
     )
 
 
@@ -75,26 +77,22 @@ def _rows_stmt() -> Select[Post, str, Platform, str]:
     )
 
 
-# A list's rows need only these columns (in PostRow's order, the platform as its label): read as plain rows through
-# the Core connection, not as Post objects.  The ORM's identity map and row loading, and the columns no list shows
-# (the findings, the self-check, reasons…), were about a third of a keystroke's search at 1,000,000 posts.
-_LIST_COLUMNS = (
-    Post.id,
-    Post.account_id,
-    Account.name,
-    Account.platform,
-    Post.title,
-    Post.body,
-    Post.category,
-    Post.status,
-    User.display_name,
-    Post.author_id,
-    Post.planned_at,
-    Post.published_at,
-    Post.updated_at,
-    Post.emergency,
-    Post.scope_id,
-    Post.version,
+# A list's rows need only PostRow's columns (post_rows.COLUMNS, which start-up's quick read follows too): read as
+# plain rows through the Core connection, not as Post objects.  The ORM's identity map and row loading, and the
+# columns no list shows (the findings, the self-check, reasons…), were about a third of a keystroke's search at
+# 1,000,000 posts.
+_TABLES: dict[str, type[Post | Account | User]] = {"posts": Post, "accounts": Account, "users": User}
+_LIST_COLUMNS = tuple(getattr(_TABLES[c.table], c.column) for c in post_rows.COLUMNS)
+# SQLAlchemy's column types already give enums, aware UTC times and bools: only the platform becomes its label
+_list_row = post_rows.row_reader(
+    {
+        "as_is": None,
+        "platform": lambda platform: platform.label,
+        "status": None,
+        "time": None,
+        "time?": None,
+        "flag": None,
+    }
 )
 
 
@@ -109,10 +107,7 @@ def _list_stmt() -> Select[*tuple[Any, ...]]:
 def _list_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[PostRow]:
     if session.autoflush:  # what an ORM query would do first inside a change (the Core connection does not)
         session.flush()
-    return [
-        PostRow(i, account_id, name, platform.label, *rest)
-        for i, account_id, name, platform, *rest in session.connection().execute(stmt).all()
-    ]
+    return [_list_row(row) for row in session.connection().execute(stmt).all()]
 
 
 def scheduled_approved(session: Session, account_ids: Sequence[int]) -> list[PostRow]:

@@ -26,10 +26,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from sns_desk.domain import visibility
 from sns_desk.domain.vocabulary import Platform, PostStatus, Role
+from sns_desk.store import post_rows
 from sns_desk.store.post_rows import PostRow
 from sns_desk.store.schema_revisions import head_revision
 
@@ -77,10 +77,31 @@ def _journal_to_recover(path: Path) -> bool:
         return False
 
 
+_ALIASES = {"posts": "p", "accounts": "a", "users": "u"}
 _POSTS = (
-    "SELECT p.id, p.account_id, a.name, a.platform, p.title, p.body, p.category, p.status, u.display_name, "
-    "p.author_id, p.planned_at, p.published_at, p.updated_at, p.emergency, p.scope_id, p.version "
-    "FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.author_id"
+    "SELECT "
+    + ", ".join(f"{_ALIASES[c.table]}.{c.column}" for c in post_rows.COLUMNS)
+    + " FROM posts p JOIN accounts a ON a.id = p.account_id JOIN users u ON u.id = p.author_id"
+)
+
+
+def _stamp(value: str | None) -> datetime:
+    moment = _time(value)
+    if moment is None:
+        raise ValueError("a post without updated_at")
+    return moment
+
+
+# One row as the ORM would give it: enums from their stored values, times as aware UTC, flags as bool.
+_row = post_rows.row_reader(
+    {
+        "as_is": None,
+        "platform": lambda stored: Platform(stored).label,
+        "status": PostStatus,
+        "time": _stamp,
+        "time?": _time,
+        "flag": bool,
+    }
 )
 
 
@@ -159,16 +180,3 @@ def _read(conn: sqlite3.Connection, login: str, limit: int) -> FirstPage | None:
         f"{_POSTS}{where} ORDER BY p.updated_at DESC, p.id DESC LIMIT ?", (*parameters, limit)
     ).fetchall()
     return FirstPage(person, [_row(row) for row in rows], limit)
-
-
-def _row(row: tuple[Any, ...]) -> PostRow:
-    """One row as the ORM would give it: enums from their stored values, times as aware UTC."""
-    (pid, account_id, account, platform, title, body, category, status, author, author_id, planned, published,
-     updated, emergency, scope_id, version) = row  # fmt: skip
-    updated_at = _time(updated)
-    if updated_at is None:
-        raise ValueError("a post without updated_at")
-    return PostRow(
-        pid, account_id, account, Platform(platform).label, title, body, category, PostStatus(status), author,
-        author_id, _time(planned), _time(published), updated_at, bool(emergency), scope_id, version,
-    )  # fmt: skip

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import sns_desk.store.first_page  # noqa: F401
 from sns_desk import __version__, resources
 from sns_desk.domain.errors import DatabaseError, NotRegisteredError, SnsDeskError
-from sns_desk.host import identity, paths
+from sns_desk.host import identity, logging_setup, paths
 from sns_desk.host.settings import Settings, load_font_scale
 
 # isort: split
@@ -109,7 +109,8 @@ class Launcher(QObject):
         on_shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
-        self.on_shown = on_shown  # run once the first window is on the screen (run_gui: set up the log file)
+        # run once the first window is on the screen, or its first list when there is one (run_gui: the log file)
+        self.on_shown = on_shown
         self.db_override = db_override
         self.login = login or identity.current_login()
         self.db: Database | None = None
@@ -150,7 +151,7 @@ class Launcher(QObject):
         """Show the right first window; False when there is nothing to show (the person gave up)."""
         where, present, file = self._configured()
         if not present:
-            self._shown()
+            self.after_shown()
             shown = self._open(None)
             if shown and self.window is not None and not isinstance(self.window, MainWindow):
                 QTimer.singleShot(0, self.settled.emit)  # once the event loop runs
@@ -161,9 +162,11 @@ class Launcher(QObject):
         self.window = shell
         shell.show()
         self.shown_at = time.time()
-        self._shown()
         if file is not None:
             self._show_first_page(shell, file)
+        # The log file once the window is on the screen and takes input (what is logged meanwhile is kept:
+        # logging_setup.hold_early_records); then the database
+        QTimer.singleShot(0, self.after_shown)
         QTimer.singleShot(0, lambda: self._open_in(shell, file))
         return True
 
@@ -181,7 +184,9 @@ class Launcher(QObject):
         shell.show_first_page(first)
         QTimer.singleShot(0, self._note_first_list)  # once the event loop runs: the window takes input
 
-    def _shown(self) -> None:
+    def after_shown(self) -> None:
+        """Run ``on_shown`` once (run_gui sets up the log file there; also called as the app ends, so that what
+        was logged reaches the file even when start-up ended before its event loop ran)."""
         if self.on_shown is not None:
             self.on_shown()
             self.on_shown = None
@@ -445,9 +450,10 @@ def run_gui(
 
     def configure_log() -> None:
         if verbose is not None:
-            from sns_desk.host import logging_setup
-
             logging_setup.configure(verbose=verbose, console=False)
+
+    if verbose is not None:
+        logging_setup.hold_early_records(verbose=verbose)
 
     launcher = Launcher(db_override, on_shown=configure_log)
     launcher.gave_up.connect(app.quit)
@@ -461,8 +467,10 @@ def run_gui(
 
         launcher.settled.connect(settled)
     if not launcher.start():
+        launcher.after_shown()
         return 1 if exit_after_start else 0
     code = app.exec()
+    launcher.after_shown()
     # Work started on the thread pool (the bell read after start-up, the outbox, the publisher) ends before Python
     # does: a worker still running Python code while the interpreter shuts down crashes the process.
     QtCore.QThreadPool.globalInstance().waitForDone(20_000)

@@ -6,7 +6,6 @@ log may hold logins and what was done, so it is kept no longer than an office ne
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import time
 from pathlib import Path
 
@@ -15,6 +14,38 @@ from sns_desk.host import paths
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
 LOG_NAME = "sns-desk.log"
 KEEP_DAYS = 90
+
+
+class EarlyRecords(logging.Handler):
+    """The records logged before the log file is set up, written to it once it is (:func:`configure`).
+
+    The app sets up its log file once its first list is on the screen: opening the file, deleting old logs and
+    importing ``logging.handlers`` cost about 8 ms that the person would otherwise wait for (issue 17, ready);
+    nothing logged meanwhile is lost."""
+
+    LIMIT = 10_000  # a start-up that logs more than this has a bigger problem; the newest are kept
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        del self.records[: -self.LIMIT]
+
+
+def hold_early_records(*, verbose: bool = False) -> None:
+    """Keep what is logged from now until :func:`configure` (at the level it will log at)."""
+    root = logging.getLogger()
+    if not any(isinstance(h, EarlyRecords) for h in root.handlers):
+        root.addHandler(EarlyRecords())
+    _set_levels(verbose)
+
+
+def _set_levels(verbose: bool) -> None:
+    logging.getLogger().setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.INFO)
 
 
 def delete_old_logs(folder: Path, now: float | None = None) -> list[Path]:
@@ -33,11 +64,14 @@ def delete_old_logs(folder: Path, now: float | None = None) -> list[Path]:
 
 
 def configure(*, verbose: bool = False, console: bool = False) -> Path:
-    """Send the app's logs to ``sns-desk.log`` (a new file each day, none older than 90 days); returns its path."""
+    """Send the app's logs to ``sns-desk.log`` (a new file each day, none older than 90 days); returns its path.
+    What was logged since :func:`hold_early_records` is written first."""
+    import logging.handlers
+
     log_file = paths.log_dir() / LOG_NAME
     deleted = delete_old_logs(log_file.parent)
     root = logging.getLogger()
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    _set_levels(verbose)
     for old in [h for h in root.handlers if getattr(h, "_sns_desk", False)]:
         root.removeHandler(old)  # configuring again (another log folder, or console on/off) replaces ours
         old.close()
@@ -53,8 +87,11 @@ def configure(*, verbose: bool = False, console: bool = False) -> Path:
         stream.setLevel(logging.WARNING)
         stream._sns_desk = True  # type: ignore[attr-defined]
         root.addHandler(stream)
-    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.INFO)
+    for early in [h for h in root.handlers if isinstance(h, EarlyRecords)]:
+        root.removeHandler(early)
+        for record in early.records:
+            if record.levelno >= logging.getLogger(record.name).getEffectiveLevel():
+                root.handle(record)
     if deleted:
         logging.getLogger(__name__).info("deleted %d log file(s) older than %d days", len(deleted), KEEP_DAYS)
     return log_file

@@ -150,6 +150,7 @@ def test_the_manual_has_a_page_per_task_and_ships_as_written(qtbot: QtBot) -> No
         "トラブル対応",
         "報告書",
         "複数のPCで使う",
+        "投稿する",
     ]
 
 
@@ -161,7 +162,7 @@ def test_the_manual_opens_from_help_renders_its_pages_and_links(
     assert window.ui.actionManual.toolTip().startswith("SNS Desk の使い方")
     window.ui.actionManual.trigger()
     viewer = manual_viewer.open_manual()
-    assert viewer.isVisible() and viewer.current == "index.md" and viewer.pages.count() == 8
+    assert viewer.isVisible() and viewer.current == "index.md" and viewer.pages.count() == 9
     assert "初期設定" in viewer.browser.toPlainText()
     viewer.pages.setCurrentRow(5)  # トラブル対応
     assert viewer.current == "05-troubles.md"
@@ -171,6 +172,12 @@ def test_the_manual_opens_from_help_renders_its_pages_and_links(
     assert images >= 4
     image = viewer.browser.document().resource(3, QUrl("images/posts-5-delete.png"))  # 3: an image resource
     assert image is not None and not image.isNull(), "the screenshots ship with the pages"
+    viewer.pages.setCurrentRow(8)  # 投稿する: sending, the manual route, 投稿状態不明 (issue 14)
+    assert viewer.current == "08-publishing.md"
+    text = viewer.browser.toPlainText()
+    assert "投稿する…" in text and "投稿結果を記録" in text and "連携先で探す" in text and "§5(9)" in text
+    image = viewer.browser.document().resource(3, QUrl("images/publish-1-dialog.png"))
+    assert image is not None and not image.isNull()
     # a § opens the guideline; a link to another page opens it; anything else stays
     viewer.browser.anchorClicked.emit(QUrl("guideline:s8-3"))
     guide = current_viewer()

@@ -281,7 +281,7 @@ def measure_in_process(path: Path, size: int, runs: int, home: Path) -> dict[str
         editor = PostEditor(db, manager, row.id)
         app.processEvents()
         opens.append(time.perf_counter() - t)
-        editor.deleteLater()
+        editor.dispose()  # deleteLater() waited for an event loop this harness never runs
     result["open_ms"] = median_ms(opens)
 
     pending = post_queries.list_posts(db, admin, PostFilter(statuses=[PostStatus.PENDING]), limit=500)

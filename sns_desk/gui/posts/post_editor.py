@@ -627,8 +627,12 @@ class PostEditor(QDialog):
         try:
             return self.exec()
         finally:
-            self.timer.stop()  # also when exec ended without done() (an exception)
-            shiboken6.delete(self)
+            self.dispose()
+
+    def dispose(self) -> None:
+        """Delete the editor now (closed, or never shown): its timer first, so no check is left to run."""
+        self.timer.stop()
+        shiboken6.delete(self)
 
     def close_editor(self) -> None:
         if (

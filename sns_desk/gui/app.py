@@ -389,6 +389,8 @@ class Launcher(QObject):
         self.window = None
         if old_window is not None and old_window.isVisible():
             old_window.hide()
+        if isinstance(old_window, MainWindow):
+            old_window.stop_background_work()  # before its database is disposed of
         if old_window is not None:
             old_window.deleteLater()
         if old_db is not None:

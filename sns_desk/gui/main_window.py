@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.preview: PostsPreview | None = None  # start-up's first list, until attach() replaces it
         self.attached = False  # True once attach() has filled the window
         self._bell_later = False  # True from start-up's first page until the bell is first read
+        self.stopped = False  # True once closed: no background work starts (stop_background_work)
         if db is not None and actor is not None:
             self.attach(db, actor)
 
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         thread; then the tray, the outbox, the publisher and the bell in it (the window takes input meanwhile)."""
         from sns_desk.gui.shared.background import run_in_background
 
+        if self.stopped:  # closed before this was due
+            return
         db, actor = self.db, self.actor
 
         def work() -> tuple[list[notices.Notice], set[MailKind]]:
@@ -519,13 +522,29 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.watch_timer.stop()
         # the help windows are windows of their own: they go with the app
         if "sns_desk.gui.help.guideline_viewer" in sys.modules:
             sys.modules["sns_desk.gui.help.guideline_viewer"].close_guideline()
         if "sns_desk.gui.help.manual_viewer" in sys.modules:
             sys.modules["sns_desk.gui.help.manual_viewer"].close_manual()
+        self.stop_background_work()
+        super().closeEvent(event)
+
+    def stop_background_work(self) -> None:
+        """The window closes or leaves its database: what it started on other threads ends before the database
+        is disposed of (the bell read, the search warm-up, the outbox's sending, the scheduled publisher), and
+        what they have not reported yet is dropped.  Nothing starts afterwards.  A worker still using the
+        database as the test or the app disposed of it, or running Python as the interpreter ended, could crash
+        the process."""
+        from sns_desk.gui.shared.background import stop_background
+
+        self.stopped = True
+        self.watch_timer.stop()
         if getattr(self, "mailer", None) is not None:
             self.mailer.stop()
             self.tray.hide()
-        super().closeEvent(event)
+        publisher = getattr(self, "publisher", None)
+        if publisher is not None and not publisher.stop():
+            log.warning("scheduled publishing still running as the window closed")
+        if not stop_background(self):
+            log.warning("background work still running as the window closed")

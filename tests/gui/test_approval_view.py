@@ -149,3 +149,26 @@ def test_line_and_instagram_previews(db: Database, people: People) -> None:
     assert "LINE のトーク画面" in line and "本日の降灰予報です。" in line and "画像 1" in line
     instagram = revision_compare.preview_html(comparison(Platform.INSTAGRAM), 0)
     assert "Instagram の投稿には画像が必要です" in instagram
+
+
+def test_an_editor_opened_from_the_approvals_is_deleted_once_closed(
+    qtbot: QtBot, db: Database, people: People, edited_after_approval: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """「開く」 on 承認待ち: the editor closed is not kept as a child of the page (issue 17)."""
+    from sns_desk.gui.posts.post_editor import PostEditor
+
+    page = ApprovalsPage(db, people.kacho)
+    qtbot.addWidget(page)
+    page.show()
+    opened: list[int | None] = []
+
+    def read_and_close(editor: PostEditor) -> int:
+        opened.append(editor.post_id)
+        editor.reject()
+        return 0
+
+    monkeypatch.setattr(PostEditor, "exec", read_and_close)
+    qtbot.mouseClick(page.ui.openButton, Qt.MouseButton.LeftButton)
+    assert opened == [edited_after_approval]
+    assert not page.findChildren(PostEditor)
+    assert page.detail is not None and page.detail.row.id == edited_after_approval  # the page as it was

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
+from sns_desk.domain import checks
+from sns_desk.domain.hours import HoursVerdict
 from sns_desk.domain.revision_diff import Change
 from sns_desk.domain.vocabulary import AccountStatus, PostStatus
 from sns_desk.gui.calendar.calendar_page import CalendarPage
@@ -16,6 +19,7 @@ from sns_desk.gui.posts.post_editor import PostEditor
 from sns_desk.gui.posts.posts_page import PostsPage
 from sns_desk.gui.posts.publish_dialog import PublishDialog
 from sns_desk.services import post_drafts, post_queries
+from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
 from tests.gui.conftest import cell
 from tests.test_posts import in_hours
@@ -253,3 +257,77 @@ def test_the_editor_makes_a_post_from_a_scope_template_and_it_is_approved_by_the
     qtbot.mouseClick(editor.ui.submitButton, Qt.MouseButton.LeftButton)
     assert "事前承認の範囲内として承認されました" in editor.ui.errorLabel.text(), editor.ui.errorLabel.text()
     assert editor.status is PostStatus.APPROVED
+
+
+def test_an_editor_closed_is_gone_not_kept_by_the_page(
+    qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each post opened used to leave its closed editor as a child of the page (about 0.7 MB each, issue 17)."""
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    for body in ("桜島の降灰予報", "花火大会のお知らせ"):
+        post_drafts.create_draft(db, people.tanto, post_drafts.PostInput(account, body))
+    page = PostsPage(db, people.tanto)
+    qtbot.addWidget(page)
+    opened: list[str] = []
+
+    def read_and_close(editor: PostEditor) -> int:
+        opened.append(editor.ui.bodyEdit.toPlainText())
+        assert page.findChildren(PostEditor) == [editor]  # a child of the page while open (modal over it)
+        editor.reject()
+        return 0
+
+    monkeypatch.setattr(PostEditor, "exec", read_and_close)
+    for row in range(page.model.rowCount()):
+        page.ui.postsTable.selectRow(row)
+        page.open_selected()
+        assert not page.findChildren(PostEditor)  # deleted at once, without waiting for the event loop
+    page.new_post()
+    assert sorted(opened) == ["", "桜島の降灰予報", "花火大会のお知らせ"]
+    assert not page.findChildren(PostEditor)
+
+
+def test_an_editor_closed_while_its_check_is_pending_checks_and_shows_nothing_after(
+    qtbot: QtBot, db: Database, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The person types and closes the editor before the live check's pause is over (the check slow, too): no
+    check runs for the closed editor, nothing is shown, nothing crashes, and the editor is gone."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    account = in_state(db, people, AccountStatus.ACTIVE)
+    post_drafts.create_draft(db, people.tanto, post_drafts.PostInput(account, "桜島の降灰予報"))
+    page = PostsPage(db, people.tanto)
+    qtbot.addWidget(page)
+    page.show()
+    real_checks = post_drafts.live_checks
+    checked: list[str] = []
+
+    def slow_checks(
+        db: Database, actor: Actor, data: post_drafts.PostInput, post_id: int | None
+    ) -> tuple[list[checks.Finding], HoursVerdict]:
+        checked.append(data.body)
+        time.sleep(0.2)  # a slow check (the word analysis of a long text, a busy server)
+        return real_checks(db, actor, data, post_id)
+
+    monkeypatch.setattr(post_drafts, "live_checks", slow_checks)
+    closed: list[bool] = []
+
+    def type_and_close() -> None:
+        editor = QApplication.activeModalWidget()
+        try:
+            assert isinstance(editor, PostEditor)
+            editor.ui.bodyEdit.setPlainText("桜島の降灰予報（更新）")
+            assert editor.timer.isActive()  # the check waits for the typing to pause
+            closed.append(True)
+        finally:
+            if editor is not None:
+                editor.close()  # Esc before the pause is over (no question: the answer would be recorded)
+
+    page.ui.postsTable.selectRow(0)
+    QTimer.singleShot(100, type_and_close)
+    page.open_selected()  # the real modal dialog, until type_and_close closes it
+    assert closed == [True]
+    assert not page.findChildren(PostEditor)
+    qtbot.wait(500)  # well past the check's pause (150 ms)
+    assert checked == ["桜島の降灰予報"]  # only the check of the editor as it opened
+    assert [row.body for row in page.model.rows] == ["桜島の降灰予報"]  # closed without saving: unchanged

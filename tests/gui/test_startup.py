@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from sns_desk.gui import main_window as main_window_module
 from sns_desk.gui.app import Launcher
 from sns_desk.gui.main_window import MainWindow
 from sns_desk.gui.settings.settings_page import SettingsPage
@@ -23,7 +24,8 @@ from sns_desk.gui.startup.wizard import FirstRunWizard
 from sns_desk.host import identity, paths
 from sns_desk.host.settings import Settings
 from sns_desk.services import users
-from sns_desk.store.database import open_database
+from sns_desk.services.actors import Actor
+from sns_desk.store.database import Database, open_database
 from tests.conftest import MemoryKeyring
 from tests.gui.conftest import MessageBoxes
 
@@ -291,7 +293,54 @@ def test_the_bell_follows_once_the_app_is_ready(qtbot: QtBot, tmp_path: Path) ->
     assert window.bell_menu.actions() == [], "not read yet at ready"
     qtbot.waitUntil(lambda: bool(window.bell_menu.actions()), timeout=20000)
     assert window.publisher.timer.isActive() and window.tray is not None
+    window.close()  # as the app ends: the window's background work (the search warm-up) ends with it
     launcher.db.dispose()  # type: ignore[union-attr]
+
+
+def test_closing_the_window_waits_for_its_workers_before_the_database_is_disposed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search warm-up starts on a worker once the bell is read; the window closed while it runs (slow here)
+    waits for it, and what it would report is dropped: window closed → worker finished → database disposed. A
+    worker still reading as the database was disposed (or as the interpreter ended) crashed the test process."""
+    import threading
+    import time
+
+    from sns_desk.services import post_queries
+
+    path = tmp_path / "sns-desk.sqlite3"
+    db = open_database(path, create=True, shared=True)
+    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
+    db.dispose()
+    order: list[str] = []
+    warming = threading.Event()
+    real_warm = post_queries.warm_search
+
+    def slow_warm(db: Database, actor: Actor) -> None:
+        warming.set()
+        time.sleep(0.5)
+        real_warm(db, actor)
+        order.append("worker finished")
+
+    monkeypatch.setattr(post_queries, "warm_search", slow_warm)
+    launcher = Launcher(db_override=str(path), login="k-tanaka")
+    with qtbot.waitSignal(launcher.settled):
+        assert launcher.start()
+    window = launcher.window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    reported: list[str] = []
+    monkeypatch.setattr(main_window_module.log, "warning", lambda text, *args: reported.append(text % args))
+    qtbot.waitUntil(warming.is_set, timeout=20000)
+    window.close()
+    order.append("window closed")
+    assert launcher.db is not None
+    launcher.db.dispose()
+    order.append("database disposed")
+    assert order == ["worker finished", "window closed", "database disposed"]
+    qtbot.wait(200)  # what the worker emitted is not delivered to the closed window
+    assert not window.publisher.timer.isActive()
+    assert reported == []  # neither a late failure nor "still running"
 
 
 def test_quitting_as_soon_as_the_app_is_ready_ends_cleanly_while_the_bell_is_still_read(

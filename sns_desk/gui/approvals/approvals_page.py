@@ -329,7 +329,7 @@ class ApprovalsPage(QWidget):
     def open_review(self) -> None:
         review = self._review()
         if review is not None:
-            PostEditor(self.db, self.actor, review.post.id, parent=self).exec()
+            PostEditor(self.db, self.actor, review.post.id, parent=self).exec_and_delete()
             self.refresh()
 
     def mark_reviewed(self) -> None:
@@ -344,5 +344,5 @@ class ApprovalsPage(QWidget):
 
     def open_editor(self) -> None:
         if self.detail is not None:
-            PostEditor(self.db, self.actor, self.detail.row.id, parent=self).exec()
+            PostEditor(self.db, self.actor, self.detail.row.id, parent=self).exec_and_delete()
             self.refresh()

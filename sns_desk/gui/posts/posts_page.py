@@ -143,12 +143,12 @@ class PostsPage(QWidget):
         self.changed.emit()
 
     def new_post(self) -> None:
-        self.open_editor(account_id=self.ui.accountCombo.currentData()).exec()
+        self.open_editor(account_id=self.ui.accountCombo.currentData()).exec_and_delete()
 
     def open_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.open_editor(row.id).exec()
+            self.open_editor(row.id).exec_and_delete()
 
     def section8_dialog(self, measure: Measure) -> Section8Dialog | None:
         row = self.selected_row()
@@ -171,7 +171,7 @@ class PostsPage(QWidget):
             return
         self.refresh()
         self.changed.emit()
-        self.open_editor(dialog.correction_id).exec()
+        self.open_editor(dialog.correction_id).exec_and_delete()
 
     def delete_selected(self) -> None:
         """削除の記録 (§8(3)) with its reason, confirmed."""

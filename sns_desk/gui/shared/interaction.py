@@ -7,11 +7,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from sns_desk.domain.errors import SnsDeskError
-from sns_desk.gui.shared.background import _Signals
+from sns_desk.gui.shared.background import Job, expect
 from sns_desk.gui.shared.background import run_in_background as run_in_background
 from sns_desk.host import keyring_access, paths
 
@@ -50,32 +50,12 @@ def show_error(parent: QWidget | None, error: BaseException, context: str = "") 
     )
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[..., Any], cancel: threading.Event) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self.work = work
-        self.cancel = cancel
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress, self.cancel.is_set)
-        except BaseException as error:  # reported to the GUI thread, never swallowed
-            self.signals.done.emit(None, error)
-        else:
-            self.signals.done.emit(result, None)
-
-    def _progress(self, done: int, total: int, text: str) -> None:
-        self.signals.progress.emit(done, total, text)
-
-
 class Cancelled(Exception):
     pass
 
 
 class _Receiver(QObject):
-    """Lives in the GUI thread, so the worker's signals arrive queued, through the event loop."""
+    """Lives in the GUI thread; the worker's reports arrive queued, through the event loop (background's relay)."""
 
     def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
         super().__init__()
@@ -85,14 +65,12 @@ class _Receiver(QObject):
         self.error: BaseException | None = None
         self.finished = False
 
-    @Slot(int, int, str)
     def on_progress(self, done: int, total: int, text: str) -> None:
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(min(done, total) if total else 0)
         if text:
             self.dialog.setLabelText(text)
 
-    @Slot(object, object)
     def on_done(self, result: Any, error: BaseException | None) -> None:
         self.result = result
         self.error = error
@@ -114,7 +92,6 @@ def run_with_progress(
     work's error (or :class:`Cancelled`) in the GUI thread.  ``work`` never touches widgets.
     """
     cancel = threading.Event()
-    job = _Job(work, cancel)
     loop = QEventLoop()
     dialog = QProgressDialog(title, "キャンセル" if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(APP_TITLE)
@@ -129,10 +106,8 @@ def run_with_progress(
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(dialog.show)
-    job.signals.progress.connect(receiver.on_progress)
-    job.signals.done.connect(receiver.on_done)
     dialog.canceled.connect(cancel.set)
-    QThreadPool.globalInstance().start(job)
+    QThreadPool.globalInstance().start(Job(expect(receiver), work, cancel.is_set))
     timer.start(delay_ms)
     while not receiver.finished:
         loop.exec()

@@ -6,10 +6,12 @@ send is said once per reason, not every minute (it stays for a person: 「投稿
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
+from sns_desk.gui.shared.background import run_in_background, stop_background
 from sns_desk.services import publishing
 from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database
@@ -19,51 +21,39 @@ log = logging.getLogger(__name__)
 INTERVAL_MS = 60_000
 
 
-class _Signals(QObject):
-    done = Signal(object)  # list[DueOutcome] or an exception
-
-
-class _Run(QRunnable):
-    def __init__(self, db: Database, actor: Actor) -> None:
-        super().__init__()
-        self.db, self.actor = db, actor
-        self.signals = _Signals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            outcome: object = publishing.publish_due(self.db, self.actor)
-        except Exception as error:  # reported to the GUI thread
-            outcome = error
-        self.signals.done.emit(outcome)
-
-
 class ScheduledPublisher(QObject):
     def __init__(self, db: Database, actor: Actor, report: Callable[[str], None], parent: QObject) -> None:
         super().__init__(parent)
         self.db, self.actor, self.report = db, actor, report
-        self.running: _Run | None = None
+        self.running: threading.Event | None = None  # set once the run under way is over
         self.told: set[tuple[int, str]] = set()  # (post, why) already said in the status bar
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
+        self.stopped = False
 
     def start(self) -> None:
         self.timer.start()
 
+    def stop(self, wait_seconds: float = 20.0) -> bool:
+        """No more runs; a run under way is waited for (at most ``wait_seconds``: a platform may be slow to
+        answer) and what it did is not reported (the window is closing).  False if it was still running."""
+        self.timer.stop()
+        self.stopped = True
+        return stop_background(self, wait_seconds)
+
     def tick(self) -> bool:
-        """Start one run unless one is still going; True when started."""
-        if self.running is not None:
+        """Start one run unless one is still going or the publisher is stopped; True when started."""
+        if self.running is not None or self.stopped:
             return False
-        self.running = _Run(self.db, self.actor)
-        self.running.signals.done.connect(self._finished)
-        QThreadPool.globalInstance().start(self.running)
+        db, actor = self.db, self.actor
+        self.running = run_in_background(self, lambda: publishing.publish_due(db, actor), self._finished)
         return True
 
-    def _finished(self, outcome: object) -> None:
+    def _finished(self, outcome: object, error: BaseException | None) -> None:
         self.running = None
-        if isinstance(outcome, Exception):
-            log.warning("scheduled publishing failed: %s", getattr(outcome, "log_message", outcome))
+        if error is not None:
+            log.warning("scheduled publishing failed: %s", getattr(error, "log_message", error))
             return
         assert isinstance(outcome, list)
         sent = [o for o in outcome if o.published is not None]

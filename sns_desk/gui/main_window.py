@@ -52,6 +52,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        # ヘルプ → ガイドライン on the platform's help key (F1 on Windows and Linux), given as the standard key rather
+        # than "F1" in the form: setShortcut() made PySide6 create every enum of the Qt namespace (about 12 ms)
+        # before the window could be shown (issue 17)
+        self.ui.actionGuideline.setShortcuts(QtGui.QKeySequence.StandardKey.HelpContents)
         self.setWindowTitle("SNS Desk")
         self.ui.navList.setStyleSheet(style.NAVIGATION_STYLE)
         self.pages: dict[str, QWidget] = {}  # the pages built so far

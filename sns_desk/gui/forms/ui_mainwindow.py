@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'mainwindow.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -92,9 +92,6 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.actionGuideline.setToolTip(QCoreApplication.translate("MainWindow", u"\u5e02\u306e\u30bd\u30fc\u30b7\u30e3\u30eb\u30e1\u30c7\u30a3\u30a2\u904b\u7528\u30ac\u30a4\u30c9\u30e9\u30a4\u30f3\u3092\u958b\u304d\u307e\u3059\uff08\u76ee\u6b21\u3068\u691c\u7d22\u3064\u304d\uff09", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionGuideline.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
-#endif // QT_CONFIG(shortcut)
         self.actionManual.setText(QCoreApplication.translate("MainWindow", u"\u4f7f\u3044\u65b9(&M)", None))
 #if QT_CONFIG(tooltip)
         self.actionManual.setToolTip(QCoreApplication.translate("MainWindow", u"SNS Desk \u306e\u4f7f\u3044\u65b9\u3092\u3001\u4f5c\u696d\u3054\u3068\u306e\u30da\u30fc\u30b8\uff08\u521d\u671f\u8a2d\u5b9a\u30fb\u4e0b\u66f8\u304d\u3068\u7533\u8acb\u30fb\u627f\u8a8d\u306a\u3069\uff09\u3067\u958b\u304d\u307e\u3059", None))

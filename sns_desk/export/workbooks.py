@@ -25,6 +25,7 @@ from contextlib import closing, suppress
 from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -403,40 +404,44 @@ def export_post_record(
             status_labels = {status.value: status.label for status in PostStatus}
             routes: dict[tuple[str, str | None, str | None, int | None], str] = {}
             by_scope = DecisionKind.SCOPE.value
+
+            def line(row: report_queries.PostRecordRow) -> list[Any]:
+                facts = (row.status_value, row.decision_value, row.scope_title, row.scope_number)
+                route = routes.get(facts)
+                if route is None:
+                    route = routes[facts] = row.route
+                approver_text = (row.approver or "") + (
+                    "（事前承認）" if row.decision_value == by_scope else ""
+                )
+                # An empty value stays an empty cell (None), not a cell holding "": a third fewer cells to write
+                # for a typical period, and Excel's "空白セル" filters work on them.
+                return [
+                    *pad,
+                    row.post_id,
+                    repeated(row.account),
+                    repeated(status_labels[row.status_value]),
+                    repeated(row.author),
+                    repeated(approver_text),
+                    # the times are this module's own text (digits and 年月日): nothing to clean
+                    japan_time(row.submitted_utc),
+                    japan_time(row.decided_utc),
+                    japan_time(row.published_utc),
+                    _streamed(ws, row.url or None),
+                    _streamed(ws, " ".join(row.body.split())[:80] or None),
+                    repeated(route),  # 承認の経路: 個別の承認 / 事前承認の範囲「…」第N版 (§5(2))
+                ]
+
             with closing(report_queries.post_record_rows(db, actor, start, end, account_ids)) as rows:
-                for row in rows:
-                    facts = (row.status_value, row.decision_value, row.scope_title, row.scope_number)
-                    route = routes.get(facts)
-                    if route is None:
-                        route = routes[facts] = row.route
-                    approver_text = (row.approver or "") + (
-                        "（事前承認）" if row.decision_value == by_scope else ""
-                    )
-                    # An empty value stays an empty cell (None), not a cell holding "": a third fewer cells
-                    # to write for a typical period, and Excel's "空白セル" filters work on them.
-                    values = [
-                        row.post_id,
-                        repeated(row.account),
-                        repeated(status_labels[row.status_value]),
-                        repeated(row.author),
-                        repeated(approver_text),
-                        # the times are this module's own text (digits and 年月日): nothing to clean
-                        japan_time(row.submitted_utc),
-                        japan_time(row.decided_utc),
-                        japan_time(row.published_utc),
-                        _streamed(ws, row.url or None),
-                        _streamed(ws, " ".join(row.body.split())[:80] or None),
-                        repeated(route),  # 承認の経路: 個別の承認 / 事前承認の範囲「…」第N版 (§5(2))
-                    ]
-                    ws.append(pad + values)
-                    written += 1
-                    if written % 1000 == 0:
-                        if cancelled and cancelled():
-                            raise ExportCancelled("出力を中止しました。", "post record export cancelled")
-                        if progress:
-                            progress(
-                                written, total, f"投稿実績を書き出しています（{written:,} / {total:,} 件）…"
-                            )
+                # a thousand lines made, then written: making and writing each line in turn cost about 4% more CPU
+                # (measured at 100,000 rows, issue 17)
+                while lines := [line(row) for row in islice(rows, 1000)]:
+                    for values in lines:
+                        ws.append(values)
+                    written += len(lines)
+                    if cancelled and cancelled():
+                        raise ExportCancelled("出力を中止しました。", "post record export cancelled")
+                    if progress:
+                        progress(written, total, f"投稿実績を書き出しています（{written:,} / {total:,} 件）…")
         except BaseException:
             with suppress(Exception):
                 ws.close()  # end the streaming writer cleanly, so nothing is left half-open

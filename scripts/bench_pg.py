@@ -714,10 +714,11 @@ def report(results: dict[int, dict[str, Any]], command: str, machine: str, load:
 NOTES = """
 What changed for the server (issue 17), and what the figures mean:
 
-- **Load.** The machine is shared, and the smaller sizes ran while the load was higher than when the run started,
-  so their fixed costs (start, open, approve) read slower than at 1,000,000 posts. Compare sizes by the search
-  and paging columns. The window's start-up timers now run before the first keystroke is timed (they ran inside
-  「降」's and added about 70 ms to it).
+- **Load.** The load when the run started is in its header; on a shared machine a size measured while other work
+  ran reads slower in its fixed costs (start, open, approve) than the others: compare sizes by the search and
+  paging columns. The figures quoted by hand below were measured in earlier rounds on a slower, loaded machine
+  (AMD EPYC, load 2–25); compare them with each other, not with the table. The window's start-up timers run
+  before the first keystroke is timed (they ran inside 「降」's and added about 70 ms to it).
 - **Search.** Migration `0022_pg_trgm` enables `pg_trgm` and makes GIN `gin_trgm_ops` indexes over the posts'
   title, body and category: a term of three characters or more reads only the posts that may contain it.
   Migration `0024_pg_short_terms` serves one or two characters, which trigrams cannot: a GIN index (no
@@ -794,8 +795,9 @@ What changed for the server (issue 17), and what the figures mean:
   304 and 40 ms and burst p95 800, 1,635 and 1,015 ms: on this shared machine the paced p95 follows the load
   of the other work on it, and ≤ 30 ms was not reached in any run; one approval cost 16 ms of the app's CPU
   and 7 ms of the server's (20 at once: ≥ 234 ms on 2 cores).
-- **Start.** "ready" against a server (1.9–2.3 s in the run above; it was 3–8 s while the first page imported
-  line-bot-sdk's pydantic models) is importing SQLAlchemy and the ORM, then the first page and its list: the quick
+- **Start.** "ready" against a server (0.8 s in the run of 2026-12-01 10:38, 10× the bare window; 1.6–2.2 s in
+  the previous round's on the slower machine; it was 3–8 s while the first page imported line-bot-sdk's pydantic
+  models) is importing SQLAlchemy and the ORM, then the first page and its list: the quick
   first read that makes a SQLite file's first list ready early (see the SQLite section) reads SQLite files only.
 """
 

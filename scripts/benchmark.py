@@ -529,12 +529,20 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   2 cores with the window being made and painted), and start-up's modules without Qt are imported before
   PySide6, whose `__feature__` hook reads the source of every module imported after it. By hand, 9
   interleaved cold starts each on a heavily loaded machine (load 12–30): ready 2.5× → 1.74× under xvfb,
-  2.6× → 1.76× offscreen. What is left (CPU of the GUI thread): PySide6 creating the Qt namespace's Python
-  enums on first use (about 25 ms; the table model needs them), the main window's form (16 ms), the quick
-  read (8 ms) and the first page's modules and form (about 25 ms). The official runs on the merged code, on an
-  idle machine, gave 2.11× (07:48) and 2.05× (08:14, after `resources.path` stopped importing importlib.resources
-  for the window's icon): close, not met. The same two runs gave the export 1.18× and 1.28× (pairs): the ratio
-  still moves by the minute on this machine.
+  2.6× → 1.76× offscreen. The official runs of the previous round, on another machine
+  (AMD EPYC, a bare window of 0.14 s), gave 2.11× and 2.05×. Since then (these runs are on an Intel Xeon machine
+  whose bare window takes 0.08 s: compare the ratios, not the seconds): the log file is set up once the first
+  list is on the screen (importing `logging.handlers`, opening the file and deleting old logs took about 8 ms
+  before ready; what is logged meanwhile is kept and written to the file first,
+  `logging_setup.hold_early_records`), and ヘルプ → ガイドライン's F1 is set in code as the platform's help key
+  (`QKeySequence.StandardKey.HelpContents`) instead of `setShortcut("F1")` in the form, which made PySide6 create
+  all ~100 Python enums of the Qt namespace (about 12 ms) before the window could be shown; the first list's table
+  creates them now, after the window is shown. PySide6 6.12.0 is left out (it loses a reference to `None` or
+  `True` at every `processEvents()`, `QTimer.start()` and signal `emit`, which aborts a long session:
+  `tests/test_qt_runtime.py`); 6.11.3 costs a few ms more before ready than 6.12.0 did. Traced at 100,000 posts
+  (the GUI thread, from the process's start, by hand): Python and the imports 100 ms (PySide6's own about 60 of
+  them, as for the bare window), the main window's form 8 ms, shown at 113 ms, the quick read 4 ms, the first page
+  with the Qt enums 23 ms, ready at 141 ms.
 - **Search.** One or two characters go through an index of every character and pair of characters (migration
   0023: a contentless FTS5 table, `detail=none`, one hexadecimal token per gram, kept by triggers; the same posts
   as LIKE, checked with hypothesis), so a short term that matches nothing no longer reads every post.
@@ -550,11 +558,12 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   openpyxl on the cells just exported, 3–5 pairs in one process), the median of the pairs' ratios, in wall and
   CPU time. By hand at load 7–15 (2026-12-01 07:08–07:13, 100,000 rows, each side in its own process, code before
   and after in turns): the export took 15.1–16.8 s CPU against 17.0–19.1 s before, and its pairs gave 1.08× and
-  1.41× CPU (before: 1.35–1.53×); at load 10–30 single pairs ranged 1.0–1.9× CPU. So the export is about 10%
-  faster, but ≤ 1.25× is not shown to hold: the export adds about 4 s CPU to raw openpyxl's 11–14 s, of which
-  reading and preparing the values (without writing) are about 1.3 s; the rest, inside openpyxl's writing of the
-  same cells, is not yet explained (not yet measured: garbage collection during the export, which allocates its
-  rows while raw openpyxl's are made before its timing).
+  1.41× CPU (before: 1.35–1.53×); at load 10–30 single pairs ranged 1.0–1.9× CPU. So the export was about 10%
+  faster. This round: garbage collection is not the cause (0.04 s of collections during an export); writing the
+  very lines the export makes with raw openpyxl costs what writing the lines read back costs (4.83 s CPU both), so
+  the rest was the app's own: reading and preparing the values (0.6 s CPU at 100,000 rows) and about 0.4 s more
+  from making and writing each line in turn. Lines are now made a thousand at a time, then written: 5.78 → 5.55 s
+  CPU (A/B, in turns), 1.15× in this run, wall and CPU alike.
 - **Peak memory** is mostly fixed, not per post. Measured at 1,000 posts, step by step (resident, of which
   anonymous): the interpreter and PySide6 41 MB (15); importing SQLAlchemy, the ORM, openpyxl, keyring and the
   services 109 MB (77); the main window 150 MB (95); searching 153 MB; opening the first post 265 MB (105): the 語の検査
@@ -577,10 +586,14 @@ SQLITE_NOTES = """What was changed for these figures (issue 17, SQLite):
   (Python's modules and objects, SQLAlchemy's code alone about 28 MB; Qt), Qt's libraries and the CJK fonts about 45
   MB, the dictionary 29 MB.
 
-At 1,000,000 posts (measured once, `--sizes 1000000 --runs 1`, on the shared machine): searching, opening and
-approving hold (they read by index); what degrades is what reads the whole file or every row of a period.
-Ready grows with the file because SQLite's `quick_check` at start-up reads all of it (a 1.4 GB file; the
-1,000,000 figure was measured before the check ran alongside the imports);
+At 1,000,000 posts (`xvfb-run -a python scripts/benchmark.py --sizes 1000000 --runs 3`, 2026-12-01 11:02, on the
+idle machine, the code of the 100,000 row): searching, opening and approving hold (they read by index: 5.6, 13.8
+and 4.3 ms); what degrades is what reads the whole file or every row of a period. Ready no longer grows with the
+file: the quick first read needs the first 200 rows, and SQLite's `quick_check` of the whole 1.4 GB file runs on a
+thread after them; "settled" grows instead (1.6 s: the services' page takes over once the file is checked). The
+run's cold starts gave shown 1.55× and ready 2.04× right after building the file; five cold starts by hand on the
+same file a few minutes later gave shown 0.113 s and ready 0.141 s against a bare window of 0.085 s (1.34×, 1.66×),
+as at 100,000, and a trace of the GUI thread was the same as at 100,000 to the millisecond (ready at 140 ms);
 the 投稿実績 of a period grows with its rows (585,000 rows of the benchmark's 400 days) and further from raw
 openpyxl; building the benchmark's database takes minutes (triggers fill both search indexes row by row); and
 upgrading an existing file to 0023 builds the index of characters and pairs for every post once (about 20 s per

@@ -11,10 +11,12 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+import pytest
+from PySide6.QtCore import QObject, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from sns_desk.gui.shared.background import run_in_background, stop_background
+from sns_desk.gui.shared.interaction import run_with_progress
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,3 +87,47 @@ def test_work_stopped_for_a_closed_owner_is_waited_for_and_delivers_nothing(qtbo
     # a job that ends in time is delivered as before
     run_in_background(owner, lambda: "later", lambda result, _error: delivered.append(result))
     qtbot.waitUntil(lambda: delivered == ["later"])
+
+
+class Captured:
+    """What a job's work captured (a window, say), and the thread it was let go of in."""
+
+    def __init__(self, finalized: list[int]) -> None:
+        self.finalized = finalized
+
+    def __del__(self) -> None:
+        self.finalized.append(threading.get_ident())
+
+
+@pytest.mark.parametrize("how", ["in the background", "with progress"])
+def test_what_a_job_captured_is_let_go_of_in_the_gui_thread_even_when_the_gui_let_go_first(
+    qtbot: QtBot, how: str
+) -> None:
+    """A dialog closed while its work still ran: the worker held the last reference to it and deleted it on its own
+    thread (a segfault in CI, on a pool thread with no Python frame).  The work now goes back to the GUI thread
+    with its outcome, for both ways of running it."""
+    gui = threading.get_ident()
+    finalized: list[int] = []
+    captured = Captured(finalized)
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def work(thing: Captured = captured) -> str:
+        release.wait(5)
+        return "done"
+
+    if how == "in the background":
+        owner = QObject()
+        run_in_background(owner, work, lambda result, _error: delivered.append(result))
+        del work, captured  # the GUI thread lets go first, while the work still runs
+        release.set()
+        qtbot.waitUntil(lambda: delivered == ["done"])
+    else:
+        threading.Timer(0.2, release.set).start()
+        progress_work = lambda _progress, _cancelled, w=work: w()  # noqa: E731
+        del work, captured
+        assert run_with_progress(None, "テスト", progress_work) == "done"
+        del progress_work
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)
+    assert finalized == [gui], "let go of in another thread"

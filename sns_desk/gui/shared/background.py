@@ -35,11 +35,14 @@ class _Relay(QObject):
     goes while a worker may still hold it."""
 
     progress = Signal(int, int, int, str)  # job, done, total, text
-    done = Signal(int, object, object)  # job, result, error
+    done = Signal(int)  # job: its outcome waits in ``outcomes``
 
     def __init__(self) -> None:
         super().__init__()
         self.waiting: dict[int, Receiver] = {}  # read and changed in the GUI thread only
+        # job -> (result, error, the work): put by the worker before it reports, taken by the GUI thread, where
+        # all three are let go of (one dict operation each, atomic in CPython)
+        self.outcomes: dict[int, tuple[Any, BaseException | None, object]] = {}
         self.progress.connect(self._progress)
         self.done.connect(self._done)
 
@@ -49,8 +52,9 @@ class _Relay(QObject):
         if receiver is not None and shiboken6.isValid(receiver):
             receiver.on_progress(done, total, text)
 
-    @Slot(int, object, object)
-    def _done(self, job: int, result: Any, error: BaseException | None) -> None:
+    @Slot(int)
+    def _done(self, job: int) -> None:
+        result, error, _work = self.outcomes.pop(job, (None, None, None))
         receiver = self.waiting.pop(job, None)
         if receiver is not None and shiboken6.isValid(receiver):  # a closed window's receiver is gone
             receiver.on_done(result, error)
@@ -100,6 +104,10 @@ class _Later(QObject):
         pass
 
 
+def _spent(_progress: Callable[[int, int, str], None], _cancelled: Callable[[], bool]) -> Any:
+    raise RuntimeError("a background job runs once")
+
+
 class Job(QRunnable):
     """``work(progress, cancelled)`` on a pool thread; reports go through the relay.  Deleted by the pool on the
     worker's thread: it holds no QObject but the relay, which outlives it."""
@@ -118,13 +126,28 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self._progress, self.cancelled)
-        except BaseException as error:  # reported to the GUI thread, never swallowed
-            self.relay.done.emit(self.job, None, error)
-        else:
-            self.relay.done.emit(self.job, result, None)
+            self._settle()
+            self.relay.done.emit(self.job)
         finally:
             self.ended.set()
+
+    def _settle(self) -> None:
+        """Do the work and leave its outcome with the relay, the work itself with it: what the work holds (what it
+        captured, often a window; its result or error) is let go of in the GUI thread, never here.  A window whose
+        last reference went on a worker thread was deleted there: a segfault in CI's test run, on a pool thread
+        with no Python frame, just after tests/gui/test_published_status_dialog.py's dialog had closed while the
+        thread still held the work that captured it."""
+        work, self.work = self.work, _spent
+        try:
+            result = work(self._progress, self.cancelled)
+        except BaseException as error:  # reported to the GUI thread, never swallowed
+            self.relay.outcomes[self.job] = (None, error, work)
+        else:
+            self.relay.outcomes[self.job] = (result, None, work)
+            del result
+        del (
+            work
+        )  # the relay holds it now (this frame may stay with an error's traceback: not the work with it)
 
     def _progress(self, done: int, total: int, text: str) -> None:
         self.relay.progress.emit(self.job, done, total, text)

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,21 @@ from sns_desk.services.actors import Actor
 from sns_desk.store.database import Database, open_database
 from tests.conftest import MemoryKeyring
 from tests.gui.conftest import MessageBoxes
+
+
+def _shared_file(
+    path: Path,
+    login: str = "k-tanaka",
+    name: str = "田中 恵子",
+    then: Callable[[Database, Actor], object] | None = None,
+) -> Path:
+    """A shared-folder database at ``path`` whose first administrator is ``login`` (``then``: what else it holds)."""
+    db = open_database(path, create=True, shared=True)
+    admin = users.bootstrap_first_admin(db, login, name, "総務局", "広報課")
+    if then is not None:
+        then(db, admin)
+    db.dispose()
+    return path
 
 
 def _click(qtbot: QtBot, wizard: FirstRunWizard, which: QWizard.WizardButton) -> None:
@@ -175,10 +191,9 @@ def test_a_second_pc_joins_the_existing_shared_folder_and_is_told_whom_to_ask(
 
 def test_a_registered_user_goes_straight_to_the_main_window(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
-    db.dispose()
+    _shared_file(
+        path, then=lambda db, admin: users.create_user(db, admin, users.UserInput("t-suzuki", "鈴木 隆"))
+    )
     launcher = Launcher(db_override=str(path), login="t-suzuki")
     with qtbot.waitSignal(launcher.settled):
         assert launcher.start()
@@ -204,9 +219,7 @@ def test_a_database_from_a_newer_version_is_explained_and_left_alone(
     qtbot: QtBot, tmp_path: Path, message_boxes: MessageBoxes
 ) -> None:
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    db.dispose()
+    _shared_file(path)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0999_future'")
     conn.close()
@@ -262,9 +275,7 @@ def test_the_app_is_ready_with_its_first_list_before_the_editor_the_bell_and_the
     the post editor, the LINE/X clients, the 電子印鑑's cryptography and the bell's services are not yet imported
     (the bell is read on a worker thread afterwards)."""
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    db.dispose()
+    _shared_file(path)
     env = {**os.environ, "SNS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", READY_PROBE, str(path)],
@@ -281,9 +292,7 @@ def test_the_app_is_ready_with_its_first_list_before_the_editor_the_bell_and_the
 
 def test_the_bell_follows_once_the_app_is_ready(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    db.dispose()
+    _shared_file(path)
     launcher = Launcher(db_override=str(path), login="k-tanaka")
     with qtbot.waitSignal(launcher.settled):
         assert launcher.start()
@@ -309,9 +318,7 @@ def test_closing_the_window_waits_for_its_workers_before_the_database_is_dispose
     from sns_desk.services import post_queries
 
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    db.dispose()
+    _shared_file(path)
     order: list[str] = []
     warming = threading.Event()
     real_warm = post_queries.warm_search
@@ -349,11 +356,7 @@ def test_quitting_as_soon_as_the_app_is_ready_ends_cleanly_while_the_bell_is_sti
     """The bell is read on a worker thread after ready; quitting then must wait for it, not crash the interpreter
     at shutdown (it did, about one start in four, before run_gui waited for the thread pool)."""
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    users.bootstrap_first_admin(
-        db, identity.current_login(), "田中 恵子", "総務局", "広報課"
-    )  # the app's login
-    db.dispose()
+    _shared_file(path, identity.current_login())  # the app's login
     env = {**os.environ, "SNS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     for _ in range(4):
         done = subprocess.run(
@@ -386,9 +389,7 @@ def test_switching_to_another_database_opens_it_in_a_new_window(qtbot: QtBot, tm
     paths_ = []
     for name in ("first", "second"):
         path = tmp_path / name / "sns-desk.sqlite3"
-        db = open_database(path, create=True, shared=True)
-        users.bootstrap_first_admin(db, "k-tanaka", f"田中 恵子（{name}）", "総務局", "広報課")
-        db.dispose()
+        _shared_file(path, name=f"田中 恵子（{name}）")
         paths_.append(path)
     launcher = Launcher(db_override=str(paths_[0]), login="k-tanaka")
     with qtbot.waitSignal(launcher.settled):
@@ -448,10 +449,7 @@ def test_the_first_list_is_there_at_once_and_the_services_list_takes_its_place(
     from tests.scale import build_city
 
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    build_city(db, admin, 3, 6)
-    db.dispose()
+    _shared_file(path, then=lambda db, admin: build_city(db, admin, 3, 6))
     launcher = Launcher(db_override=str(path), login="k-tanaka")
     with qtbot.waitSignal(launcher.settled, timeout=30000):
         assert launcher.start()
@@ -478,10 +476,7 @@ def test_a_post_double_clicked_in_the_first_list_opens_once_the_app_is_ready(
     from tests.scale import build_city
 
     path = tmp_path / "sns-desk.sqlite3"
-    db = open_database(path, create=True, shared=True)
-    admin = users.bootstrap_first_admin(db, "k-tanaka", "田中 恵子", "総務局", "広報課")
-    build_city(db, admin, 2, 3)
-    db.dispose()
+    _shared_file(path, then=lambda db, admin: build_city(db, admin, 2, 3))
     opened: list[int | None] = []
     monkeypatch.setattr(  # the editor is modal: record which post it would open
         PostsPage, "open_selected", lambda page: opened.append(getattr(page.selected_row(), "id", None))

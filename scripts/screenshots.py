@@ -174,6 +174,13 @@ def save_help_and_section8(
     viewer.search_edit.setText("パスワード")
     save(viewer, "help-2-guideline-search.png")
     viewer.close()
+    from sns_desk.gui.help import manual_viewer
+
+    manual = manual_viewer.open_manual()
+    manual.resize(1100, 760)
+    manual.open_page("08-publishing.md")  # the 使い方's chapter on sending what was approved
+    save(manual, "help-3-manual-publishing.png")
+    manual_viewer.close_manual()
     delete = Section8Dialog(db, kacho, published, Measure.DELETE)
     delete.resize(640, 520)
     delete.ui.reasonEdit.setPlainText("イベントの開催日を誤って記載したため削除し、訂正を投稿する（§8(2)）")
